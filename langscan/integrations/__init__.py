@@ -1,0 +1,45 @@
+"""Adapters that run langscan inside corpus engines (datatrove, Ray Data).
+
+Each engine lives in its own module and imports the engine only there, so
+``import langscan`` never needs datatrove or Ray.  What they share is here:
+how findings are scanned (through ``langscan.parallel`` so huge documents are
+split exactly as the CLI splits them) and how they are summarised on a record.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..detector import DetectorOptions
+from ..document import Document
+from ..finding import Finding, Kind
+
+
+def scan_texts(texts: Iterable[str], options: DetectorOptions) -> list[list[Finding]]:
+    """Findings for each text, in this process (the detector is built once per process)."""
+    from ..parallel import scan_documents
+
+    return [found for _, found in scan_documents((Document(t) for t in texts), options, jobs=1)]
+
+
+def finding_record(f: Finding) -> dict:
+    """A finding as a flat dict with every key present (columnar engines need one schema)."""
+    d = f.to_dict()
+    d.setdefault("detail", "")
+    return d
+
+
+def summary(findings: list[Finding]) -> dict:
+    """What a record gets: the findings, their languages and counts (keys without prefix)."""
+    return {
+        "count": len(findings),
+        "languages": sorted({f.lang for f in findings}),
+        "kinds": sorted({f.kind.value for f in findings}),
+        "chars": sum(f.end - f.start for f in findings),
+        "findings": [finding_record(f) for f in findings],
+    }
+
+
+def strippable(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings that name a fragment (a whole-document verdict is for filters, not for cutting)."""
+    return [f for f in findings if f.kind != Kind.DOCUMENT]
