@@ -1,0 +1,119 @@
+"""Writing a file so that it is either the old file or the complete new one.
+
+The new bytes go to a temporary file beside the destination (same filesystem),
+are fsync'ed, get the original's permissions, and then ``os.replace`` swaps
+them in; the directory is fsync'ed too.  A crash, SIGKILL, full disk or
+read-only directory at any point leaves the original intact (at worst a stray
+``.NAME.*.langscan-tmp`` file beside it).  Destinations that are not regular
+files (``/dev/stdout``, a FIFO, ``/dev/full``) are written directly.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import stat
+import tempfile
+
+TMP_SUFFIX = ".langscan-tmp"
+
+
+class WriteError(Exception):
+    """Writing the output failed; the original is untouched."""
+
+    def __init__(self, message: str, errno_: int | None = None) -> None:
+        super().__init__(message)
+        self.errno = errno_
+
+
+def _describe(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return f"no space left (or file size limit reached): {exc.strerror}"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"destination not writable: {exc.strerror}"
+    return exc.strerror or str(exc)
+
+
+def _fsync_dir(directory: str) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_tmp(directory: str, base: str, data: bytes, mode_from: str | None) -> str:
+    fd, tmp = tempfile.mkstemp(prefix=f".{base}.", suffix=TMP_SUFFIX, dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode_from is not None:
+            st = os.stat(mode_from)
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass  # not ours to give away; the mode is what matters
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        return tmp
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_atomic(path: str, data: bytes, *, mode_from: str | None = None,
+                 backup: str | None = None) -> None:
+    """Replace ``path`` with ``data`` atomically; see the module doc.
+
+    ``mode_from``: copy permissions from this file (the input being cleaned).
+    ``backup``: first copy the current ``path`` there (atomically as well).
+    Raises WriteError with a readable reason; the original is then intact.
+    """
+    try:
+        if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
+            with open(path, "wb") as fh:  # device / FIFO: nothing to swap
+                fh.write(data)
+                fh.flush()
+            return
+        real = os.path.realpath(path)
+        directory, base = os.path.split(real)
+        directory = directory or "."
+        if backup is not None and os.path.exists(real):
+            bdir, bbase = os.path.split(os.path.abspath(backup))
+            fd, btmp = tempfile.mkstemp(prefix=f".{bbase}.", suffix=TMP_SUFFIX, dir=bdir or ".")
+            os.close(fd)
+            try:
+                shutil.copy2(real, btmp)
+                os.replace(btmp, backup)
+            except BaseException:
+                try:
+                    os.unlink(btmp)
+                except OSError:
+                    pass
+                raise
+        tmp = _write_tmp(directory, base, data, mode_from if mode_from and os.path.exists(mode_from) else None)
+        try:
+            os.replace(tmp, real)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        _fsync_dir(directory)
+    except OSError as exc:
+        raise WriteError(f"cannot write {path}: {_describe(exc)}; original left untouched", exc.errno) from exc

@@ -1,0 +1,252 @@
+"""The pure cleaning core: a text and its findings in, the cleaned text out.
+
+No I/O and no detector here, so every action can be tested on plain strings and
+reused on any text a format writer hands over (a whole file, a JSONL field, a
+CSV cell).  Findings are anything with ``start``/``end`` (code-point offsets into
+``text``), ``kind`` and ``lang``, e.g. :class:`langscan.Finding`.
+
+Actions
+-------
+``strip``
+    Remove the fragment *and the separator it leaves*:
+
+    * a line that held nothing but the fragment goes entirely, with its line
+      ending, and no double blank line is left behind;
+    * inside a line, the whitespace on one side goes (``"a Русский b"`` ->
+      ``"a b"``), whitespace before closing punctuation goes
+      (``"said Русский, then"`` -> ``"said, then"``), a dangling list separator
+      goes (``"Home | Русский | News"`` -> ``"Home | News"``,
+      ``"Title - Русский"`` -> ``"Title"``), and brackets or quotes left empty
+      go too (``"Naval (Русский) base"`` -> ``"Naval base"``);
+    * a fragment glued between two words is replaced by one space, so the words
+      on either side do not fuse: ``"youtube/الدفاع الوطني - القناة الرسميةSyria's army"``
+      -> ``"youtube/ Syria's army"``.
+
+``mask``
+    Replace the fragment with a placeholder, ``"[foreign:{lang}]"`` by default;
+    the template may use ``{lang}``, ``{lang_name}``, ``{kind}``, ``{script}``.
+
+``drop-line``
+    Remove every line a fragment touches, with its line ending.
+
+Line endings are preserved byte for byte: ``"\\r\\n"`` and ``"\\n"`` are both
+understood, and nothing is normalised.  Every action is idempotent: applied with
+no findings it returns the text unchanged.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Iterable, Optional, Sequence
+
+DEFAULT_MASK = "[foreign:{lang}]"
+
+# characters that separate menu items / title parts and dangle when one side goes
+_SEPARATORS = "|·•–—-"
+_CLOSING = ",.;:!?)]}»”’…"
+_OPENING = "([{«“‘"
+_PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "'": "'"}
+
+
+class Action(str, Enum):
+    """What to do with a fragment that was found."""
+
+    STRIP = "strip"
+    MASK = "mask"
+    DROP_LINE = "drop-line"
+    DROP_RECORD = "drop-record"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _value(x) -> str:
+    return getattr(x, "value", x)
+
+
+def select(findings: Iterable, kinds: Optional[Iterable[str]] = None,
+           langs: Optional[Iterable[str]] = None) -> list:
+    """The findings whose kind and language pass the filters (None = any)."""
+    kset = {str(_value(k)) for k in kinds} if kinds else None
+    lset = {str(x) for x in langs} if langs else None
+    out = []
+    for f in findings:
+        if kset is not None and str(_value(f.kind)) not in kset:
+            continue
+        if lset is not None and f.lang not in lset:
+            continue
+        out.append(f)
+    return out
+
+
+def apply(text: str, findings: Sequence, action: "Action | str" = Action.STRIP, *,
+          kinds: Optional[Iterable[str]] = None, langs: Optional[Iterable[str]] = None,
+          mask_template: str = DEFAULT_MASK) -> str:
+    """Return ``text`` with the selected findings acted on (see module doc)."""
+    action = Action(action)
+    chosen = select(findings, kinds, langs)
+    if not chosen:
+        return text
+    if action is Action.STRIP:
+        for a, b in reversed(_merge_spans(text, chosen, bridge=True)):
+            text = _strip_span(text, a, b)
+        return text
+    if action is Action.MASK:
+        return _mask(text, chosen, mask_template)
+    if action is Action.DROP_LINE:
+        return _drop_lines(text, chosen)
+    raise ValueError("drop-record acts on whole records; use a record-format cleaner")
+
+
+# ---------------------------------------------------------------- spans
+
+def _is_ws(ch: str) -> bool:
+    return ch.isspace() and ch not in "\r\n"
+
+
+def _merge_spans(text: str, findings: Sequence, bridge: bool) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans; with ``bridge``, spans separated only by
+    blanks or list separators on one line ("Русский | Українська") become one."""
+    spans = sorted((int(f.start), int(f.end)) for f in findings if f.end > f.start)
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged:
+            pa, pb = merged[-1]
+            gap = text[pb:a] if a > pb else ""
+            if a <= pb or (bridge and gap and "\n" not in gap
+                           and all(_is_ws(c) or c in _SEPARATORS for c in gap)):
+                merged[-1][1] = max(pb, b)
+                continue
+        merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
+def _line_bounds(text: str, a: int, b: int) -> tuple[int, int, int]:
+    """(start of a's line, end of the last line's content, its "\\n" index or len)."""
+    ls = text.rfind("\n", 0, a) + 1
+    last = b - 1 if b > a else a
+    nl = text.find("\n", last) if last < len(text) else -1
+    if nl == -1:
+        nl = len(text)
+    ce = nl - 1 if nl > ls and nl - 1 >= b and text[nl - 1] == "\r" else nl
+    return ls, ce, nl
+
+
+def _blank(s: str) -> bool:
+    return s.strip() == ""
+
+
+def _remove_lines(text: str, ls: int, nl: int) -> str:
+    """Remove the lines from ``ls`` up to the "\\n" at ``nl`` (or the end),
+    without leaving a doubled blank line or a new blank line at the edges."""
+    n = len(text)
+    if nl < n:  # the block ends with a line terminator: take it too
+        head, tail = text[:ls], text[nl + 1:]
+        prev_blank = ls == 0 or _blank(head[head.rfind("\n", 0, ls - 1) + 1: ls - 1])
+        nxt_end = tail.find("\n")
+        next_line = tail if nxt_end == -1 else tail[:nxt_end]
+        if prev_blank and tail and _blank(next_line):
+            # blank above (or file start) and blank below: drop the one below
+            tail = "" if nxt_end == -1 else tail[nxt_end + 1:]
+        elif not tail and ls > 0 and prev_blank:
+            # removed the last line and a blank line now trails: drop it
+            p = head.rfind("\n", 0, ls - 1) + 1
+            head = head[:p]
+        return head + tail
+    # last line without a terminator: take the preceding line ending instead
+    if ls == 0:
+        return ""
+    cut = ls - 1
+    if cut > 0 and text[cut - 1] == "\r":
+        cut -= 1
+    return text[:cut]
+
+
+# ---------------------------------------------------------------- strip
+
+def _strip_span(text: str, a: int, b: int) -> str:
+    ls, ce, nl = _line_bounds(text, a, b)
+    left, right = text[ls:a], text[b:ce]
+    if _blank(left) and _blank(right.strip(_SEPARATORS + " \t")):
+        return _remove_lines(text, ls, nl)
+
+    lcore = left.rstrip(" \t\u00a0\u3000")
+    rcore = right.lstrip(" \t\u00a0\u3000")
+    lw, rw = len(left) - len(lcore), len(right) - len(rcore)
+    head, tail = text[:ls] + lcore, rcore + text[ce:]
+
+    if _blank(lcore):  # fragment opened the line: keep indentation, drop the gap
+        if rcore[:1] in _SEPARATORS and rcore[1:2].isspace():
+            tail = rcore[1:].lstrip(" \t") + text[ce:]
+        return text[:ls] + left + tail
+    if _blank(rcore):  # fragment closed the line: drop it and a dangling separator
+        t = lcore
+        if t[-1:] in _SEPARATORS and t[-2:-1].isspace():
+            t = t[:-1].rstrip(" \t")
+        return text[:ls] + t + text[ce:]
+    if lw and rw:  # spaces on both sides: keep the left space
+        if lcore[-1] in _SEPARATORS and rcore[0] == lcore[-1] and rcore[1:2].isspace():
+            tail = rcore[1:].lstrip(" \t") + text[ce:]  # "a | X | b" -> "a | b"
+        if rcore[0] in _CLOSING:
+            return head + tail
+        return head + left[len(lcore):] + tail
+    if lw or rw:  # one space: none before closing punctuation or after opening
+        if rcore[0] in _CLOSING or lcore[-1] in _OPENING:
+            return head + tail
+        return head + (left[len(lcore):] or right[: rw]) + tail
+    # glued on both sides
+    if _PAIRS.get(lcore[-1]) == rcore[0]:  # "(X)" -> drop the empty brackets too
+        return _strip_span(text, a - 1, b + 1)
+    if rcore[0] in _CLOSING or lcore[-1] in _OPENING:
+        return head + tail
+    return head + " " + tail  # "youtube/XSyria" -> "youtube/ Syria"
+
+
+# ---------------------------------------------------------------- mask / drop-line
+
+class _Fields(dict):
+    def __missing__(self, key: str) -> str:
+        raise KeyError(f"unknown placeholder {{{key}}} in mask template")
+
+
+def mask_text(f, template: str = DEFAULT_MASK) -> str:
+    """The placeholder for one finding."""
+    return template.format_map(_Fields(
+        lang=f.lang, lang_name=getattr(f, "lang_name", f.lang),
+        kind=str(_value(f.kind)), script=getattr(f, "script", "")))
+
+
+def check_mask_template(template: str) -> None:
+    """Raise ValueError when the template names an unknown placeholder."""
+    class _F:
+        lang, lang_name, kind, script = "ru", "Russian", "script", "Cyrillic"
+    try:
+        mask_text(_F, template)
+    except (KeyError, ValueError, IndexError) as exc:
+        raise ValueError(f"bad --mask-template {template!r}: {exc}") from None
+
+
+def _mask(text: str, findings: Sequence, template: str) -> str:
+    ordered = sorted(findings, key=lambda f: (f.start, -f.end))
+    out, pos = [], 0
+    for f in ordered:
+        if f.start < pos or f.end <= f.start:
+            continue  # overlaps one already masked
+        out.append(text[pos:f.start])
+        out.append(mask_text(f, template))
+        pos = f.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _drop_lines(text: str, findings: Sequence) -> str:
+    blocks: list[list[int]] = []
+    for f in sorted(findings, key=lambda f: f.start):
+        ls, _ce, nl = _line_bounds(text, f.start, f.end)
+        if blocks and ls <= blocks[-1][1] + 1:
+            blocks[-1][1] = max(blocks[-1][1], nl)
+        else:
+            blocks.append([ls, nl])
+    for ls, nl in reversed(blocks):
+        text = _remove_lines(text, ls, nl)
+    return text

@@ -1,0 +1,236 @@
+"""Per-format round-trip cleaners: plain text, JSONL, CSV/TSV (Parquet in parquet.py).
+
+Each cleaner gets the decoded text of one file and a :class:`Context`, and
+returns the new text plus the rejected records.  Only what was acted on
+changes: a JSONL record keeps every other field byte for byte (the scanned
+string token is spliced), a CSV row with no finding keeps its raw bytes, line
+endings are never normalised.  Records that cannot be parsed are kept as they
+are and reported (the run then exits 2).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from dataclasses import dataclass, field
+from typing import Callable, Optional, Sequence
+
+from ..document import Document
+from . import core
+from .core import Action
+from .jsonfield import locate_string, string_token
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+class FormatError(ValueError):
+    """The whole file cannot be cleaned in this format (it is left untouched)."""
+
+
+@dataclass
+class Reject:
+    """A record left out by drop-record, with the findings that caused it."""
+
+    path: str
+    record: int
+    reasons: list
+    raw: Optional[str] = None  # the record's exact text (JSONL line, CSV row)
+    row: Optional[dict] = None  # CSV / Parquet: the record as a mapping
+
+    def to_dict(self) -> dict:
+        d = {"path": self.path, "record": self.record,
+             "reasons": [f.to_dict() if hasattr(f, "to_dict") else f for f in self.reasons]}
+        if self.raw is not None:
+            d["raw"] = self.raw
+        if self.row is not None:
+            d["row"] = self.row
+        return d
+
+
+@dataclass
+class Cleaned:
+    """What a cleaner made of one file."""
+
+    text: str
+    acted: int = 0  # findings acted on
+    records: int = 0  # records changed or dropped
+    rejects: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """The cleaning settings plus the scanner (documents -> findings per document)."""
+
+    scan: Callable[[Sequence[Document]], list]
+    action: Action = Action.STRIP
+    kinds: Optional[tuple] = None
+    langs: Optional[tuple] = None
+    mask_template: str = core.DEFAULT_MASK
+    fields: tuple = ("text",)
+    columns: tuple = ("text",)
+
+    def select(self, findings: Sequence) -> list:
+        return core.select(findings, self.kinds, self.langs)
+
+    def act(self, text: str, findings: Sequence) -> str:
+        return core.apply(text, findings, self.action, mask_template=self.mask_template)
+
+
+def clean_plain(text: str, path: str, ctx: Context) -> Cleaned:
+    """A text file is one document."""
+    if ctx.action is Action.DROP_RECORD:
+        raise FormatError("drop-record needs records (JSONL, CSV, Parquet); use --action drop-line for text")
+    (findings,) = ctx.scan([Document(text, path=path)])
+    chosen = ctx.select(findings)
+    new = ctx.act(text, chosen) if chosen else text
+    return Cleaned(new, acted=len(chosen), records=int(new != text))
+
+
+def clean_jsonl(text: str, path: str, ctx: Context) -> Cleaned:
+    """One JSON object a line; the string fields ``ctx.fields`` are scanned."""
+    lines = text.split("\n")
+    out = Cleaned(text)
+    spans: list[tuple[int, list]] = []  # (line index, [(a, b, value, field)])
+    docs = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        found = []
+        for fname in ctx.fields:
+            try:
+                loc = locate_string(line, tuple(fname.split(".")))
+            except ValueError as exc:
+                out.errors.append(f"{path}:{i + 1}: invalid JSON record ({exc}); kept unchanged")
+                found = []
+                break
+            if loc is not None:
+                found.append((*loc, fname))
+                docs.append(Document(loc[2], path=path, record=i + 1, field=fname))
+        if found:
+            spans.append((i, found))
+    results = iter(ctx.scan(docs))
+    drop = set()
+    for i, found in spans:
+        per_field = [(a, b, v, fname, ctx.select(next(results))) for a, b, v, fname in found]
+        hits = [f for *_x, sel in per_field for f in sel]
+        if not hits:
+            continue
+        out.acted += len(hits)
+        if ctx.action is Action.DROP_RECORD:
+            drop.add(i)
+            out.records += 1
+            out.rejects.append(Reject(path, i + 1, hits, raw=lines[i].rstrip("\r")))
+            continue
+        line = lines[i]
+        for a, b, v, _f, sel in sorted(per_field, key=lambda p: -p[0]):
+            if sel:
+                new = ctx.act(v, sel)
+                if new != v:
+                    line = line[:a] + string_token(new, line[a:b]) + line[b:]
+        if line != lines[i]:
+            lines[i] = line
+            out.records += 1
+    out.text = "\n".join(l for i, l in enumerate(lines) if i not in drop)
+    return out
+
+
+def _csv_quoting(header_raw: str, header: list, quotechar: str) -> int:
+    body = header_raw.rstrip("\r\n")
+    if header and body.count(quotechar) >= 2 * len(header) and body.startswith(quotechar):
+        return csv.QUOTE_ALL
+    return csv.QUOTE_MINIMAL
+
+
+def clean_csv(text: str, path: str, ctx: Context, delimiter: str = ",") -> Cleaned:
+    """A header row, then records; ``ctx.columns`` are scanned. Untouched rows keep their bytes."""
+    chunks = [c for c in re.split(r"(?<=\n)", text) if c]
+    consumed: list[str] = []
+
+    def feed():
+        for c in chunks:
+            consumed.append(c)
+            yield c
+
+    reader = csv.reader(feed(), delimiter=delimiter)
+    rows: list[tuple[str, list]] = []
+    try:
+        header = next(reader, None)
+        header_raw = "".join(consumed)
+        consumed.clear()
+        for cells in reader:
+            rows.append(("".join(consumed), cells))
+            consumed.clear()
+    except csv.Error as exc:
+        raise FormatError(f"CSV parse error at line {reader.line_num}: {exc}") from None
+    if header is None:
+        return Cleaned(text)
+    cols = [(c, header.index(c)) for c in ctx.columns if c in header]
+    if not cols:
+        raise FormatError(f"no column {', '.join(map(repr, ctx.columns))} in the header "
+                          f"(columns: {', '.join(header)}); use --column")
+    out = Cleaned(text)
+    docs, where = [], []
+    for r, (_raw, cells) in enumerate(rows):
+        for name, idx in cols:
+            if idx < len(cells) and cells[idx]:
+                docs.append(Document(cells[idx], path=path, record=r + 1, field=name))
+                where.append((r, idx))
+    hits_by_row: dict[int, list] = {}
+    for (r, idx), fs in zip(where, ctx.scan(docs)):
+        sel = ctx.select(fs)
+        if sel:
+            hits_by_row.setdefault(r, []).append((idx, sel))
+    quoting = _csv_quoting(header_raw, header, '"')
+    pieces = [header_raw]
+    for r, (raw, cells) in enumerate(rows):
+        hits = hits_by_row.get(r)
+        if not hits:
+            pieces.append(raw)
+            continue
+        flat = [f for _i, sel in hits for f in sel]
+        out.acted += len(flat)
+        out.records += 1
+        if ctx.action is Action.DROP_RECORD:
+            out.rejects.append(Reject(path, r + 1, flat, raw=raw.rstrip("\r\n"),
+                                      row=dict(zip(header, cells))))
+            continue
+        cells = list(cells)
+        for idx, sel in hits:
+            cells[idx] = ctx.act(cells[idx], sel)
+        ending = raw[len(raw.rstrip("\r\n")):]
+        buf = io.StringIO()
+        csv.writer(buf, delimiter=delimiter, lineterminator=ending, quoting=quoting).writerow(cells)
+        pieces.append(buf.getvalue())
+    out.text = "".join(pieces)
+    return out
+
+
+# the format a path is cleaned as, by its name without compression suffix
+def format_of(name: str) -> Optional[str]:
+    low = name.lower()
+    for suffix in (".gz", ".gzip", ".bz2", ".xz", ".zst", ".zstd"):
+        if low.endswith(suffix):
+            low = low[: -len(suffix)]
+            break
+    if low.endswith((".jsonl", ".ndjson", ".jsonlines")):
+        return "jsonl"
+    if low.endswith(".csv"):
+        return "csv"
+    if low.endswith(".tsv"):
+        return "tsv"
+    if low.endswith((".parquet", ".pq")):
+        return "parquet"
+    if low.endswith((".html", ".htm", ".xhtml", ".json", ".xml")):
+        return None  # scanned by `langscan scan`, but no round-trip rewriter yet
+    return "text"
+
+
+CLEANERS = {
+    "text": clean_plain,
+    "jsonl": clean_jsonl,
+    "csv": clean_csv,
+    "tsv": lambda text, path, ctx: clean_csv(text, path, ctx, delimiter="\t"),
+}

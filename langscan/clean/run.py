@@ -1,0 +1,198 @@
+"""Cleaning files: discover them, scan, rewrite, and write the result safely.
+
+This is what ``langscan clean`` calls.  Per file: read and decode the bytes
+(compression and BOM remembered), let the format's cleaner act on the
+findings, re-encode exactly as before, then write with :func:`write_atomic`
+(or print a diff).  Rejected records are appended (and fsync'ed) to the
+rejects file *before* the data file is replaced, so a record is never in
+neither place.  A file that cannot be read or written is reported and left
+alone; the run goes on and returns exit code 2.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, TextIO
+
+from ..document import Document
+from . import codec as codecs
+from .atomic import TMP_SUFFIX, WriteError, write_atomic
+from .core import DEFAULT_MASK, Action
+from .formats import CLEANERS, Context, FormatError, format_of
+from .rules import Rule, match_rules
+
+REJECTS_SUFFIX = ".rejects.jsonl"
+
+
+@dataclass
+class CleanOptions:
+    """Everything ``langscan clean`` decides, minus where the output goes."""
+
+    action: Action = Action.STRIP
+    kinds: Optional[tuple] = None
+    langs: Optional[tuple] = None
+    mask_template: str = DEFAULT_MASK
+    fields: tuple = ("text",)
+    columns: tuple = ("text",)
+    detector: object = None  # DetectorOptions; None = defaults
+    rules: Optional[list] = None  # with rules, rule matches replace the detector
+    jobs: int = 1
+
+
+@dataclass
+class FileResult:
+    path: str
+    output: Optional[str] = None
+    changed: bool = False
+    acted: int = 0
+    records: int = 0
+    rejects: int = 0
+    errors: list = field(default_factory=list)
+
+
+def make_scanner(options: CleanOptions):
+    """documents -> findings per document, from rules or the detector."""
+    if options.rules is not None:
+        rules: list[Rule] = options.rules
+        return lambda docs: [match_rules(d.text, rules) for d in docs]
+    from ..detector import DetectorOptions
+    from ..parallel import scan_documents
+
+    det_opts = options.detector or DetectorOptions()
+
+    def scan(docs):
+        return [fs for _d, fs in scan_documents(list(docs), det_opts, jobs=options.jobs)]
+    return scan
+
+
+def discover(paths: Iterable[str], skip_suffixes: tuple = ()) -> tuple[list, list]:
+    """([(file, relative name for -o DIR)], [error messages]) in a stable order."""
+    files, errors = [], []
+    for p in paths:
+        if os.path.isdir(p):
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for n in sorted(names):
+                    if n.startswith(".") or n.endswith((TMP_SUFFIX, REJECTS_SUFFIX) + skip_suffixes):
+                        continue
+                    if format_of(n) is None:
+                        continue
+                    full = os.path.join(root, n)
+                    files.append((full, os.path.relpath(full, p)))
+        elif os.path.isfile(p):
+            if format_of(p) is None:
+                errors.append(f"{p}: error: clean cannot rewrite this format yet "
+                              "(text, JSONL, CSV/TSV, Parquet; optionally compressed)")
+            else:
+                files.append((p, os.path.basename(p)))
+        else:
+            errors.append(f"{p}: error: no such file or directory")
+    return files, errors
+
+
+def clean_bytes(raw: bytes, path: str, ctx: Context) -> tuple[bytes, object, str, str]:
+    """(new bytes, Cleaned, text before, text after) for one file's bytes."""
+    fmt = format_of(path)
+    if fmt == "parquet":
+        from .parquet import clean_parquet
+        data, res, before, after = clean_parquet(raw, path, ctx)
+        return data, res, "\n".join(before) + "\n" if before else "", "\n".join(after) + "\n" if after else ""
+    payload, codec = codecs.decompress(raw)
+    text, bom = codecs.decode_text(payload)
+    res = CLEANERS[fmt](text, path, ctx)
+    if res.text == text:
+        return raw, res, text, text
+    return codec.compress(codecs.encode_text(res.text, bom)), res, text, res.text
+
+
+def _append_rejects(path: str, rejects: list) -> None:
+    with open(path, "a", encoding="utf-8") as fh:
+        for r in rejects:
+            fh.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _diff(before: str, after: str, path: str) -> str:
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    return "".join(l if l.endswith("\n") else l + "\n\\ No newline at end of file\n" for l in lines)
+
+
+def destination(src: str, rel: str, output: Optional[str], many: bool) -> str:
+    """Where the cleaned ``src`` goes for ``-o output``."""
+    if output is None:
+        return src
+    if many or os.path.isdir(output) or output.endswith(os.sep):
+        return os.path.join(output, rel)
+    return output
+
+
+def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_place: bool = False,
+        backup_suffix: Optional[str] = None, dry_run: bool = False, rejects: Optional[str] = None,
+        out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> tuple[int, list]:
+    """Clean ``paths``; returns (exit code, [FileResult]). Messages go to ``err``."""
+    files, errors = discover(paths, (backup_suffix,) if backup_suffix else ())
+    for e in errors:
+        print(e, file=err)
+    many = len(files) > 1 or any(os.path.isdir(p) for p in paths)
+    if output == "-" and many:
+        print("error: -o - (stdout) takes a single input file", file=err)
+        return 2, []
+    ctx = Context(scan=make_scanner(options), action=options.action, kinds=options.kinds,
+                  langs=options.langs, mask_template=options.mask_template,
+                  fields=options.fields, columns=options.columns)
+    results = []
+    for src, rel in files:
+        res = FileResult(src)
+        results.append(res)
+        try:
+            with open(src, "rb") as fh:
+                raw = fh.read()
+            data, cleaned, before, after = clean_bytes(raw, src, ctx)
+        except (OSError, codecs.DecodeError, FormatError) as exc:
+            msg = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            res.errors.append(f"{src}: error: {msg}; left untouched")
+            print(res.errors[-1], file=err)
+            continue
+        for e in cleaned.errors:
+            print(e, file=err)
+        res.errors.extend(cleaned.errors)
+        res.changed, res.acted, res.records, res.rejects = data != raw, cleaned.acted, cleaned.records, len(cleaned.rejects)
+        if dry_run:
+            if res.changed:
+                out.write(_diff(before, after, src))
+            continue
+        dest = src if in_place else destination(src, rel, output, many)
+        res.output = dest
+        try:
+            if dest == "-":
+                sys.stdout.flush()
+                sys.stdout.buffer.write(data)
+                sys.stdout.buffer.flush()
+                continue
+            if cleaned.rejects:
+                _append_rejects(rejects or (dest + REJECTS_SUFFIX), cleaned.rejects)
+            same = os.path.exists(dest) and os.path.samefile(src, dest)
+            if same and not res.changed:
+                continue  # nothing to do: the file (and its mtime) stay as they are
+            if os.path.dirname(dest):
+                os.makedirs(os.path.dirname(dest), exist_ok=True)
+            write_atomic(dest, data, mode_from=src,
+                         backup=(src + backup_suffix) if (same and backup_suffix) else None)
+        except (WriteError, OSError) as exc:
+            msg = str(exc) if isinstance(exc, WriteError) else f"cannot write {dest}: {exc.strerror}; original left untouched"
+            res.errors.append(f"{src}: error: {msg}")
+            print(res.errors[-1], file=err)
+    n_changed = sum(r.changed for r in results)
+    verb = "would change" if dry_run else "changed"
+    print(f"langscan clean: {len(results)} file(s), {verb} {n_changed}; "
+          f"{sum(r.acted for r in results)} finding(s) acted on ({options.action}), "
+          f"{sum(r.records for r in results)} record(s) affected, {sum(r.rejects for r in results)} rejected",
+          file=err)
+    failed = errors or any(r.errors for r in results)
+    return (2 if failed else 0), results
