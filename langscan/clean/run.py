@@ -41,6 +41,7 @@ class CleanOptions:
     detector: object = None  # DetectorOptions; None = defaults
     rules: Optional[list] = None  # with rules, rule matches replace the detector
     jobs: int = 1
+    policy: object = None  # langscan.policy.Policy: allow-list and inline markers
 
 
 @dataclass
@@ -64,8 +65,17 @@ def make_scanner(options: CleanOptions):
 
     det_opts = options.detector or DetectorOptions()
 
+    policy = options.policy
+    if policy is not None:
+        from ..policy import marker_lines
+
     def scan(docs):
-        return [fs for _d, fs in scan_documents(list(docs), det_opts, jobs=options.jobs)]
+        docs = list(docs)
+        if policy is None:
+            return [fs for _d, fs in scan_documents(docs, det_opts, jobs=options.jobs)]
+        for d in docs:
+            d.meta.setdefault("ignore_lines", marker_lines(d.text))
+        return [policy.filter(d, fs) for d, fs in scan_documents(docs, det_opts, jobs=options.jobs)]
     return scan
 
 
@@ -117,9 +127,13 @@ def _append_rejects(path: str, rejects: list) -> None:
         os.fsync(fh.fileno())
 
 
+def _label(side: str, path: str) -> str:
+    return path if os.path.isabs(path) else f"{side}/{path}"
+
+
 def _diff(before: str, after: str, path: str) -> str:
     lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+                                 fromfile=_label("a", path), tofile=_label("b", path))
     return "".join(l if l.endswith("\n") else l + "\n\\ No newline at end of file\n" for l in lines)
 
 
@@ -175,13 +189,13 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
                 sys.stdout.buffer.write(data)
                 sys.stdout.buffer.flush()
                 continue
-            if cleaned.rejects:
-                _append_rejects(rejects or (dest + REJECTS_SUFFIX), cleaned.rejects)
             same = os.path.exists(dest) and os.path.samefile(src, dest)
             if same and not res.changed:
                 continue  # nothing to do: the file (and its mtime) stay as they are
             if os.path.dirname(dest):
                 os.makedirs(os.path.dirname(dest), exist_ok=True)
+            if cleaned.rejects:
+                _append_rejects(rejects or (dest + REJECTS_SUFFIX), cleaned.rejects)
             write_atomic(dest, data, mode_from=src,
                          backup=(src + backup_suffix) if (same and backup_suffix) else None)
         except (WriteError, OSError) as exc:

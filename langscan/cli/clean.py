@@ -1,0 +1,127 @@
+"""`langscan clean`: write the corpus with the findings acted on.
+
+Parses options and calls :func:`langscan.clean.run`; all behaviour lives in
+the ``langscan.clean`` package.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import app
+
+_EPILOG = """\b
+Examples:
+  langscan clean page.txt -o page.clean.txt              # strip fragments
+  langscan clean corpus/ --in-place --backup             # keep corpus/x.txt.bak
+  langscan clean data.jsonl.gz --field text --action drop-record \\
+      -o clean.jsonl.gz --rejects rejected.jsonl         # records out, with reasons
+  langscan clean docs/ --action mask --lang ru --dry-run # show a diff, change nothing
+  langscan report corpus/ --suggest-rules > rules.txt    # review, then:
+  langscan clean corpus/ --rules rules.txt --in-place    # remove known boilerplate
+\b
+Exit codes: 0 done (whether or not anything changed); 2 a file could not be
+read or written (it is left untouched) or bad usage."""
+
+
+def _split(values: Optional[List[str]]) -> Optional[tuple]:
+    if not values:
+        return None
+    out = tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+    return out or None
+
+
+@app.command(epilog=_EPILOG)
+def clean(
+    paths: List[Path] = typer.Argument(..., help="Files or directories (text, JSONL, CSV/TSV, Parquet; .gz/.bz2/.xz/.zst kept)."),
+    action: str = typer.Option("strip", "--action", "-a",
+                               help="strip: remove the fragment and the gap it leaves; mask: replace it with "
+                                    "--mask-template; drop-line: remove its lines; drop-record: leave the "
+                                    "JSONL/CSV/Parquet record out (written to --rejects)."),
+    kind: Optional[List[str]] = typer.Option(None, "--kind", "-k", help="Only these kinds: script, latin, homoglyph, document (repeat or comma-separate)."),
+    lang: Optional[List[str]] = typer.Option(None, "--lang", "-l", help="Only fragments in these languages, e.g. ru,ar."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here: a file (one input), a directory (several), or - for stdout."),
+    in_place: bool = typer.Option(False, "--in-place", "-i", help="Replace the inputs atomically (temp file, fsync, rename; permissions kept)."),
+    backup: bool = typer.Option(False, "--backup", help="With --in-place: keep the original as FILE.bak."),
+    backup_suffix: str = typer.Option(".bak", "--backup-suffix", help="Suffix for --backup."),
+    dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Print a unified diff of what would change; write nothing."),
+    rejects: Optional[str] = typer.Option(None, "--rejects", help="drop-record: append the records left out (with reasons) to this JSONL file [default: OUTPUT.rejects.jsonl]."),
+    expect: str = typer.Option("en", "--expect", "-e", help="The language(s) the text should be in, comma-separated."),
+    sensitivity: str = typer.Option("balanced", "--sensitivity", help="strict | balanced | aggressive."),
+    field: Optional[List[str]] = typer.Option(None, "--field", help="JSON field(s) to clean, dotted for nesting [default: text]."),
+    column: Optional[List[str]] = typer.Option(None, "--column", help="CSV/TSV/Parquet column(s) to clean [default: text]."),
+    mask_template: str = typer.Option("[foreign:{lang}]", "--mask-template", help="mask: placeholder; may use {lang} {lang_name} {kind} {script}."),
+    rules: Optional[Path] = typer.Option(None, "--rules", help="Use these exact/regex rules (from `langscan report --suggest-rules`) instead of the detector."),
+    allow: Optional[List[str]] = typer.Option(None, "--allow", help="A term that is not an artifact (repeatable)."),
+    allow_file: Optional[Path] = typer.Option(None, "--allow-file", help="Allow-list file: one term a line, re: for a regex."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes for scanning."),
+) -> None:
+    """Remove, mask or drop the foreign fragments langscan finds, writing files safely."""
+    from ..clean import CleanOptions, run
+    from ..clean.core import Action, check_mask_template
+    from ..clean.rules import RuleError, parse_rules
+
+    def fail(msg: str) -> None:
+        typer.echo(f"error: {msg}", err=True)
+        raise typer.Exit(2)
+
+    try:
+        act = Action(action)
+    except ValueError:
+        fail(f"--action must be one of strip, mask, drop-line, drop-record (got {action!r})")
+    kinds = _split(kind)
+    bad = [k for k in kinds or () if k not in ("script", "latin", "homoglyph", "document")]
+    if bad:
+        fail(f"unknown --kind {', '.join(bad)}")
+    if not (output or in_place or dry_run):
+        fail("say where the result goes: -o PATH, --in-place, or --dry-run")
+    if output and in_place:
+        fail("use either -o or --in-place, not both")
+    if backup and not in_place:
+        fail("--backup goes with --in-place")
+    try:
+        check_mask_template(mask_template)
+    except ValueError as exc:
+        fail(str(exc))
+    rule_list = None
+    if rules is not None:
+        try:
+            rule_list = parse_rules(rules.read_text(encoding="utf-8"), str(rules))
+        except (OSError, RuleError) as exc:
+            fail(str(exc))
+    from ..detector import DetectorOptions
+    expect_t = _split([expect]) or ("en",)
+    try:
+        det = DetectorOptions(expect=expect_t, sensitivity=sensitivity)
+    except (TypeError, ValueError) as exc:
+        fail(str(exc))
+    policy = _policy(allow, allow_file, fail)
+    opts = CleanOptions(action=act, kinds=kinds, langs=_split(lang), mask_template=mask_template,
+                        fields=_split(field) or ("text",), columns=_split(column) or ("text",),
+                        detector=det, rules=rule_list, jobs=jobs, policy=policy)
+    code, _results = run([str(p) for p in paths], opts, output=output, in_place=in_place,
+                         backup_suffix=backup_suffix if backup else None, dry_run=dry_run, rejects=rejects)
+    raise typer.Exit(code)
+
+
+def _policy(allow, allow_file, fail):
+    """The formats helper's allow-list policy, when present (inline markers always count)."""
+    try:
+        from ..policy import Policy, PolicyError, read_allow_file
+    except ImportError:  # pragma: no cover - policy ships with langscan
+        return None
+    terms, regexes = list(allow or ()), []
+    if allow_file is not None:
+        try:
+            t, r = read_allow_file(str(allow_file))
+        except (OSError, PolicyError) as exc:
+            fail(str(exc))
+        terms += t
+        regexes += r
+    try:
+        return Policy(tuple(terms), tuple(regexes))
+    except PolicyError as exc:
+        fail(str(exc))
