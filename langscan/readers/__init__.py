@@ -1,0 +1,181 @@
+"""Readers: turn files, compressed files and stdin into Documents.
+
+One module per input family, registered here by name and file extension::
+
+    text (.txt .md .rst and anything unknown)   html (.html .htm .xhtml)
+    jsonl (.jsonl .ndjson)   json (.json)   csv (.csv)   tsv (.tsv .tab)   parquet (.parquet .pq)
+
+Any of them may be compressed (.gz .bz2 .xz .zst, or detected by magic bytes).
+``read_inputs`` yields ``Document``, ``ReadError`` and ``ReadNote`` items in
+input order; it never raises for bad input.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import zlib
+from typing import BinaryIO, Callable, Iterable, Iterator, Optional
+
+from .base import SNIFF_BYTES, Item, ReadError, ReaderOptions, ReadNote, Source, peekable
+from .compression import MissingExtra, codec_from_magic, codec_from_name, decompress
+
+__all__ = [
+    "FORMATS", "Item", "ReadError", "ReadNote", "ReaderOptions", "Source",
+    "format_for", "read_inputs", "read_source", "register",
+]
+
+FORMATS: dict[str, Callable] = {}
+EXTENSIONS: dict[str, str] = {}
+
+
+def register(name: str, extensions: Iterable[str], loader: Callable[[], Callable]) -> None:
+    """Register a reader; ``loader`` imports its module only when first used."""
+    FORMATS[name] = loader
+    for ext in extensions:
+        EXTENSIONS[ext] = name
+
+
+def _lazy(module: str, func: str) -> Callable[[], Callable]:
+    def load():
+        from importlib import import_module
+
+        return getattr(import_module(f"{__name__}.{module}"), func)
+
+    return load
+
+
+register("text", (".txt", ".text", ".md", ".markdown", ".rst"), _lazy("text", "read_text"))
+register("markdown", (), _lazy("text", "read_text"))
+register("html", (".html", ".htm", ".xhtml"), _lazy("html", "read_html"))
+register("jsonl", (".jsonl", ".ndjson", ".jsonlines"), _lazy("jsonl", "read_jsonl"))
+register("json", (".json",), _lazy("jsonarray", "read_json"))
+register("csv", (".csv",), _lazy("csvfile", "read_csv"))
+register("tsv", (".tsv", ".tab"), _lazy("csvfile", "read_tsv"))
+register("parquet", (".parquet", ".pq"), _lazy("parquet", "read_parquet"))
+
+STDIN_FORMATS = ("text", "markdown", "html", "jsonl", "json", "csv", "tsv")
+_DECOMPRESS_ERRORS: tuple = (EOFError, OSError, zlib.error)
+
+
+def format_for(path: str) -> tuple[str, Optional[str]]:
+    """(reader name, compression codec by name) for a file name."""
+    inner, codec = codec_from_name(os.path.basename(path))
+    ext = os.path.splitext(inner)[1].lower()
+    return EXTENSIONS.get(ext, "text"), codec
+
+
+def _errors() -> tuple:
+    errs = list(_DECOMPRESS_ERRORS)
+    try:
+        import lzma
+
+        errs.append(lzma.LZMAError)
+    except ImportError:  # pragma: no cover
+        pass
+    try:
+        import zstandard
+
+        errs.append(zstandard.ZstdError)
+    except ImportError:
+        pass
+    return tuple(errs)
+
+
+def read_source(source: Source, opts: ReaderOptions) -> Iterator[Item]:
+    """Read one source: open, decompress, sniff for binary/empty, dispatch; never raises for bad input."""
+    progress_line = lambda: getattr(source.meta.get("progress"), "line", None)  # noqa: E731
+    try:
+        raw = source.opener()
+    except OSError as exc:
+        yield ReadError(source.path, f"cannot read: {exc.strerror or exc}")
+        return
+    if source.fmt == "parquet" and source.fs_path is not None:
+        yield from FORMATS["parquet"]()(source, raw, opts)
+        raw.close()
+        return
+    stream: BinaryIO = raw
+    try:
+        try:
+            head = raw.read(8)
+            codec = source.meta.get("codec") or codec_from_magic(head)
+            stream = peekable(head, raw)
+            if codec:
+                stream = decompress(stream, codec)
+            head = stream.read(SNIFF_BYTES)
+        except MissingExtra as exc:
+            yield ReadError(source.path, str(exc))
+            return
+        except _errors() as exc:
+            yield ReadError(source.path, f"truncated or corrupt compressed data: {exc}", line=1)
+            return
+        nul = head.find(b"\x00")
+        if nul != -1:
+            if source.explicit:
+                yield ReadError(source.path, "binary file (NUL byte), not scanned", byte=nul)
+            else:
+                yield ReadNote(source.path, "binary file skipped")
+            return
+        if not head:
+            if source.explicit:
+                yield ReadNote(source.path, "empty file, nothing to scan")
+            return
+        reader = FORMATS.get(source.fmt, FORMATS["text"])()
+        try:
+            yield from reader(source, peekable(head, stream), opts)
+        except _errors() as exc:
+            line = progress_line()
+            yield ReadError(
+                source.path,
+                f"truncated or corrupt compressed data ({exc}); the rest of the file is lost",
+                line=(line + 1) if line is not None else None,
+            )
+        except OSError as exc:
+            yield ReadError(source.path, f"read failed: {exc}", line=progress_line())
+    finally:
+        stream.close()
+
+
+def _file_source(path: str, explicit: bool) -> Source:
+    fmt, codec = format_for(path)
+    return Source(path=path, opener=lambda: open(path, "rb"), fmt=fmt, fs_path=path, explicit=explicit,
+                  meta={"codec": codec} if codec else {})
+
+
+def stdin_source(fmt: str, stream: Optional[BinaryIO] = None) -> Source:
+    """Standard input read as ``fmt`` (compression is detected by magic bytes)."""
+    stream = stream if stream is not None else sys.stdin.buffer
+    return Source(path="<stdin>", opener=lambda: _NoClose(stream), fmt=fmt, explicit=True)
+
+
+class _NoClose:
+    """Do not close the process's stdin when a reader is done with it."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._s = stream
+
+    def read(self, n: int = -1) -> bytes:
+        return self._s.read(n)
+
+    def seekable(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        pass
+
+
+def sources(paths: Iterable[str], opts: ReaderOptions, include=(), exclude=(), base=None) -> Iterator[Source]:
+    """The Sources for command-line paths (``-`` is stdin)."""
+    from .walk import walk
+
+    for path, explicit in walk(paths, include, exclude, base):
+        if path == "-":
+            yield stdin_source(opts.stdin_format)
+        else:
+            yield _file_source(path, explicit)
+
+
+def read_inputs(paths: Iterable[str], opts: ReaderOptions = ReaderOptions(), include=(), exclude=(), base=None) -> Iterator[Item]:
+    """Every item of every input, in order."""
+    for src in sources(paths, opts, include, exclude, base):
+        yield from read_source(src, opts)

@@ -1,0 +1,131 @@
+"""What every reader shares: the error item, the options, and the source handle.
+
+A reader turns one input (a file, a compressed file, stdin) into a stream of
+``Document`` items interleaved with ``ReadError`` items.  Errors never stop
+the stream: the scan goes on and the CLI exits 2 at the end.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass, field
+from typing import BinaryIO, Callable, Iterator, Optional, Union
+
+from ..document import Document
+
+# Text files up to this size are one Document (so a whole-document language
+# finding is possible); larger ones are cut into chunks of whole lines.
+TEXT_WHOLE_LIMIT = 16 * 1024 * 1024
+TEXT_CHUNK_SIZE = 4 * 1024 * 1024
+# How many leading bytes are sniffed for NUL (binary) and magic numbers.
+SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """An input, or part of one, that could not be read; the scan goes on.
+
+    ``line`` is 1-based in the user's (decompressed) file, ``byte`` a 0-based
+    byte offset into it.
+    """
+
+    path: str
+    message: str
+    line: Optional[int] = None
+    byte: Optional[int] = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+        pos = f" (byte {self.byte})" if self.byte is not None else ""
+        return f"{where}: error: {self.message}{pos}"
+
+
+@dataclass(frozen=True)
+class ReadNote:
+    """Something skipped on purpose (a binary file met while walking a
+    directory, an empty file): reported on stderr, does not change the exit code."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: note: {self.message}"
+
+
+Item = Union[Document, ReadError, ReadNote]
+
+
+@dataclass(frozen=True)
+class ReaderOptions:
+    """How records are turned into texts.
+
+    ``fields``: dotted paths into JSON records (``meta.title``; a number
+    indexes a list); ``columns``: CSV/TSV/Parquet column names.
+    """
+
+    fields: tuple[str, ...] = ("text",)
+    columns: tuple[str, ...] = ("text",)
+    stdin_format: str = "text"
+    whole_limit: int = TEXT_WHOLE_LIMIT
+    chunk_size: int = TEXT_CHUNK_SIZE
+
+
+@dataclass
+class Source:
+    """One input: a display path, how to open its (decompressed) bytes, and
+    whether the user named it (binary files named explicitly are errors,
+    binary files met in a directory walk are only notes)."""
+
+    path: str  # as shown to the user
+    opener: Callable[[], BinaryIO]  # returns a fresh stream of decompressed bytes
+    fmt: str  # reader name, e.g. "jsonl"
+    fs_path: Optional[str] = None  # the file on disk, when there is one
+    explicit: bool = True
+    meta: dict = field(default_factory=dict)
+
+    def size(self) -> Optional[int]:
+        if self.fs_path is None:
+            return None
+        try:
+            return os.stat(self.fs_path).st_size
+        except OSError:
+            return None
+
+
+Reader = Callable[[Source, BinaryIO, ReaderOptions], Iterator[Item]]
+
+
+def peekable(head: bytes, rest: BinaryIO) -> BinaryIO:
+    """A buffered stream that yields ``head`` and then the rest of ``rest``."""
+    return io.BufferedReader(PeekableStream(head, rest), buffer_size=1 << 16)  # type: ignore[return-value]
+
+
+class PeekableStream(io.RawIOBase):
+    """A binary stream whose first bytes were already read for sniffing."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:  # type: ignore[override]
+        if self._head:
+            n = min(len(b), len(self._head))
+            b[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(b))
+        n = len(data)
+        b[:n] = data
+        return n
+
+    def close(self) -> None:
+        try:
+            self._rest.close()
+        finally:
+            super().close()

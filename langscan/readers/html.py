@@ -1,0 +1,140 @@
+"""HTML (.html, .htm, .xhtml): the visible text, located in the HTML source.
+
+Only text a reader of the page sees is scanned: the contents of
+``script``/``style``/``template``, comments and attribute values are left out.
+Entities are decoded (``&amp;`` is one "&").  Block elements (p, div, li,
+h1..., td, br...) end a line in the extracted text, so the items of a
+language-switcher menu do not run together; adjacent links get a space.
+
+Every code-point offset of the extracted text maps back to the (line,
+column) in the HTML source where that character (or the entity or tag that
+produced it) stands, through ``HtmlLocator``.
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_right
+from html.parser import HTMLParser
+from typing import BinaryIO, Iterator
+
+from ..document import Document
+from ..policy import marker_lines
+from .base import Item, ReaderOptions, Source
+from .decode import BOM, decode
+
+SKIP = frozenset({"script", "style", "template"})
+BLOCK = frozenset(
+    """address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption figure
+    footer form h1 h2 h3 h4 h5 h6 head header hr html li main menu nav ol optgroup option p pre section summary
+    table tbody td tfoot th thead title tr ul""".split()
+)
+SOFT = frozenset({"a", "button"})  # inline, but adjacent ones must not glue together
+
+
+class HtmlLocator:
+    """Maps an offset in the extracted text to (line, column) in the HTML source.
+
+    The text is a sequence of pieces; a verbatim piece (a run of character
+    data) maps character by character, a synthetic one (an entity, a line
+    break for a block tag) maps every character to where it came from.
+    """
+
+    def __init__(self, text: str, starts: list[int], lines: list[int], cols: list[int], verbatim: list[bool]):
+        self.text, self.starts, self.lines, self.cols, self.verbatim = text, starts, lines, cols, verbatim
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        if not self.starts:
+            return 1, 1
+        i = max(0, bisect_right(self.starts, offset) - 1)
+        line, col = self.lines[i], self.cols[i]
+        if not self.verbatim[i]:
+            return line, col
+        rel = offset - self.starts[i]
+        start = self.starts[i]
+        nl = self.text.count("\n", start, start + rel)
+        if nl == 0:
+            return line, col + rel
+        last = self.text.rfind("\n", start, start + rel)
+        return line + nl, offset - last
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.pieces: list[str] = []
+        self.starts: list[int] = []
+        self.lines: list[int] = []
+        self.cols: list[int] = []
+        self.verbatim: list[bool] = []
+        self.n = 0
+        self.skip = 0
+        self.last = "\n"
+
+    def _emit(self, s: str, verbatim: bool) -> None:
+        if not s:
+            return
+        line, col0 = self.getpos()
+        self.starts.append(self.n)
+        self.lines.append(line)
+        self.cols.append(col0 + 1)
+        self.verbatim.append(verbatim)
+        self.pieces.append(s)
+        self.n += len(s)
+        self.last = s[-1]
+
+    def _break(self) -> None:
+        if self.n and self.last != "\n":
+            self._emit("\n", False)
+
+    def handle_starttag(self, tag, attrs):  # noqa: D401 - HTMLParser hook
+        if tag in SKIP:
+            self.skip += 1
+        elif self.skip:
+            return
+        elif tag in BLOCK:
+            self._break()
+        elif tag in SOFT and self.last.isalnum():
+            self._emit(" ", False)
+
+    def handle_startendtag(self, tag, attrs):
+        if not self.skip and tag in BLOCK:
+            self._break()
+
+    def handle_endtag(self, tag):
+        if tag in SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif not self.skip and tag in BLOCK:
+            self._break()
+
+    def handle_data(self, data):
+        if not self.skip:
+            self._emit(data, True)
+
+    def handle_entityref(self, name):
+        if not self.skip:
+            decoded = html.unescape(f"&{name};")
+            self._emit(decoded if decoded != f"&{name};" else f"&{name}", False)
+
+    def handle_charref(self, name):
+        if not self.skip:
+            self._emit(html.unescape(f"&#{name};"), False)
+
+
+def extract(source_text: str) -> tuple[str, HtmlLocator]:
+    """The visible text of an HTML document and its locator."""
+    p = _Extractor()
+    p.feed(source_text)
+    p.close()
+    text = "".join(p.pieces)
+    return text, HtmlLocator(text, p.starts, p.lines, p.cols, p.verbatim)
+
+
+def read_html(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator[Item]:
+    data = stream.read()
+    bom = data.startswith(BOM)
+    raw, err = decode(data[3:] if bom else data, source.path, byte_base=3 if bom else 0)
+    if err:
+        yield err
+    text, locator = extract(raw)
+    yield Document(text=text, path=source.path, locate=locator, meta={"ignore_lines": marker_lines(raw)})

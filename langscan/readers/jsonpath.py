@@ -1,0 +1,141 @@
+"""Dotted field paths into JSON records, and where a string value sits in the raw JSON.
+
+``meta.title`` reads ``record["meta"]["title"]``; a number indexes a list
+(``messages.0.content``).  ``JsonLocator`` finds the raw span of that string
+in the record's source text and maps each decoded code point (escapes such as
+``\\n`` or ``\\u00e9`` included) back to its line and column in the file.  It
+works lazily: nothing is computed unless a finding needs locating.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Optional
+
+from ..document import LineIndex
+
+_MISSING = object()
+_decoder = json.JSONDecoder()
+_WS = " \t\r\n"
+
+
+class FieldError(Exception):
+    """The field is missing or not a string."""
+
+
+def resolve(record: Any, path: str) -> str:
+    """The string at ``path`` in ``record``; FieldError says why not."""
+    value: Any = record
+    for part in path.split("."):
+        if isinstance(value, dict):
+            value = value.get(part, _MISSING)
+        elif isinstance(value, list) and part.lstrip("-").isdigit():
+            i = int(part)
+            value = value[i] if -len(value) <= i < len(value) else _MISSING
+        else:
+            value = _MISSING
+        if value is _MISSING:
+            raise FieldError(f"record has no field {path!r}")
+    if not isinstance(value, str):
+        kind = "null" if value is None else type(value).__name__
+        raise FieldError(f"field {path!r} is {kind}, not a string")
+    return value
+
+
+def _skip_ws(s: str, i: int) -> int:
+    while i < len(s) and s[i] in _WS:
+        i += 1
+    return i
+
+
+def find_string(raw: str, start: int, path: str) -> Optional[int]:
+    """Index of the opening quote of the string at ``path`` in the JSON value at ``raw[start:]``."""
+    i = _skip_ws(raw, start)
+    for part in path.split("."):
+        if i >= len(raw):
+            return None
+        if raw[i] == "{":
+            i = _skip_ws(raw, i + 1)
+            found = None
+            while i < len(raw) and raw[i] == '"':
+                key, i = json.decoder.scanstring(raw, i + 1)
+                i = _skip_ws(raw, _skip_ws(raw, i) + 1)  # past ':'
+                if key == part:
+                    found = i  # the last duplicate wins, as in json.loads
+                _, i = _decoder.raw_decode(raw, i)
+                i = _skip_ws(raw, i)
+                if i < len(raw) and raw[i] == ",":
+                    i = _skip_ws(raw, i + 1)
+            if found is None:
+                return None
+            i = found
+        elif raw[i] == "[" and part.lstrip("-").isdigit():
+            starts = []
+            i = _skip_ws(raw, i + 1)
+            while i < len(raw) and raw[i] != "]":
+                starts.append(i)
+                _, i = _decoder.raw_decode(raw, i)
+                i = _skip_ws(raw, i)
+                if i < len(raw) and raw[i] == ",":
+                    i = _skip_ws(raw, i + 1)
+            k = int(part)
+            if not -len(starts) <= k < len(starts):
+                return None
+            i = starts[k]
+        else:
+            return None
+    return i if i < len(raw) and raw[i] == '"' else None
+
+
+def _decoded_to_raw(raw: str, quote: int) -> list[int]:
+    """For each code point of the decoded string, its index in ``raw``."""
+    out = []
+    i = quote + 1
+    while i < len(raw) and raw[i] != '"':
+        out.append(i)
+        if raw[i] == "\\":
+            if raw[i + 1] == "u":
+                unit = int(raw[i + 2 : i + 6], 16)
+                i += 6
+                if 0xD800 <= unit < 0xDC00 and raw[i : i + 2] == "\\u":
+                    low = int(raw[i + 2 : i + 6], 16)
+                    if 0xDC00 <= low < 0xE000:
+                        i += 6
+            else:
+                i += 2
+        else:
+            i += 1
+    out.append(i)  # the closing quote: where offset == len(text) points
+    return out
+
+
+class JsonLocator:
+    """Maps an offset in a field's decoded text to (line, column) in the JSON file.
+
+    ``raw`` is the record's source text (a JSONL line, or the whole .json
+    file), ``start`` the index where the record begins in it, ``index``
+    the LineIndex of ``raw`` and ``line_base`` the lines of the file before ``raw``.
+    Falls back to the record's first line if the value cannot be found.
+    """
+
+    def __init__(self, raw: str, start: int, path: str, line_base: int = 0, index: Optional[LineIndex] = None):
+        self.raw, self.start, self.path, self.line_base = raw, start, path, line_base
+        self.index = index
+        self._map: Optional[list[int]] = None
+
+    def _raw_offset(self, offset: int) -> int:
+        if self._map is None:
+            try:
+                quote = find_string(self.raw, self.start, self.path)
+            except (ValueError, IndexError):
+                quote = None
+            self._map = _decoded_to_raw(self.raw, quote) if quote is not None else []
+        if not self._map:
+            return _skip_ws(self.raw, self.start)
+        return self._map[min(max(offset, 0), len(self._map) - 1)]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        if self.index is None:
+            self.index = LineIndex(self.raw)
+        line, col = self.index.locate(self._raw_offset(offset))
+        return line + self.line_base, col

@@ -1,0 +1,105 @@
+"""Finding the files to scan: explicit paths, recursive directories, globs.
+
+Directories are walked recursively in sorted order (so output is stable),
+skipping version-control folders.  Globs are matched against the path
+relative to a base directory (the config file's folder, else the current
+directory), with ``/`` separators: ``**`` matches any number of folders,
+``*`` and ``?`` stay within one folder; a pattern without ``/`` matches the
+file's (or folder's) name at any depth, as in .gitignore.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from typing import Iterable, Iterator, Optional
+
+VCS_DIRS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", ".jj", ".pijul", ".fossil"})
+
+
+@lru_cache(maxsize=256)
+def _glob_re(pattern: str) -> re.Pattern:
+    out, i = [], 0
+    p = pattern.strip()
+    anchored = "/" in p.rstrip("/")
+    p = p.lstrip("/").rstrip("/")
+    while i < len(p):
+        c = p[i]
+        if p.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif p.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif c == "*":
+            out.append("[^/]*")
+            i += 1
+        elif c == "?":
+            out.append("[^/]")
+            i += 1
+        elif c == "[":
+            j = p.find("]", i + 1)
+            if j == -1:
+                out.append(re.escape(c))
+                i += 1
+            else:
+                body = p[i + 1 : j].replace("\\", "\\\\")
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append(f"[{body}]")
+                i = j + 1
+        else:
+            out.append(re.escape(c))
+            i += 1
+    body = "".join(out)
+    # a pattern also matches everything below a matching folder
+    return re.compile(("" if anchored else "(?:.*/)?") + body + "(?:/.*)?", re.DOTALL)
+
+
+def match_any(rel: str, patterns: Iterable[str]) -> bool:
+    """Does the relative posix path ``rel`` match one of the globs?"""
+    return any(_glob_re(p).fullmatch(rel) for p in patterns)
+
+
+def relative(path: str, base: str) -> str:
+    """``path`` relative to ``base`` with / separators (absolute if outside it)."""
+    ap = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(ap, base)
+    except ValueError:  # another drive on Windows
+        return ap.replace(os.sep, "/")
+    if rel.startswith(".."):
+        return ap.replace(os.sep, "/")
+    return rel.replace(os.sep, "/")
+
+
+def selected(rel: str, include: Iterable[str], exclude: Iterable[str]) -> bool:
+    include = tuple(include)
+    if include and not match_any(rel, include):
+        return False
+    return not match_any(rel, exclude)
+
+
+def walk(
+    paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = (), base: Optional[str] = None
+) -> Iterator[tuple[str, bool]]:
+    """Yield (path, explicit) for every file to read; ``-`` is passed through.
+
+    A missing path is yielded too (explicit), so the reader reports it.
+    """
+    base = os.path.abspath(base or os.getcwd())
+    include, exclude = tuple(include), tuple(exclude)
+    for p in paths:
+        if p == "-" or not os.path.isdir(p):
+            if p == "-" or not os.path.exists(p) or selected(relative(p, base), include, exclude):
+                yield p, True
+            continue
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(
+                d for d in dirs if d not in VCS_DIRS and not match_any(relative(os.path.join(root, d), base), exclude)
+            )
+            for name in sorted(files):
+                full = os.path.join(root, name)
+                if selected(relative(full, base), include, exclude):
+                    yield full, False
