@@ -1,0 +1,46 @@
+"""The `langscan` command line: a thin typer app.
+
+Each command lives in its own module (scan, explain, clean, report) and only
+parses options, calls the library and prints; no detection logic lives here.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from .. import __version__
+
+app = typer.Typer(
+    name="langscan",
+    help=(
+        "Find stray foreign-language fragments in text that should be in one language.\n\n"
+        "Example: langscan scan corpus/ --expect en"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"langscan {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Find stray foreign-language fragments in text that should be in one language."""
+
+
+# Command modules register themselves on `app` when imported.
+from . import scan, explain, clean, report  # noqa: E402,F401
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

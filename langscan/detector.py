@@ -1,0 +1,611 @@
+"""Detector: segment -> classify -> decide -> findings.  Pure: a str in, findings out.
+
+Three stages look at the text, each cheap before it is thorough:
+
+1. foreign scripts: one compiled-regex pass finds every run of letters from a
+   script the expected language does not use.  Runs of look-alike Cyrillic or
+   Greek letters inside a Latin word become ``homoglyph`` findings; the rest
+   are bridged over spaces and dashes into ``script`` findings, each given a
+   language the model picks among the languages of that script.
+2. Latin-script languages: each line is screened against the expected
+   language's common words (a set difference, at C speed); only lines with
+   unexplained lowercase words, short lines and menus go on.  Those are scored
+   word by word (log frequency ratio, foreign language vs expected language,
+   from shipped lexicons), the best-scoring spans are found, and fastText (with
+   langdetect on borderline spans) must agree before a span becomes a
+   ``latin`` finding.  Names, acronyms, loanwords, URLs and code score zero.
+3. Whole document: when most of the letters are foreign, the findings are
+   replaced by one ``document`` finding.
+
+All decisions go through ``_decide_*`` functions that also write the reason
+into the explain trace, so ``langscan explain`` shows exactly what was decided.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import Optional, Sequence
+
+from . import lexicon
+from .document import LineIndex
+from .evidence import LOANWORDS, mask_non_words, token_case
+from .finding import Finding, Kind
+from .languages import DEFAULT_FOR_SCRIPT, languages_of_script, name_of, same_family, script_of_lang
+from .lid import LanguageModel, load_model, second_opinion
+from .scripts import HOMOGLYPHS, char_label, foreign_run_regex, script_of
+from .segment import lines, units
+
+SENSITIVITY: dict[str, dict[str, float]] = {
+    # threshold: minimum score; min_length: minimum letters in a fragment; llr: minimum summed
+    # log10 frequency ratio (foreign vs expected) of a Latin span.
+    "strict": {"threshold": 0.7, "min_length": 3, "llr": 5.0},
+    "balanced": {"threshold": 0.5, "min_length": 2, "llr": 4.0},
+    "aggressive": {"threshold": 0.35, "min_length": 1, "llr": 3.0},
+}
+ALL_KINDS = ("script", "latin", "homoglyph", "document")
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_HARD_GAP = set("\n\r\t|•·/\\")
+_CJK = {"Han", "Hiragana", "Katakana", "Bopomofo"}
+_MENU = re.compile(r"\s[|•·]\s|\s/\s")
+
+
+@dataclass(frozen=True)
+class DetectorOptions:
+    """Settings of a Detector; frozen and picklable so worker processes can rebuild it."""
+
+    expect: tuple[str, ...] = ("en",)
+    sensitivity: str = "balanced"
+    threshold: Optional[float] = None
+    min_length: Optional[int] = None
+    model_path: Optional[str] = None
+    kinds: tuple[str, ...] = ALL_KINDS
+
+    def __post_init__(self) -> None:
+        if isinstance(self.expect, str):
+            object.__setattr__(self, "expect", tuple(x.strip() for x in self.expect.split(",") if x.strip()))
+        if not self.expect:
+            raise ValueError("expect: at least one language code is needed, e.g. 'en'")
+        if self.sensitivity not in SENSITIVITY:
+            raise ValueError(f"sensitivity must be one of {', '.join(SENSITIVITY)}, not {self.sensitivity!r}")
+        if self.threshold is not None and not 0.0 <= self.threshold <= 1.0:
+            raise ValueError(f"threshold must be between 0 and 1, not {self.threshold}")
+        if self.min_length is not None and self.min_length < 1:
+            raise ValueError(f"min_length must be at least 1, not {self.min_length}")
+        bad = [k for k in self.kinds if k not in ALL_KINDS]
+        if bad:
+            raise ValueError(f"unknown kind(s) {', '.join(bad)}; known: {', '.join(ALL_KINDS)}")
+
+
+@dataclass
+class Unit:
+    """One piece of evidence and the decision taken on it (what ``langscan explain`` prints)."""
+
+    start: int
+    end: int
+    text: str
+    stage: str  # script | homoglyph | latin | screen | document
+    lang: str
+    score: float
+    flagged: bool
+    reason: str
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    word: str
+    lower: str
+    case: str
+    initial: bool  # first word of its unit: capitalisation says nothing there
+
+
+class Detector:
+    """Finds foreign fragments in text expected to be in ``expect`` languages.
+
+    Building one is cheap; the model and lexicons load on first use, once per
+    process, and are shared by every Detector.  ``scan`` holds no state
+    between calls, so one Detector may serve many threads.
+    """
+
+    def __init__(
+        self,
+        expect: Sequence[str] | str = ("en",),
+        *,
+        sensitivity: str = "balanced",
+        threshold: Optional[float] = None,
+        min_length: Optional[int] = None,
+        model_path: Optional[str] = None,
+        kinds: Sequence[str] = ALL_KINDS,
+        options: Optional[DetectorOptions] = None,
+    ) -> None:
+        if options is None:
+            if isinstance(expect, str):
+                expect = tuple(x.strip() for x in expect.split(",") if x.strip())
+            options = DetectorOptions(
+                expect=tuple(expect), sensitivity=sensitivity, threshold=threshold,
+                min_length=min_length, model_path=model_path, kinds=tuple(kinds),
+            )
+        self.options = options
+        preset = SENSITIVITY[options.sensitivity]
+        self.threshold = options.threshold if options.threshold is not None else preset["threshold"]
+        self.min_length = options.min_length if options.min_length is not None else int(preset["min_length"])
+        self.min_llr = preset["llr"]
+        self.expect = options.expect
+        scripts = set()
+        for lang in self.expect:
+            s = script_of_lang(lang)
+            scripts |= _CJK | {"Hangul"} if s in ("Japanese", "Hangul", "Han") else {s}
+            if s == "Japanese":
+                scripts |= _CJK
+        self.expected_scripts = frozenset(scripts)
+        self._latin_expected = "Latin" in self.expected_scripts
+        self._init_lock = threading.Lock()
+        self._ready = False
+
+    @classmethod
+    def from_options(cls, options: DetectorOptions) -> "Detector":
+        return cls(options=options)
+
+    # ----------------------------------------------------------------- resources
+    def _prepare(self) -> None:
+        if self._ready:
+            return
+        with self._init_lock:
+            if self._ready:
+                return
+            self._model: LanguageModel = load_model(self.options.model_path)
+            self._expected_lex = [lexicon.load(l) or {} for l in self.expect]
+            screen: set[str] = set()
+            for l in self.expect:
+                screen |= lexicon.common_words(l, 3.0)
+            self._screen = frozenset(screen | LOANWORDS)
+            self._lexicons = lexicon.available()
+            self._ready = True
+
+    def _expected_zipf(self, word: str) -> float:
+        best = 0.0
+        for lex in self._expected_lex:
+            z = lex.get(word, 0.0)
+            if z > best:
+                best = z
+        return best
+
+    def _is_expected(self, lang: str) -> bool:
+        return any(same_family(lang, e) for e in self.expect)
+
+    # ----------------------------------------------------------------- public
+    def scan(self, text: str) -> list[Finding]:
+        """Findings in ``text``, sorted by start offset."""
+        return self._scan(text, None)
+
+    def explain(self, text: str) -> list[Unit]:
+        """Every unit looked at, with its language guess, score and the reason for the decision."""
+        trace: list[Unit] = []
+        self._scan(text, trace)
+        trace.sort(key=lambda u: (u.start, u.end))
+        return trace
+
+    # ----------------------------------------------------------------- pipeline
+    def _scan(self, text: str, trace: Optional[list[Unit]]) -> list[Finding]:
+        if not isinstance(text, str):
+            raise TypeError(f"scan() needs a str, not {type(text).__name__}")
+        if not text or text.isspace():
+            return []
+        self._prepare()
+        kinds = set(self.options.kinds)
+        spans: list[tuple[Kind, int, int, str, str, float, str, tuple[str, ...]]] = []
+        if not text.isascii():
+            spans.extend(self._script_stage(text, trace))
+        if self._latin_expected:
+            taken = [(s, e) for _, s, e, *_ in spans]
+            spans.extend(self._latin_stage(text, trace, taken))
+        spans.sort(key=lambda x: x[1])
+        doc = self._document_stage(text, spans, trace)
+        if doc is not None:
+            spans = [doc]
+        index = LineIndex(text)
+        out = []
+        for kind, s, e, lang, script, score, detail, chars in spans:
+            if kind.value not in kinds or score < self.threshold:
+                continue
+            line, col = index.locate(s)
+            out.append(Finding(kind=kind, start=s, end=e, line=line, column=col, text=text[s:e], lang=lang,
+                               lang_name=name_of(lang), script=script, score=round(score, 4), detail=detail,
+                               chars=chars))
+        return out
+
+    # ----------------------------------------------------------------- stage 1: scripts
+    def _script_stage(self, text: str, trace):
+        regex = foreign_run_regex(self.expected_scripts)
+        pieces: list[tuple[int, int, str]] = []  # (start, end, script) of one-script letter runs
+        homoglyph_words: dict[tuple[int, int], None] = {}
+        for m in regex.finditer(text):
+            s = m.start()
+            cur = None
+            for i in range(m.start(), m.end()):
+                sc = script_of(text[i])
+                if sc != cur:
+                    if cur is not None:
+                        pieces.append((s, i, cur))
+                    s, cur = i, sc
+            pieces.append((s, m.end(), cur))
+        if not pieces:
+            return []
+        # Homoglyphs: a Latin word carrying look-alike foreign letters.
+        kept = []
+        for s, e, sc in pieces:
+            if self._latin_expected and sc in ("Cyrillic", "Greek"):
+                ws, we = _word_around(text, s, e)
+                word = text[ws:we]
+                has_latin = any(script_of(c) == "Latin" for c in word)
+                foreign = [c for c in word if c.isalpha() and script_of(c) not in self.expected_scripts]
+                if has_latin and foreign and all(c in HOMOGLYPHS for c in foreign):
+                    homoglyph_words[(ws, we)] = None
+                    continue
+            kept.append((s, e, sc))
+        out = []
+        for ws, we in homoglyph_words:
+            word = text[ws:we]
+            odd = tuple(dict.fromkeys(c for c in word if c in HOMOGLYPHS and script_of(c) != "Latin"))
+            scripts = sorted({script_of(c) for c in odd})
+            detail = "look-alike letters: " + ", ".join(f"{c!r} {char_label(c)}" for c in odd)
+            out.append((Kind.HOMOGLYPH, ws, we, "en" if "en" in self.expect else self.expect[0],
+                        "+".join(["Latin"] + scripts), 0.95, detail, odd))
+            if trace is not None:
+                trace.append(Unit(ws, we, word, "homoglyph", "-", 0.95, True, detail))
+        # Bridge same-script pieces over spaces, dashes and punctuation into runs.
+        runs: list[list] = []
+        for s, e, sc in kept:
+            group = "CJK" if sc in _CJK else sc
+            if runs and runs[-1][2] == group and _bridgeable(text, runs[-1][1], s):
+                runs[-1][1] = e
+                runs[-1][3].add(sc)
+            else:
+                runs.append([s, e, group, {sc}])
+        for s, e, group, scripts in runs:
+            s, e = _trim_to_letters(text, s, e)
+            if e <= s:
+                continue
+            out.extend(self._decide_script_run(text, s, e, group, scripts, trace))
+        return out
+
+    def _decide_script_run(self, text, s, e, group, scripts, trace):
+        frag = text[s:e]
+        letters = sum(1 for c in frag if c.isalpha())
+        if group == "CJK":
+            script = "Japanese" if scripts & {"Hiragana", "Katakana"} else "Han"
+        else:
+            script = group
+        reason = None
+        if letters < self.min_length:
+            reason = f"{letters} letter(s) < min length {self.min_length}"
+        elif script == "Greek":
+            longest = max((len(w) for w in _WORD.findall(frag)), default=0)
+            if longest < 3:
+                reason = "Greek letters used as symbols (no Greek word of 3+ letters)"
+        if reason is not None:
+            if trace is not None:
+                trace.append(Unit(s, e, frag, "script", "-", 0.0, False, reason))
+            return []
+        lang, p = self._script_language(frag, script)
+        score = min(0.99, 0.6 + 0.05 * letters)
+        if trace is not None:
+            trace.append(Unit(s, e, frag, "script", lang, score, score >= self.threshold,
+                              f"{letters} letters of {script}, not a script of {','.join(self.expect)}; "
+                              f"model says {lang} ({p:.2f})"))
+        return [(Kind.SCRIPT, s, e, lang, script, score, "", ())]
+
+    def _script_language(self, frag: str, script: str) -> tuple[str, float]:
+        if script == "Japanese":
+            return "ja", 1.0
+        if script == "Hangul":
+            return "ko", 1.0
+        allowed = languages_of_script(script)
+        for lang, p in self._model.predict(frag, k=30):
+            if lang in allowed:
+                return lang, p
+        return DEFAULT_FOR_SCRIPT.get(script, "und"), 0.0
+
+    # ----------------------------------------------------------------- stage 2: Latin-script languages
+    def _latin_stage(self, text: str, trace, taken: list[tuple[int, int]]):
+        out = []
+        screen = self._screen
+        for ls, le in lines(text):
+            if le - ls < 2:
+                continue
+            line = text[ls:le]
+            masked = mask_non_words(line)
+            low_words = _WORD.findall(masked.lower())
+            if not low_words:
+                continue
+            unknown = set(low_words).difference(screen)
+            if not unknown:
+                continue
+            n = len(low_words)
+            if n > 4 and not _MENU.search(masked) and not _mostly_upper(masked):
+                if not unknown.intersection(_WORD.findall(masked)):
+                    continue  # only capitalised unknowns in a long line: names
+            out.extend(self._latin_line(text, ls, le, masked, trace, taken))
+        return out
+
+    def _latin_line(self, text, ls, le, masked, trace, taken):
+        caps_line = _mostly_upper(masked)
+        unit_spans = units(text, ls, le)
+        tokens: list[_Token] = []
+        unit_of: list[int] = []
+        ui = 0
+        for m in _WORD.finditer(masked):
+            s, e = m.start() + ls, m.end() + ls
+            word = m.group()
+            if not self._latin_token(word) or any(ts <= s < te for ts, te in taken):
+                continue
+            while ui < len(unit_spans) - 1 and s >= unit_spans[ui][1]:
+                ui += 1
+            initial = not unit_of or unit_of[-1] != ui
+            tokens.append(_Token(s, e, word, word.lower(), token_case(word), initial))
+            unit_of.append(ui)
+        if not tokens:
+            return []
+        # Candidate languages: what the model hears in each unit (and in the whole line).
+        cand: dict[str, float] = {}
+        probes = [(unit_spans[u][0], unit_spans[u][1]) for u in sorted(set(unit_of))]
+        if len(probes) > 1:
+            probes.append((ls, le))
+        for ps, pe in probes:
+            for lang, p in self._model.predict(text[ps:pe].lower() if caps_line else text[ps:pe], k=4):
+                if p >= 0.08 and not self._is_expected(lang) and script_of_lang(lang) == "Latin":
+                    cand[lang] = max(cand.get(lang, 0.0), p)
+        if not cand:
+            if trace is not None:
+                trace.append(Unit(ls, le, text[ls:le], "latin", self.expect[0], 0.0, False,
+                                  "model hears only the expected language"))
+            return []
+        proposals = []
+        for lang in sorted(cand, key=cand.get, reverse=True)[:3]:
+            lex = lexicon.load(_lexicon_code(lang)) if _lexicon_code(lang) in self._lexicons else None
+            if lex is None:
+                proposals.extend(self._no_lexicon_spans(text, tokens, unit_of, unit_spans, lang, trace))
+                continue
+            scores = [self._token_score(t, lex, caps_line) for t in tokens]
+            for i, j, llr in _best_spans(scores, self.min_llr * 0.5):
+                proposals.append((i, j, llr, lang, scores))
+        proposals.sort(key=lambda p: -p[2])
+        chosen = []
+        used: set[int] = set()
+        for i, j, llr, lang, scores in proposals:
+            if used.intersection(range(i, j)):
+                continue
+            res = self._decide_latin_span(text, tokens, unit_of, unit_spans, i, j, llr, lang, scores, trace)
+            if res is not None:
+                chosen.append(res)
+                used.update(range(i, j))
+        return chosen
+
+    def _latin_token(self, word: str) -> bool:
+        c = word[0]
+        return c.isascii() or script_of(c) == "Latin"
+
+    def _token_score(self, t: _Token, lex: dict[str, float], caps_line: bool) -> float:
+        """Log10 frequency ratio foreign/expected of one word, weighted by how name-like it is."""
+        if t.lower in LOANWORDS:
+            return -0.5
+        weight = 1.0
+        if not caps_line:
+            if t.case == "upper" or t.case == "mixed":
+                return 0.0  # acronyms and camelCase: not language evidence
+            if t.case == "title" and not t.initial:
+                weight = 0.5  # probably a name
+        if len(t.lower) == 1:
+            weight *= 0.3
+        fz = max(lex.get(t.lower, 0.0), lexicon.FLOOR)
+        ez = max(self._expected_zipf(t.lower), lexicon.FLOOR)
+        d = fz - ez
+        if d > 3.0:
+            d = 3.0
+        elif d < -3.0:
+            d = -3.0
+        return d * weight
+
+    def _decide_latin_span(self, text, tokens, unit_of, unit_spans, i, j, llr, lang, scores, trace):
+        s, e = tokens[i].start, tokens[j - 1].end
+        e = _extend_punct(text, e)
+        frag = text[s:e]
+        strong = sum(1 for k in range(i, j) if scores[k] > 0.5)
+        whole_units = all(tokens[k].initial for k in (i,)) and (j == len(tokens) or unit_of[j] != unit_of[j - 1])
+        standalone = whole_units and (unit_of[i] != unit_of[j - 1] or len(unit_spans) > 1 or True)
+        reason = None
+        needed = self.min_llr
+        if strong < 2:
+            if not standalone:
+                reason = "a single foreign-looking word inside a sentence (name or loanword)"
+            else:
+                needed = self.min_llr * 0.5  # a whole menu item or line of one word
+        if reason is None and llr < needed:
+            reason = f"word evidence {llr:.1f} < {needed:.1f}"
+        letters = sum(1 for c in frag if c.isalpha())
+        if reason is None and letters < max(self.min_length, 3):
+            reason = f"{letters} letters: too short to tell"
+        ft_lang, ft_p, p_exp = lang, 0.0, 0.0
+        if reason is None:
+            caps = _mostly_upper(frag)
+            preds = self._model.predict(frag.lower() if caps else frag, k=5)
+            p_exp = sum(p for l, p in preds if self._is_expected(l))
+            top = next(((l, p) for l, p in preds if not self._is_expected(l)), (lang, 0.0))
+            ft_lang, ft_p = top
+            p_lang = sum(p for l, p in preds if same_family(l, lang))
+            if p_exp >= 0.35:
+                reason = f"model hears the expected language ({p_exp:.2f})"
+            elif max(ft_p, p_lang) < (0.25 if llr >= 1.25 * needed and p_exp < 0.2 else 0.4):
+                reason = f"model unsure ({ft_lang} {ft_p:.2f})"
+            elif (j - i) <= 3 or max(ft_p, p_lang) < 0.75:
+                ld = second_opinion(frag)
+                if ld and self._is_expected(ld[0][0]) and ld[0][1] >= 0.5:
+                    reason = f"langdetect hears the expected language ({ld[0][0]} {ld[0][1]:.2f})"
+            if script_of_lang(ft_lang) != "Latin" or self._is_expected(ft_lang) or ft_p < p_lang * 0.5:
+                ft_lang, ft_p = lang, p_lang
+        score = 0.5 * min(1.0, llr / (2 * needed)) + 0.5 * min(1.0, max(ft_p, 0.0))
+        flagged = reason is None and score >= self.threshold
+        if reason is None and not flagged:
+            reason = f"score {score:.2f} < threshold {self.threshold:.2f}"
+        if trace is not None:
+            trace.append(Unit(s, e, frag, "latin", ft_lang, score, flagged,
+                              reason or f"word evidence {llr:.1f} for {lang}; model {ft_lang} {ft_p:.2f}, "
+                                        f"expected {p_exp:.2f}"))
+        if not flagged:
+            return None
+        return (Kind.LATIN, s, e, ft_lang, "Latin", score, "", ())
+
+    def _no_lexicon_spans(self, text, tokens, unit_of, unit_spans, lang, trace):
+        """Languages without a shipped lexicon: whole units the model is sure of, with few expected words."""
+        out = []
+        for u in sorted(set(unit_of)):
+            idx = [k for k, x in enumerate(unit_of) if x == u]
+            if len(idx) < 3:
+                continue
+            us, ue = unit_spans[u]
+            preds = self._model.predict(text[us:ue], k=3)
+            if not preds or preds[0][0] != lang or preds[0][1] < 0.9:
+                continue
+            common = sum(1 for k in idx if self._expected_zipf(tokens[k].lower) >= 3.5)
+            if common / len(idx) >= 0.25:
+                continue
+            scores = [0.0] * len(tokens)
+            for k in idx:
+                scores[k] = self.min_llr / len(idx)
+            out.append((idx[0], idx[-1] + 1, self.min_llr, lang, scores))
+        return out
+
+    # ----------------------------------------------------------------- stage 3: whole document
+    def _document_stage(self, text, spans, trace):
+        if not spans or "document" not in self.options.kinds:
+            return None
+        total = len(_LETTER.findall(text))
+        if total < 40:
+            return None
+        covered = sum(len(_LETTER.findall(text, s, e)) for _, s, e, *_ in spans)
+        share = covered / total
+        if share < 0.8:
+            return None
+        by_lang: dict[str, int] = {}
+        script_of_lang_seen: dict[str, str] = {}
+        for _, s, e, lang, script, *_ in spans:
+            by_lang[lang] = by_lang.get(lang, 0) + (e - s)
+            script_of_lang_seen[lang] = script
+        lang = max(by_lang, key=by_lang.get)
+        s, e = _trim_to_letters(text, 0, len(text), keep_punct=True)
+        score = min(0.99, share)
+        if trace is not None:
+            trace.append(Unit(s, e, text[s:e][:80], "document", lang, score, True,
+                              f"{share:.0%} of the letters are in foreign fragments"))
+        return (Kind.DOCUMENT, s, e, lang, script_of_lang_seen[lang], score, f"{share:.0%} of letters foreign", ())
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _lexicon_code(lang: str) -> str:
+    return {"nn": "no", "nb": "no", "sh": "hr", "bs": "hr", "sr": "hr", "fil": "tl"}.get(lang, lang)
+
+
+def _word_around(text: str, s: int, e: int) -> tuple[int, int]:
+    while s > 0 and (text[s - 1].isalpha() or unicodedata.category(text[s - 1]) == "Mn"):
+        s -= 1
+    n = len(text)
+    while e < n and (text[e].isalpha() or unicodedata.category(text[e]) == "Mn"):
+        e += 1
+    return s, e
+
+
+def _bridgeable(text: str, end: int, start: int) -> bool:
+    """May two runs of one script be joined over text[end:start]? Only over short neutral gaps."""
+    if start - end > 8:
+        return False
+    for c in text[end:start]:
+        if c in _HARD_GAP or c.isalpha():
+            return False
+    return True
+
+
+def _trim_to_letters(text: str, s: int, e: int, keep_punct: bool = False) -> tuple[int, int]:
+    if keep_punct:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return s, e
+    while s < e and not (text[s].isalpha() or text[s].isdigit()):
+        s += 1
+    while e > s and not (text[e - 1].isalpha() or text[e - 1].isdigit()):
+        if unicodedata.category(text[e - 1]).startswith("M"):
+            break
+        e -= 1
+    n = len(text)
+    while e < n and unicodedata.category(text[e]).startswith("M"):
+        e += 1
+    return s, e
+
+
+def _extend_punct(text: str, e: int) -> int:
+    """Take a sentence's closing punctuation into the fragment."""
+    n = len(text)
+    k = e
+    while k < n and text[k] in ".!?…":
+        k += 1
+    if k > e and (k == n or text[k].isspace()):
+        return k
+    return e
+
+
+def _mostly_upper(s: str) -> bool:
+    up = low = 0
+    for c in s:
+        if c.isupper():
+            up += 1
+        elif c.islower():
+            low += 1
+    return up >= 4 and up > 4 * low
+
+
+def _best_spans(scores: list[float], min_sum: float) -> list[tuple[int, int, float]]:
+    """Non-overlapping maximal-sum token spans whose sum reaches ``min_sum`` (Kadane, repeated)."""
+    out = []
+    stack = [(0, len(scores))]
+    while stack:
+        lo, hi = stack.pop()
+        best = 0.0
+        bs = be = -1
+        cur = 0.0
+        cs = lo
+        for i in range(lo, hi):
+            if cur <= 0:
+                cur, cs = 0.0, i
+            cur += scores[i]
+            if cur > best:
+                best, bs, be = cur, cs, i + 1
+        if be > bs >= 0 and best >= min_sum:
+            out.append((bs, be, best))
+            stack.append((lo, bs))
+            stack.append((be, hi))
+    out.sort()
+    return out
+
+
+_default_lock = threading.Lock()
+_default: dict[tuple, Detector] = {}
+
+
+def scan_text(text: str, expect: Sequence[str] | str = ("en",), **kwargs) -> list[Finding]:
+    """Scan one text with a shared Detector for these settings (convenience for notebooks)."""
+    if isinstance(expect, str):
+        expect = tuple(x.strip() for x in expect.split(",") if x.strip())
+    key = (tuple(expect), tuple(sorted(kwargs.items())))
+    with _default_lock:
+        det = _default.get(key)
+        if det is None:
+            det = _default[key] = Detector(expect=tuple(expect), **kwargs)
+    return det.scan(text)

@@ -1,0 +1,68 @@
+"""Evidence that a span of Latin text is (or is not) in the expected language.
+
+Guards that protect real English: loanwords and Latin tags that English uses
+as its own, tokens that are names (capitalised inside a sentence), acronyms,
+and things that are not words at all (URLs, e-mail addresses, handles,
+hashtags, code, numbers).  Each is a fact about one token; ``detector``
+combines them in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Loanwords and Latin tags used in English running text: they are English here.
+LOANWORDS: frozenset[str] = frozenset(
+    """
+    déjà vu deja coup d'état d'etat état etat per se et al al etc status quo ad hoc hominem nauseam infinitum
+    résumé resume bona fide vice versa la carte raison d'être d'etre fait accompli joie de vivre savoir faire
+    laissez faire femme fatale tête-à-tête tete vis-à-vis vis pièce résistance cause célèbre celebre je ne sais
+    quoi c'est vie bon appétit appetit voyage carte blanche en route masse avant garde avant-garde nouveau riche
+    force majeure mea culpa persona non grata quid pro quo bono de facto jure alma mater magnum opus modus
+    operandi sequitur post mortem prima facie sine qua terra firma verbatim zeitgeist schadenfreude wanderlust
+    kindergarten angst doppelgänger doppelganger gesundheit über uber fiesta siesta hasta vista mañana manana
+    piñata aficionado aficionados rendezvous rendez-vous vous soirée soiree entrée entree protégé protege café
+    cafe naïve naive fiancé fiancée fiance fiancee cliché cliche décor decor débâcle debacle façade facade
+    touché touche hors d'oeuvre d'oeuvres oeuvre tour de force détente detente genre ennui élan elan chargé
+    d'affaires affaires attaché attache exposé expose née nee papier-mâché mâché crème brûlée creme brulee
+    la mode à vis-a-vis ciao bravo brava adieu amigo hombre señor senor señora senora signor signora
+    sayonara arigato kaput realpolitik weltanschauung gestalt leitmotif wunderkind ersatz kitsch poltergeist
+    vox populi habeas corpus alibi alias ergo ipso inter alia sic passim ibid idem op cit viz cf vs
+    summa cum laude magna honoris causa curriculum vitae anno domini circa versus veni vidi vici carpe diem
+    e pluribus unum semper fidelis annus horribilis mirabilis terra incognita sui generis pro forma
+    rigor tempore tempus fugit memento mori ante bellum antebellum a priori posteriori priori posteriori
+    """.split()
+)
+
+# Things that are not words of any language: they are masked before tokens are read.
+_NOT_WORDS = re.compile(
+    r"""
+      (?:https?|ftp)://\S+            # URLs
+    | www\.\S+
+    | [\w.+-]+@[\w-]+\.[\w.-]+        # e-mail addresses
+    | (?<!\w)[@#][\w-]+               # handles and hashtags
+    | `[^`\n]*`                       # inline code
+    | \S*[\\/_=<>{}\[\]~^$*][^\s|]*   # paths, identifiers, markup, code-ish tokens (a/b, foo_bar, x=y)
+    | \S*\d\S*                        # anything with a digit: numbers, units, model names (MQ-9, TOS-1)
+    """,
+    re.VERBOSE,
+)
+
+
+def mask_non_words(line: str) -> str:
+    """The line with URLs, e-mails, handles, code and numbers replaced by spaces.
+
+    Lengths are kept, so token offsets stay true to the original line.
+    """
+    return _NOT_WORDS.sub(lambda m: " " * (m.end() - m.start()), line)
+
+
+def token_case(token: str) -> str:
+    """'lower', 'title', 'upper' or 'mixed' — capitalisation is evidence of names and acronyms."""
+    if token.islower():
+        return "lower"
+    if token.isupper():
+        return "upper" if len(token) > 1 else "title"
+    if token[0].isupper() and token[1:].islower():
+        return "title"
+    return "mixed"

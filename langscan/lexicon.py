@@ -1,0 +1,62 @@
+"""Word-frequency lexicons: how common a word is in a given language.
+
+Each shipped lexicon (models/lexicon/<lang>.tsv.gz, built from wordfreq by
+tools/build_lexicons.py) maps a lowercase word to its Zipf frequency
+(log10 of uses per billion words).  Comparing a word's frequency in the
+expected language with another language is the evidence that tells a
+German sentence ("alle Rechte vorbehalten") from an English one that merely
+contains a German name ("Müller"): names are rare in every lexicon, loanwords
+are common in English too.  Lexicons load lazily, once per process.
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+from typing import Optional
+
+from .lid import models_dir
+
+_lock = threading.Lock()
+_cache: dict[str, Optional[dict[str, float]]] = {}
+
+FLOOR = 1.0  # Zipf value given to words a lexicon does not hold
+
+
+def available() -> frozenset[str]:
+    """Languages that have a shipped lexicon."""
+    d = models_dir() / "lexicon"
+    return frozenset(p.name.split(".")[0] for p in d.glob("*.tsv.gz"))
+
+
+def load(lang: str) -> Optional[dict[str, float]]:
+    """word -> Zipf frequency for ``lang``, or None when no lexicon ships for it."""
+    if lang in _cache:
+        return _cache[lang]
+    with _lock:
+        if lang not in _cache:
+            path = models_dir() / "lexicon" / f"{lang}.tsv.gz"
+            table: Optional[dict[str, float]] = None
+            if path.is_file():
+                table = {}
+                with gzip.open(path, "rt", encoding="utf-8") as fh:
+                    for row in fh:
+                        word, _, z = row.rstrip("\n").partition("\t")
+                        if word:
+                            table[word] = int(z) / 100.0
+            _cache[lang] = table
+    return _cache[lang]
+
+
+def common_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
+    """The words of ``lang`` at least this frequent (the fast clean-text screen)."""
+    key = f"{lang}@{min_zipf}"
+    cached = _common.get(key)
+    if cached is None:
+        table = load(lang) or {}
+        cached = frozenset(w for w, z in table.items() if z >= min_zipf)
+        _common[key] = cached
+    return cached
+
+
+_common: dict[str, frozenset[str]] = {}
