@@ -1,0 +1,83 @@
+"""`langscan report`: one self-contained HTML page (or JSON) about a corpus.
+
+Parses options and calls :mod:`langscan.report`; ``--suggest-rules`` prints
+the recurring fragments as rules for ``langscan clean --rules``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import app
+
+_EPILOG = """\b
+Examples:
+  langscan report corpus/ -o report.html            # open it in any browser, offline
+  langscan report data.jsonl.gz --field text --format json -o report.json
+  langscan report corpus/ --suggest-rules > rules.txt
+  langscan clean corpus/ --rules rules.txt --in-place
+\b
+Exit codes: 0 report written; 2 some input could not be read (the report
+lists it) or bad usage."""
+
+
+@app.command(epilog=_EPILOG)
+def report(
+    paths: List[Path] = typer.Argument(..., help="Files or directories, any format `langscan scan` reads."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report here [default: stdout]."),
+    fmt: str = typer.Option("html", "--format", "-f", help="html (one self-contained page) or json (the same data)."),
+    expect: str = typer.Option("en", "--expect", "-e", help="The language(s) the text should be in, comma-separated."),
+    sensitivity: str = typer.Option("balanced", "--sensitivity", help="strict | balanced | aggressive."),
+    field: Optional[List[str]] = typer.Option(None, "--field", help="JSON field(s) to scan [default: text]."),
+    column: Optional[List[str]] = typer.Option(None, "--column", help="CSV/TSV/Parquet column(s) to scan [default: text]."),
+    samples: int = typer.Option(40, "--samples", help="How many findings to show in context."),
+    top: int = typer.Option(15, "--top", help="How many recurring fragments to list."),
+    suggest_rules: bool = typer.Option(False, "--suggest-rules", help="Print recurring fragments as cleaning rules instead of a report."),
+    min_count: int = typer.Option(2, "--min-count", help="--suggest-rules: occurrences needed to make a rule."),
+    allow: Optional[List[str]] = typer.Option(None, "--allow", help="A term that is not an artifact (repeatable)."),
+    allow_file: Optional[Path] = typer.Option(None, "--allow-file", help="Allow-list file: one term a line, re: for a regex."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes for scanning."),
+) -> None:
+    """Summarise a corpus: totals, languages, kinds, files, recurring fragments, samples."""
+    from ..clean.rules import format_rules
+    from ..detector import DetectorOptions
+    from ..readers import ReaderOptions
+    from ..report import collect, public, render_html, summary_line
+    from .clean import _policy, _split
+
+    def fail(msg: str) -> None:
+        typer.echo(f"error: {msg}", err=True)
+        raise typer.Exit(2)
+
+    if fmt not in ("html", "json"):
+        fail(f"--format must be html or json (got {fmt!r})")
+    try:
+        det = DetectorOptions(expect=_split([expect]) or ("en",), sensitivity=sensitivity)
+    except (TypeError, ValueError) as exc:
+        fail(str(exc))
+    ropts = ReaderOptions(fields=_split(field) or ("text",), columns=_split(column) or ("text",))
+    data = collect([str(p) for p in paths], detector_options=det, reader_options=ropts,
+                   policy=_policy(allow, allow_file, fail), jobs=jobs, samples=samples, top=top)
+    for e in data["errors"]:
+        typer.echo(e, err=True)
+    if suggest_rules:
+        text = format_rules(data["_recurring_index"].suggest_rules(min_count=min_count))
+    elif fmt == "json":
+        text = json.dumps(public(data), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = render_html(data)
+    if output and output != "-":
+        try:
+            from ..clean.atomic import write_atomic
+            write_atomic(output, text.encode("utf-8"))
+        except Exception as exc:  # WriteError: a clear reason, nothing half-written
+            fail(str(exc))
+        typer.echo(f"langscan report: {summary_line(data)}; wrote {output}", err=True)
+    else:
+        sys.stdout.write(text)
+    raise typer.Exit(2 if data["errors"] else 0)
