@@ -1,0 +1,111 @@
+"""The pure cleaning core: strip / mask / drop-line on strings, and idempotence
+with the real detector on the founding example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from langscan import Detector
+from langscan.clean import apply
+from langscan.clean.core import Action, check_mask_template
+from langscan.clean.rules import Rule, match_rules
+
+DATA = Path(__file__).parent / "data"
+ARABIC = "الدفاع الوطني - القناة الرسمية"
+RUSSIAN_LINE = "Заголовок открываемого материала"
+
+
+def found(text: str, *fragments: str, lang: str = "ru"):
+    """Rule matches stand in for findings where the detector is not the point."""
+    return match_rules(text, [Rule("exact", lang, f) for f in fragments])
+
+
+@pytest.mark.parametrize("text, frag, expected", [
+    # glued caption: the fragment is replaced by one space so the words do not fuse
+    (f"© Photo : youtube/{ARABIC}Syria's army uses the TOS-1", ARABIC,
+     "© Photo : youtube/ Syria's army uses the TOS-1"),
+    ("The Русский menu", "Русский", "The menu"),
+    ("He said Русский, then left.", "Русский", "He said, then left."),
+    ("Home | Русский | News", "Русский", "Home | News"),
+    ("Syria in review - Русский\nNext line\n", "Русский", "Syria in review\nNext line\n"),
+    ("Naval (Русский) base", "Русский", "Naval base"),
+    ("  Русский indented text", "Русский", "  indented text"),
+    # a whole line goes with its line ending, and no doubled blank line is left
+    ("Para one.\n\nЗаголовок\n\nPara two.\n", "Заголовок", "Para one.\n\nPara two.\n"),
+    ("Newsfeed\nChats\nЗаголовок", "Заголовок", "Newsfeed\nChats"),
+    ("Newsfeed\n\nЗаголовок\n", "Заголовок", "Newsfeed\n"),
+    ("Заголовок\nBody text\n", "Заголовок", "Body text\n"),
+    # CRLF is kept as CRLF
+    ("One\r\nЗаголовок\r\nTwo\r\n", "Заголовок", "One\r\nTwo\r\n"),
+    ("One Русский\r\nTwo\r\n", "Русский", "One\r\nTwo\r\n"),
+])
+def test_strip_removes_fragment_and_its_separator(text, frag, expected):
+    assert apply(text, found(text, frag), "strip") == expected
+
+
+def test_strip_merges_neighbouring_fragments_of_a_language_menu():
+    text = "Languages: English | Русский | Українська | Español\n"
+    out = apply(text, found(text, "Русский", "Українська"), "strip")
+    assert out == "Languages: English | Español\n"
+
+
+def test_mask_default_and_custom_template():
+    text = f"youtube/{ARABIC}Syria's army"
+    fs = found(text, ARABIC, lang="ar")
+    assert apply(text, fs, "mask") == "youtube/[foreign:ar]Syria's army"
+    assert apply(text, fs, Action.MASK, mask_template="<{kind}:{lang}>") == "youtube/<script:ar>Syria's army"
+
+
+def test_bad_mask_template_is_rejected():
+    with pytest.raises(ValueError, match="unknown placeholder"):
+        check_mask_template("[{language}]")
+    check_mask_template("[{lang_name} {script}]")
+
+
+def test_drop_line_removes_each_touched_line_once():
+    text = "Keep this.\nDrop Русский here and Русский again.\nKeep that.\n"
+    assert apply(text, found(text, "Русский"), "drop-line") == "Keep this.\nKeep that.\n"
+
+
+def test_filters_by_kind_and_language():
+    text = "Hello Русский and مرحبا world"
+    fs = found(text, "Русский") + found(text, "مرحبا", lang="ar")
+    assert apply(text, fs, "strip", langs=["ar"]) == "Hello Русский and world"
+    assert apply(text, fs, "strip", kinds=["latin"]) == text
+    assert apply(text, fs, "strip", kinds=["script"], langs=["ru", "ar"]) == "Hello and world"
+
+
+def test_no_findings_means_identical_text():
+    text = "Nothing to do here.\r\n"
+    for action in ("strip", "mask", "drop-line"):
+        assert apply(text, [], action) == text
+
+
+def test_drop_record_is_not_a_text_action():
+    with pytest.raises(ValueError):
+        apply("a Русский", found("a Русский", "Русский"), "drop-record")
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return Detector(expect=("en",))
+
+
+@pytest.mark.parametrize("action", ["strip", "mask", "drop-line"])
+def test_founding_example_cleaned_and_idempotent(detector, action):
+    text = (DATA / "founding_example.txt").read_text(encoding="utf-8")
+    findings = detector.scan(text)
+    once = apply(text, findings, action)
+    assert ARABIC not in once and RUSSIAN_LINE not in once
+    # names and the rest of the page survive
+    for keep in ("Hmeimim", "Deir Ezzor", "Syria's army uses the TOS-1", "And the result."):
+        assert keep in once
+    # re-scan: nothing left to act on, so cleaning again changes nothing
+    again = detector.scan(once)
+    assert apply(once, again, action) == once
+    if action == "strip":
+        assert "youtube/ Syria's army uses the TOS-1" in once
+        assert once.endswith("Chats")  # the last line went with its line break
+        assert once.count("  ") == text.count("  ")  # no new double spaces
