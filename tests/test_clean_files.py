@@ -1,0 +1,218 @@
+"""`langscan clean` on realistic files: text, JSONL (plain, CRLF, gzip/bz2/xz),
+CSV, Parquet; output modes (-o, --in-place, --backup, --dry-run), rejects,
+idempotence (clean the cleaned output again: nothing changes), rules."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import json
+import lzma
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+CLI = [sys.executable, "-c", "import sys; sys.argv[0] = 'langscan'; from langscan.cli import main; main()"]
+
+RECORDS = [
+    {"id": "n1", "text": "Flood warnings remain in place along the river after three days of heavy rain. "
+                         "Emergency crews evacuated 240 residents overnight.\nЗаголовок открываемого материала",
+     "meta": {"score": 0.50, "url": "https://example.org/a?x=1&y=2"}},
+    {"id": "n2", "text": "The museum reopened on Saturday after a two-year renovation that cost €14 million. "
+                         "Visitors queued around the block.", "meta": {"score": 1e-3}},
+    {"id": "n3", "text": "© Photo : youtube/الدفاع الوطني - القناة الرسميةSyria's army uses the TOS-1 "
+                         "thermobaric MLRS, earlier seen in Iraq.", "meta": {"score": 2}},
+    {"id": "n4", "text": "The festival closes with a concert in the old harbour. Alle Rechte vorbehalten.",
+     "meta": {"score": -1}},
+]
+
+
+def cli(*args, cwd=None, **kw):
+    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, cwd=cwd, **kw)
+
+
+def write_jsonl(path: Path, records=RECORDS, newline="\n", ensure_ascii=False) -> bytes:
+    # spacing/number spelling that json.dumps would not reproduce, to prove other bytes stay
+    lines = [json.dumps(r, ensure_ascii=ensure_ascii).replace('"score": 0.5', '"score": 0.50') for r in records]
+    raw = (newline.join(lines) + newline).encode("utf-8")
+    path.write_bytes(raw)
+    return raw
+
+
+def test_text_file_strip_to_output(tmp_path):
+    src = tmp_path / "page.txt"
+    src.write_bytes((DATA / "founding_example.txt").read_bytes())
+    out = tmp_path / "page.clean.txt"
+    r = cli("clean", src, "-o", out)
+    assert r.returncode == 0, r.stderr
+    cleaned = out.read_text(encoding="utf-8")
+    assert "youtube/ Syria's army uses the TOS-1" in cleaned
+    assert "Заголовок" not in cleaned and "الدفاع" not in cleaned
+    assert src.read_bytes() == (DATA / "founding_example.txt").read_bytes()  # input untouched
+    # idempotent: cleaning the cleaned file changes nothing
+    again = tmp_path / "again.txt"
+    assert cli("clean", out, "-o", again).returncode == 0
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_jsonl_other_fields_and_crlf_untouched(tmp_path):
+    src = tmp_path / "news.jsonl"
+    original = write_jsonl(src, newline="\r\n")
+    r = cli("clean", src, "--in-place")
+    assert r.returncode == 0, r.stderr
+    raw = src.read_bytes()
+    lines = raw.split(b"\r\n")
+    assert lines[-1] == b"" and len(lines) == len(RECORDS) + 1  # still CRLF everywhere
+    recs = [json.loads(l) for l in lines[:-1]]
+    assert b'"score": 0.50' in raw  # a byte json.dumps would have rewritten
+    for before, after in zip(RECORDS, recs):
+        assert {k: v for k, v in after.items() if k != "text"} == {k: v for k, v in before.items() if k != "text"}
+    assert recs[0]["text"].endswith("evacuated 240 residents overnight.")
+    assert recs[1]["text"] == RECORDS[1]["text"]
+    assert "youtube/ Syria's army" in recs[2]["text"]
+    assert "Alle Rechte" not in recs[3]["text"]
+    # the unchanged record keeps its exact bytes
+    assert original.split(b"\r\n")[1] == lines[1]
+    before = src.read_bytes()
+    assert cli("clean", src, "--in-place").returncode == 0
+    assert src.read_bytes() == before
+
+
+def test_jsonl_ascii_escaped_stays_escaped(tmp_path):
+    src = tmp_path / "esc.jsonl"
+    write_jsonl(src, RECORDS[:1], ensure_ascii=True)
+    assert cli("clean", src, "--in-place").returncode == 0
+    raw = src.read_bytes()
+    assert raw.isascii()
+    assert json.loads(raw)["text"].endswith("overnight.")
+
+
+@pytest.mark.parametrize("suffix, opener, magic", [
+    (".gz", gzip.open, b"\x1f\x8b"), (".bz2", bz2.open, b"BZh"), (".xz", lzma.open, b"\xfd7zXZ")])
+def test_compressed_jsonl_stays_compressed(tmp_path, suffix, opener, magic):
+    plain = tmp_path / "p.jsonl"
+    write_jsonl(plain)
+    src = tmp_path / f"news.jsonl{suffix}"
+    with opener(src, "wb") as fh:
+        fh.write(plain.read_bytes())
+    out = tmp_path / f"out.jsonl{suffix}"
+    r = cli("clean", src, "-o", out, "--lang", "ru,ar")
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes().startswith(magic)
+    with opener(out, "rb") as fh:
+        recs = [json.loads(l) for l in fh.read().decode("utf-8").splitlines()]
+    assert "Заголовок" not in recs[0]["text"] and "الدفاع" not in recs[2]["text"]
+    assert "Alle Rechte vorbehalten." in recs[3]["text"]  # --lang ru,ar leaves German alone
+
+
+def test_drop_record_writes_rejects_with_reasons(tmp_path):
+    src = tmp_path / "news.jsonl"
+    original = write_jsonl(src)
+    out, rejects = tmp_path / "kept.jsonl", tmp_path / "rejected.jsonl"
+    r = cli("clean", src, "--action", "drop-record", "--kind", "script", "-o", out, "--rejects", rejects)
+    assert r.returncode == 0, r.stderr
+    kept = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
+    assert [k["id"] for k in kept] == ["n2", "n4"]
+    rej = [json.loads(l) for l in rejects.read_text(encoding="utf-8").splitlines()]
+    assert [x["record"] for x in rej] == [1, 3]
+    assert rej[0]["reasons"][0]["lang"] == "ru" and rej[1]["reasons"][0]["lang"] == "ar"
+    # nothing lost: kept + rejected raw lines are exactly the original lines
+    orig_lines = original.decode("utf-8").splitlines()
+    assert sorted(out.read_text(encoding="utf-8").splitlines() + [x["raw"] for x in rej]) == sorted(orig_lines)
+
+
+def test_csv_cell_cleaned_other_rows_byte_identical(tmp_path):
+    src = tmp_path / "items.csv"
+    body = ('id,text,source\r\n'
+            '1,"The museum reopened on Saturday, after a renovation.",  "wire"  \r\n'
+            '2,"Home | World | Sport | Русский | Culture",site\r\n')
+    src.write_bytes(body.encode("utf-8"))
+    assert cli("clean", src, "--in-place").returncode == 0
+    out = src.read_bytes().decode("utf-8")
+    rows = out.split("\r\n")
+    assert rows[1] == '1,"The museum reopened on Saturday, after a renovation.",  "wire"  '
+    assert rows[2] == "2,Home | World | Sport | Culture,site"
+
+
+def test_parquet_column_cleaned_and_rows_dropped(tmp_path):
+    pa = pytest.importorskip("pyarrow", reason="Parquet support is the optional extra langscan[parquet]")
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "news.parquet"
+    pq.write_table(pa.table({"id": [r["id"] for r in RECORDS], "text": [r["text"] for r in RECORDS],
+                             "n": [1, 2, 3, 4]}), src, compression="zstd")
+    out = tmp_path / "clean.parquet"
+    assert cli("clean", src, "-o", out).returncode == 0
+    t = pq.read_table(out)
+    assert t.column("n").to_pylist() == [1, 2, 3, 4]
+    assert "Заголовок" not in t.column("text")[0].as_py()
+    assert pq.ParquetFile(out).metadata.row_group(0).column(0).compression == "ZSTD"
+    dropped = tmp_path / "dropped.parquet"
+    assert cli("clean", src, "-o", dropped, "--action", "drop-record").returncode == 0
+    assert pq.read_table(dropped).column("id").to_pylist() == ["n2"]
+
+
+def test_in_place_backup_and_permissions(tmp_path):
+    src = tmp_path / "page.txt"
+    original = (DATA / "founding_example.txt").read_bytes()
+    src.write_bytes(original)
+    os.chmod(src, 0o640)
+    r = cli("clean", src, "--in-place", "--backup")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "page.txt.bak").read_bytes() == original
+    assert src.read_bytes() != original
+    assert oct(os.stat(src).st_mode & 0o777) == oct(0o640)
+    assert not [p for p in os.listdir(tmp_path) if p.endswith(".langscan-tmp")]
+
+
+def test_dry_run_prints_diff_and_changes_nothing(tmp_path):
+    src = tmp_path / "page.txt"
+    src.write_bytes((DATA / "founding_example.txt").read_bytes())
+    mtime = os.stat(src).st_mtime_ns
+    r = cli("clean", "page.txt", "--dry-run", "--action", "mask", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("--- a/page.txt\n+++ b/page.txt\n")
+    assert "+© Photo : youtube/[foreign:ar]Syria's army" in r.stdout
+    assert "+[foreign:ru]" in r.stdout
+    assert os.stat(src).st_mtime_ns == mtime and os.listdir(tmp_path) == ["page.txt"]
+
+
+def test_bad_inputs_reported_others_cleaned(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The bridge reopened. Заголовок открываемого материала\n", encoding="utf-8")
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Caf\xe9 menu".encode("latin-1"))
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"text": "ok"}\n{"text": "Русский язык\n', encoding="utf-8")
+    r = cli("clean", tmp_path, "--in-place")
+    assert r.returncode == 2
+    assert "latin1.txt: error: not valid UTF-8 at byte 3 (line 1)" in r.stderr
+    assert "broken.jsonl:2: invalid JSON record" in r.stderr
+    assert good.read_text(encoding="utf-8") == "The bridge reopened.\n"
+    assert bad.read_bytes() == "Caf\xe9 menu".encode("latin-1")
+
+
+def test_rules_from_suggestions_clean_without_detector(tmp_path):
+    rules = tmp_path / "rules.txt"
+    rules.write_text("# site footer\nexact ru Заголовок открываемого материала\n", encoding="utf-8")
+    page = tmp_path / "p.txt"
+    page.write_text("Story text.\nЗаголовок открываемого материала\nКупить билет\n", encoding="utf-8")
+    assert cli("clean", page, "--in-place", "--rules", rules).returncode == 0
+    assert page.read_text(encoding="utf-8") == "Story text.\nКупить билет\n"  # only the rule's text went
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--action", "erase"], "--action must be one of"),
+    ([], "say where the result goes"),
+    (["--backup", "-o", "x.txt"], "--backup goes with --in-place"),
+    (["--dry-run", "--mask-template", "{nope}"], "unknown placeholder"),
+])
+def test_usage_errors_exit_2(tmp_path, args, message):
+    f = tmp_path / "a.txt"
+    f.write_text("text\n")
+    r = cli("clean", f, *args, cwd=tmp_path)
+    assert r.returncode == 2 and message in r.stderr
