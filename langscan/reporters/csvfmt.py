@@ -1,0 +1,19 @@
+"""CSV output with a header row, one finding a row (spreadsheet-friendly)."""
+
+from __future__ import annotations
+
+import csv
+
+from .base import Hit, Reporter
+
+COLUMNS = ["path", "line", "column", "record", "field", "kind", "lang", "lang_name", "script", "score", "start", "end", "text"]
+
+
+class CsvReporter(Reporter):
+    def start(self) -> None:
+        self.writer = csv.writer(self.out, lineterminator="\n")
+        self.writer.writerow(COLUMNS)
+
+    def hit(self, hit: Hit) -> None:
+        d = hit.to_dict()
+        self.writer.writerow(["" if d.get(c) is None else d.get(c) for c in COLUMNS])
