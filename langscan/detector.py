@@ -165,6 +165,7 @@ class Detector:
                 screen |= lexicon.common_words(l, 3.0)
             self._screen = frozenset(screen | LOANWORDS)
             self._lexicons = lexicon.available()
+            self._everyday = lexicon.everyday_elsewhere(self.expect)
             self._ready = True
 
     def _expected_zipf(self, word: str) -> float:
@@ -313,23 +314,37 @@ class Detector:
 
     # ----------------------------------------------------------------- stage 2: Latin-script languages
     def _latin_stage(self, text: str, trace, taken: list[tuple[int, int]]):
+        """Screen the text cheaply; score only lines that may hold another language.
+
+        The screen is set arithmetic on the text's words: a word that is common
+        in the expected language, or that is not everyday vocabulary in any
+        other language we know, cannot start a Latin finding.  Most clean
+        documents stop here after one pass of C-level string methods.
+        """
+        folded = _fold(text)
+        words = set(folded.split())
+        folded_lines = folded.split("\n")
+        suspects = words.difference(self._screen).intersection(self._everyday)
+        if not suspects:
+            if trace is not None:
+                trace.append(Unit(0, len(text), text[:80], "screen", self.expect[0], 0.0, False,
+                                  "no word is everyday vocabulary of another language"))
+            return []
         out = []
-        screen = self._screen
-        for ls, le in lines(text):
+        for (ls, le), folded_line in zip(lines(text), folded_lines):
             if le - ls < 2:
                 continue
+            line_words = folded_line.split()
+            if suspects.isdisjoint(line_words):
+                continue
             line = text[ls:le]
+            if len(line_words) > 4 and not _MENU.search(line) and not _mostly_upper(line):
+                if suspects.isdisjoint(_fold(line, lower=False).split()):
+                    if trace is not None:
+                        trace.append(Unit(ls, le, line, "screen", self.expect[0], 0.0, False,
+                                          "foreign-looking words appear only capitalised here (names)"))
+                    continue
             masked = mask_non_words(line)
-            low_words = _WORD.findall(masked.lower())
-            if not low_words:
-                continue
-            unknown = set(low_words).difference(screen)
-            if not unknown:
-                continue
-            n = len(low_words)
-            if n > 4 and not _MENU.search(masked) and not _mostly_upper(masked):
-                if not unknown.intersection(_WORD.findall(masked)):
-                    continue  # only capitalised unknowns in a long line: names
             out.extend(self._latin_line(text, ls, le, masked, trace, taken))
         return out
 
@@ -413,6 +428,16 @@ class Detector:
 
     def _decide_latin_span(self, text, tokens, unit_of, unit_spans, i, j, llr, lang, scores, trace):
         s, e = tokens[i].start, tokens[j - 1].end
+        # A span that carries most of its sentence/clause stands for the whole unit.
+        ua, ub = unit_of[i], unit_of[j - 1]
+        in_units = sum(1 for k in range(len(tokens)) if ua <= unit_of[k] <= ub)
+        if (j - i) * 2 >= in_units:
+            s = min(s, unit_spans[ua][0])
+            e = max(e, unit_spans[ub][1])
+            while i > 0 and unit_of[i - 1] == ua:
+                i -= 1
+            while j < len(tokens) and unit_of[j] == ub:
+                j += 1
         e = _extend_punct(text, e)
         frag = text[s:e]
         strong = sum(1 for k in range(i, j) if scores[k] > 0.5)
@@ -562,13 +587,32 @@ def _extend_punct(text: str, e: int) -> int:
 
 
 def _mostly_upper(s: str) -> bool:
-    up = low = 0
-    for c in s:
-        if c.isupper():
-            up += 1
-        elif c.islower():
-            low += 1
+    """An ALL-CAPS line: capitalisation then says nothing about names."""
+    low = len(_LOWER.findall(s))
+    up = len(_UPPER.findall(s))
     return up >= 4 and up > 4 * low
+
+
+def _fold(text: str, lower: bool = True) -> str:
+    """Words only: lowercased, punctuation and digits turned to spaces, newlines kept.
+
+    Done with bytes.translate on the UTF-8 form (C speed for any text); the
+    number and order of lines are unchanged, so a line's words are its
+    folded line's words.
+    """
+    if lower:
+        text = text.lower()
+    if not text.isascii():
+        text = _UNICODE_PUNCT.sub(" ", text)
+    return text.encode("utf-8", "surrogatepass").translate(_BYTE_FOLD).decode("utf-8", "surrogatepass")
+
+
+_UNICODE_PUNCT = re.compile("[\u00a0\u00ab\u00bb\u00b7\u00bf\u00a1\u2010-\u2027\u2030-\u205e\u3000-\u3003]")
+_BYTE_FOLD = bytes(
+    c if (65 <= c <= 90 or 97 <= c <= 122 or c in (9, 10, 13, 32) or c >= 128) else 32 for c in range(256)
+)
+_LOWER = re.compile(r"[a-zß-öø-ÿ]")
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 
 
 def _best_spans(scores: list[float], min_sum: float) -> list[tuple[int, int, float]]:

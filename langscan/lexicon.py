@@ -26,7 +26,7 @@ FLOOR = 1.0  # Zipf value given to words a lexicon does not hold
 def available() -> frozenset[str]:
     """Languages that have a shipped lexicon."""
     d = models_dir() / "lexicon"
-    return frozenset(p.name.split(".")[0] for p in d.glob("*.tsv.gz"))
+    return frozenset(p.name.split(".")[0] for p in d.glob("*.tsv.gz")) - {"common"}
 
 
 def load(lang: str) -> Optional[dict[str, float]]:
@@ -38,12 +38,8 @@ def load(lang: str) -> Optional[dict[str, float]]:
             path = models_dir() / "lexicon" / f"{lang}.tsv.gz"
             table: Optional[dict[str, float]] = None
             if path.is_file():
-                table = {}
-                with gzip.open(path, "rt", encoding="utf-8") as fh:
-                    for row in fh:
-                        word, _, z = row.rstrip("\n").partition("\t")
-                        if word:
-                            table[word] = int(z) / 100.0
+                rows = gzip.decompress(path.read_bytes()).decode("utf-8").split()
+                table = dict(zip(rows[0::2], (int(z) / 100.0 for z in rows[1::2])))
             _cache[lang] = table
     return _cache[lang]
 
@@ -60,3 +56,22 @@ def common_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
 
 
 _common: dict[str, frozenset[str]] = {}
+
+
+def everyday_elsewhere(expected: tuple[str, ...]) -> frozenset[str]:
+    """Words that are everyday vocabulary (Zipf >= 4) in a shipped language other than ``expected``.
+
+    The detector's screen: a line none of whose unexplained words is in this
+    set cannot hold a Latin-script fragment of a language we have a lexicon for.
+    """
+    key = "everyday:" + ",".join(sorted(expected))
+    cached = _common.get(key)
+    if cached is None:
+        path = models_dir() / "lexicon" / "common.tsv.gz"
+        rows = gzip.decompress(path.read_bytes()).decode("utf-8").split()
+        exp = set(expected)
+        cached = frozenset(
+            w for w, langs in zip(rows[0::2], rows[1::2]) if not exp.issuperset(langs.split(","))
+        )
+        _common[key] = cached
+    return cached

@@ -45,7 +45,33 @@ def main(out_dir: Path) -> None:
         with gzip.GzipFile(path, "wb", mtime=0) as fh:  # mtime=0: byte-identical rebuilds
             fh.write(("\n".join(rows) + "\n").encode("utf-8"))
         print(f"{code}: {len(rows)} words -> {path} ({path.stat().st_size // 1024} KiB)")
+    build_common_index(out_dir)
 
 
-if __name__ == "__main__":
+COMMON_ZIPF = 4.0  # 1 use per 100,000 words: the everyday vocabulary of a language
+
+
+def build_common_index(out_dir: Path) -> None:
+    """common.tsv.gz: each everyday word and the languages it is everyday in.
+
+    The detector's cheap screen asks "is any word of this line everyday in some
+    language other than the expected one?" with one set lookup per word.
+    """
+    langs_of: dict[str, list[str]] = {}
+    for path in sorted(out_dir.glob("*.tsv.gz")):
+        code = path.name.split(".")[0]
+        if code == "common":
+            continue
+        rows = gzip.decompress(path.read_bytes()).decode("utf-8").split()
+        for word, z in zip(rows[0::2], rows[1::2]):
+            if int(z) >= COMMON_ZIPF * 100:
+                langs_of.setdefault(word, []).append(code)
+    path = out_dir / "common.tsv.gz"
+    body = "\n".join(f"{w}\t{','.join(ls)}" for w, ls in sorted(langs_of.items()))
+    with gzip.GzipFile(path, "wb", mtime=0) as fh:
+        fh.write((body + "\n").encode("utf-8"))
+    print(f"common: {len(langs_of)} words -> {path} ({path.stat().st_size // 1024} KiB)")
+
+
+if __name__ == "__main__":  # noqa: E305
     main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "models" / "lexicon")
