@@ -95,11 +95,24 @@ def walk(
             if p == "-" or not os.path.exists(p) or selected(relative(p, base), include, exclude):
                 yield p, True
             continue
-        for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(
-                d for d in dirs if d not in VCS_DIRS and not match_any(relative(os.path.join(root, d), base), exclude)
-            )
-            for name in sorted(files):
-                full = os.path.join(root, name)
-                if selected(relative(full, base), include, exclude):
-                    yield full, False
+        yield from _walk_dir(p, base, include, exclude)
+
+
+def _walk_dir(d: str, base: str, include: tuple, exclude: tuple) -> Iterator[tuple[str, bool]]:
+    """Files below ``d`` in sorted path order (like ``find | sort``), pruning VCS and excluded folders."""
+    try:
+        entries = sorted(os.scandir(d), key=lambda e: e.name)
+    except OSError:
+        yield d, True  # unreadable folder: let the reader report it
+        return
+    for e in entries:
+        try:
+            is_dir = e.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if e.name in VCS_DIRS or match_any(relative(e.path, base), exclude):
+                continue
+            yield from _walk_dir(e.path, base, include, exclude)
+        elif selected(relative(e.path, base), include, exclude):
+            yield e.path, False
