@@ -28,7 +28,7 @@ h2{font-size:16px;margin:0 0 12px}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
 td.n{text-align:right;font-variant-numeric:tabular-nums}code,.loc{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}
-.loc{color:var(--muted);word-break:break-all}
+.loc{color:var(--muted);word-break:break-all}td.where{width:270px}
 .ctx{font-size:13px;white-space:pre-wrap;word-break:break-word}.ctx mark{background:var(--mark);padding:0 2px;border-radius:3px;font-weight:600}
 .tag{display:inline-block;padding:1px 7px;border-radius:10px;background:#e8eefc;color:#23408e;font-size:12px;margin-right:4px}
 .tag.k{background:#eef5ee;color:#2b6a3b}
@@ -68,7 +68,7 @@ def _cards(t: dict) -> str:
         f'<div class="card"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for k, v in cards) + "</div>"
 
 
-def _by_file(rows: list, limit: int = 25) -> str:
+def _by_file(rows: list, limit: int = 15) -> str:
     if not rows:
         return '<p class="empty">No files read.</p>'
     body = "".join(
@@ -99,7 +99,7 @@ def _samples(samples: list) -> str:
     if not samples:
         return '<p class="empty">No findings.</p>'
     body = "".join(
-        f'<tr><td><span class="tag">{_e(s["lang"])}</span><span class="tag k">{_e(s["kind"])}</span>'
+        f'<tr><td class="where"><span class="tag">{_e(s["lang"])}</span><span class="tag k">{_e(s["kind"])}</span>'
         f'<div class="loc">{_e(_loc(s))}</div></td>'
         f'<td class="ctx">{_e(s["before"])}<mark>{_e(s["text"])}</mark>{_e(s["after"])}</td>'
         f'<td class="n">{s["score"]:.2f}</td></tr>'
