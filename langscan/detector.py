@@ -163,6 +163,11 @@ class Detector:
             screen: set[str] = set()
             for l in self.expect:
                 screen |= lexicon.common_words(l, 3.0)
+            if "en" not in self.expect:
+                # Other languages' web text borrows English words; a word more common in English
+                # than in the expected language is no evidence of the expected language.
+                en = lexicon.load("en") or {}
+                screen = {w for w in screen if en.get(w, 0.0) <= self._expected_zipf(w)}
             self._screen = frozenset(screen | LOANWORDS)
             self._lexicons = lexicon.available()
             self._everyday = lexicon.everyday_elsewhere(self.expect)
@@ -200,7 +205,7 @@ class Detector:
         self._prepare()
         kinds = set(self.options.kinds)
         spans: list[tuple[Kind, int, int, str, str, float, str, tuple[str, ...]]] = []
-        if not text.isascii():
+        if not (text.isascii() and self._latin_expected):
             spans.extend(self._script_stage(text, trace))
         if self._latin_expected:
             taken = [(s, e) for _, s, e, *_ in spans]
@@ -293,6 +298,22 @@ class Detector:
             if trace is not None:
                 trace.append(Unit(s, e, frag, "script", "-", 0.0, False, reason))
             return []
+        if script == "Latin":
+            words = len(_WORD.findall(frag))
+            preds = self._model.predict(frag, k=5)
+            top = next(((l, p) for l, p in preds if script_of_lang(l) == "Latin" and not self._is_expected(l)), None)
+            if words < 3 or top is None or top[1] < 0.5:
+                if trace is not None:
+                    trace.append(Unit(s, e, frag, "script", top[0] if top else "-", 0.0, False,
+                                      "Latin words in non-Latin text: names, brands and code unless 3+ words "
+                                      "the model is sure of"))
+                return []
+            lang, p = top
+            score = min(0.99, 0.5 + 0.5 * p)
+            if trace is not None:
+                trace.append(Unit(s, e, frag, "script", lang, score, score >= self.threshold,
+                                  f"{words} Latin words; model says {lang} ({p:.2f})"))
+            return [(Kind.SCRIPT, s, e, lang, script, score, "", ())]
         lang, p = self._script_language(frag, script)
         score = min(0.99, 0.6 + 0.05 * letters)
         if trace is not None:
@@ -387,8 +408,22 @@ class Detector:
                 proposals.extend(self._no_lexicon_spans(text, tokens, unit_of, unit_spans, lang, trace))
                 continue
             scores = [self._token_score(t, lex, caps_line) for t in tokens]
-            for i, j, llr in _best_spans(scores, self.min_llr * 0.5):
-                proposals.append((i, j, llr, lang, scores))
+            # Spans stay inside one sentence/clause; adjacent flagged units are merged afterwards.
+            k = 0
+            while k < len(tokens):
+                u_end = k
+                while u_end < len(tokens) and unit_of[u_end] == unit_of[k]:
+                    u_end += 1
+                for i, j, llr in _best_spans(scores[k:u_end], self.min_llr * 0.5):
+                    i, j = i + k, j + k
+                    while j - i > 1 and scores[i] < 0.5:  # weak words at the edges are not evidence
+                        llr -= scores[i]
+                        i += 1
+                    while j - i > 1 and scores[j - 1] < 0.5:
+                        llr -= scores[j - 1]
+                        j -= 1
+                    proposals.append((i, j, llr, lang, scores))
+                k = u_end
         proposals.sort(key=lambda p: -p[2])
         chosen = []
         used: set[int] = set()
@@ -399,7 +434,7 @@ class Detector:
             if res is not None:
                 chosen.append(res)
                 used.update(range(i, j))
-        return chosen
+        return _merge_adjacent(text, sorted(chosen, key=lambda x: x[1]))
 
     def _latin_token(self, word: str) -> bool:
         c = word[0]
@@ -441,15 +476,13 @@ class Detector:
         e = _extend_punct(text, e)
         frag = text[s:e]
         strong = sum(1 for k in range(i, j) if scores[k] > 0.5)
-        whole_units = all(tokens[k].initial for k in (i,)) and (j == len(tokens) or unit_of[j] != unit_of[j - 1])
-        standalone = whole_units and (unit_of[i] != unit_of[j - 1] or len(unit_spans) > 1 or True)
+        whole_units = tokens[i].initial and (j == len(tokens) or unit_of[j] != unit_of[j - 1])
         reason = None
         needed = self.min_llr
-        if strong < 2:
-            if not standalone:
-                reason = "a single foreign-looking word inside a sentence (name or loanword)"
-            else:
-                needed = self.min_llr * 0.5  # a whole menu item or line of one word
+        if not whole_units and strong < 3:
+            reason = f"{strong} foreign-looking word(s) inside a sentence: a name or loanword"
+        elif strong < 2:
+            needed = self.min_llr * 0.5  # a whole menu item or line of one word
         if reason is None and llr < needed:
             reason = f"word evidence {llr:.1f} < {needed:.1f}"
         letters = sum(1 for c in frag if c.isalpha())
@@ -573,6 +606,20 @@ def _trim_to_letters(text: str, s: int, e: int, keep_punct: bool = False) -> tup
     while e < n and unicodedata.category(text[e]).startswith("M"):
         e += 1
     return s, e
+
+
+def _merge_adjacent(text: str, found: list) -> list:
+    """Join flagged units of one language separated only by spaces and separators."""
+    out: list = []
+    for item in found:
+        if out:
+            prev = out[-1]
+            gap = text[prev[2]:item[1]]
+            if prev[3] == item[3] and len(gap) <= 4 and "\n" not in gap and not any(c.isalnum() for c in gap):
+                out[-1] = (prev[0], prev[1], item[2], prev[3], prev[4], max(prev[5], item[5]), prev[6], prev[7])
+                continue
+        out.append(item)
+    return out
 
 
 def _extend_punct(text: str, e: int) -> int:

@@ -25,7 +25,7 @@ LOANWORDS: frozenset[str] = frozenset(
     cafe naïve naive fiancé fiancée fiance fiancee cliché cliche décor decor débâcle debacle façade facade
     touché touche hors d'oeuvre d'oeuvres oeuvre tour de force détente detente genre ennui élan elan chargé
     d'affaires affaires attaché attache exposé expose née nee papier-mâché mâché crème brûlée creme brulee
-    la mode à vis-a-vis ciao bravo brava adieu amigo hombre señor senor señora senora signor signora
+    la mode à vis-a-vis au lait olé bon mot mots haute couture cuisine ciao bravo brava adieu amigo hombre señor senor señora senora signor signora
     sayonara arigato kaput realpolitik weltanschauung gestalt leitmotif wunderkind ersatz kitsch poltergeist
     vox populi habeas corpus alibi alias ergo ipso inter alia sic passim ibid idem op cit viz cf vs
     summa cum laude magna honoris causa curriculum vitae anno domini circa versus veni vidi vici carpe diem
