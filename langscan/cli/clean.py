@@ -15,13 +15,18 @@ from . import app
 
 _EPILOG = """\b
 Examples:
-  langscan clean page.txt -o page.clean.txt              # strip fragments
-  langscan clean corpus/ --in-place --backup             # keep corpus/x.txt.bak
-  langscan clean data.jsonl.gz --field text --action drop-record \\
-      -o clean.jsonl.gz --rejects rejected.jsonl         # records out, with reasons
-  langscan clean docs/ --action mask --lang ru --dry-run # show a diff, change nothing
-  langscan report corpus/ --suggest-rules > rules.txt    # review, then:
-  langscan clean corpus/ --rules rules.txt --in-place    # remove known boilerplate
+  # strip fragments into a new file
+  langscan clean page.txt -o page.clean.txt
+  # replace files atomically, keeping corpus/x.txt.bak
+  langscan clean corpus/ --in-place --backup
+  # leave whole records out, with the reasons in rejected.jsonl
+  langscan clean data.jsonl.gz --action drop-record -o clean.jsonl.gz \\
+      --rejects rejected.jsonl
+  # show what masking Russian would change, write nothing
+  langscan clean docs/ --action mask --lang ru --dry-run
+  # remove reviewed boilerplate without the detector
+  langscan report corpus/ --suggest-rules > rules.txt
+  langscan clean corpus/ --rules rules.txt --in-place
 \b
 Exit codes: 0 done (whether or not anything changed); 2 a file could not be
 read or written (it is left untouched) or bad usage."""

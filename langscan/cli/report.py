@@ -17,7 +17,8 @@ from . import app
 
 _EPILOG = """\b
 Examples:
-  langscan report corpus/ -o report.html            # open it in any browser, offline
+  # one self-contained page: open it in any browser, offline
+  langscan report corpus/ -o report.html
   langscan report data.jsonl.gz --field text --format json -o report.json
   langscan report corpus/ --suggest-rules > rules.txt
   langscan clean corpus/ --rules rules.txt --in-place
