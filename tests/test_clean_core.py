@@ -109,3 +109,51 @@ def test_founding_example_cleaned_and_idempotent(detector, action):
         assert "youtube/ Syria's army uses the TOS-1" in once
         assert once.endswith("Chats")  # the last line went with its line break
         assert once.count("  ") == text.count("  ")  # no new double spaces
+
+
+# ---- properties: strip only ever removes the fragments and separators, never words
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("ab Z9\n\r\t|-,.()«»\"'") + ["Ж", "ж", "ب"])
+
+
+@st.composite
+def text_and_spans(draw):
+    text = draw(st.text(_ALPHABET, min_size=0, max_size=60))
+    cuts = sorted(set(draw(st.lists(st.integers(0, len(text)), max_size=8))))
+    spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
+    return text, spans
+
+
+class _F:
+    def __init__(self, a, b):
+        self.start, self.end, self.kind, self.lang = a, b, "script", "ru"
+
+
+def _alnum(s: str) -> str:
+    return "".join(c for c in s if c.isalnum())
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_and_spans())
+def test_strip_keeps_every_word_character_outside_the_fragments(case):
+    text, spans = case
+    out = apply(text, [_F(a, b) for a, b in spans], "strip")
+    outside = "".join(text[p:q] for p, q in zip([0] + [b for _a, b in spans], [a for a, _b in spans] + [len(text)]))
+    assert _alnum(out) == _alnum(outside)
+    assert out.count("\r\n") <= text.count("\r\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(text_and_spans())
+def test_mask_keeps_everything_outside_the_fragments(case):
+    text, spans = case
+    out = apply(text, [_F(a, b) for a, b in spans], "mask", mask_template="<>")
+    pieces = []
+    pos = 0
+    for a, b in spans:
+        pieces.append(text[pos:a])
+        pos = b
+    pieces.append(text[pos:])
+    assert out == "<>".join(pieces)

@@ -185,6 +185,8 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
         res.output = dest
         try:
             if dest == "-":
+                if cleaned.rejects:
+                    _append_rejects(rejects or (src + REJECTS_SUFFIX), cleaned.rejects)
                 sys.stdout.flush()
                 sys.stdout.buffer.write(data)
                 sys.stdout.buffer.flush()
