@@ -12,9 +12,9 @@ from functools import lru_cache
 
 STOPWORDS = {
     "de": "der die das und ist nicht ein eine zu mit sich auf für von den dem des im wird werden sie kann oder auch nur",
-    "fr": "le la les et est une des du pour pas dans que qui sur avec vous ce cette sont être ou au aux ne",
-    "es": "el la los las y es una del para que por con no en se su al está son como o más",
-    "pt": "o os as e é um uma do da dos das para que com não em se por ao está são ou",
+    "fr": "de le la les et est une des du pour pas dans que qui sur avec vous ce cette sont être ou au aux ne",
+    "es": "a de el la los las y es una del para que por con no en se su al está son como o más",
+    "pt": "a de o os as e é um uma do da dos das para que com não em se por ao está são ou",
     "it": "il lo la gli le e è un una del della per che non con di sono questo questa o nel",
     "nl": "de het een en is van niet dat voor met op zijn te wordt deze kan of er",
     "pl": "i w z na nie się do że jest to jak dla lub od przez są być",
@@ -50,13 +50,15 @@ fields value values error errors type types object objects set get new old open 
 edit view show hide search home help about contact login logout log sign account settings default mode server
 client system program command commands directory path text line lines number size time date version print
 output input format image images link links video audio menu next previous back main top bottom left right
-texinfo info manual bash gzip grub shell subshell filename emit apache make unix linux gnu posix
+pro texinfo info manual django namespace model models tag tags template templates admin bash gzip grub shell subshell filename emit apache make unix linux gnu posix
 """.split())
 
 # Latin language-switcher endonyms: page lines holding them are dropped from the English hosts.
 LATIN_ENDONYMS = frozenset("""
 deutsch español espanol français francais italiano português portugues nederlands polski türkçe turkce
 svenska dansk norsk suomi čeština magyar română bahasa tiếng català hrvatski slovenčina srpski
+belgië belgique danmark deutschland nederland norge sverige schweiz suisse svizzera österreich polska românia
+españa italia magyarország česko türkiye brasil méxico
 """.split())
 
 SCRIPT_DEFAULT_LANG = {
