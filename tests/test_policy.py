@@ -1,0 +1,70 @@
+"""Allow terms, allow patterns, allow-list files and the inline marker, on real findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from langscan import Detector
+from langscan.document import Document
+from langscan.policy import Policy, PolicyError, marker_lines, normalise, read_allow_file
+from langscan.readers import ReaderOptions, read_inputs
+
+MENU = "Home | News | Contact\nEnglish | Русский | العربية\nThe council approved the budget on Tuesday.\n"
+
+
+@pytest.fixture(scope="module")
+def findings():
+    doc = Document(text=MENU, path="menu.txt", meta={"ignore_lines": marker_lines(MENU)})
+    return doc, Detector(expect=("en",)).scan(MENU)
+
+
+def test_the_menu_has_two_findings(findings):
+    _, fs = findings
+    assert [f.text for f in fs] == ["Русский", "العربية"]
+
+
+def test_allowed_term_is_case_and_punctuation_insensitive(findings):
+    doc, fs = findings
+    assert [f.text for f in Policy(allow=("«РУССКИЙ»",)).filter(doc, fs)] == ["العربية"]
+    assert Policy(allow=("Русский язык",)).filter(doc, fs) == fs  # a longer term does not match
+
+
+def test_allow_regex_must_match_the_whole_fragment(findings):
+    doc, fs = findings
+    assert [f.text for f in Policy(allow_regex=(r"\w+ий",)).filter(doc, fs)] == ["العربية"]
+    assert Policy(allow_regex=(r"Рус",)).filter(doc, fs) == fs
+    with pytest.raises(PolicyError):
+        Policy(allow_regex=("(",))
+
+
+def test_inline_marker_on_the_line(tmp_path):
+    p = tmp_path / "menu.md"
+    p.write_text(MENU.replace("العربية\n", "العربية <!-- langscan: ignore -->\n"), encoding="utf-8")
+    (doc,) = read_inputs([str(p)], ReaderOptions())
+    fs = Detector(expect=("en",)).scan(doc.text)
+    assert Policy().filter(doc, fs) == []
+    assert len(Policy(inline_marker=False).filter(doc, fs)) == 2
+
+
+def test_marker_in_an_html_comment_counts_for_its_source_line(tmp_path):
+    p = tmp_path / "menu.html"
+    p.write_text("<ul>\n<li>English</li>\n<li>Русский</li> <!-- langscan: ignore -->\n<li>العربية</li>\n</ul>\n",
+                 encoding="utf-8")
+    (doc,) = read_inputs([str(p)], ReaderOptions())
+    kept = Policy().filter(doc, Detector(expect=("en",)).scan(doc.text))
+    assert [f.text for f in kept] == ["العربية"]
+
+
+def test_allow_file(tmp_path):
+    p = tmp_path / "allow.txt"
+    p.write_text("# languages in our menu\nРусский\n\nre:[\\u0600-\\u06FF]+\n", encoding="utf-8")
+    assert read_allow_file(str(p)) == (["Русский"], ["[\\u0600-\\u06FF]+"])
+    p.write_text("re:(oops\n", encoding="utf-8")
+    with pytest.raises(PolicyError, match="allow.txt:1"):
+        read_allow_file(str(p))
+
+
+def test_normalise():
+    assert normalise("  «Alle  Rechte\u00a0vorbehalten.» ") == "alle rechte vorbehalten"
