@@ -379,3 +379,12 @@ def test_stdin_formats():
     assert d.path == "<stdin>" and d.text == FOUNDING and d.record == 1
     (d,) = docs(read_source(stdin_source("html", io.BytesIO("<p>Hi <b>there</b></p>".encode())), ReaderOptions()))
     assert d.text.strip() == "Hi there"
+
+
+def test_a_50_mb_single_line_is_one_document_with_true_offsets(tmp_path):
+    p = tmp_path / "one-line.txt"
+    filler = "word " * (10 * 1024 * 1024)  # 50 MiB, no newline at all
+    p.write_text(filler + RUSSIAN, encoding="utf-8")
+    (d,) = docs(items(p))
+    assert len(d.text) == len(filler) + len(RUSSIAN)
+    assert d.source_position(len(filler)) == (1, len(filler) + 1)
