@@ -216,3 +216,16 @@ def test_usage_errors_exit_2(tmp_path, args, message):
     f.write_text("text\n")
     r = cli("clean", f, *args, cwd=tmp_path)
     assert r.returncode == 2 and message in r.stderr
+
+
+def test_config_file_is_honoured_like_scan(tmp_path):
+    """A project whose config allows a term must not lose it to `clean`."""
+    (tmp_path / ".git").mkdir()  # the config search stops here
+    (tmp_path / ".langscan.toml").write_text('expect = ["en"]\nallow = ["Русский"]\n', encoding="utf-8")
+    page = tmp_path / "menu.txt"
+    page.write_text("Home | World | Русский | News\nЗаголовок открываемого материала\n", encoding="utf-8")
+    r = cli("clean", "menu.txt", "--in-place", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert page.read_text(encoding="utf-8") == "Home | World | Русский | News\n"
+    bad = cli("clean", "menu.txt", "--dry-run", "--config", "missing.toml", cwd=tmp_path)
+    assert bad.returncode == 2 and "missing.toml" in bad.stderr

@@ -54,8 +54,10 @@ def clean(
     backup_suffix: str = typer.Option(".bak", "--backup-suffix", help="Suffix for --backup."),
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Print a unified diff of what would change; write nothing."),
     rejects: Optional[str] = typer.Option(None, "--rejects", help="drop-record: append the records left out (with reasons) to this JSONL file (default: OUTPUT.rejects.jsonl)."),
-    expect: str = typer.Option("en", "--expect", "-e", help="The language(s) the text should be in, comma-separated."),
-    sensitivity: str = typer.Option("balanced", "--sensitivity", help="strict | balanced | aggressive."),
+    expect: Optional[str] = typer.Option(None, "--expect", "-e", help="The language(s) the text should be in, comma-separated (default: from the config file, else en)."),
+    sensitivity: Optional[str] = typer.Option(None, "--sensitivity", help="strict | balanced | aggressive (default: config, else balanced)."),
+    threshold: Optional[float] = typer.Option(None, "--threshold", help="Score a fragment needs to count (0..1)."),
+    config: Optional[str] = typer.Option(None, "--config", help="Config file (default: langscan.toml / pyproject [tool.langscan] found upwards)."),
     field: Optional[List[str]] = typer.Option(None, "--field", help="JSON field(s) to clean, dotted for nesting (default: text)."),
     column: Optional[List[str]] = typer.Option(None, "--column", help="CSV/TSV/Parquet column(s) to clean (default: text)."),
     mask_template: str = typer.Option("[foreign:{lang}]", "--mask-template", help="mask: placeholder; may use {lang} {lang_name} {kind} {script}."),
@@ -97,36 +99,18 @@ def clean(
             rule_list = parse_rules(rules.read_text(encoding="utf-8"), str(rules))
         except (OSError, RuleError) as exc:
             fail(str(exc))
-    from ..detector import DetectorOptions
-    expect_t = _split([expect]) or ("en",)
+    from ._cleanopts import resolve
     try:
-        det = DetectorOptions(expect=expect_t, sensitivity=sensitivity)
-    except (TypeError, ValueError) as exc:
+        det, policy, fields, columns = resolve(
+            expect=_split([expect]) if expect else None, sensitivity=sensitivity, threshold=threshold,
+            min_length=None, config=config, allow=tuple(allow or ()),
+            allow_file=str(allow_file) if allow_file else None, fields=_split(field), columns=_split(column))
+    except ValueError as exc:
         fail(str(exc))
-    policy = _policy(allow, allow_file, fail)
     opts = CleanOptions(action=act, kinds=kinds, langs=_split(lang), mask_template=mask_template,
-                        fields=_split(field) or ("text",), columns=_split(column) or ("text",),
+                        fields=tuple(fields), columns=tuple(columns),
                         detector=det, rules=rule_list, jobs=jobs, policy=policy)
     code, _results = run([str(p) for p in paths], opts, output=output, in_place=in_place,
                          backup_suffix=backup_suffix if backup else None, dry_run=dry_run, rejects=rejects)
     raise typer.Exit(code)
 
-
-def _policy(allow, allow_file, fail):
-    """The formats helper's allow-list policy, when present (inline markers always count)."""
-    try:
-        from ..policy import Policy, PolicyError, read_allow_file
-    except ImportError:  # pragma: no cover - policy ships with langscan
-        return None
-    terms, regexes = list(allow or ()), []
-    if allow_file is not None:
-        try:
-            t, r = read_allow_file(str(allow_file))
-        except (OSError, PolicyError) as exc:
-            fail(str(exc))
-        terms += t
-        regexes += r
-    try:
-        return Policy(tuple(terms), tuple(regexes))
-    except PolicyError as exc:
-        fail(str(exc))

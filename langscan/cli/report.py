@@ -32,8 +32,10 @@ def report(
     paths: List[Path] = typer.Argument(..., help="Files or directories, any format `langscan scan` reads."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report here [default: stdout]."),
     fmt: str = typer.Option("html", "--format", "-f", help="html (one self-contained page) or json (the same data)."),
-    expect: str = typer.Option("en", "--expect", "-e", help="The language(s) the text should be in, comma-separated."),
-    sensitivity: str = typer.Option("balanced", "--sensitivity", help="strict | balanced | aggressive."),
+    expect: Optional[str] = typer.Option(None, "--expect", "-e", help="The language(s) the text should be in, comma-separated (default: from the config file, else en)."),
+    sensitivity: Optional[str] = typer.Option(None, "--sensitivity", help="strict | balanced | aggressive (default: config, else balanced)."),
+    threshold: Optional[float] = typer.Option(None, "--threshold", help="Score a fragment needs to count (0..1)."),
+    config: Optional[str] = typer.Option(None, "--config", help="Config file (default: langscan.toml / pyproject [tool.langscan] found upwards)."),
     field: Optional[List[str]] = typer.Option(None, "--field", help="JSON field(s) to scan (default: text)."),
     column: Optional[List[str]] = typer.Option(None, "--column", help="CSV/TSV/Parquet column(s) to scan (default: text)."),
     samples: int = typer.Option(40, "--samples", help="How many findings to show in context."),
@@ -46,10 +48,9 @@ def report(
 ) -> None:
     """Summarise a corpus: totals, languages, kinds, files, recurring fragments, samples."""
     from ..clean.rules import format_rules
-    from ..detector import DetectorOptions
     from ..readers import ReaderOptions
     from ..report import collect, public, render_html, summary_line
-    from .clean import _policy, _split
+    from .clean import _split
 
     def fail(msg: str) -> None:
         typer.echo(f"error: {msg}", err=True)
@@ -57,13 +58,17 @@ def report(
 
     if fmt not in ("html", "json"):
         fail(f"--format must be html or json (got {fmt!r})")
+    from ._cleanopts import resolve
     try:
-        det = DetectorOptions(expect=_split([expect]) or ("en",), sensitivity=sensitivity)
-    except (TypeError, ValueError) as exc:
+        det, policy, fields, columns = resolve(
+            expect=_split([expect]) if expect else None, sensitivity=sensitivity, threshold=threshold,
+            min_length=None, config=config, allow=tuple(allow or ()),
+            allow_file=str(allow_file) if allow_file else None, fields=_split(field), columns=_split(column))
+    except ValueError as exc:
         fail(str(exc))
-    ropts = ReaderOptions(fields=_split(field) or ("text",), columns=_split(column) or ("text",))
+    ropts = ReaderOptions(fields=tuple(fields), columns=tuple(columns))
     data = collect([str(p) for p in paths], detector_options=det, reader_options=ropts,
-                   policy=_policy(allow, allow_file, fail), jobs=jobs, samples=samples, top=top)
+                   policy=policy, jobs=jobs, samples=samples, top=top)
     for e in data["errors"]:
         typer.echo(e, err=True)
     if suggest_rules:
