@@ -169,6 +169,13 @@ class Detector:
                 en = lexicon.load("en") or {}
                 screen = {w for w in screen if en.get(w, 0.0) <= self._expected_zipf(w)}
             self._screen = frozenset(screen | LOANWORDS)
+            # Every word the expected language's lexicon knows, however rare: rare English words
+            # ("thermobaric") are no reason to look closer; words it has never seen are.
+            known: set[str] = set()
+            for lex in self._expected_lex:
+                known.update(lex)
+            self._known = frozenset(known | LOANWORDS)
+            self._index = lexicon.everyday_index()
             self._lexicons = lexicon.available()
             self._everyday = lexicon.everyday_elsewhere(self.expect)
             self._ready = True
@@ -345,7 +352,8 @@ class Detector:
         folded = _fold(text)
         words = set(folded.split())
         folded_lines = folded.split("\n")
-        suspects = words.difference(self._screen).intersection(self._everyday)
+        rare = words.difference(self._screen)
+        suspects = rare.difference(self._known) | rare.intersection(self._everyday)
         if not suspects:
             if trace is not None:
                 trace.append(Unit(0, len(text), text[:80], "screen", self.expect[0], 0.0, False,
@@ -366,10 +374,15 @@ class Detector:
                                           "foreign-looking words appear only capitalised here (names)"))
                     continue
             masked = mask_non_words(line)
-            out.extend(self._latin_line(text, ls, le, masked, trace, taken))
+            hints: dict[str, int] = {}
+            for w in suspects.intersection(line_words):
+                for lang in self._index.get(w, ()):
+                    if not self._is_expected(lang):
+                        hints[lang] = hints.get(lang, 0) + 1
+            out.extend(self._latin_line(text, ls, le, masked, trace, taken, hints))
         return out
 
-    def _latin_line(self, text, ls, le, masked, trace, taken):
+    def _latin_line(self, text, ls, le, masked, trace, taken, hints=None):
         caps_line = _mostly_upper(masked)
         unit_spans = units(text, ls, le)
         tokens: list[_Token] = []
@@ -396,13 +409,15 @@ class Detector:
             for lang, p in self._model.predict(text[ps:pe].lower() if caps_line else text[ps:pe], k=4):
                 if p >= 0.08 and not self._is_expected(lang) and script_of_lang(lang) == "Latin":
                     cand[lang] = max(cand.get(lang, 0.0), p)
+        for lang in sorted(hints or {}, key=lambda l: -(hints or {})[l])[:2]:
+            cand.setdefault(lang, 0.0)
         if not cand:
             if trace is not None:
                 trace.append(Unit(ls, le, text[ls:le], "latin", self.expect[0], 0.0, False,
                                   "model hears only the expected language"))
             return []
         proposals = []
-        for lang in sorted(cand, key=cand.get, reverse=True)[:3]:
+        for lang in sorted(cand, key=cand.get, reverse=True)[:4]:
             lex = lexicon.load(_lexicon_code(lang)) if _lexicon_code(lang) in self._lexicons else None
             if lex is None:
                 proposals.extend(self._no_lexicon_spans(text, tokens, unit_of, unit_spans, lang, trace))
@@ -424,6 +439,10 @@ class Detector:
                         j -= 1
                     proposals.append((i, j, llr, lang, scores))
                 k = u_end
+        if not proposals and trace is not None:
+            trace.append(Unit(ls, le, text[ls:le], "latin", max(cand, key=cand.get), 0.0, False,
+                              f"no span reaches word evidence {self.min_llr * 0.5:.1f} for "
+                              f"{', '.join(sorted(cand))}"))
         proposals.sort(key=lambda p: -p[2])
         chosen = []
         used: set[int] = set()
@@ -463,26 +482,36 @@ class Detector:
 
     def _decide_latin_span(self, text, tokens, unit_of, unit_spans, i, j, llr, lang, scores, trace):
         s, e = tokens[i].start, tokens[j - 1].end
-        # A span that carries most of its sentence/clause stands for the whole unit.
-        ua, ub = unit_of[i], unit_of[j - 1]
-        in_units = sum(1 for k in range(len(tokens)) if ua <= unit_of[k] <= ub)
-        if (j - i) * 2 >= in_units:
-            s = min(s, unit_spans[ua][0])
-            e = max(e, unit_spans[ub][1])
-            while i > 0 and unit_of[i - 1] == ua:
-                i -= 1
-            while j < len(tokens) and unit_of[j] == ub:
-                j += 1
+        # Grow the span over neighbouring words of its unit that are not clearly the expected
+        # language (names, numbers' neighbours, weak words); if it then fills the unit, take the unit.
+        ua = unit_of[i]
+        gi, gj = i, j
+        while gi > 0 and unit_of[gi - 1] == ua and scores[gi - 1] > -1.0:
+            gi -= 1
+        while gj < len(tokens) and unit_of[gj] == ua and scores[gj] > -1.0:
+            gj += 1
+        if (gi == 0 or unit_of[gi - 1] != ua) and (gj == len(tokens) or unit_of[gj] != ua):
+            i, j = gi, gj
+            s = min(tokens[i].start, unit_spans[ua][0])
+            e = max(tokens[j - 1].end, unit_spans[ua][1])
         e = _extend_punct(text, e)
         frag = text[s:e]
         strong = sum(1 for k in range(i, j) if scores[k] > 0.5)
         whole_units = tokens[i].initial and (j == len(tokens) or unit_of[j] != unit_of[j - 1])
         reason = None
         needed = self.min_llr
-        if not whole_units and strong < 3:
+        strong_lower = sum(1 for k in range(i, j) if scores[k] > 0.5 and tokens[k].case == "lower")
+        titles = sum(1 for k in range(i, j) if tokens[k].case == "title" and not tokens[k].initial)
+        if j - i >= 2 and not _mostly_upper(frag) and (strong_lower == 0 or (titles >= 2 and strong_lower < 2)):
+            reason = "the foreign-looking words are capitalised: a name or title"
+        elif not whole_units and strong < 3:
             reason = f"{strong} foreign-looking word(s) inside a sentence: a name or loanword"
-        elif strong < 2:
-            needed = self.min_llr * 0.5  # a whole menu item or line of one word
+        elif whole_units and strong < 2 and not (_MENU.search(text[unit_spans[0][0]:unit_spans[-1][1]])
+                                                  or len(unit_spans) == 1):
+            reason = "one foreign-looking word: only a menu item or a line of its own counts"
+        elif whole_units:
+            # a whole line, sentence, clause or menu item: less word evidence is needed
+            needed = self.min_llr * (0.5 if strong < 2 else 0.75)
         if reason is None and llr < needed:
             reason = f"word evidence {llr:.1f} < {needed:.1f}"
         letters = sum(1 for c in frag if c.isalpha())
@@ -506,7 +535,16 @@ class Detector:
                     reason = f"langdetect hears the expected language ({ld[0][0]} {ld[0][1]:.2f})"
             if script_of_lang(ft_lang) != "Latin" or self._is_expected(ft_lang) or ft_p < p_lang * 0.5:
                 ft_lang, ft_p = lang, p_lang
-        score = 0.5 * min(1.0, llr / (2 * needed)) + 0.5 * min(1.0, max(ft_p, 0.0))
+            elif not same_family(ft_lang, lang):
+                # The model and the lexicons disagree on which language: let the word evidence
+                # under the model's language decide.
+                code = _lexicon_code(ft_lang)
+                alt_lex = lexicon.load(code) if code in self._lexicons else None
+                caps = _mostly_upper(frag)
+                alt = sum(self._token_score(tokens[k], alt_lex, caps) for k in range(i, j)) if alt_lex else None
+                if (alt is not None and alt < 0.6 * llr) or (alt is None and ft_p < 0.7):
+                    ft_lang, ft_p = lang, max(p_lang, ft_p)
+        score = 0.5 * min(1.0, llr / (1.5 * needed)) + 0.5 * min(1.0, max(ft_p, 0.0))
         flagged = reason is None and score >= self.threshold
         if reason is None and not flagged:
             reason = f"score {score:.2f} < threshold {self.threshold:.2f}"

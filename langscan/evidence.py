@@ -39,6 +39,7 @@ _NOT_WORDS = re.compile(
     r"""
       (?:https?|ftp)://\S+            # URLs
     | www\.\S+
+    | \b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|ru|nl|br|jp|cn|in|info|biz|tv|me|ly|us|ca|au|eu|ch|at|pl|se|no|dk|fi|pt|be|cz|ai|app|dev)\b  # domains
     | [\w.+-]+@[\w-]+\.[\w.-]+        # e-mail addresses
     | (?<!\w)[@#][\w-]+               # handles and hashtags
     | `[^`\n]*`                       # inline code

@@ -58,20 +58,34 @@ def common_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
 _common: dict[str, frozenset[str]] = {}
 
 
-def everyday_elsewhere(expected: tuple[str, ...]) -> frozenset[str]:
-    """Words that are everyday vocabulary (Zipf >= 4) in a shipped language other than ``expected``.
+def everyday_index() -> dict[str, tuple[str, ...]]:
+    """Everyday words (Zipf >= 4 in some shipped language) -> the languages they are everyday in.
 
-    The detector's screen: a line none of whose unexplained words is in this
-    set cannot hold a Latin-script fragment of a language we have a lexicon for.
+    Tells the detector which languages a line's unexplained words point to, so
+    it can score the line against those lexicons even when fastText, on a
+    short line, hears something else.
     """
+    cached = _index.get("everyday")
+    if cached is None:
+        with _lock:
+            cached = _index.get("everyday")
+            if cached is None:
+                path = models_dir() / "lexicon" / "common.tsv.gz"
+                rows = gzip.decompress(path.read_bytes()).decode("utf-8").split()
+                cached = dict(zip(rows[0::2], (tuple(x.split(",")) for x in rows[1::2])))
+                _index["everyday"] = cached
+    return cached
+
+
+_index: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+def everyday_elsewhere(expected: tuple[str, ...]) -> frozenset[str]:
+    """Words that are everyday vocabulary in a shipped language other than ``expected``."""
     key = "everyday:" + ",".join(sorted(expected))
     cached = _common.get(key)
     if cached is None:
-        path = models_dir() / "lexicon" / "common.tsv.gz"
-        rows = gzip.decompress(path.read_bytes()).decode("utf-8").split()
         exp = set(expected)
-        cached = frozenset(
-            w for w, langs in zip(rows[0::2], rows[1::2]) if not exp.issuperset(langs.split(","))
-        )
+        cached = frozenset(w for w, langs in everyday_index().items() if not exp.issuperset(langs))
         _common[key] = cached
     return cached

@@ -19,6 +19,8 @@ _BOUNDARY = re.compile(
     | \t+
     | (?<=[.!?…。！？])["'”’)\]]*\s+  # sentence end
     | \s*;\s+
+    | (?<=\w):\s+                 # "Photo: ...", "Credit: ..."
+    | (?<=[a-zß-ÿ.!?])(?=[A-ZÀ-Þ][a-zß-ÿ])(?<![A-Z][a-z])  # text glued to the next sentence: "...enteroBut"
     """,
     re.VERBOSE,
 )
@@ -53,8 +55,6 @@ def units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     pos = start
     for m in _BOUNDARY.finditer(text, start, end):
-        if m.end() == m.start():
-            continue
         s, e = trim(text, pos, m.start())
         if e > s:
             out.append((s, e))

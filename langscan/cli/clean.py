@@ -99,7 +99,7 @@ def clean(
             rule_list = parse_rules(rules.read_text(encoding="utf-8"), str(rules))
         except (OSError, RuleError) as exc:
             fail(str(exc))
-    from ._cleanopts import resolve
+    from ..clean.settings import resolve
     try:
         det, policy, fields, columns = resolve(
             expect=_split([expect]) if expect else None, sensitivity=sensitivity, threshold=threshold,

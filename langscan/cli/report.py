@@ -58,7 +58,7 @@ def report(
 
     if fmt not in ("html", "json"):
         fail(f"--format must be html or json (got {fmt!r})")
-    from ._cleanopts import resolve
+    from ..clean.settings import resolve
     try:
         det, policy, fields, columns = resolve(
             expect=_split([expect]) if expect else None, sensitivity=sensitivity, threshold=threshold,

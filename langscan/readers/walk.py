@@ -115,4 +115,4 @@ def _walk_dir(d: str, base: str, include: tuple, exclude: tuple) -> Iterator[tup
                 continue
             yield from _walk_dir(e.path, base, include, exclude)
         elif selected(relative(e.path, base), include, exclude):
-            yield e.path, False
+            yield os.path.normpath(e.path), False  # "./docs/a.md" -> "docs/a.md"

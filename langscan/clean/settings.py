@@ -1,4 +1,4 @@
-"""Settings shared by `clean` and `report`: the same config file, expected
+"""Settings shared by `clean` and `report` (the CLI side): the same config file, expected
 language, sensitivity and allow-lists as `scan`, so `clean` never strips what
 `scan` was told is fine (a project whose langscan config says ``expect = ["de"]``
 must not lose its German).  Reuses the scan pipeline's resolution."""
@@ -13,7 +13,7 @@ def resolve(*, expect: Optional[tuple], sensitivity: Optional[str], threshold: O
             fields: Optional[tuple], columns: Optional[tuple]):
     """(DetectorOptions, Policy, fields, columns); raises ValueError with a readable message."""
     from ..config import ConfigError
-    from ._scanrun import ScanArgs, UsageError, _detector_options, _policy, _settings
+    from ..cli._scanrun import ScanArgs, UsageError, _detector_options, _policy, _settings
 
     a = ScanArgs(paths=[], expect=expect, sensitivity=sensitivity, threshold=threshold,
                  min_length=min_length, config=config, allow=tuple(allow or ()), allow_file=allow_file)
