@@ -48,6 +48,20 @@ SENSITIVITY: dict[str, dict[str, float]] = {
 ALL_KINDS = ("script", "latin", "homoglyph", "document")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][a-zß-ÿ])")
+
+
+def _words(line: str, base: int):
+    """(start, end, word) of each word; text glued without a space ("enteroBut") is two words."""
+    for m in _WORD.finditer(line):
+        word = m.group()
+        start = m.start()
+        cut = 0
+        for c in _CAMEL.finditer(word):
+            if c.start() > 1:  # keep "iPhone", "eBay" whole
+                yield base + start + cut, base + start + c.start(), word[cut:c.start()]
+                cut = c.start()
+        yield base + start + cut, base + m.end(), word[cut:]
 _HARD_GAP = set("\n\r\t|•·/\\")
 _CJK = {"Han", "Hiragana", "Katakana", "Bopomofo"}
 _MENU = re.compile(r"\s[|•·]\s|\s/\s")
@@ -388,9 +402,7 @@ class Detector:
         tokens: list[_Token] = []
         unit_of: list[int] = []
         ui = 0
-        for m in _WORD.finditer(masked):
-            s, e = m.start() + ls, m.end() + ls
-            word = m.group()
+        for s, e, word in _words(masked, ls):
             if not self._latin_token(word) or any(ts <= s < te for ts, te in taken):
                 continue
             while ui < len(unit_spans) - 1 and s >= unit_spans[ui][1]:
@@ -492,8 +504,7 @@ class Detector:
             gj += 1
         if (gi == 0 or unit_of[gi - 1] != ua) and (gj == len(tokens) or unit_of[gj] != ua):
             i, j = gi, gj
-            s = min(tokens[i].start, unit_spans[ua][0])
-            e = max(tokens[j - 1].end, unit_spans[ua][1])
+            s, e = tokens[i].start, tokens[j - 1].end
         e = _extend_punct(text, e)
         frag = text[s:e]
         strong = sum(1 for k in range(i, j) if scores[k] > 0.5)
@@ -527,7 +538,8 @@ class Detector:
             p_lang = sum(p for l, p in preds if same_family(l, lang))
             if p_exp >= 0.35:
                 reason = f"model hears the expected language ({p_exp:.2f})"
-            elif max(ft_p, p_lang) < (0.25 if llr >= 1.25 * needed and p_exp < 0.2 else 0.4):
+            elif max(ft_p, p_lang) < (0.25 if llr >= 1.25 * needed and p_exp < 0.2 else 0.4) \
+                    and not (llr >= 2 * needed and p_exp < 0.1):
                 reason = f"model unsure ({ft_lang} {ft_p:.2f})"
             elif (j - i) <= 3 or max(ft_p, p_lang) < 0.75:
                 ld = second_opinion(frag)
@@ -585,8 +597,18 @@ class Detector:
             return None
         covered = sum(len(_LETTER.findall(text, s, e)) for _, s, e, *_ in spans)
         share = covered / total
-        if share < 0.8:
+        if share < 0.4:
             return None
+        if share < 0.8:
+            if total < 400:
+                return None
+            # Partly covered (tables of names and numbers, link lists): ask the model about the whole.
+            preds = self._model.predict(text[:4000], k=3)
+            top = next(((l, p) for l, p in preds if not self._is_expected(l)), None)
+            p_exp = sum(p for l, p in preds if self._is_expected(l))
+            if top is None or top[1] < 0.7 or p_exp > 0.2:
+                return None
+            share = max(share, top[1])  # the model's certainty about the whole is the score
         by_lang: dict[str, int] = {}
         script_of_lang_seen: dict[str, str] = {}
         for _, s, e, lang, script, *_ in spans:

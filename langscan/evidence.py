@@ -43,7 +43,7 @@ _NOT_WORDS = re.compile(
     | [\w.+-]+@[\w-]+\.[\w.-]+        # e-mail addresses
     | (?<!\w)[@#][\w-]+               # handles and hashtags
     | `[^`\n]*`                       # inline code
-    | \S*[\\/_=<>{}\[\]~^$*][^\s|]*   # paths, identifiers, markup, code-ish tokens (a/b, foo_bar, x=y)
+    | \S*[\\/_=<>{}\[\]~^$*]          # paths, identifiers, markup, code-ish tokens (a/b, foo_bar, x=y)
     | \S*\d\S*                        # anything with a digit: numbers, units, model names (MQ-9, TOS-1)
     """,
     re.VERBOSE,

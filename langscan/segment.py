@@ -19,7 +19,7 @@ _BOUNDARY = re.compile(
     | \t+
     | (?<=[.!?…。！？])["'”’)\]]*\s+  # sentence end
     | \s*;\s+
-    | (?<=\w):\s+                 # "Photo: ...", "Credit: ..."
+    | \s*:\s+                     # "Photo: ...", "Credit: ..."
     | (?<=[a-zß-ÿ.!?])(?=[A-ZÀ-Þ][a-zß-ÿ])(?<![A-Z][a-z])  # text glued to the next sentence: "...enteroBut"
     """,
     re.VERBOSE,

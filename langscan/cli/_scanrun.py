@@ -59,13 +59,20 @@ class Progress:
         now = time.monotonic()
         if self.enabled and now - self.last > 0.2:
             self.last = now
+            self.shown = True
             self.err.write(f"\rscanning: {stats.files} files, {stats.documents} texts, {stats.findings} findings\033[K")
             self.err.flush()
 
-    def close(self) -> None:
-        if self.enabled and self.last:
+    shown = False
+
+    def clear(self) -> None:
+        """Erase the progress line before other output goes to the same terminal."""
+        if self.shown:
+            self.shown = False
             self.err.write("\r\033[K")
             self.err.flush()
+
+    close = clear
 
 
 def _settings(a: ScanArgs):
@@ -159,6 +166,7 @@ def _pipeline(a, s, model, base_policy, base_opts, bl, bl_path, ropts, out, err)
     from .. import __version__
     from ..baseline import fingerprint, write
     from ..document import Document
+    from ..lid import ModelError
     from ..parallel import scan_documents
     from ..readers import ReadError, read_source, sources
     from ..readers.walk import relative
@@ -203,6 +211,7 @@ def _pipeline(a, s, model, base_policy, base_opts, bl, bl_path, ropts, out, err)
         return policies[key]
 
     def problem(item) -> None:
+        progress.clear()
         if isinstance(item, ReadError):
             stats.errors += 1
         reporter.problem(item)
@@ -220,6 +229,7 @@ def _pipeline(a, s, model, base_policy, base_opts, bl, bl_path, ropts, out, err)
                 stats.suppressed += 1
                 continue
             stats.add(hit)
+            progress.clear()
             reporter.hit(hit)
         progress.update(stats)
 
@@ -252,6 +262,10 @@ def _pipeline(a, s, model, base_policy, base_opts, bl, bl_path, ropts, out, err)
         progress.close()
         print("langscan scan: interrupted", file=err)
         return 130
+    except ModelError as exc:  # --model pointing at something that is not a fastText model
+        progress.close()
+        print(f"langscan scan: error: {exc}", file=err)
+        return 2
     progress.close()
     if a.write_baseline:
         n = write(a.write_baseline, (r.as_hit() for r in recorded), __version__)
