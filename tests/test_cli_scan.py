@@ -176,6 +176,9 @@ def test_usage_errors_exit_2(founding, tmp_path):
     assert scan("page.txt", "--expect", "english", cwd=tmp_path)[0] == 2
     assert scan("page.txt", "--model", "no-such-model.bin", cwd=tmp_path)[0] == 2
     assert scan("page.txt", "--allow-file", "no-such-list.txt", cwd=tmp_path)[0] == 2
+    (tmp_path / "fake.bin").write_bytes(b"not a fastText model")
+    code, _, err = scan("page.txt", "--model", "fake.bin", cwd=tmp_path)
+    assert code == 2 and "fake.bin" in err
     code, _, err = scan("page.txt", "--baseline", "no-such-baseline.json", cwd=tmp_path)
     assert code == 2 and "no-such-baseline.json" in err
 
