@@ -147,3 +147,15 @@ def test_every_format_handles_no_findings(fmt, detector):
         json.loads(out)
     elif fmt == "csv":
         assert out.splitlines() == [out.splitlines()[0]]
+
+
+def test_whole_document_findings_are_shortened_for_people_but_not_for_machines(detector, tmp_path):
+    de = ("Der Gemeinderat hat am Dienstag nach einer langen Debatte den neuen Haushalt verabschiedet. "
+          "Die Fähren zu den Inseln wurden bis auf Weiteres eingestellt, teilte der Betreiber mit. ") * 4
+    doc = Document(text=de, path="de.txt")
+    kinds = [str(f.kind) for f in detector.scan(de)]
+    assert kinds == ["document"], kinds
+    text_out, _ = render("text", [doc], detector)
+    assert "characters)" in text_out and len(text_out.splitlines()[0]) < 250
+    rows = [json.loads(x) for x in render("jsonl", [doc], detector)[0].splitlines()]
+    assert rows[0]["text"] == de[rows[0]["start"] : rows[0]["end"]] and rows[0]["lang"] == "de"

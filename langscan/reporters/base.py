@@ -53,10 +53,17 @@ class Hit:
         return d
 
 
+def shorten(text: str, limit: int = 120) -> str:
+    """``text`` cut to ``limit`` code points for display (a ``document`` finding is a whole text)."""
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 1]}… ({len(text)} characters)"
+
+
 def message(f) -> str:
     """A one-sentence description of a finding, for SARIF and GitHub."""
     kind = getattr(f.kind, "value", f.kind)
-    frag = json.dumps(f.text, ensure_ascii=False)
+    frag = json.dumps(shorten(f.text), ensure_ascii=False)
     if kind == "homoglyph":
         extra = f" ({f.detail})" if f.detail else ""
         return f"Word mixing Latin with look-alike {f.script} letters: {frag}{extra}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from .base import Hit, Reporter, Stats
+from .base import Hit, Reporter, Stats, shorten
 
 _BOLD, _YELLOW, _CYAN, _RED, _DIM, _RESET = "\033[1m", "\033[33m", "\033[36m", "\033[31m", "\033[2m", "\033[0m"
 
@@ -21,7 +21,7 @@ class TextReporter(Reporter):
         where = self._c(_BOLD, f"{hit.path}:{hit.line}:{hit.column}:")
         kind = self._c(_YELLOW, str(getattr(f.kind, "value", f.kind)))
         lang = self._c(_CYAN, f"{f.lang} ({f.script})")
-        frag = json.dumps(f.text, ensure_ascii=False)
+        frag = json.dumps(shorten(f.text), ensure_ascii=False)
         extra = ""
         if hit.record is not None:
             extra = f" [record {hit.record}" + (f", field {hit.field}" if hit.field else "") + "]"
