@@ -388,3 +388,26 @@ def test_a_50_mb_single_line_is_one_document_with_true_offsets(tmp_path):
     (d,) = docs(items(p))
     assert len(d.text) == len(filler) + len(RUSSIAN)
     assert d.source_position(len(filler)) == (1, len(filler) + 1)
+
+
+def test_missing_optional_extras_are_clear_errors(tmp_path, monkeypatch):
+    import sys
+
+    pq = tmp_path / "corpus.parquet"
+    pq.write_bytes(b"PAR1 not really parquet PAR1")
+    zst = tmp_path / "crawl.jsonl.zst"
+    zst.write_bytes(b"\x28\xb5\x2f\xfd" + b"\x00" * 16)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import fails as if the extra were not installed
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    monkeypatch.setitem(sys.modules, "zstandard", None)
+    e1, e2 = errors(items(pq, zst))
+    assert "pip install 'langscan[parquet]'" in e1.message
+    assert "pip install 'langscan[zstd]'" in e2.message
+
+
+def test_directory_symlink_loops_are_not_followed(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "page.txt").write_text(ENGLISH[0], encoding="utf-8")
+    (tmp_path / "a" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    its = items(tmp_path)
+    assert [Path(d.path).name for d in docs(its)] == ["page.txt"] and not errors(its)

@@ -107,6 +107,8 @@ def _walk_dir(d: str, base: str, include: tuple, exclude: tuple) -> Iterator[tup
         return
     for e in entries:
         try:
+            if e.is_symlink() and e.is_dir():
+                continue  # symlinked folders are not followed (no loops), as in ripgrep
             is_dir = e.is_dir()
         except OSError:
             is_dir = False
