@@ -54,11 +54,11 @@ def scan(
         show_default=False,
     ),
     expect: Optional[str] = typer.Option(
-        None, "--expect", "-e", help="Expected language(s), comma-separated ISO 639 codes. Example: --expect en,fr  [default: en]",
+        None, "--expect", "-e", help="Expected language(s), comma-separated ISO 639 codes. Example: --expect en,fr (default: en)",
         show_default=False,
     ),
     sensitivity: Optional[str] = typer.Option(
-        None, "--sensitivity", help="Preset trading recall for precision: strict, balanced or aggressive. Example: --sensitivity strict  [default: balanced]",
+        None, "--sensitivity", help="Preset trading recall for precision: strict, balanced or aggressive. Example: --sensitivity strict (default: balanced)",
         show_default=False,
     ),
     threshold: Optional[float] = typer.Option(
@@ -75,11 +75,11 @@ def scan(
         "text", "--format", "-f", help="Output: text, json, jsonl, sarif, github or csv. Example: --format jsonl"
     ),
     field: Optional[List[str]] = typer.Option(
-        None, "--field", help="JSON/JSONL field(s) to scan, dotted paths, repeatable or comma-separated. Example: --field text --field meta.title  [default: text]",
+        None, "--field", help="JSON/JSONL field(s) to scan, dotted paths, repeatable or comma-separated. Example: --field text --field meta.title (default: text)",
         show_default=False,
     ),
     column: Optional[List[str]] = typer.Option(
-        None, "--column", help="CSV/TSV/Parquet column(s) to scan, repeatable or comma-separated. Example: --column body  [default: text]",
+        None, "--column", help="CSV/TSV/Parquet column(s) to scan, repeatable or comma-separated. Example: --column body (default: text)",
         show_default=False,
     ),
     stdin_format: str = typer.Option(
@@ -92,7 +92,7 @@ def scan(
         None, "--exclude", help="Skip files and folders matching this glob (repeatable). Example: --exclude 'vendor/**'", show_default=False
     ),
     config: Optional[str] = typer.Option(
-        None, "--config", help="Config file to use instead of the nearest .langscan.toml / pyproject.toml [tool.langscan]. Example: --config ci/langscan.toml",
+        None, "--config", help="Config file to use instead of the nearest .langscan.toml or pyproject.toml (tool.langscan table). Example: --config ci/langscan.toml",
         show_default=False,
     ),
     allow: Optional[List[str]] = typer.Option(
