@@ -106,7 +106,7 @@ def test_file_size_limit_mid_write_keeps_original(corpus, tmp_path):
     src = tmp_path / name
     src.write_bytes(originals[name])
     r = run_cli("clean", src, "--in-place", preexec=_limit_file_size(4096))
-    assert r.returncode == 2
+    assert r.returncode == 2, r.stderr
     assert "no space left (or file size limit reached)" in r.stderr and "original left untouched" in r.stderr
     assert src.read_bytes() == originals[name]
     assert os.listdir(tmp_path) == [name]  # the partial temp file was removed
@@ -119,7 +119,7 @@ def test_full_device_output_is_a_clear_error(corpus, tmp_path):
     src = tmp_path / "page00.txt"
     src.write_bytes(originals["page00.txt"])
     r = run_cli("clean", src, "-o", "/dev/full")
-    assert r.returncode == 2
+    assert r.returncode == 2, r.stderr
     assert "cannot write /dev/full: no space left" in r.stderr
     assert src.read_bytes() == originals["page00.txt"]
 
@@ -136,7 +136,7 @@ def test_unwritable_destination_is_a_clear_error(corpus, tmp_path):
         ro.chmod(0o555)
         dest = str(ro / "out.txt")
     r = run_cli("clean", src, "-o", dest)
-    assert r.returncode == 2
+    assert r.returncode == 2, r.stderr
     assert "destination not writable" in r.stderr or "cannot write" in r.stderr
     assert src.read_bytes() == originals["page00.txt"]
     assert not os.path.exists(dest)
