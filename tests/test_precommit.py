@@ -43,8 +43,9 @@ def project(tmp_path):
     env.update(
         PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"),
         GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
-        GIT_COMMITTER_EMAIL="t@example.org", GIT_CONFIG_NOSYSTEM="1", HOME=str(tmp_path),
-    )
+        GIT_COMMITTER_EMAIL="t@example.org", GIT_CONFIG_GLOBAL=str(tmp_path / "gitconfig"), GIT_CONFIG_NOSYSTEM="1",
+    )  # HOME is kept: pip inside pre-commit must still see the user's pip configuration
+    (tmp_path / "gitconfig").write_text("", encoding="utf-8")
     env.pop("GIT_DIR", None)
     env.pop("GIT_INDEX_FILE", None)
     (repo / "clean.md").write_text(
