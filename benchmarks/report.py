@@ -134,7 +134,9 @@ def render(results: dict, info: dict) -> str:
             "- Peak RSS is the worker process's maximum resident set (Python, the corpus and the tool); the corpus "
             "alone accounts for " + _f(next((t['base_rss_mb'] for t in info['tools'].values() if t.get('base_rss_mb')), None), 0)
             + " MB of it.",
-            "- Load s: loading the tool and a first call on a short text (not counted in throughput).", ""]
+            "- Load s: loading the tool and a first call on a short text (not counted in throughput).",
+            "- Timing passes (best per document kept): " + ", ".join(
+                f"{t} {v.get('timing_passes') or 1}" for t, v in info["tools"].items()) + ".", ""]
     for tool, t in info["tools"].items():
         if t.get("error"):
             out.append(f"- {tool}: {t['error'].strip().splitlines()[-1][:200]}")

@@ -30,14 +30,14 @@ STYLES = ["own_line", "caption_glued", "credit", "mid_sentence", "appended", "me
 LINGUA_DOCS = {False: 60, True: 2}
 
 
-def run_tool(tool: str, docs: list[dict], tmp: Path, corpus: Path) -> dict:
+def run_tool(tool: str, docs: list[dict], tmp: Path, corpus: Path, reps: int = 1) -> dict:
     ids = tmp / f"{tool}.ids.json"
     out = tmp / f"{tool}.out.json"
     ids.write_text(json.dumps([d["id"] for d in docs]))
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),
                LANGSCAN_BENCH_CORPUS=str(corpus))
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "benchmarks.worker", tool, str(ids), str(out)],
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.worker", tool, str(ids), str(out), str(reps)],
                           cwd=REPO, env=env, capture_output=True, text=True)
     if proc.returncode != 0 or not out.exists():
         return {"tool": tool, "docs": {}, "error": f"worker exited {proc.returncode}: {proc.stderr[-600:]}"}
@@ -136,7 +136,7 @@ def main(argv=None) -> dict:
         for tool in tools:
             sub = lingua_subset(docs, args.quick) if tool == "lingua" else docs
             print(f"[bench] {tool}: {len(sub)} documents ...", file=sys.stderr, flush=True)
-            raw[tool] = run_tool(tool, sub, Path(tmp), args.corpus)
+            raw[tool] = run_tool(tool, sub, Path(tmp), args.corpus, reps=1 if args.quick else 3)
             if raw[tool].get("error"):
                 print(f"[bench] {tool}: {raw[tool]['error'].strip().splitlines()[-1]}", file=sys.stderr)
     splits = ["dev", "heldout"] if args.split == "all" else [args.split]
@@ -151,6 +151,7 @@ def main(argv=None) -> dict:
         if (args.corpus.parent / "MANIFEST.json").exists() else {},
         "tools": {t: {"error": raw[t].get("error"), "load_seconds": raw[t].get("load_seconds"),
                       "peak_rss_mb": raw[t].get("peak_rss_mb"), "base_rss_mb": raw[t].get("base_rss_mb"),
+                      "timing_passes": raw[t].get("timing_passes"),
                       "docs": len(raw[t].get("docs", {})), "package": PACKAGES.get(t)} for t in tools},
         "cold_start": cold_start() if "langscan" in tools else {"seconds": None, "note": "langscan not run"},
         "command": "python -m benchmarks" + (" --quick" if args.quick else "")
