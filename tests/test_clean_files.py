@@ -229,3 +229,21 @@ def test_config_file_is_honoured_like_scan(tmp_path):
     assert page.read_text(encoding="utf-8") == "Home | World | Русский | News\n"
     bad = cli("clean", "menu.txt", "--dry-run", "--config", "missing.toml", cwd=tmp_path)
     assert bad.returncode == 2 and "missing.toml" in bad.stderr
+
+
+def test_jobs_2_gives_the_same_bytes_as_jobs_1(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(5):
+        write_jsonl(corpus / f"part{i}.jsonl", RECORDS[i % 4:] + RECORDS[: i % 4])
+        (corpus / f"page{i}.txt").write_bytes((DATA / "founding_example.txt").read_bytes())
+    (corpus / "bad.txt").write_bytes(b"\xff\xfe broken")
+    r1 = cli("clean", corpus, "-o", tmp_path / "one", "--jobs", "1")
+    r2 = cli("clean", corpus, "-o", tmp_path / "two", "--jobs", "2")
+    assert r1.returncode == r2.returncode == 2  # bad.txt reported by both
+    assert "bad.txt: error: not valid UTF-8" in r2.stderr
+    names = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "two").iterdir()) and len(names) == 10
+    for n in names:
+        assert (tmp_path / "one" / n).read_bytes() == (tmp_path / "two" / n).read_bytes(), n
+    assert (tmp_path / "one" / "page0.txt").read_bytes() != (DATA / "founding_example.txt").read_bytes()

@@ -15,10 +15,9 @@ import difflib
 import json
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional, TextIO
 
-from ..document import Document
 from . import codec as codecs
 from .atomic import TMP_SUFFIX, WriteError, write_atomic
 from .core import DEFAULT_MASK, Action
@@ -146,6 +145,54 @@ def destination(src: str, rel: str, output: Optional[str], many: bool) -> str:
     return output
 
 
+BATCH_FILES = 256
+BATCH_BYTES = 16 << 20
+
+
+def _read_batches(files: list, ctx: Context, scanner, batched: bool):
+    """(src, rel, raw bytes or the OSError, findings per document or None) per file.
+
+    With several worker processes, the documents of a batch of files are
+    scanned in one ``scan_documents`` call, so the pool is started once per
+    batch, not once per file: a first parse-only pass records each file's
+    documents, the real pass then replays the findings in the same order.
+    """
+    def read(src):
+        try:
+            with open(src, "rb") as fh:
+                return fh.read()
+        except OSError as exc:
+            return exc
+
+    if not batched:
+        for src, rel in files:
+            yield src, rel, read(src), None
+        return
+    i = 0
+    while i < len(files):
+        batch, size = [], 0
+        while i < len(files) and len(batch) < BATCH_FILES and size < BATCH_BYTES:
+            src, rel = files[i]
+            raw = read(src)
+            size += len(raw) if isinstance(raw, bytes) else 0
+            batch.append((src, rel, raw))
+            i += 1
+        recorded: list = []
+        spans = []
+        record_ctx = replace(ctx, scan=lambda docs: (recorded.extend(docs), [[] for _ in docs])[1])
+        for src, _rel, raw in batch:
+            start = len(recorded)
+            if isinstance(raw, bytes):
+                try:
+                    clean_bytes(raw, src, record_ctx)
+                except (codecs.DecodeError, FormatError):
+                    pass  # reported by the real pass
+            spans.append((start, len(recorded)))
+        findings = scanner(recorded) if recorded else []
+        for (src, rel, raw), (a, b) in zip(batch, spans):
+            yield src, rel, raw, findings[a:b]
+
+
 def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_place: bool = False,
         backup_suffix: Optional[str] = None, dry_run: bool = False, rejects: Optional[str] = None,
         out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> tuple[int, list]:
@@ -157,17 +204,20 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
     if output == "-" and many:
         print("error: -o - (stdout) takes a single input file", file=err)
         return 2, []
-    ctx = Context(scan=make_scanner(options), action=options.action, kinds=options.kinds,
+    scanner = make_scanner(options)
+    ctx = Context(scan=scanner, action=options.action, kinds=options.kinds,
                   langs=options.langs, mask_template=options.mask_template,
                   fields=options.fields, columns=options.columns)
+    batched = options.jobs > 1 and options.rules is None
     results = []
-    for src, rel in files:
+    for src, rel, raw, found in _read_batches(files, ctx, scanner, batched):
         res = FileResult(src)
         results.append(res)
         try:
-            with open(src, "rb") as fh:
-                raw = fh.read()
-            data, cleaned, before, after = clean_bytes(raw, src, ctx)
+            if isinstance(raw, OSError):
+                raise raw
+            fctx = replace(ctx, scan=lambda docs, found=found: found) if batched else ctx
+            data, cleaned, before, after = clean_bytes(raw, src, fctx)
         except (OSError, codecs.DecodeError, FormatError) as exc:
             msg = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             res.errors.append(f"{src}: error: {msg}; left untouched")
