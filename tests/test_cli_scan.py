@@ -276,3 +276,11 @@ def test_console_script_starts_without_loading_heavy_modules():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""
+
+
+def test_markdown_code_samples_are_not_findings(tmp_path):
+    (tmp_path / "guide.md").write_text(
+        "# Localisation\n\nCall `t(\"Привет\")` to greet.\n\n```js\nconst menu = [\"English\", \"Русский\"];\n```\n\n"
+        f"Footer: {RUSSIAN}\n", encoding="utf-8")
+    code, out, _ = scan("guide.md", "--quiet", cwd=tmp_path)
+    assert code == 1 and out.splitlines() == [f'guide.md:9:9: script ru (Cyrillic) "{RUSSIAN}"']

@@ -411,3 +411,26 @@ def test_directory_symlink_loops_are_not_followed(tmp_path):
     (tmp_path / "a" / "loop").symlink_to(tmp_path, target_is_directory=True)
     its = items(tmp_path)
     assert [Path(d.path).name for d in docs(its)] == ["page.txt"] and not errors(its)
+
+
+GUIDE = (
+    "# Localisation guide\n\n"
+    "Set the greeting with `t(\"Привет\")` in your component.\n\n"
+    "```python\nGREETINGS = {\"ru\": \"Привет\", \"ar\": \"مرحبا\"}\n```\n\n"
+    "~~~~\nstill code: Пока\n~~~\nstill code after a shorter fence: Пока\n~~~~\n"
+    f"The page footer still reads {RUSSIAN}.\n"
+)
+
+
+def test_markdown_code_is_blanked_and_positions_stay_true(tmp_path):
+    p = tmp_path / "guide.md"
+    p.write_text(GUIDE, encoding="utf-8")
+    (d,) = docs(items(p))
+    assert len(d.text) == len(GUIDE)
+    assert [i for i, c in enumerate(d.text) if c == "\n"] == [i for i, c in enumerate(GUIDE) if c == "\n"]
+    for code in ("Привет", "مرحبا", "Пока", "```", "GREETINGS"):
+        assert code not in d.text
+    assert "Set the greeting with " in d.text and "in your component." in d.text
+    assert assert_located(d, RUSSIAN, p) == (14, 29)
+    (t,) = docs(items(p.rename(tmp_path / "guide.txt")))  # plain text keeps code
+    assert "Привет" in t.text

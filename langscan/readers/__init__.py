@@ -2,7 +2,8 @@
 
 One module per input family, registered here by name and file extension::
 
-    text (.txt .md .rst and anything unknown)   html (.html .htm .xhtml)
+    text (.txt .rst and anything unknown)   markdown (.md: code blocks and spans not scanned)
+    html (.html .htm .xhtml)
     jsonl (.jsonl .ndjson)   json (.json)   csv (.csv)   tsv (.tsv .tab)   parquet (.parquet .pq)
 
 Any of them may be compressed (.gz .bz2 .xz .zst, or detected by magic bytes).
@@ -45,8 +46,8 @@ def _lazy(module: str, func: str) -> Callable[[], Callable]:
     return load
 
 
-register("text", (".txt", ".text", ".md", ".markdown", ".rst"), _lazy("text", "read_text"))
-register("markdown", (), _lazy("text", "read_text"))
+register("text", (".txt", ".text", ".rst"), _lazy("text", "read_text"))
+register("markdown", (".md", ".markdown", ".mdown", ".mkd"), _lazy("markdown", "read_markdown"))
 register("html", (".html", ".htm", ".xhtml"), _lazy("html", "read_html"))
 register("jsonl", (".jsonl", ".ndjson", ".jsonlines"), _lazy("jsonl", "read_jsonl"))
 register("json", (".json",), _lazy("jsonarray", "read_json"))
