@@ -41,7 +41,7 @@ class ScanArgs:
     write_baseline: Optional[str] = None
     summary: bool = False
     quiet: bool = False
-    jobs: int = 1
+    jobs: Optional[int] = None  # None or 0: one per CPU (scan_documents decides)
     no_color: bool = False
 
 
@@ -146,8 +146,8 @@ def run(a: ScanArgs, out: Optional[TextIO] = None, err: Optional[TextIO] = None)
             raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {a.fmt!r}")
         if a.stdin_format not in STDIN_FORMATS:
             raise UsageError(f"--stdin-format must be one of {', '.join(STDIN_FORMATS)}, not {a.stdin_format!r}")
-        if a.jobs is None:
-            a.jobs = 1
+        if a.jobs is not None and a.jobs < 0:
+            raise UsageError(f"--jobs must be 0 (one per CPU) or more, not {a.jobs}")
         s, model = _settings(a)
         base_policy = _policy(s, a)
         base_opts = _detector_options(s, a, model)

@@ -111,7 +111,10 @@ def scan(
     ),
     summary: bool = typer.Option(False, "--summary", help="Also print counts by language, kind and file."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the findings (no summary line, no notes, no progress)."),
-    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes for large scans (0: one per CPU). Example: --jobs 4"),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", show_default=False,
+        help="Worker processes (0: one per CPU). Small scans never start workers. Example: --jobs 4 (default: one per CPU)",
+    ),
     no_color: bool = typer.Option(False, "--no-color", help="Never colour the text output (colour is only used on a terminal anyway)."),
 ) -> None:
     from ._scanrun import ScanArgs, run
