@@ -120,6 +120,14 @@ def script_profile(text: str) -> dict[str, int]:
     return out
 
 
+_SAME = {"sh": "hbs", "hr": "hbs", "sr": "hbs", "bs": "hbs"}  # Serbo-Croatian: fastText's "sh" covers all
+
+
+def same_lang(a: str, b: str) -> bool:
+    a, b = norm_lang(a), norm_lang(b)
+    return a == b or _SAME.get(a, a) == _SAME.get(b, b)
+
+
 def norm_lang(code: str) -> str:
     """Base ISO 639 code: zh_Hans -> zh, pt_BR -> pt, sr_Latn -> sr, nn/no -> nb."""
     base = code.replace("-", "_").split("_")[0].lower()

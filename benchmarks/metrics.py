@@ -3,7 +3,8 @@
 - fragment recall: a gold fragment is found when findings cover at least half of its non-space characters;
 - finding precision: a finding is right when at least half of its non-space characters lie inside gold;
 - F1 of the two; character-level P/R/F1 over non-space characters; language accuracy of found fragments
-  (the language of the finding overlapping it most, base ISO codes; page-native items, whose language is only
+  (the language of the finding overlapping it most, base ISO codes, Serbo-Croatian sh = hr = sr = bs; page-native
+  items, whose language is only
   inferred from their script, and homoglyph words are left out).
 Per kind and per style: the gold of that group, and the findings in the documents that hold such gold; a right
 finding that belongs to gold of another group is ignored there (neither right nor wrong).
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .langdata import norm_lang
+from .langdata import same_lang
 
 
 def _nonspace(text, s, e):
@@ -73,7 +74,7 @@ def evaluate_doc(doc: dict, findings: list) -> DocEval:
             n = len(set(range(max(s, g["start"]), min(e, g["end"]))) & set(chars))
             if n > best_n:
                 best, best_n = lang, n
-        lang_ok.append(best is not None and norm_lang(best or "") == norm_lang(g["lang"]))
+        lang_ok.append(best is not None and same_lang(best or "", g["lang"]))
     outside = len(covered - set(owner))
     blanked = list(text)
     for g in gold:

@@ -98,7 +98,27 @@ def targets(res: dict, info: dict) -> list[str]:
         ok = ls["mbps_clean"] >= cld2["mbps_clean"]
         rows.append(f"| clean-English throughput ≥ CLD2's (single process) | {_mb(ls['mbps_clean'])} MB/s vs CLD2 "
                     f"{_mb(cld2['mbps_clean'])} MB/s | {'yes' if ok else '**no**'} |")
-    return rows
+    return rows + [""] + limits(ls, cld2)
+
+
+def limits(ls: dict, cld2: dict | None) -> list[str]:
+    """Closing notes for the unmet targets, from the measured errors (what limits each figure)."""
+    notes = []
+    for kind, (metric, goal) in KIND_TARGETS.items():
+        sc = ls["kinds"][kind]
+        val = sc.f1 if metric == "F1" else sc.recall
+        if val == val and val < goal:
+            top = [f"{k.split(':')[1]} {n}" for k, n in ls["misses"].most_common() if k.startswith(kind + ":")][:8]
+            notes.append(f"- {kind} {metric} {_f(val)} < {goal:g}: {sc.gold - sc.found} missed, "
+                         f"{sc.wrong} wrong findings; missed by language: {', '.join(top) or '–'}.")
+    fp = ls["false"]["per100k"]
+    if fp == fp and fp > 1:
+        ex = "; ".join(repr(x) for x in ls["false_examples"][:5])
+        notes.append(f"- false findings {_f(fp, 2)} per 100k words > 1; for example: {ex}.")
+    if cld2 and ls["mbps_clean"] < cld2["mbps_clean"]:
+        notes.append(f"- throughput {_mb(ls['mbps_clean'])} MB/s is {ls['mbps_clean'] / cld2['mbps_clean']:.0%} of "
+                     "CLD2's (CLD2 is one C++ call per document; langscan's per-segment work runs in Python).")
+    return (["What limits the unmet targets (measured):", ""] + notes) if notes else []
 
 
 def render(results: dict, info: dict) -> str:
