@@ -144,3 +144,15 @@ def test_renders_in_headless_chromium(report_files, tmp_path):
     assert png.exists(), "chromium wrote no screenshot"
     assert _png_size(png) == (1280, 1600)
     assert png.stat().st_size > 40_000  # a blank page compresses to a few KB; the report does not
+
+
+def test_whole_document_finding_is_shown_shortened(tmp_path):
+    german = ("Die Stadtverwaltung hat am Dienstag beschlossen, den Nachtbus in die östlichen Vororte "
+              "zu verlängern. Der Versuch läuft sechs Monate und beginnt im März. ") * 8
+    (tmp_path / "de.txt").write_text(german, encoding="utf-8")
+    r = cli("report", tmp_path, "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    doc = [s for s in data["samples"] if s["kind"] == "document"]
+    assert doc and doc[0]["lang"] == "de"
+    assert len(doc[0]["text"]) <= 401 and doc[0]["text"].endswith("…")

@@ -16,6 +16,7 @@ from .. import __version__
 from ..recurring import RecurringIndex
 
 CONTEXT_CHARS = 90
+MAX_SHOWN = 400  # a whole-document finding is shown by its start only
 
 
 def _value(x) -> str:
@@ -99,9 +100,10 @@ def collect(paths: Iterable[str], *, detector_options=None, reader_options=None,
                 per_bucket[(f.lang, kind)] += 1
                 line, col = doc.source_position(f.start)
                 before, after = _context(doc.text, f.start, f.end)
+                shown = f.text if len(f.text) <= MAX_SHOWN else f.text[:MAX_SHOWN] + "…"
                 candidates.append({"path": doc.path, "line": line, "column": col, "record": doc.record,
                                    "field": doc.field, "kind": kind, "lang": f.lang, "lang_name": f.lang_name,
-                                   "script": f.script, "score": round(float(f.score), 3), "text": f.text,
+                                   "script": f.script, "score": round(float(f.score), 3), "text": shown,
                                    "before": before, "after": after, "detail": getattr(f, "detail", "")})
     by_file = sorted(({**e, "langs": dict(e["langs"].most_common())} for e in files.values()),
                      key=lambda e: (-e["findings"], e["path"]))
