@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
@@ -235,7 +236,7 @@ class Detector:
         doc = self._document_stage(text, spans, trace)
         if doc is not None:
             spans = [doc]
-        index = LineIndex(text)
+        index = LineIndex(text) if spans else None
         out = []
         for kind, s, e, lang, script, score, detail, chars in spans:
             if kind.value not in kinds or score < self.threshold:
@@ -367,19 +368,29 @@ class Detector:
         words = set(folded.split())
         folded_lines = folded.split("\n")
         rare = words.difference(self._screen)
-        suspects = rare.difference(self._known) | rare.intersection(self._everyday)
+        everyday = rare.intersection(self._everyday)
+        unseen = {w for w in rare.difference(self._known) if w.isalpha()}
+        suspects = everyday | unseen
+        # Strong suspects: everyday words of another language, or words with letters English
+        # does not use (é, ł, ő...). A lone unseen ASCII word is a name, brand or typo.
+        strong = everyday | {w for w in unseen if not w.isascii()}
         if not suspects:
             if trace is not None:
                 trace.append(Unit(0, len(text), text[:80], "screen", self.expect[0], 0.0, False,
                                   "no word is everyday vocabulary of another language"))
             return []
         out = []
-        for (ls, le), folded_line in zip(lines(text), folded_lines):
+        line_spans = None
+        for idx in _lines_holding(folded, suspects):
+            if line_spans is None:
+                line_spans = list(lines(text))
+            ls, le = line_spans[idx]
             if le - ls < 2:
                 continue
-            line_words = folded_line.split()
-            if suspects.isdisjoint(line_words):
-                continue
+            line_words = folded_lines[idx].split()
+            found = suspects.intersection(line_words)
+            if len(found) < 2 and (len(line_words) > 8 or strong.isdisjoint(found)):
+                continue  # one odd word in a long line is a name or loanword, never a foreign span
             line = text[ls:le]
             if len(line_words) > 4 and not _MENU.search(line) and not _mostly_upper(line):
                 if suspects.isdisjoint(_fold(line, lower=False).split()):
@@ -389,14 +400,14 @@ class Detector:
                     continue
             masked = mask_non_words(line)
             hints: dict[str, int] = {}
-            for w in suspects.intersection(line_words):
+            for w in found:
                 for lang in self._index.get(w, ()):
                     if not self._is_expected(lang):
                         hints[lang] = hints.get(lang, 0) + 1
-            out.extend(self._latin_line(text, ls, le, masked, trace, taken, hints))
+            out.extend(self._latin_line(text, ls, le, masked, trace, taken, hints, len(found & unseen)))
         return out
 
-    def _latin_line(self, text, ls, le, masked, trace, taken, hints=None):
+    def _latin_line(self, text, ls, le, masked, trace, taken, hints=None, unseen=0):
         caps_line = _mostly_upper(masked)
         unit_spans = units(text, ls, le)
         tokens: list[_Token] = []
@@ -412,49 +423,32 @@ class Detector:
             unit_of.append(ui)
         if not tokens:
             return []
-        # Candidate languages: what the model hears in each unit (and in the whole line).
-        cand: dict[str, float] = {}
-        probes = [(unit_spans[u][0], unit_spans[u][1]) for u in sorted(set(unit_of))]
-        if len(probes) > 1:
-            probes.append((ls, le))
-        for ps, pe in probes:
-            for lang, p in self._model.predict(text[ps:pe].lower() if caps_line else text[ps:pe], k=4):
-                if p >= 0.08 and not self._is_expected(lang) and script_of_lang(lang) == "Latin":
-                    cand[lang] = max(cand.get(lang, 0.0), p)
+        # Candidate languages: first those the line's everyday words belong to (no model call);
+        # the model is asked only when they give nothing and unknown words remain to explain.
+        tried: set[str] = set()
+        proposals = []
         for lang in sorted(hints or {}, key=lambda l: -(hints or {})[l])[:2]:
-            cand.setdefault(lang, 0.0)
-        if not cand:
+            tried.add(lang)
+            proposals.extend(self._proposals(text, tokens, unit_of, unit_spans, lang, caps_line, trace))
+        cand: dict[str, float] = {}
+        if not proposals and (not hints or unseen >= 2):
+            probes = [(ls, le)]
+            if len(set(unit_of)) > 1:
+                probes = [(unit_spans[u][0], unit_spans[u][1]) for u in sorted(set(unit_of))]
+            for ps, pe in probes:
+                for lang, p in self._model.predict(text[ps:pe].lower() if caps_line else text[ps:pe], k=4):
+                    if p >= 0.08 and not self._is_expected(lang) and script_of_lang(lang) == "Latin":
+                        cand[lang] = max(cand.get(lang, 0.0), p)
+            for lang in sorted(cand, key=cand.get, reverse=True)[:3]:
+                if lang not in tried:
+                    tried.add(lang)
+                    proposals.extend(self._proposals(text, tokens, unit_of, unit_spans, lang, caps_line, trace))
+        if not proposals:
             if trace is not None:
                 trace.append(Unit(ls, le, text[ls:le], "latin", self.expect[0], 0.0, False,
-                                  "model hears only the expected language"))
+                                  f"no span reaches word evidence {self.min_llr * 0.5:.1f} for "
+                                  f"{', '.join(sorted(tried)) or 'any other language the model hears'}"))
             return []
-        proposals = []
-        for lang in sorted(cand, key=cand.get, reverse=True)[:4]:
-            lex = lexicon.load(_lexicon_code(lang)) if _lexicon_code(lang) in self._lexicons else None
-            if lex is None:
-                proposals.extend(self._no_lexicon_spans(text, tokens, unit_of, unit_spans, lang, trace))
-                continue
-            scores = [self._token_score(t, lex, caps_line) for t in tokens]
-            # Spans stay inside one sentence/clause; adjacent flagged units are merged afterwards.
-            k = 0
-            while k < len(tokens):
-                u_end = k
-                while u_end < len(tokens) and unit_of[u_end] == unit_of[k]:
-                    u_end += 1
-                for i, j, llr in _best_spans(scores[k:u_end], self.min_llr * 0.5):
-                    i, j = i + k, j + k
-                    while j - i > 1 and scores[i] < 0.5:  # weak words at the edges are not evidence
-                        llr -= scores[i]
-                        i += 1
-                    while j - i > 1 and scores[j - 1] < 0.5:
-                        llr -= scores[j - 1]
-                        j -= 1
-                    proposals.append((i, j, llr, lang, scores))
-                k = u_end
-        if not proposals and trace is not None:
-            trace.append(Unit(ls, le, text[ls:le], "latin", max(cand, key=cand.get), 0.0, False,
-                              f"no span reaches word evidence {self.min_llr * 0.5:.1f} for "
-                              f"{', '.join(sorted(cand))}"))
         proposals.sort(key=lambda p: -p[2])
         chosen = []
         used: set[int] = set()
@@ -466,6 +460,31 @@ class Detector:
                 chosen.append(res)
                 used.update(range(i, j))
         return _merge_adjacent(text, sorted(chosen, key=lambda x: x[1]))
+
+    def _proposals(self, text, tokens, unit_of, unit_spans, lang, caps_line, trace):
+        """Best-scoring spans (inside one unit each) of words more common in ``lang`` than expected."""
+        code = _lexicon_code(lang)
+        lex = lexicon.load(code) if code in self._lexicons else None
+        if lex is None:
+            return self._no_lexicon_spans(text, tokens, unit_of, unit_spans, lang, trace)
+        out = []
+        scores = [self._token_score(t, lex, caps_line) for t in tokens]
+        k = 0
+        while k < len(tokens):
+            u_end = k
+            while u_end < len(tokens) and unit_of[u_end] == unit_of[k]:
+                u_end += 1
+            for i, j, llr in _best_spans(scores[k:u_end], self.min_llr * 0.5):
+                i, j = i + k, j + k
+                while j - i > 1 and scores[i] < 0.5:  # weak words at the edges are not evidence
+                    llr -= scores[i]
+                    i += 1
+                while j - i > 1 and scores[j - 1] < 0.5:
+                    llr -= scores[j - 1]
+                    j -= 1
+                out.append((i, j, llr, lang, scores))
+            k = u_end
+        return out
 
     def _latin_token(self, word: str) -> bool:
         c = word[0]
@@ -529,6 +548,7 @@ class Detector:
         if reason is None and letters < max(self.min_length, 3):
             reason = f"{letters} letters: too short to tell"
         ft_lang, ft_p, p_exp = lang, 0.0, 0.0
+        borderline = False
         if reason is None:
             caps = _mostly_upper(frag)
             preds = self._model.predict(frag.lower() if caps else frag, k=5)
@@ -541,10 +561,7 @@ class Detector:
             elif max(ft_p, p_lang) < (0.25 if llr >= 1.25 * needed and p_exp < 0.2 else 0.4) \
                     and not (llr >= 2 * needed and p_exp < 0.1):
                 reason = f"model unsure ({ft_lang} {ft_p:.2f})"
-            elif (j - i) <= 3 or max(ft_p, p_lang) < 0.75:
-                ld = second_opinion(frag)
-                if ld and self._is_expected(ld[0][0]) and ld[0][1] >= 0.5:
-                    reason = f"langdetect hears the expected language ({ld[0][0]} {ld[0][1]:.2f})"
+            borderline = (j - i) <= 3 and max(ft_p, p_lang) < 0.75
             if script_of_lang(ft_lang) != "Latin" or self._is_expected(ft_lang) or ft_p < p_lang * 0.5:
                 ft_lang, ft_p = lang, p_lang
             elif not same_family(ft_lang, lang):
@@ -557,6 +574,11 @@ class Detector:
                 if (alt is not None and alt < 0.6 * llr) or (alt is None and ft_p < 0.7):
                     ft_lang, ft_p = lang, max(p_lang, ft_p)
         score = 0.5 * min(1.0, llr / (1.5 * needed)) + 0.5 * min(1.0, max(ft_p, 0.0))
+        if reason is None and score >= self.threshold and borderline:
+            # langdetect is slow: asked only about spans that would otherwise be flagged
+            ld = second_opinion(frag)
+            if ld and self._is_expected(ld[0][0]) and ld[0][1] >= 0.5:
+                reason = f"langdetect hears the expected language ({ld[0][0]} {ld[0][1]:.2f})"
         flagged = reason is None and score >= self.threshold
         if reason is None and not flagged:
             reason = f"score {score:.2f} < threshold {self.threshold:.2f}"
@@ -668,6 +690,36 @@ def _trim_to_letters(text: str, s: int, e: int, keep_punct: bool = False) -> tup
     return s, e
 
 
+def _lines_holding(folded: str, words: set[str]) -> list[int]:
+    """Indices of the lines of ``folded`` where any of ``words`` occurs as a whole word.
+
+    A few str.find calls per suspect word instead of a Python step per line:
+    most lines of a document hold no suspect at all.
+    """
+    n = len(folded)
+    if len(words) * n > 400_000:
+        # many suspects in a long text: one split per line beats a scan of the text per word
+        return [k for k, fl in enumerate(folded.split("\n")) if not words.isdisjoint(fl.split())]
+    positions = []
+    find = folded.find
+    for w in words:
+        k = len(w)
+        i = find(w)
+        while i != -1:
+            if (i == 0 or folded[i - 1] in " \t\n\r") and (i + k == n or folded[i + k] in " \t\n\r"):
+                positions.append(i)
+            i = find(w, i + k)
+    positions.sort()
+    out: list[int] = []
+    line = prev = 0
+    for pos in positions:
+        line += folded.count("\n", prev, pos)
+        prev = pos
+        if not out or out[-1] != line:
+            out.append(line)
+    return out
+
+
 def _merge_adjacent(text: str, found: list) -> list:
     """Join flagged units of one language separated only by spaces and separators."""
     out: list = []
@@ -709,8 +761,6 @@ def _fold(text: str, lower: bool = True) -> str:
     """
     if lower:
         text = text.lower()
-    if not text.isascii():
-        text = _UNICODE_PUNCT.sub(" ", text)
     return text.encode("utf-8", "surrogatepass").translate(_BYTE_FOLD).decode("utf-8", "surrogatepass")
 
 
