@@ -1,6 +1,6 @@
 """Build the labelled dev corpus (deterministic: same sources + same seed -> same bytes).
 
-    python -m benchmarks.build_corpus [--sources DIR] [--out benchmarks/data] [--seed N]
+    python -m benchmarks.build_corpus [--sources DIR] [--out benchmarks/data] [--seed N] [--check]
 
 English hosts (article bodies and page boilerplate, see hosts.py) get real foreign fragments (fragments.py)
 inserted the ways scraping leaves them; about a third stay clean; hard negatives (negatives.py) go into every
@@ -272,7 +272,17 @@ def main(argv=None):
     ap.add_argument("--sources", type=Path, default=sources.DEFAULT_CACHE, help="cache of downloaded sources")
     ap.add_argument("--out", type=Path, default=Path(__file__).parent / "data")
     ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--check", action="store_true",
+                    help="build into a temporary directory and compare with the committed corpus checksum")
     args = ap.parse_args(argv)
+    if args.check:
+        import tempfile
+        want = json.loads((Path(__file__).parent / "data" / "MANIFEST.json").read_text())["sha256"]
+        with tempfile.TemporaryDirectory() as tmp:
+            main(["--sources", str(args.sources), "--out", tmp, "--seed", str(args.seed)])
+            got = json.loads((Path(tmp) / "MANIFEST.json").read_text())["sha256"]
+        print("corpus reproduced: sha256 matches" if got == want else f"MISMATCH: built {got}, committed {want}")
+        raise SystemExit(0 if got == want else 1)
     cache = sources.fetch(args.sources)
     docs = build(cache, args.seed)
     args.out.mkdir(parents=True, exist_ok=True)

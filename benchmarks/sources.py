@@ -25,14 +25,19 @@ MAN_PACKAGES = [
     "manpages-pl", "manpages-pt-br", "manpages-ro", "manpages-ru", "manpages-sr", "manpages-sv", "manpages-tr",
     "manpages-uk", "manpages-vi", "manpages-zh",
 ]
+DJANGO = "django==5.2.19"  # pinned: the committed corpus was built from it (see benchmarks/data/MANIFEST.json)
 DEFAULT_CACHE = Path.home() / ".cache" / "langscan-bench-sources"
 
 
 def fetch(cache: Path = DEFAULT_CACHE) -> Path:
-    """Download (once) the Django wheel and the man-page .debs and unpack them under ``cache``."""
+    """Download (once) the Django wheel and the man-page .debs and unpack them under ``cache``.
+
+    Needs ``apt-get update`` to have run once. The .deb versions are whatever Debian's archive serves; they and
+    Babel's version are recorded in MANIFEST.json, and a different version changes the corpus checksum.
+    """
     cache.mkdir(parents=True, exist_ok=True)
     if not list(cache.glob("[Dd]jango-*.whl")):
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "django", "-d", str(cache)],
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", DJANGO, "-d", str(cache)],
                        check=True)
     debs = cache / "debs"
     debs.mkdir(exist_ok=True)
