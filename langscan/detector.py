@@ -230,7 +230,7 @@ class Detector:
         if not (text.isascii() and self._latin_expected):
             spans.extend(self._script_stage(text, trace))
         if self._latin_expected:
-            taken = [(s, e) for _, s, e, *_ in spans]
+            taken = sorted((s, e) for _, s, e, *_ in spans)
             spans.extend(self._latin_stage(text, trace, taken))
         spans.sort(key=lambda x: x[1])
         doc = self._document_stage(text, spans, trace)
@@ -413,9 +413,14 @@ class Detector:
         tokens: list[_Token] = []
         unit_of: list[int] = []
         ui = 0
+        taken_starts = [ts for ts, _ in taken]
         for s, e, word in _words(masked, ls):
-            if not self._latin_token(word) or any(ts <= s < te for ts, te in taken):
+            if not self._latin_token(word):
                 continue
+            if taken:
+                t = bisect_right(taken_starts, s) - 1
+                if t >= 0 and s < taken[t][1]:
+                    continue  # already part of a homoglyph or script finding
             while ui < len(unit_spans) - 1 and s >= unit_spans[ui][1]:
                 ui += 1
             initial = not unit_of or unit_of[-1] != ui
@@ -593,8 +598,10 @@ class Detector:
     def _no_lexicon_spans(self, text, tokens, unit_of, unit_spans, lang, trace):
         """Languages without a shipped lexicon: whole units the model is sure of, with few expected words."""
         out = []
-        for u in sorted(set(unit_of)):
-            idx = [k for k, x in enumerate(unit_of) if x == u]
+        members: dict[int, list[int]] = {}
+        for k, u in enumerate(unit_of):
+            members.setdefault(u, []).append(k)
+        for u, idx in members.items():
             if len(idx) < 3:
                 continue
             us, ue = unit_spans[u]

@@ -50,8 +50,26 @@ def trim(text: str, start: int, end: int, chars: str = _WS) -> tuple[int, int]:
     return start, end
 
 
+MAX_UNIT = 5000  # longer units (a 50 MB line with no sentence ends) are cut at spaces
+
+
 def units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence- and clause-like units of the line ``text[start:end]``, trimmed, non-empty."""
+    out = []
+    for s, e in _units(text, start, end):
+        while e - s > MAX_UNIT:
+            cut = text.rfind(" ", s + MAX_UNIT // 2, s + MAX_UNIT)
+            cut = s + MAX_UNIT if cut == -1 else cut
+            a, b = trim(text, s, cut)
+            if b > a:
+                out.append((a, b))
+            s, _ = trim(text, cut, e)
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     pos = start
     for m in _BOUNDARY.finditer(text, start, end):

@@ -18,6 +18,8 @@ Actions
       goes (``"Home | Русский | News"`` -> ``"Home | News"``,
       ``"Title - Русский"`` -> ``"Title"``), and brackets or quotes left empty
       go too (``"Naval (Русский) base"`` -> ``"Naval base"``);
+    * a ``homoglyph`` word is repaired, not removed: its look-alike Cyrillic or
+      Greek letters become the Latin ones they imitate (``"Nаval"`` -> ``"Naval"``);
     * a fragment glued between two words is replaced by one space, so the words
       on either side do not fuse: ``"youtube/الدفاع الوطني - القناة الرسميةSyria's army"``
       -> ``"youtube/ Syria's army"``.
@@ -29,6 +31,10 @@ Actions
 ``drop-line``
     Remove every line a fragment touches, with its line ending.
 
+With no ``kinds`` given, ``document`` findings (the whole text is in another
+language) are left alone except by drop-record: stripping them would empty the
+text.  Name ``document`` in ``kinds`` to act on them anyway.
+
 Line endings are preserved byte for byte: ``"\\r\\n"`` and ``"\\n"`` are both
 understood, and nothing is normalised.  Every action is idempotent: applied with
 no findings it returns the text unchanged.
@@ -39,7 +45,10 @@ from __future__ import annotations
 from enum import Enum
 from typing import Iterable, Optional, Sequence
 
+from ..scripts import HOMOGLYPHS
+
 DEFAULT_MASK = "[foreign:{lang}]"
+ALL_KINDS = ("script", "latin", "homoglyph", "document")
 
 # characters that separate menu items / title parts and dangle when one side goes
 _SEPARATORS = "|·•–—-"
@@ -79,15 +88,38 @@ def select(findings: Iterable, kinds: Optional[Iterable[str]] = None,
     return out
 
 
+def default_kinds(action: "Action | str") -> Optional[tuple]:
+    """The kinds acted on when none are named: every kind for drop-record, all
+    but ``document`` otherwise (a whole-document finding would empty the text;
+    leaving the record out is what drop-record is for)."""
+    return None if Action(action) is Action.DROP_RECORD else ("script", "latin", "homoglyph")
+
+
+def repair_homoglyphs(text: str, findings: Sequence) -> str:
+    """Replace look-alike Cyrillic/Greek letters inside homoglyph words by the
+    Latin letters they imitate ("Nаval" -> "Naval"); lengths do not change."""
+    chars = list(text)
+    for f in findings:
+        for i in range(f.start, f.end):
+            chars[i] = HOMOGLYPHS.get(chars[i], chars[i])
+    return "".join(chars)
+
+
 def apply(text: str, findings: Sequence, action: "Action | str" = Action.STRIP, *,
           kinds: Optional[Iterable[str]] = None, langs: Optional[Iterable[str]] = None,
           mask_template: str = DEFAULT_MASK) -> str:
-    """Return ``text`` with the selected findings acted on (see module doc)."""
+    """Return ``text`` with the selected findings acted on (see module doc).
+
+    ``kinds=None`` means :func:`default_kinds` for the action."""
     action = Action(action)
-    chosen = select(findings, kinds, langs)
+    chosen = select(findings, kinds if kinds is not None else default_kinds(action), langs)
     if not chosen:
         return text
     if action is Action.STRIP:
+        words = [f for f in chosen if str(_value(f.kind)) == "homoglyph"]
+        if words:  # the word is in the expected language: fix its letters, keep it
+            text = repair_homoglyphs(text, words)
+            chosen = [f for f in chosen if str(_value(f.kind)) != "homoglyph"]
         for a, b in reversed(_merge_spans(text, chosen, bridge=True)):
             text = _strip_span(text, a, b)
         return text

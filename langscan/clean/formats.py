@@ -72,11 +72,17 @@ class Context:
     fields: tuple = ("text",)
     columns: tuple = ("text",)
 
+    skipped_documents: int = 0  # whole-document findings left alone by the default kinds
+
     def select(self, findings: Sequence) -> list:
-        return core.select(findings, self.kinds, self.langs)
+        kinds = self.kinds if self.kinds is not None else core.default_kinds(self.action)
+        if self.kinds is None and kinds is not None:
+            self.skipped_documents += sum(1 for f in findings if str(getattr(f.kind, "value", f.kind)) == "document")
+        return core.select(findings, kinds, self.langs)
 
     def act(self, text: str, findings: Sequence) -> str:
-        return core.apply(text, findings, self.action, mask_template=self.mask_template)
+        """Act on findings already chosen by :meth:`select`."""
+        return core.apply(text, findings, self.action, kinds=core.ALL_KINDS, mask_template=self.mask_template)
 
 
 def clean_plain(text: str, path: str, ctx: Context) -> Cleaned:

@@ -210,14 +210,18 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
                   fields=options.fields, columns=options.columns)
     batched = options.jobs > 1 and options.rules is None
     results = []
+    skipped_documents = 0
     for src, rel, raw, found in _read_batches(files, ctx, scanner, batched):
         res = FileResult(src)
         results.append(res)
         try:
             if isinstance(raw, OSError):
                 raise raw
-            fctx = replace(ctx, scan=lambda docs, found=found: found) if batched else ctx
-            data, cleaned, before, after = clean_bytes(raw, src, fctx)
+            fctx = replace(ctx, scan=(lambda docs, found=found: found) if batched else scanner)
+            try:
+                data, cleaned, before, after = clean_bytes(raw, src, fctx)
+            finally:
+                skipped_documents += fctx.skipped_documents
         except (OSError, codecs.DecodeError, FormatError) as exc:
             msg = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             res.errors.append(f"{src}: error: {msg}; left untouched")
@@ -254,6 +258,9 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
             msg = str(exc) if isinstance(exc, WriteError) else f"cannot write {dest}: {exc.strerror}; original left untouched"
             res.errors.append(f"{src}: error: {msg}")
             print(res.errors[-1], file=err)
+    if skipped_documents:
+        print(f"note: {skipped_documents} whole-document finding(s) left alone (text in another language "
+              f"throughout); use --action drop-record, or --kind document to {options.action} them", file=err)
     n_changed = sum(r.changed for r in results)
     verb = "would change" if dry_run else "changed"
     print(f"langscan clean: {len(results)} file(s), {verb} {n_changed}; "
