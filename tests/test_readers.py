@@ -434,3 +434,27 @@ def test_markdown_code_is_blanked_and_positions_stay_true(tmp_path):
     assert assert_located(d, RUSSIAN, p) == (14, 29)
     (t,) = docs(items(p.rename(tmp_path / "guide.txt")))  # plain text keeps code
     assert "Привет" in t.text
+
+
+def test_invalid_utf8_inside_a_jsonl_record(tmp_path):
+    p = tmp_path / "mixed.jsonl"
+    line1 = json.dumps({"text": ENGLISH[0]}).encode() + b"\n"
+    line2 = b'{"text": "Caf\xe9 menu: ' + RUSSIAN.encode() + b'"}\n'
+    p.write_bytes(line1 + line2)
+    its = items(p)
+    (err,) = errors(its)
+    assert (err.line, err.byte) == (2, len(line1) + line2.index(b"\xe9"))
+    d = docs(its)[1]
+    assert d.text.startswith("Caf\ufffd menu") and assert_located(d, RUSSIAN, p)[0] == 2
+
+
+def test_crlf_html_and_csv_columns(tmp_path):
+    h = tmp_path / "menu.html"
+    h.write_bytes("<ul>\r\n<li>English</li>\r\n<li>Русский</li>\r\n</ul>\r\n".encode())
+    (d,) = docs(items(h))
+    assert d.source_position(d.text.index("Русский")) == (3, 5)
+    c = tmp_path / "rows.csv"
+    c.write_bytes(f"id,text\r\n1,{ENGLISH[0]}\r\n2,\"Two\r\nlines {RUSSIAN}\"\r\n".encode())
+    ds = docs(items(c))
+    assert ds[0].text == ENGLISH[0]
+    assert ds[1].source_position(ds[1].text.index(RUSSIAN)) == (4, 7)
