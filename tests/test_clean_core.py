@@ -77,6 +77,25 @@ def test_filters_by_kind_and_language():
     assert apply(text, fs, "strip", kinds=["script"], langs=["ru", "ar"]) == "Hello and world"
 
 
+def test_strip_repairs_homoglyph_words_instead_of_removing_them(detector):
+    text = "The Nаval base near Tartus was expanded, Rеuters reported.\n"  # Cyrillic а and е
+    findings = detector.scan(text)
+    assert {f.kind.value for f in findings} == {"homoglyph"}
+    out = apply(text, findings, "strip")
+    assert out == "The Naval base near Tartus was expanded, Reuters reported.\n"
+    assert detector.scan(out) == []
+    assert "[foreign:" in apply(text, findings, "mask")  # mask still marks them
+
+
+def test_document_findings_left_alone_unless_named(detector):
+    german = ("Die Stadtverwaltung hat am Dienstag beschlossen, den Nachtbus in die östlichen Vororte "
+              "zu verlängern. Der Versuch läuft sechs Monate und beginnt im März.\n")
+    findings = detector.scan(german)
+    assert [f.kind.value for f in findings] == ["document"]
+    assert apply(german, findings, "strip") == german
+    assert apply(german, findings, "mask", kinds=["document"]) == "[foreign:de]\n"
+
+
 def test_no_findings_means_identical_text():
     text = "Nothing to do here.\r\n"
     for action in ("strip", "mask", "drop-line"):
@@ -142,7 +161,7 @@ def test_strip_keeps_every_word_character_outside_the_fragments(case):
     out = apply(text, [_F(a, b) for a, b in spans], "strip")
     outside = "".join(text[p:q] for p, q in zip([0] + [b for _a, b in spans], [a for a, _b in spans] + [len(text)]))
     assert _alnum(out) == _alnum(outside)
-    assert out.count("\r\n") <= text.count("\r\n")
+    assert out.count("\n") <= text.count("\n")  # never adds a line
 
 
 @settings(max_examples=200, deadline=None)

@@ -247,3 +247,20 @@ def test_jobs_2_gives_the_same_bytes_as_jobs_1(tmp_path):
     for n in names:
         assert (tmp_path / "one" / n).read_bytes() == (tmp_path / "two" / n).read_bytes(), n
     assert (tmp_path / "one" / "page0.txt").read_bytes() != (DATA / "founding_example.txt").read_bytes()
+
+
+def test_whole_document_in_another_language(tmp_path):
+    german = ("Die Stadtverwaltung hat am Dienstag beschlossen, den Nachtbus in die östlichen Vororte "
+              "zu verlängern. Der Versuch läuft sechs Monate und beginnt im März.")
+    page = tmp_path / "de.txt"
+    page.write_text(german + "\n", encoding="utf-8")
+    r = cli("clean", page, "--in-place")
+    assert r.returncode == 0 and "1 whole-document finding(s) left alone" in r.stderr
+    assert page.read_text(encoding="utf-8") == german + "\n"  # not emptied
+    src = tmp_path / "mixed.jsonl"
+    write_jsonl(src, [RECORDS[1], {"id": "de", "text": german}])
+    out = tmp_path / "kept.jsonl"
+    assert cli("clean", src, "--action", "drop-record", "-o", out).returncode == 0
+    assert [json.loads(l)["id"] for l in out.read_text(encoding="utf-8").splitlines()] == ["n2"]
+    rej = [json.loads(l) for l in (tmp_path / "kept.jsonl.rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert rej[0]["reasons"][0]["kind"] == "document" and rej[0]["reasons"][0]["lang"] == "de"
