@@ -53,13 +53,13 @@ def lingua_subset(docs: list[dict], quick: bool) -> list[dict]:
     return docs[::step][:n]
 
 
-def cold_start() -> dict:
-    """Wall time of ``langscan scan`` on one small file in a fresh process (best of 3)."""
+def cold_start(runs: int = 3) -> dict:
+    """Wall time of ``langscan scan`` on one small file in a fresh process (best of ``runs``)."""
     exe = shutil.which("langscan")
     cmd = [exe] if exe else [sys.executable, "-c", "from langscan.cli import main; main()"]
     sample = REPO / "tests" / "data" / "founding_example.txt"
     times, last = [], None
-    for _ in range(3):
+    for _ in range(runs):
         t0 = time.perf_counter()
         try:
             last = subprocess.run(cmd + ["scan", str(sample)], capture_output=True, text=True, timeout=120)
@@ -68,7 +68,7 @@ def cold_start() -> dict:
         times.append(time.perf_counter() - t0)
         if last.returncode not in (0, 1) or "Traceback" in last.stderr:
             return {"seconds": None, "note": f"CLI not ready (exit {last.returncode}): {last.stderr.strip()[-200:]}"}
-    return {"seconds": min(times), "note": f"`{' '.join(Path(c).name for c in cmd[:1])} scan` on a 4 kB file, best of 3"}
+    return {"seconds": min(times), "note": f"`{' '.join(Path(c).name for c in cmd[:1])} scan` on a 4 kB file, best of {runs}"}
 
 
 def evaluate(tool_res: dict, docs: list[dict]) -> dict | None:
@@ -160,7 +160,7 @@ def main(argv=None) -> dict:
                       "peak_rss_mb": raw[t].get("peak_rss_mb"), "base_rss_mb": raw[t].get("base_rss_mb"),
                       "timing_passes": raw[t].get("timing_passes"),
                       "docs": len(raw[t].get("docs", {})), "package": PACKAGES.get(t)} for t in tools},
-        "cold_start": cold_start() if "langscan" in tools else {"seconds": None, "note": "langscan not run"},
+        "cold_start": cold_start(1 if args.quick else 3) if "langscan" in tools else {"seconds": None, "note": "langscan not run"},
         "command": "python -m benchmarks" + (" --quick" if args.quick else "")
                    + (f" --split {args.split}" if args.split != "all" else ""),
     }
