@@ -458,3 +458,25 @@ def test_crlf_html_and_csv_columns(tmp_path):
     ds = docs(items(c))
     assert ds[0].text == ENGLISH[0]
     assert ds[1].source_position(ds[1].text.index(RUSSIAN)) == (4, 7)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_text_with_a_bom_is_read_not_called_binary(tmp_path, encoding):
+    p = tmp_path / "notes.txt"
+    bom = {"utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    p.write_bytes(bom + f"Meeting notes.\r\n{RUSSIAN}\r\n".encode(encoding))
+    its = items(p)
+    assert not errors(its)
+    (d,) = docs(its)
+    assert d.source_position(d.text.index(RUSSIAN)) == (2, 1)
+
+
+def test_html_declared_legacy_charset_and_code_is_not_prose(tmp_path):
+    p = tmp_path / "ru.html"
+    p.write_bytes('<html><head><meta charset="windows-1251"></head><body>\n<p>Call <code>t("Привет")</code> then read: '
+                  f'{RUSSIAN}</p></body></html>\n'.encode("cp1251"))
+    its = items(p)
+    assert not errors(its)
+    (d,) = docs(its)
+    assert RUSSIAN in d.text and "Привет" not in d.text
+    assert d.source_position(d.text.index(RUSSIAN)) == (2, 45)

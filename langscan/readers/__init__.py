@@ -13,6 +13,7 @@ input order; it never raises for bad input.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import zlib
@@ -104,6 +105,11 @@ def read_source(source: Source, opts: ReaderOptions) -> Iterator[Item]:
             if codec:
                 stream = decompress(stream, codec)
             head = stream.read(SNIFF_BYTES)
+            wide = _wide_encoding(head)
+            if wide:  # UTF-16/32 text (Windows tools write it): transcode to UTF-8, positions are code points anyway
+                head = (head + stream.read()).decode(wide, "replace").encode("utf-8")
+                stream.close()
+                stream = io.BytesIO(b"")  # type: ignore[assignment]
         except MissingExtra as exc:
             yield ReadError(source.path, str(exc))
             return
@@ -135,6 +141,15 @@ def read_source(source: Source, opts: ReaderOptions) -> Iterator[Item]:
             yield ReadError(source.path, f"read failed: {exc}", line=progress_line())
     finally:
         stream.close()
+
+
+def _wide_encoding(head: bytes) -> Optional[str]:
+    """"utf-32"/"utf-16" when ``head`` starts with their byte-order mark, else None."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return None
 
 
 def _file_source(path: str, explicit: bool) -> Source:

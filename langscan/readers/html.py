@@ -1,7 +1,10 @@
 """HTML (.html, .htm, .xhtml): the visible text, located in the HTML source.
 
-Only text a reader of the page sees is scanned: the contents of
-``script``/``style``/``template``, comments and attribute values are left out.
+Only prose a reader of the page sees is scanned: the contents of
+``script``/``style``/``template``, code (``code``/``kbd``/``samp``), comments
+and attribute values are left out.  The page is decoded as UTF-8 unless it has
+no BOM and declares another charset in a ``<meta>`` tag (windows-1251 pages
+are common in scraped corpora).
 Entities are decoded (``&amp;`` is one "&").  Block elements (p, div, li,
 h1..., td, br...) end a line in the extracted text, so the items of a
 language-switcher menu do not run together; adjacent links get a space.
@@ -13,17 +16,19 @@ produced it) stands, through ``HtmlLocator``.
 
 from __future__ import annotations
 
+import codecs
 import html
+import re
 from bisect import bisect_right
 from html.parser import HTMLParser
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterator, Optional
 
 from ..document import Document
 from ..policy import marker_lines
 from .base import Item, ReaderOptions, Source
 from .decode import BOM, decode
 
-SKIP = frozenset({"script", "style", "template"})
+SKIP = frozenset({"script", "style", "template", "code", "kbd", "samp"})  # not prose: code samples are not findings
 BLOCK = frozenset(
     """address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption figure
     footer form h1 h2 h3 h4 h5 h6 head header hr html li main menu nav ol optgroup option p pre section summary
@@ -130,11 +135,30 @@ def extract(source_text: str) -> tuple[str, HtmlLocator]:
     return text, HtmlLocator(text, p.starts, p.lines, p.cols, p.verbatim)
 
 
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> Optional[str]:
+    """The codec a page declares in a <meta> tag within its first 2 KiB, if Python knows it and it is not UTF-8."""
+    m = _CHARSET.search(data[:2048])
+    if not m:
+        return None
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return None if name in ("utf-8", "utf-8-sig") else name
+
+
 def read_html(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator[Item]:
     data = stream.read()
     bom = data.startswith(BOM)
-    raw, err = decode(data[3:] if bom else data, source.path, byte_base=3 if bom else 0)
-    if err:
-        yield err
+    charset = None if bom else declared_charset(data)
+    if charset:  # a legacy page (windows-1251, iso-8859-1...): decode as it says
+        raw = data.decode(charset, "replace")
+    else:
+        raw, err = decode(data[3:] if bom else data, source.path, byte_base=3 if bom else 0)
+        if err:
+            yield err
     text, locator = extract(raw)
     yield Document(text=text, path=source.path, locate=locator, meta={"ignore_lines": marker_lines(raw)})
