@@ -160,6 +160,9 @@ def render(results: dict, info: dict) -> str:
     for tool, t in info["tools"].items():
         if t.get("error"):
             out.append(f"- {tool}: {t['error'].strip().splitlines()[-1][:200]}")
+        if t.get("doc_errors"):
+            out.append(f"- {tool} raised on {len(t['doc_errors'])} documents (scored as no findings), e.g. "
+                       + "; ".join(f"`{e}`" for e in t["doc_errors"][:3]))
     out += ["", "## How the figures are made", "",
             "- A gold fragment is *found* when findings cover at least half of its non-space characters; a finding is "
             "*right* when at least half of its non-space characters lie inside gold. Per kind / per style: the gold "

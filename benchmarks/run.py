@@ -158,7 +158,7 @@ def main(argv=None) -> dict:
         if (args.corpus.parent / "MANIFEST.json").exists() else {},
         "tools": {t: {"error": raw[t].get("error"), "load_seconds": raw[t].get("load_seconds"),
                       "peak_rss_mb": raw[t].get("peak_rss_mb"), "base_rss_mb": raw[t].get("base_rss_mb"),
-                      "timing_passes": raw[t].get("timing_passes"),
+                      "timing_passes": raw[t].get("timing_passes"), "doc_errors": raw[t].get("doc_errors", []),
                       "docs": len(raw[t].get("docs", {})), "package": PACKAGES.get(t)} for t in tools},
         "cold_start": cold_start(1 if args.quick else 3) if "langscan" in tools else {"seconds": None, "note": "langscan not run"},
         "command": "python -m benchmarks" + (" --quick" if args.quick else "")
