@@ -37,6 +37,14 @@ def found(text: str, *fragments: str, lang: str = "ru"):
     ("Newsfeed\nChats\nЗаголовок", "Заголовок", "Newsfeed\nChats"),
     ("Newsfeed\n\nЗаголовок\n", "Заголовок", "Newsfeed\n"),
     ("Заголовок\nBody text\n", "Заголовок", "Body text\n"),
+    # punctuation, brackets and direction marks that belong to the fragment go with it
+    ("© Photo : youtube/این فیلد نمی تواند پوچ باشد.I don’t see", "این فیلد نمی تواند پوچ باشد",
+     "© Photo : youtube/ I don’t see"),
+    ("All Rights Reserved. ഒരു പൂര്‍ണസംഖ്യ നല്കുക.", "ഒരു പൂര്‍ണസംഖ്യ നല്കുക", "All Rights Reserved."),
+    ("youtube/கடவுச்சொல்(மறுபடியும்)Be sure to", "கடவுச்சொல்(மறுபடியும்", "youtube/ Be sure to"),
+    ("youtube/अनुमति छैन ।Home Natural", "अनुमति छैन", "youtube/ Home Natural"),
+    ("Credit: \u200eگەڵاڕێزان\nNext", "گەڵاڕێزان", "Credit:\nNext"),
+    ("He met them in Русский. Then left.", "Русский", "He met them in. Then left."),
     # CRLF is kept as CRLF
     ("One\r\nЗаголовок\r\nTwo\r\n", "Заголовок", "One\r\nTwo\r\n"),
     ("One Русский\r\nTwo\r\n", "Русский", "One\r\nTwo\r\n"),

@@ -18,6 +18,10 @@ Actions
       goes (``"Home | Русский | News"`` -> ``"Home | News"``,
       ``"Title - Русский"`` -> ``"Title"``), and brackets or quotes left empty
       go too (``"Naval (Русский) base"`` -> ``"Naval base"``);
+    * what belongs to the fragment but was not part of the finding goes with
+      it: direction marks around it, a closing bracket it opened, and its
+      sentence-final punctuation when the text before it had already ended a
+      sentence (``"Reserved. ഒരു നല്കുക."`` -> ``"Reserved."``);
     * a ``homoglyph`` word is repaired, not removed: its look-alike Cyrillic or
       Greek letters become the Latin ones they imitate (``"Nаval"`` -> ``"Naval"``);
     * a fragment glued between two words is replaced by one space, so the words
@@ -54,6 +58,9 @@ ALL_KINDS = ("script", "latin", "homoglyph", "document")
 _SEPARATORS = "|·•–—-"
 _CLOSING = ",.;:!?)]}»”’…"
 _OPENING = "([{«“‘"
+_TERMINAL = ".!?。！？।॥؟۔…"  # sentence-final punctuation (Latin, CJK, Devanagari, Arabic, Urdu)
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e\ufeff"
+_OPEN_CLOSE = (("(", ")"), ("[", "]"), ("（", "）"), ("«", "»"))
 _PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "'": "'"}
 
 
@@ -196,7 +203,37 @@ def _remove_lines(text: str, ls: int, nl: int) -> str:
 
 # ---------------------------------------------------------------- strip
 
+def _absorb(text: str, a: int, b: int) -> tuple[int, int]:
+    """Widen a fragment over what belongs to it but was not part of the finding:
+    invisible direction marks around it, a closing bracket it opened, and its
+    sentence-final punctuation when the text before it already ended a sentence
+    (``"Reserved. X."`` -> ``"Reserved."``, ``"youtube/X.Next"`` -> ``"youtube/ Next"``)."""
+    n = len(text)
+    while a > 0 and text[a - 1] in _INVISIBLE:
+        a -= 1
+    while b < n and text[b] in _INVISIBLE:
+        b += 1
+    frag = text[a:b]
+    for o, c in _OPEN_CLOSE:
+        if b < n and text[b] == c and frag.count(o) > frag.count(c):
+            b += 1
+            frag = text[a:b]
+    t = b + 1 if text[b:b + 2] in (" ।", " ॥") else b  # Devanagari puts a space before the danda
+    if t < n and text[t] in _TERMINAL:
+        e = t
+        while e < n and text[e] in _TERMINAL:
+            e += 1
+        ls = text.rfind("\n", 0, a) + 1
+        before = text[ls:a]
+        core = before.rstrip(" \t\u00a0\u3000")
+        glued = bool(core) and len(core) == len(before)
+        if not core.strip() or core[-1] in _TERMINAL + ":;" or glued:
+            b = e
+    return a, b
+
+
 def _strip_span(text: str, a: int, b: int) -> str:
+    a, b = _absorb(text, a, b)
     ls, ce, nl = _line_bounds(text, a, b)
     left, right = text[ls:a], text[b:ce]
     if _blank(left) and _blank(right.strip(_SEPARATORS + " \t")):
