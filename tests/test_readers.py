@@ -480,3 +480,20 @@ def test_html_declared_legacy_charset_and_code_is_not_prose(tmp_path):
     (d,) = docs(its)
     assert RUSSIAN in d.text and "Привет" not in d.text
     assert d.source_position(d.text.index(RUSSIAN)) == (2, 45)
+
+
+def test_truncated_gzipped_text_still_scans_what_came_before(tmp_path):
+    import random
+
+    rnd = random.Random(3)
+    words = " ".join(ENGLISH).split()
+    lines = [" ".join(rnd.choice(words) for _ in range(12)) for _ in range(20000)]
+    lines[10] = RUSSIAN
+    data = gzip.compress("\n".join(lines).encode())
+    p = tmp_path / "page.txt.gz"
+    p.write_bytes(data[: len(data) // 2])
+    its = items(p)
+    (d,) = docs(its)
+    (err,) = errors(its)
+    assert RUSSIAN in d.text and d.source_position(d.text.index(RUSSIAN)) == (11, 1)
+    assert "truncated" in err.message and err.line == d.text.count("\n") + 1 and its[-1] is err

@@ -16,11 +16,10 @@ from __future__ import annotations
 import io
 import os
 import sys
-import zlib
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional
 
 from .base import SNIFF_BYTES, Item, ReadError, ReaderOptions, ReadNote, Source, peekable
-from .compression import MissingExtra, codec_from_magic, codec_from_name, decompress
+from .compression import MissingExtra, codec_from_magic, codec_from_name, decompress, decompression_errors
 
 __all__ = [
     "FORMATS", "Item", "ReadError", "ReadNote", "ReaderOptions", "Source",
@@ -57,7 +56,6 @@ register("tsv", (".tsv", ".tab"), _lazy("csvfile", "read_tsv"))
 register("parquet", (".parquet", ".pq"), _lazy("parquet", "read_parquet"))
 
 STDIN_FORMATS = ("text", "markdown", "html", "jsonl", "json", "csv", "tsv")
-_DECOMPRESS_ERRORS: tuple = (EOFError, OSError, zlib.error)
 
 
 def format_for(path: str) -> tuple[str, Optional[str]]:
@@ -65,23 +63,6 @@ def format_for(path: str) -> tuple[str, Optional[str]]:
     inner, codec = codec_from_name(os.path.basename(path))
     ext = os.path.splitext(inner)[1].lower()
     return EXTENSIONS.get(ext, "text"), codec
-
-
-def _errors() -> tuple:
-    errs = list(_DECOMPRESS_ERRORS)
-    try:
-        import lzma
-
-        errs.append(lzma.LZMAError)
-    except ImportError:  # pragma: no cover
-        pass
-    try:
-        import zstandard
-
-        errs.append(zstandard.ZstdError)
-    except ImportError:
-        pass
-    return tuple(errs)
 
 
 def read_source(source: Source, opts: ReaderOptions) -> Iterator[Item]:
@@ -113,7 +94,7 @@ def read_source(source: Source, opts: ReaderOptions) -> Iterator[Item]:
         except MissingExtra as exc:
             yield ReadError(source.path, str(exc))
             return
-        except _errors() as exc:
+        except decompression_errors() as exc:
             yield ReadError(source.path, f"truncated or corrupt compressed data: {exc}", line=1)
             return
         nul = head.find(b"\x00")
@@ -130,7 +111,7 @@ def read_source(source: Source, opts: ReaderOptions) -> Iterator[Item]:
         reader = FORMATS.get(source.fmt, FORMATS["text"])()
         try:
             yield from reader(source, peekable(head, stream), opts)
-        except _errors() as exc:
+        except decompression_errors() as exc:
             line = progress_line()
             yield ReadError(
                 source.path,

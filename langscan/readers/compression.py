@@ -10,6 +10,7 @@ zstandard is an optional extra (``pip install 'langscan[zstd]'``).
 from __future__ import annotations
 
 import io
+import zlib
 from typing import BinaryIO, Optional
 
 SUFFIXES = {".gz": "gzip", ".gzip": "gzip", ".bz2": "bz2", ".xz": "xz", ".lzma": "xz", ".zst": "zstd", ".zstd": "zstd"}
@@ -102,3 +103,37 @@ def decompress(raw: BinaryIO, codec: str) -> BinaryIO:
     if codec == "zstd":
         return io.BufferedReader(_ZstdReader(raw), buffer_size=1 << 16)  # type: ignore[return-value]
     raise ValueError(f"unknown compression {codec!r}")
+
+
+def decompression_errors() -> tuple:
+    """Exception types that mean "truncated or corrupt compressed data"."""
+    errs: list = [EOFError, OSError, zlib.error]
+    try:
+        import lzma
+
+        errs.append(lzma.LZMAError)
+    except ImportError:  # pragma: no cover - Python built without lzma
+        pass
+    try:
+        import zstandard
+
+        errs.append(zstandard.ZstdError)
+    except ImportError:
+        pass
+    return tuple(errs)
+
+
+def read_upto(stream: BinaryIO, limit: int = -1) -> tuple[bytes, Optional[BaseException]]:
+    """Read up to ``limit`` bytes (all if -1); on truncated compressed data return
+    what was read and the exception, so the part before the cut is still scanned."""
+    buf = bytearray()
+    read = getattr(stream, "read1", stream.read)  # small reads: a cut loses at most one block
+    try:
+        while limit < 0 or len(buf) < limit:
+            chunk = read(1 << 16 if limit < 0 else min(1 << 16, limit - len(buf)))
+            if not chunk:
+                break
+            buf += chunk
+    except decompression_errors() as exc:
+        return bytes(buf), exc
+    return bytes(buf), None

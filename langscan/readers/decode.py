@@ -61,3 +61,9 @@ class LineStream:
                 raw = raw[3:]
                 start += 3
             yield self.line, start, raw
+
+
+def truncated(path: str, data: bytes, exc: BaseException) -> ReadError:
+    """The error for compressed data cut short after ``data`` was read."""
+    return ReadError(path, f"truncated or corrupt compressed data ({exc}); scanned what came before",
+                     line=data.count(b"\n") + 1)

@@ -26,7 +26,8 @@ from typing import BinaryIO, Iterator, Optional
 from ..document import Document
 from ..policy import marker_lines
 from .base import Item, ReaderOptions, Source
-from .decode import BOM, decode
+from .compression import read_upto
+from .decode import BOM, decode, truncated
 
 SKIP = frozenset({"script", "style", "template", "code", "kbd", "samp"})  # not prose: code samples are not findings
 BLOCK = frozenset(
@@ -151,7 +152,9 @@ def declared_charset(data: bytes) -> Optional[str]:
 
 
 def read_html(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator[Item]:
-    data = stream.read()
+    data, cut = read_upto(stream)
+    if cut is not None:
+        yield truncated(source.path, data, cut)
     bom = data.startswith(BOM)
     charset = None if bom else declared_charset(data)
     if charset:  # a legacy page (windows-1251, iso-8859-1...): decode as it says

@@ -15,7 +15,8 @@ from typing import BinaryIO, Iterator
 from ..document import Document, LineIndex
 from ..policy import marker_lines
 from .base import Item, ReadError, ReaderOptions, Source
-from .decode import BOM, decode
+from .compression import read_upto
+from .decode import BOM, decode, truncated
 from .jsonpath import FieldError, JsonLocator, _skip_ws, resolve
 
 _decoder = json.JSONDecoder()
@@ -47,7 +48,9 @@ def _elements(raw: str) -> Iterator[tuple[int, int, object]]:
 
 
 def read_json(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator[Item]:
-    data = stream.read()
+    data, cut = read_upto(stream)
+    if cut is not None:  # the array is cut short: the syntax error below says where
+        yield truncated(source.path, data, cut)
     bom = data.startswith(BOM)
     raw, err = decode(data[3:] if bom else data, source.path, byte_base=3 if bom else 0)
     if err:

@@ -15,17 +15,20 @@ from typing import BinaryIO, Iterator
 from ..document import Document
 from ..policy import marker_lines
 from .base import Item, ReaderOptions, peekable, Source
-from .decode import BOM, LineStream, decode
+from .compression import read_upto
+from .decode import BOM, LineStream, decode, truncated
 
 
 def read_text(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator[Item]:
-    data = stream.read(opts.whole_limit + 1)
+    data, cut = read_upto(stream, opts.whole_limit + 1)
     if len(data) <= opts.whole_limit:
         bom = data.startswith(BOM)
         text, err = decode(data[3:] if bom else data, source.path, byte_base=3 if bom else 0)
         if err:
             yield err
         yield Document(text=text, path=source.path, meta={"ignore_lines": marker_lines(text)})
+        if cut is not None:
+            yield truncated(source.path, data, cut)
         return
     yield from _chunks(source, peekable(data, stream), opts)
 
