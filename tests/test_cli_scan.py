@@ -284,3 +284,14 @@ def test_markdown_code_samples_are_not_findings(tmp_path):
         f"Footer: {RUSSIAN}\n", encoding="utf-8")
     code, out, _ = scan("guide.md", "--quiet", cwd=tmp_path)
     assert code == 1 and out.splitlines() == [f'guide.md:9:9: script ru (Cyrillic) "{RUSSIAN}"']
+
+
+def test_html_latin_footer_and_homoglyph_located_in_the_source():
+    code, out, _ = scan(DATA / "formats" / "footer_page.html", "--format", "jsonl")
+    rows = {(r["kind"], r["text"]): r for r in jsonl(out)}
+    assert code == 1
+    footer = rows[("latin", "Alle Rechte vorbehalten.")]
+    assert footer["lang"] == "de" and (footer["line"], footer["column"]) == (5, 36)
+    naval = rows[("homoglyph", "N\u0430val")]
+    assert (naval["line"], naval["column"]) == (6, 13)
+    assert not [r for r in rows.values() if r["line"] in (3, 4)]  # the English paragraphs are clean
