@@ -118,8 +118,12 @@ def machine() -> dict:
                 break
     except OSError:
         pass
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = None
     return {"cores": os.cpu_count(), "cpu": model, "python": platform.python_version(),
-            "platform": platform.platform(terse=True)}
+            "platform": platform.platform(terse=True), "load": load}
 
 
 def main(argv=None) -> dict:
@@ -143,7 +147,7 @@ def main(argv=None) -> dict:
         for tool in tools:
             sub = lingua_subset(docs, args.quick) if tool == "lingua" else docs
             print(f"[bench] {tool}: {len(sub)} documents ...", file=sys.stderr, flush=True)
-            raw[tool] = run_tool(tool, sub, Path(tmp), args.corpus, reps=1 if args.quick else 3)
+            raw[tool] = run_tool(tool, sub, Path(tmp), args.corpus, reps=2 if args.quick else 3)
             if raw[tool].get("error"):
                 print(f"[bench] {tool}: {raw[tool]['error'].strip().splitlines()[-1]}", file=sys.stderr)
     splits = ["dev", "heldout"] if args.split == "all" else [args.split]
