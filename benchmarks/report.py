@@ -145,6 +145,12 @@ def render(results: dict, info: dict) -> str:
             "page_native", "document"])
         ls = res.get("langscan")
         if ls:
+            for kind in ("script", "latin"):
+                cells = []
+                for key, n in sorted(ls["gold_by_lang"].items()):
+                    if key.startswith(kind + ":"):
+                        cells.append(f"{key.split(':')[1]} {n - ls['misses'].get(key, 0)}/{n}")
+                out += ["", f"langscan, {kind} fragments found per language: " + ", ".join(cells) + "."]
             out += ["", f"Hard negatives touched by a langscan finding: {ls['negatives_hit']} of {ls['negatives']}; "
                         f"false findings in clean documents only: {ls['false']['clean_wrong']} in "
                         f"{ls['false']['clean_words']} words ({_f(ls['false']['clean_per100k'], 2)} per 100k)."]

@@ -85,8 +85,9 @@ def evaluate(tool_res: dict, docs: list[dict]) -> dict | None:
         t = sum(secs[d["id"]] for d in sub)
         return b / t / 1e6 if t else float("nan")
     clean = [d for d in ran if d["clean"]]
-    misses, false_examples = Counter(), []
+    misses, false_examples, by_lang = Counter(), [], Counter()
     for d, ev, f in zip(ran, evals, found):
+        by_lang.update(f"{g['kind']}:{g['lang']}" for g in d["gold"] if g["kind"] in ("script", "latin"))
         misses.update(f"{g['kind']}:{g['lang']}" for g, ok in zip(d["gold"], ev.gold_found) if not ok)
         valid = [x for x in f if d["text"][x[0]:x[1]].strip()]
         false_examples += [d["text"][x[0]:x[1]][:60] for x, (ok, _gi) in zip(valid, ev.findings) if not ok]
@@ -103,7 +104,7 @@ def evaluate(tool_res: dict, docs: list[dict]) -> dict | None:
         "negatives": sum(len(d.get("negatives", [])) for d in ran),
         "homoglyph_false": sum(ev.homoglyph_wrong for ev in evals),
         "clean_homoglyph_false": sum(ev.homoglyph_wrong for d, ev in zip(ran, evals) if d["clean"]),
-        "misses": misses, "false_examples": false_examples,
+        "misses": misses, "false_examples": false_examples, "gold_by_lang": by_lang,
         "mbps_clean": mbps(clean) if clean else float("nan"),
         "mbps_all": mbps(ran),
     }
