@@ -22,7 +22,7 @@ import os
 import tempfile
 import unicodedata
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Optional
 
 VERSION = 1
 CONTEXT = 32
@@ -81,22 +81,28 @@ class Baseline:
         return False
 
 
-def write(path: str, hits: Iterable, tool_version: str) -> int:
-    """Write a baseline of ``hits`` (reporters.Hit with fingerprint) atomically; returns the count."""
+def entry(hit, path: Optional[str] = None) -> dict:
+    """What a baseline keeps of a reporters.Hit (not the document: baselines of big scans stay small)."""
+    f = hit.finding
+    e = {"path": path or hit.path, "fingerprint": hit.fingerprint, "line": hit.line,
+         "kind": str(getattr(f.kind, "value", f.kind)), "lang": f.lang, "text": f.text}
+    if hit.record is not None:
+        e["record"] = hit.record
+    if hit.field is not None:
+        e["field"] = hit.field
+    return e
+
+
+def write(path: str, entries: Iterable[dict], tool_version: str) -> int:
+    """Write a baseline of ``entries`` (from ``entry``) atomically; returns the count."""
     results: dict[str, list[dict]] = {}
     n = 0
-    for h in hits:
-        f = h.finding
-        entry = {"fingerprint": h.fingerprint, "line": h.line, "kind": str(getattr(f.kind, "value", f.kind)),
-                 "lang": f.lang, "text": f.text}
-        if h.record is not None:
-            entry["record"] = h.record
-        if h.field is not None:
-            entry["field"] = h.field
-        results.setdefault(h.path, []).append(entry)
+    for e in entries:
+        e = dict(e)
+        results.setdefault(e.pop("path"), []).append(e)
         n += 1
-    for entries in results.values():
-        entries.sort(key=lambda e: (e["line"], e["fingerprint"]))
+    for lst in results.values():
+        lst.sort(key=lambda e: (e["line"], e["fingerprint"]))
     data = {"version": VERSION, "generated_by": f"langscan {tool_version}",
             "results": {k: results[k] for k in sorted(results)}}
     directory = os.path.dirname(os.path.abspath(path))
@@ -105,9 +111,20 @@ def write(path: str, hits: Iterable, tool_version: str) -> int:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=2)
             fh.write("\n")
+        os.chmod(tmp, _mode(path))
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
     return n
+
+
+def _mode(path: str) -> int:
+    """Keep an existing baseline's permissions; a new one gets the usual 0o666 less the umask."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from langscan import Detector
-from langscan.baseline import Baseline, BaselineError, fingerprint, write
+from langscan.baseline import Baseline, BaselineError, entry, fingerprint, write
 from langscan.document import Document
 from langscan.reporters import Hit
 
@@ -49,7 +49,7 @@ def test_counts_hide_only_as_many_as_recorded(tmp_path, det):
     fs = det.scan(text)
     hits = [Hit.of(doc, f, fingerprint=fingerprint(doc, f)) for f in fs]
     path = tmp_path / "b.json"
-    assert write(str(path), hits[:1], "test") == 1
+    assert write(str(path), [entry(h) for h in hits[:1]], "test") == 1
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["version"] == 1 and data["results"]["a.txt"][0]["text"] == "Русский"
     bl = Baseline.load(str(path))

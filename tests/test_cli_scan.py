@@ -295,3 +295,8 @@ def test_html_latin_footer_and_homoglyph_located_in_the_source():
     naval = rows[("homoglyph", "N\u0430val")]
     assert (naval["line"], naval["column"]) == (6, 13)
     assert not [r for r in rows.values() if r["line"] in (3, 4)]  # the English paragraphs are clean
+
+
+def test_write_baseline_failure_is_exit_2(founding, tmp_path):
+    code, _, err = scan("page.txt", "--write-baseline", "no/such/dir/b.json", cwd=tmp_path)
+    assert code == 2 and "cannot write baseline" in err

@@ -164,7 +164,7 @@ def run(a: ScanArgs, out: Optional[TextIO] = None, err: Optional[TextIO] = None)
 
 def _pipeline(a, s, model, base_policy, base_opts, bl, bl_path, ropts, out, err) -> int:
     from .. import __version__
-    from ..baseline import fingerprint, write
+    from ..baseline import entry, fingerprint, write
     from ..document import Document
     from ..lid import ModelError
     from ..parallel import scan_documents
@@ -224,7 +224,7 @@ def _pipeline(a, s, model, base_policy, base_opts, bl, bl_path, ropts, out, err)
         for f in kept:
             hit = Hit.of(doc, f, fingerprint=fingerprint(doc, f))
             if a.write_baseline:
-                recorded.append(_Recorded(hit, key))
+                recorded.append(entry(hit, key))
             if bl is not None and bl.consume(key, hit.fingerprint):
                 stats.suppressed += 1
                 continue
@@ -268,7 +268,12 @@ def _pipeline(a, s, model, base_policy, base_opts, bl, bl_path, ropts, out, err)
         return 2
     progress.close()
     if a.write_baseline:
-        n = write(a.write_baseline, (r.as_hit() for r in recorded), __version__)
+        try:
+            n = write(a.write_baseline, recorded, __version__)
+        except OSError as exc:
+            print(f"langscan scan: error: cannot write baseline {a.write_baseline}: {exc.strerror or exc}", file=err)
+            reporter.finish(stats)
+            return 2
         if not a.quiet:
             print(f"langscan: wrote {n} finding{'s' if n != 1 else ''} to baseline {a.write_baseline}", file=err)
     reporter.finish(stats)
@@ -278,15 +283,3 @@ def _pipeline(a, s, model, base_policy, base_opts, bl, bl_path, ropts, out, err)
     if a.write_baseline:
         return 0
     return 1 if stats.findings else 0
-
-
-class _Recorded:
-    """A hit to write to a baseline, keyed by the path relative to the project root."""
-
-    def __init__(self, hit, key: str):
-        self.hit, self.key = hit, key
-
-    def as_hit(self):
-        from dataclasses import replace
-
-        return replace(self.hit, path=self.key)
