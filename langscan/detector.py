@@ -398,34 +398,41 @@ class Detector:
                         trace.append(Unit(ls, le, line, "screen", self.expect[0], 0.0, False,
                                           "foreign-looking words appear only capitalised here (names)"))
                     continue
-            masked = mask_non_words(line)
             hints: dict[str, int] = {}
             for w in found:
                 for lang in self._index.get(w, ()):
                     if not self._is_expected(lang):
                         hints[lang] = hints.get(lang, 0) + 1
-            out.extend(self._latin_line(text, ls, le, masked, trace, taken, hints, len(found & unseen)))
+            out.extend(self._latin_line(text, ls, le, trace, taken, hints, len(found & unseen), found))
         return out
 
-    def _latin_line(self, text, ls, le, masked, trace, taken, hints=None, unseen=0):
-        caps_line = _mostly_upper(masked)
+    def _latin_line(self, text, ls, le, trace, taken, hints=None, unseen=0, found=frozenset()):
+        caps_line = _mostly_upper(text[ls:le])
         unit_spans = units(text, ls, le)
+        chosen_units: "range | list[int]" = range(len(unit_spans))
+        if len(unit_spans) > 3 and found:
+            # a long paragraph: read only the sentences holding suspect words, and their neighbours
+            near: set[int] = set()
+            for u, (us, ue) in enumerate(unit_spans):
+                if not found.isdisjoint(_fold(text[us:ue]).split()):
+                    near.update((u - 1, u, u + 1))
+            chosen_units = sorted(u for u in near if 0 <= u < len(unit_spans))
         tokens: list[_Token] = []
         unit_of: list[int] = []
-        ui = 0
         taken_starts = [ts for ts, _ in taken]
-        for s, e, word in _words(masked, ls):
-            if not self._latin_token(word):
-                continue
-            if taken:
-                t = bisect_right(taken_starts, s) - 1
-                if t >= 0 and s < taken[t][1]:
-                    continue  # already part of a homoglyph or script finding
-            while ui < len(unit_spans) - 1 and s >= unit_spans[ui][1]:
-                ui += 1
-            initial = not unit_of or unit_of[-1] != ui
-            tokens.append(_Token(s, e, word, word.lower(), token_case(word), initial))
-            unit_of.append(ui)
+        for u in chosen_units:
+            us, ue = unit_spans[u]
+            first = True
+            for s, e, word in _words(mask_non_words(text[us:ue]), us):
+                if not self._latin_token(word):
+                    continue
+                if taken:
+                    t = bisect_right(taken_starts, s) - 1
+                    if t >= 0 and s < taken[t][1]:
+                        continue  # already part of a homoglyph or script finding
+                tokens.append(_Token(s, e, word, word.lower(), token_case(word), first))
+                unit_of.append(u)
+                first = False
         if not tokens:
             return []
         # Candidate languages: first those the line's everyday words belong to (no model call);
