@@ -366,7 +366,6 @@ class Detector:
         """
         folded = _fold(text)
         words = set(folded.split())
-        folded_lines = folded.split("\n")
         rare = words.difference(self._screen)
         everyday = rare.intersection(self._everyday)
         unseen = {w for w in rare.difference(self._known) if w.isalpha()}
@@ -380,14 +379,10 @@ class Detector:
                                   "no word is everyday vocabulary of another language"))
             return []
         out = []
-        line_spans = None
-        for idx in _lines_holding(folded, suspects):
-            if line_spans is None:
-                line_spans = list(lines(text))
-            ls, le = line_spans[idx]
+        for ls, le, folded_line in _lines_holding(folded, text, suspects):
             if le - ls < 2:
                 continue
-            line_words = folded_lines[idx].split()
+            line_words = folded_line.split()
             found = suspects.intersection(line_words)
             if len(found) < 2 and (len(line_words) > 8 or strong.isdisjoint(found)):
                 continue  # one odd word in a long line is a name or loanword, never a foreign span
@@ -410,13 +405,14 @@ class Detector:
         caps_line = _mostly_upper(text[ls:le])
         unit_spans = units(text, ls, le)
         chosen_units: "range | list[int]" = range(len(unit_spans))
-        if len(unit_spans) > 3 and found:
-            # a long paragraph: read only the sentences holding suspect words, and their neighbours
-            near: set[int] = set()
-            for u, (us, ue) in enumerate(unit_spans):
-                if not found.isdisjoint(_fold(text[us:ue]).split()):
-                    near.update((u - 1, u, u + 1))
-            chosen_units = sorted(u for u in near if 0 <= u < len(unit_spans))
+        suspicious = set(chosen_units)
+        if len(unit_spans) > 1 and found:
+            suspicious = {u for u, (us, ue) in enumerate(unit_spans)
+                          if not found.isdisjoint(_fold(text[us:ue]).split())}
+            if len(unit_spans) > 3:
+                # a long paragraph: read only the sentences holding suspect words, and their neighbours
+                near = {v for u in suspicious for v in (u - 1, u, u + 1)}
+                chosen_units = sorted(u for u in near if 0 <= u < len(unit_spans))
         tokens: list[_Token] = []
         unit_of: list[int] = []
         taken_starts = [ts for ts, _ in taken]
@@ -446,7 +442,7 @@ class Detector:
         if not proposals and (not hints or unseen >= 2):
             probes = [(ls, le)]
             if len(set(unit_of)) > 1:
-                probes = [(unit_spans[u][0], unit_spans[u][1]) for u in sorted(set(unit_of))]
+                probes = [(unit_spans[u][0], unit_spans[u][1]) for u in sorted(set(unit_of)) if u in suspicious]
             for ps, pe in probes:
                 for lang, p in self._model.predict(text[ps:pe].lower() if caps_line else text[ps:pe], k=4):
                     if p >= 0.08 and not self._is_expected(lang) and script_of_lang(lang) == "Latin":
@@ -704,16 +700,18 @@ def _trim_to_letters(text: str, s: int, e: int, keep_punct: bool = False) -> tup
     return s, e
 
 
-def _lines_holding(folded: str, words: set[str]) -> list[int]:
-    """Indices of the lines of ``folded`` where any of ``words`` occurs as a whole word.
+def _lines_holding(folded: str, text: str, words: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, folded line) of the lines of ``text`` where any of ``words`` occurs as a word.
 
     A few str.find calls per suspect word instead of a Python step per line:
     most lines of a document hold no suspect at all.
     """
     n = len(folded)
-    if len(words) * n > 400_000:
-        # many suspects in a long text: one split per line beats a scan of the text per word
-        return [k for k, fl in enumerate(folded.split("\n")) if not words.isdisjoint(fl.split())]
+    if n != len(text) or len(words) * n > 400_000:
+        # lowercasing changed the length (rare letters such as U+0130), or many suspects in a long
+        # text: one split per line is then the better deal
+        spans = lines(text)
+        return [(ls, le, fl) for (ls, le), fl in zip(spans, folded.split("\n")) if not words.isdisjoint(fl.split())]
     positions = []
     find = folded.find
     for w in words:
@@ -724,13 +722,17 @@ def _lines_holding(folded: str, words: set[str]) -> list[int]:
                 positions.append(i)
             i = find(w, i + k)
     positions.sort()
-    out: list[int] = []
-    line = prev = 0
+    out: list[tuple[int, int, str]] = []
+    last_end = -1
     for pos in positions:
-        line += folded.count("\n", prev, pos)
-        prev = pos
-        if not out or out[-1] != line:
-            out.append(line)
+        if pos < last_end:
+            continue  # same line as the previous hit
+        ls = text.rfind("\n", 0, pos) + 1
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        le = end - 1 if end > ls and text[end - 1] == "\r" else end
+        out.append((ls, le, folded[ls:le]))
+        last_end = end
     return out
 
 

@@ -35,27 +35,45 @@ LOANWORDS: frozenset[str] = frozenset(
 )
 
 # Things that are not words of any language: they are masked before tokens are read.
+# A whitespace-separated chunk that may hold a non-word: a cheap test first, the full rules after.
+_MAYBE = re.compile(r"[\d@#`/\\_=<>{}\[\]~^$*:.]")
 _NOT_WORDS = re.compile(
     r"""
       (?:https?|ftp)://\S+            # URLs
     | www\.\S+
-    | \b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|ru|nl|br|jp|cn|in|info|biz|tv|me|ly|us|ca|au|eu|ch|at|pl|se|no|dk|fi|pt|be|cz|ai|app|dev)\b  # domains
+    | [\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|ru|nl|br|jp|cn|in|info|biz|tv|me|ly|us|ca|au|eu|ch|at|pl|se|no|dk|fi|pt|be|cz|ai|app|dev)\b  # domains
     | [\w.+-]+@[\w-]+\.[\w.-]+        # e-mail addresses
     | (?<!\w)[@#][\w-]+               # handles and hashtags
-    | `[^`\n]*`                       # inline code
-    | \S*[\\/_=<>{}\[\]~^$*]          # paths, identifiers, markup, code-ish tokens (a/b, foo_bar, x=y)
-    | \S*\d\S*                        # anything with a digit: numbers, units, model names (MQ-9, TOS-1)
+    | `[^`\n]*`?                      # inline code
+    | [^\s\\/_=<>{}\[\]~^$*]*[\\/_=<>{}\[\]~^$*]  # paths, identifiers, markup (a/b, foo_bar, x=y): up to the sign
+    | [^\s\d]*\d\S*                   # anything with a digit: numbers, units, model names (MQ-9, TOS-1)
     """,
     re.VERBOSE,
 )
+_CHUNK = re.compile(r"\S+")
+
+
+def _blank(m: "re.Match[str]") -> str:
+    return " " * (m.end() - m.start())
+
+
+def _mask_chunk(m: "re.Match[str]") -> str:
+    chunk = m.group()
+    if _MAYBE.search(chunk) is None:
+        return chunk
+    return _NOT_WORDS.sub(_blank, chunk)
 
 
 def mask_non_words(line: str) -> str:
     """The line with URLs, e-mails, handles, code and numbers replaced by spaces.
 
-    Lengths are kept, so token offsets stay true to the original line.
+    Lengths are kept, so token offsets stay true to the original line.  The
+    rules run per whitespace-separated chunk, and only on chunks holding a
+    digit or a sign that non-words use, so the cost stays linear.
     """
-    return _NOT_WORDS.sub(lambda m: " " * (m.end() - m.start()), line)
+    if _MAYBE.search(line) is None:
+        return line
+    return _CHUNK.sub(_mask_chunk, line)
 
 
 def token_case(token: str) -> str:

@@ -112,15 +112,18 @@ def _decoded_to_raw(raw: str, quote: int) -> list[int]:
 class JsonLocator:
     """Maps an offset in a field's decoded text to (line, column) in the JSON file.
 
-    ``raw`` is the record's source text (a JSONL line, or the whole .json
-    file), ``start`` the index where the record begins in it, ``index``
-    the LineIndex of ``raw`` and ``line_base`` the lines of the file before ``raw``.
+    ``raw`` is the record's source text (a JSONL line, or the lines of a .json
+    array element), ``start`` the index where the record begins in it, ``index``
+    the LineIndex of ``raw``, ``line_base`` the lines of the file before ``raw``
+    and ``col_base`` the characters before ``raw`` on its first line.
     Falls back to the record's first line if the value cannot be found.
     """
 
-    def __init__(self, raw: str, start: int, path: str, line_base: int = 0, index: Optional[LineIndex] = None):
+    def __init__(self, raw: str, start: int, path: str, line_base: int = 0, index: Optional[LineIndex] = None,
+                 col_base: int = 0):
         self.raw, self.start, self.path, self.line_base = raw, start, path, line_base
         self.index = index
+        self.col_base = col_base  # code points before raw[0] on its line (raw may start mid-line)
         self._map: Optional[list[int]] = None
 
     def _raw_offset(self, offset: int) -> int:
@@ -138,4 +141,4 @@ class JsonLocator:
         if self.index is None:
             self.index = LineIndex(self.raw)
         line, col = self.index.locate(self._raw_offset(offset))
-        return line + self.line_base, col
+        return line + self.line_base, col + (self.col_base if line == 1 else 0)

@@ -60,6 +60,7 @@ def collect(paths: Iterable[str], *, detector_options=None, reader_options=None,
     notes: list[str] = []
     files: dict[str, dict] = {}
     by_lang: Counter = Counter()
+    lang_kinds: dict = defaultdict(Counter)
     lang_names: dict = {}
     by_kind: Counter = Counter()
     recurring = RecurringIndex(max_examples=3)
@@ -94,6 +95,7 @@ def collect(paths: Iterable[str], *, detector_options=None, reader_options=None,
             entry["findings"] += 1
             entry["langs"][f.lang] += 1
             by_lang[f.lang] += 1
+            lang_kinds[f.lang][kind] += 1
             lang_names.setdefault(f.lang, f.lang_name)
             by_kind[kind] += 1
             if per_bucket[(f.lang, kind)] < keep_per_bucket:
@@ -125,7 +127,8 @@ def collect(paths: Iterable[str], *, detector_options=None, reader_options=None,
             "characters": totals["characters"], "findings": total_findings,
             "recurring_fragments": len(recurring.groups(2)), "errors": len(errors),
         },
-        "by_lang": [{"lang": k, "lang_name": lang_names.get(k, k), "count": v} for k, v in by_lang.most_common()],
+        "by_lang": [{"lang": k, "lang_name": lang_names.get(k, k), "count": v, "kinds": dict(lang_kinds[k])}
+                    for k, v in by_lang.most_common()],
         "by_kind": [{"kind": k, "count": v} for k, v in by_kind.most_common()],
         "by_file": by_file,
         "recurring": [g.to_dict() for g in recurring.top(top, min_count=2)],

@@ -118,11 +118,17 @@ def _settings(settings: dict, data: dict) -> str:
     return f"<table>{rows}</table>{errs}"
 
 
+def _lang_label(d: dict, expect) -> str:
+    label = f'{d["lang"]} ({d["lang_name"]})' if d["lang_name"] and d["lang_name"] != d["lang"] else d["lang"]
+    if d["lang"] in expect and set(d.get("kinds", {})) == {"homoglyph"}:
+        label = f'{d["lang"]}: look-alike letters'  # an expected-language word spelt with foreign letters
+    return label
+
+
 def render_html(data: dict) -> str:
     """The whole page for the data made by ``collect``."""
     t = data["totals"]
-    langs = [(f'{d["lang"]} ({d["lang_name"]})' if d["lang_name"] and d["lang_name"] != d["lang"] else d["lang"], d["count"])
-             for d in data["by_lang"]]
+    langs = [(_lang_label(d, data["settings"]["expect"]), d["count"]) for d in data["by_lang"]]
     kinds = [(d["kind"], d["count"]) for d in data["by_kind"]]
     expect = ", ".join(data["settings"]["expect"])
     return f"""<!DOCTYPE html>
