@@ -1,0 +1,5 @@
+"""`python -m langscan`: the same as the `langscan` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,5 @@
+"""`python -m langscan.cli`: the same as the `langscan` command."""
+
+from . import main
+
+main()
