@@ -388,7 +388,8 @@ class Detector:
                 continue  # one odd word in a long line is a name or loanword, never a foreign span
             line = text[ls:le]
             if len(line_words) > 4 and not _MENU.search(line) and not _mostly_upper(line):
-                if suspects.isdisjoint(_fold(line, lower=False).split()):
+                lowered = found.intersection(_fold(line, lower=False).split())
+                if not lowered or (strong.isdisjoint(lowered) and len(lowered) < 2):
                     if trace is not None:
                         trace.append(Unit(ls, le, line, "screen", self.expect[0], 0.0, False,
                                           "foreign-looking words appear only capitalised here (names)"))
