@@ -497,3 +497,24 @@ def test_truncated_gzipped_text_still_scans_what_came_before(tmp_path):
     (err,) = errors(its)
     assert RUSSIAN in d.text and d.source_position(d.text.index(RUSSIAN)) == (11, 1)
     assert "truncated" in err.message and err.line == d.text.count("\n") + 1 and its[-1] is err
+
+
+def test_json_array_is_streamed_across_batches_with_exact_positions(tmp_path, monkeypatch):
+    from langscan.readers import jsonarray
+
+    monkeypatch.setattr(jsonarray, "BATCH", 50)  # force elements to span many reads
+    recs = [{"id": i, "meta": {"n": [i, i + 1]}, "text": f"{ENGLISH[i % 3]} ({i})\nSecond line {RUSSIAN} [{i}]"}
+            for i in range(40)]
+    p = tmp_path / "records.json"
+    p.write_text(json.dumps(recs, ensure_ascii=False, indent=2), encoding="utf-8")
+    its = items(p)
+    assert not errors(its)
+    ds = docs(its)
+    assert [d.text for d in ds] == [r["text"] for r in recs] and [d.record for d in ds] == list(range(1, 41))
+    for d in ds:
+        assert_located(d, RUSSIAN, p)
+    compact = tmp_path / "compact.json"
+    compact.write_text(json.dumps(recs, ensure_ascii=True), encoding="utf-8")  # one line, escapes
+    for d in docs(items(compact)):
+        line, col = d.source_position(d.text.index(RUSSIAN))
+        assert line == 1 and compact.read_text(encoding="utf-8")[col - 1 : col + 5] == "\\u0417"

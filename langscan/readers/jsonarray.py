@@ -17,46 +17,69 @@ from typing import BinaryIO, Iterator
 from ..document import Document
 from ..policy import marker_lines
 from .base import Item, ReadError, ReaderOptions, Source
-from .decode import LineStream, decode
+from .decode import BOM, decode
 from .jsonpath import FieldError, JsonLocator, _skip_ws, resolve
 
 _decoder = json.JSONDecoder()
-BATCH = 1 << 16  # bytes of lines decoded at a time
+BATCH = 1 << 16  # bytes decoded at a time
+
+
+def _complete_utf8(data: bytes) -> int:
+    """Length of the longest prefix of ``data`` that does not end inside a UTF-8 sequence."""
+    i = len(data)
+    back = 0
+    while i > 0 and back < 3 and (data[i - 1] & 0xC0) == 0x80:
+        i -= 1
+        back += 1
+    if i == 0:
+        return len(data)
+    lead = data[i - 1]
+    need = 2 if 0xC0 <= lead < 0xE0 else 3 if 0xE0 <= lead < 0xF0 else 4 if 0xF0 <= lead < 0xF8 else 1
+    return i - 1 if need > 1 and len(data) - (i - 1) < need else len(data)
 
 
 class _Buffer:
-    """Decoded text of the file from the start of some line onwards, filled on demand."""
+    """Decoded text of the file from some point onwards, filled by byte blocks on demand.
+
+    Tracks the line and column of its first character, and a forward-only
+    cursor, so locating each record costs only the text since the previous one
+    (a 1 GB one-line array is read in linear time and bounded memory).
+    """
 
     def __init__(self, source: Source, stream: BinaryIO, errors: list):
-        self.lines = LineStream(stream)
-        source.meta["progress"] = self.lines
-        self._it = iter(self.lines)
-        self.source, self.errors = source, errors
+        self.stream, self.source, self.errors = stream, source, errors
+        source.meta["progress"] = self  # .line: how far the file was read, for truncation errors
         self.text = ""
-        self.first_line = 1  # line number of text[0]
-        self.first_col = 0  # code points before text[0] on its line
+        self.first_line, self.first_col = 1, 0  # position of text[0] in the file (column 0-based)
+        self.byte, self.line = 0, 1  # bytes decoded so far; line number where they end
+        self.carry = b""
         self.eof = False
+        self._reset_cursor()
+
+    def _reset_cursor(self) -> None:
+        self._cur, self._cur_line, self._cur_linestart = 0, self.first_line, -self.first_col
 
     def more(self, want: int = BATCH) -> bool:
-        """Append at least ``want`` bytes' worth of lines; False at end of file."""
+        """Append about ``want`` more bytes of text; False at end of file."""
         if self.eof:
             return False
-        raw, base_byte, base_line, size = [], None, None, 0
-        for line_no, start, chunk in self._it:
-            if base_byte is None:
-                base_byte, base_line = start, line_no
-            raw.append(chunk)
-            size += len(chunk)
-            if size >= want:
-                break
-        if not raw:
+        data = self.carry + self.stream.read(want)
+        at_end = len(data) == len(self.carry)
+        if self.byte == 0 and data.startswith(BOM):
+            data, self.byte = data[3:], 3
+        cut = len(data) if at_end else _complete_utf8(data)
+        if at_end:
             self.eof = True
-            return False
-        text, err = decode(b"".join(raw), self.source.path, byte_base=base_byte, line_base=base_line - 1)
+            if not data:
+                return False
+        chunk, self.carry = data[:cut], data[cut:]
+        text, err = decode(chunk, self.source.path, byte_base=self.byte, line_base=self.line - 1)
         if err:
             self.errors.append(err)
+        self.byte += len(chunk)
+        self.line += chunk.count(b"\n")
         self.text += text
-        return True
+        return bool(text) or not self.eof
 
     def skip_ws(self, pos: int) -> int:
         while True:
@@ -64,19 +87,23 @@ class _Buffer:
             if pos < len(self.text) or not self.more():
                 return pos
 
-    def drop_before(self, pos: int) -> int:
-        """Forget the text before ``pos`` (even mid-line: one-line arrays stay small); returns 0."""
-        nl = self.text.rfind("\n", 0, pos)
-        if nl == -1:
-            self.first_col += pos
-        else:
-            self.first_line += self.text.count("\n", 0, pos)
-            self.first_col = pos - nl - 1
-        self.text = self.text[pos:]
-        return 0
+    def position(self, pos: int) -> tuple[int, int]:
+        """(line, 0-based column) in the file of ``text[pos]``; ``pos`` never goes backwards."""
+        nl = self.text.count("\n", self._cur, pos)
+        if nl:
+            self._cur_line += nl
+            self._cur_linestart = self.text.rfind("\n", self._cur, pos) + 1
+        self._cur = pos
+        return self._cur_line, pos - self._cur_linestart
 
-    def line_of(self, pos: int) -> int:
-        return self.first_line + self.text.count("\n", 0, pos)
+    def drop_before(self, pos: int) -> int:
+        """Forget the text before ``pos`` once enough has been consumed; returns ``pos`` in the kept text."""
+        if pos < (1 << 16) or pos * 2 < len(self.text):
+            return pos  # copying the rest each record would be quadratic on long buffers
+        self.first_line, self.first_col = self.position(pos)
+        self.text = self.text[pos:]
+        self._reset_cursor()
+        return 0
 
 
 def _record_docs(source: Source, opts: ReaderOptions, n: int, record, raw: str, start: int, first_line: int,
@@ -114,7 +141,7 @@ def read_json(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator
     if pos >= len(buf.text) or buf.text[pos] != "[":
         yield from errors
         yield ReadError(source.path, "malformed JSON: expected an array of records or one record object",
-                        line=buf.line_of(pos))
+                        line=buf.position(pos)[0])
         return
     pos += 1
     n = 0
@@ -125,7 +152,7 @@ def read_json(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator
         if pos < len(buf.text) and buf.text[pos] == "]":
             return
         if pos >= len(buf.text):
-            yield ReadError(source.path, "malformed JSON: unterminated array", line=buf.line_of(pos))
+            yield ReadError(source.path, "malformed JSON: unterminated array", line=buf.position(pos)[0])
             return
         want = BATCH
         while True:
@@ -143,14 +170,13 @@ def read_json(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator
         yield from errors
         errors.clear()
         n += 1
-        ls = buf.text.rfind("\n", 0, pos) + 1
-        raw = buf.text[ls:end]
-        yield from _record_docs(source, opts, n, record, raw, pos - ls, buf.line_of(ls), 0 if ls else buf.first_col)
+        line, col0 = buf.position(pos)
+        yield from _record_docs(source, opts, n, record, buf.text[pos:end], 0, line, col0)
         pos = buf.skip_ws(end)
         if pos < len(buf.text) and buf.text[pos] == ",":
             pos += 1
         elif not (pos < len(buf.text) and buf.text[pos] == "]"):
             yield ReadError(source.path, "malformed JSON: expected ',' or ']' after a record; rest of file skipped",
-                            line=buf.line_of(pos))
+                            line=buf.position(pos)[0])
             return
         pos = buf.drop_before(pos)
