@@ -39,12 +39,13 @@ def _norm(s: str) -> str:
 def fingerprint(doc, finding) -> str:
     """Stable identity of ``finding`` in ``doc`` (see module docstring)."""
     text: str = doc.text
-    line_start = text.rfind("\n", 0, finding.start) + 1
-    line_end = text.find("\n", finding.end)
-    if line_end == -1:
-        line_end = len(text)
-    before = text[max(line_start, finding.start - CONTEXT) : finding.start]
-    after = text[finding.end : min(line_end, finding.end + CONTEXT)]
+    lo = max(0, finding.start - CONTEXT)
+    before = text[lo : finding.start]
+    before = before[before.rfind("\n") + 1 :]  # same line only
+    after = text[finding.end : finding.end + CONTEXT]
+    nl = after.find("\n")
+    if nl != -1:
+        after = after[:nl]
     key = "\x00".join(("v1", doc.field or "", _norm(before), _norm(finding.text), _norm(after)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
