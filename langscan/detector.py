@@ -174,7 +174,6 @@ class Detector:
             if self._ready:
                 return
             self._model: LanguageModel = load_model(self.options.model_path)
-            self._expected_lex = [lexicon.load(l) or {} for l in self.expect]
             screen: set[str] = set()
             for l in self.expect:
                 screen |= lexicon.common_words(l, 3.0)
@@ -186,14 +185,25 @@ class Detector:
             self._screen = frozenset(screen | LOANWORDS)
             # Every word the expected language's lexicon knows, however rare: rare English words
             # ("thermobaric") are no reason to look closer; words it has never seen are.
-            known: set[str] = set()
-            for lex in self._expected_lex:
-                known.update(lex)
-            self._known = frozenset(known | LOANWORDS)
-            self._index = lexicon.everyday_index()
+            known = LOANWORDS
+            for l in self.expect:
+                known = known | lexicon.words(l)
+            self._known = known
             self._lexicons = lexicon.available()
             self._everyday = lexicon.everyday_elsewhere(self.expect)
             self._ready = True
+
+    @property
+    def _expected_lex(self) -> list[dict[str, float]]:
+        """Frequency tables of the expected languages, built on first use (scoring, not screening)."""
+        tables = self.__dict__.get("_expected_tables")
+        if tables is None:
+            tables = self.__dict__["_expected_tables"] = [lexicon.load(l) or {} for l in self.expect]
+        return tables
+
+    @property
+    def _index(self) -> dict[str, str]:
+        return lexicon.everyday_index()
 
     def _expected_zipf(self, word: str) -> float:
         best = 0.0
@@ -396,7 +406,8 @@ class Detector:
                     continue
             hints: dict[str, int] = {}
             for w in found:
-                for lang in self._index.get(w, ()):
+                langs = self._index.get(w)
+                for lang in langs.split(",") if langs else ():
                     if not self._is_expected(lang):
                         hints[lang] = hints.get(lang, 0) + 1
             out.extend(self._latin_line(text, ls, le, trace, taken, hints, len(found & unseen), found))

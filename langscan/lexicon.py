@@ -6,19 +6,29 @@ tools/build_lexicons.py) maps a lowercase word to its Zipf frequency
 expected language with another language is the evidence that tells a
 German sentence ("alle Rechte vorbehalten") from an English one that merely
 contains a German name ("Müller"): names are rare in every lexicon, loanwords
-are common in English too.  Lexicons load lazily, once per process.
+are common in English too.
+
+Everything loads lazily and once per process.  The screen that every
+document passes through needs only word *sets* (cheap to build from the
+files' rows); the frequency dicts are built the first time a line is scored,
+so a pre-commit run on a clean file never pays for them.
 """
 
 from __future__ import annotations
 
 import gzip
 import threading
+from bisect import bisect_left
+from itertools import combinations
 from typing import Optional
 
 from .lid import models_dir
 
-_lock = threading.Lock()
-_cache: dict[str, Optional[dict[str, float]]] = {}
+_lock = threading.RLock()
+_rows: dict[str, Optional[list[str]]] = {}
+_tables: dict[str, Optional[dict[str, float]]] = {}
+_sets: dict[str, frozenset[str]] = {}
+_index: dict[str, dict[str, str]] = {}
 
 FLOOR = 1.0  # Zipf value given to words a lexicon does not hold
 
@@ -29,37 +39,56 @@ def available() -> frozenset[str]:
     return frozenset(p.name.split(".")[0] for p in d.glob("*.tsv.gz")) - {"common"}
 
 
+def _read_rows(name: str) -> Optional[list[str]]:
+    """The file's whitespace-separated fields: word, value, word, value, ... (None if absent)."""
+    with _lock:
+        if name not in _rows:
+            path = models_dir() / "lexicon" / f"{name}.tsv.gz"
+            _rows[name] = gzip.decompress(path.read_bytes()).decode("utf-8").split() if path.is_file() else None
+        return _rows[name]
+
+
 def load(lang: str) -> Optional[dict[str, float]]:
     """word -> Zipf frequency for ``lang``, or None when no lexicon ships for it."""
-    if lang in _cache:
-        return _cache[lang]
+    table = _tables.get(lang, False)
+    if table is not False:
+        return table  # type: ignore[return-value]
     with _lock:
-        if lang not in _cache:
-            path = models_dir() / "lexicon" / f"{lang}.tsv.gz"
-            table: Optional[dict[str, float]] = None
-            if path.is_file():
-                rows = gzip.decompress(path.read_bytes()).decode("utf-8").split()
-                table = dict(zip(rows[0::2], (int(z) / 100.0 for z in rows[1::2])))
-            _cache[lang] = table
-    return _cache[lang]
+        if lang not in _tables:
+            rows = _read_rows(lang)
+            _tables[lang] = None if rows is None else dict(zip(rows[0::2], (int(z) / 100.0 for z in rows[1::2])))
+        return _tables[lang]
 
 
-def common_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
-    """The words of ``lang`` at least this frequent (the fast clean-text screen)."""
-    key = f"{lang}@{min_zipf}"
-    cached = _common.get(key)
+def words(lang: str) -> frozenset[str]:
+    """Every word the lexicon of ``lang`` holds, however rare (empty when none ships)."""
+    key = f"all:{lang}"
+    cached = _sets.get(key)
     if cached is None:
-        table = load(lang) or {}
-        cached = frozenset(w for w, z in table.items() if z >= min_zipf)
-        _common[key] = cached
+        rows = _read_rows(lang)
+        cached = frozenset(rows[0::2]) if rows else frozenset()
+        _sets[key] = cached
     return cached
 
 
-_common: dict[str, frozenset[str]] = {}
+def common_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
+    """The words of ``lang`` at least this frequent (rows are stored most frequent first)."""
+    key = f"{lang}@{min_zipf}"
+    cached = _sets.get(key)
+    if cached is None:
+        rows = _read_rows(lang) or []
+        values = rows[1::2]
+        limit = round(min_zipf * 100)
+        # values descend; find the first below the limit by bisection on their negatives
+        cut = bisect_left(values, -limit, key=lambda v: -int(v)) if values else 0
+        cached = frozenset(rows[0:2 * cut:2])
+        _sets[key] = cached
+    return cached
 
 
-def everyday_index() -> dict[str, tuple[str, ...]]:
-    """Everyday words (Zipf >= 4 in some shipped language) -> the languages they are everyday in.
+def everyday_index() -> dict[str, str]:
+    """Everyday words (Zipf >= 4 in some shipped language) -> the languages they are everyday in
+    (comma-separated codes).
 
     Tells the detector which languages a line's unexplained words point to, so
     it can score the line against those lexicons even when fastText, on a
@@ -70,22 +99,22 @@ def everyday_index() -> dict[str, tuple[str, ...]]:
         with _lock:
             cached = _index.get("everyday")
             if cached is None:
-                path = models_dir() / "lexicon" / "common.tsv.gz"
-                rows = gzip.decompress(path.read_bytes()).decode("utf-8").split()
-                cached = dict(zip(rows[0::2], (tuple(x.split(",")) for x in rows[1::2])))
+                rows = _read_rows("common") or []
+                cached = dict(zip(rows[0::2], rows[1::2]))  # "de,nl": split only when asked
                 _index["everyday"] = cached
     return cached
-
-
-_index: dict[str, dict[str, tuple[str, ...]]] = {}
 
 
 def everyday_elsewhere(expected: tuple[str, ...]) -> frozenset[str]:
     """Words that are everyday vocabulary in a shipped language other than ``expected``."""
     key = "everyday:" + ",".join(sorted(expected))
-    cached = _common.get(key)
+    cached = _sets.get(key)
     if cached is None:
-        exp = set(expected)
-        cached = frozenset(w for w, langs in everyday_index().items() if not exp.issuperset(langs))
-        _common[key] = cached
+        rows = _read_rows("common") or []
+        exp = sorted(set(expected))
+        # the index lists each word's languages in sorted order: the entries that name only
+        # expected languages are exactly the comma-joined sorted subsets of them
+        only_expected = {",".join(c) for r in range(1, min(len(exp), 4) + 1) for c in combinations(exp, r)}
+        cached = frozenset(w for w, langs in zip(rows[0::2], rows[1::2]) if langs not in only_expected)
+        _sets[key] = cached
     return cached
