@@ -447,7 +447,8 @@ class Detector:
         # the model is asked only when they give nothing and unknown words remain to explain.
         tried: set[str] = set()
         proposals = []
-        for lang in sorted(hints or {}, key=lambda l: -(hints or {})[l])[:2]:
+        # ties broken by code, never by set order: results must not depend on PYTHONHASHSEED
+        for lang in sorted(hints or {}, key=lambda l: (-(hints or {})[l], l))[:2]:
             tried.add(lang)
             proposals.extend(self._proposals(text, tokens, unit_of, unit_spans, lang, caps_line, trace))
         cand: dict[str, float] = {}
@@ -459,7 +460,7 @@ class Detector:
                 for lang, p in self._model.predict(text[ps:pe].lower() if caps_line else text[ps:pe], k=4):
                     if p >= 0.08 and not self._is_expected(lang) and script_of_lang(lang) == "Latin":
                         cand[lang] = max(cand.get(lang, 0.0), p)
-            for lang in sorted(cand, key=cand.get, reverse=True)[:3]:
+            for lang in sorted(cand, key=lambda l: (-cand[l], l))[:3]:
                 if lang not in tried:
                     tried.add(lang)
                     proposals.extend(self._proposals(text, tokens, unit_of, unit_spans, lang, caps_line, trace))
@@ -469,7 +470,7 @@ class Detector:
                                   f"no span reaches word evidence {self.min_llr * 0.5:.1f} for "
                                   f"{', '.join(sorted(tried)) or 'any other language the model hears'}"))
             return []
-        proposals.sort(key=lambda p: -p[2])
+        proposals.sort(key=lambda p: (-p[2], p[0], p[3]))
         chosen = []
         used: set[int] = set()
         for i, j, llr, lang, scores in proposals:

@@ -241,3 +241,24 @@ def test_crlf_text_keeps_offsets_true(det):
     for f in found:
         assert text[f.start:f.end] == f.text
         assert text.split("\n")[f.line - 1][f.column - 1:].startswith(f.text)
+
+
+def test_results_do_not_depend_on_the_hash_seed(tmp_path):
+    """Set iteration order changes with PYTHONHASHSEED; the findings must not."""
+    import os
+    import subprocess
+    import sys
+
+    sample = tmp_path / "mixed.txt"
+    sample.write_text(
+        FOUNDING + "\n© Photo : youtube/Bu parola çok geneldir.Police said the investigation was continuing.\n"
+        "Science | Ne, grįžti atgal | News | Subscribe\nWeather | News | Por favor, instale docutils | World\n",
+        encoding="utf-8")
+    code = ("import sys; from langscan import Detector; t=open(sys.argv[1], encoding='utf-8').read(); "
+            "print([(f.start, f.end, f.lang, f.kind.value) for f in Detector().scan(t)])")
+    outs = set()
+    for seed in ("0", "1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        outs.add(subprocess.run([sys.executable, "-c", code, str(sample)], env=env, capture_output=True,
+                                text=True, check=True).stdout)
+    assert len(outs) == 1
