@@ -264,3 +264,12 @@ def test_whole_document_in_another_language(tmp_path):
     assert [json.loads(l)["id"] for l in out.read_text(encoding="utf-8").splitlines()] == ["n2"]
     rej = [json.loads(l) for l in (tmp_path / "kept.jsonl.rejects.jsonl").read_text(encoding="utf-8").splitlines()]
     assert rej[0]["reasons"][0]["kind"] == "document" and rej[0]["reasons"][0]["lang"] == "de"
+
+
+def test_truncated_gzip_is_reported_and_left_alone(tmp_path):
+    whole = gzip.compress("\n".join(json.dumps(r, ensure_ascii=False) for r in RECORDS).encode("utf-8"))
+    src = tmp_path / "cut.jsonl.gz"
+    src.write_bytes(whole[: len(whole) // 2])
+    r = cli("clean", src, "--in-place")
+    assert r.returncode == 2 and "cut.jsonl.gz: error: corrupt compressed data" in r.stderr
+    assert src.read_bytes() == whole[: len(whole) // 2]
