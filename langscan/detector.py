@@ -49,6 +49,9 @@ SENSITIVITY: dict[str, dict[str, float]] = {
 ALL_KINDS = ("script", "latin", "homoglyph", "document")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# "...stránkeThe army": text glued to the next sentence without a space (three lowercase letters, then a
+# capitalised word), the mark of a scraped caption; "iPhone", "YouTube", "McDonald" do not match.
+_GLUED = re.compile(r"[a-zß-ÿ]{3}[A-ZÀ-Þ][a-zß-ÿ]")
 _CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][a-zß-ÿ])")
 
 
@@ -397,7 +400,8 @@ class Detector:
             if len(found) < 2 and (len(line_words) > 8 or strong.isdisjoint(found)):
                 continue  # one odd word in a long line is a name or loanword, never a foreign span
             line = text[ls:le]
-            if len(line_words) > 4 and not _MENU.search(line) and not _mostly_upper(line):
+            if len(line_words) > 4 and not _MENU.search(line) and not _mostly_upper(line) \
+                    and not _GLUED.search(line):
                 lowered = found.intersection(_fold(line, lower=False).split())
                 if not lowered or (strong.isdisjoint(lowered) and len(lowered) < 2):
                     if trace is not None:
@@ -489,7 +493,8 @@ class Detector:
         if lex is None:
             return self._no_lexicon_spans(text, tokens, unit_of, unit_spans, lang, trace)
         out = []
-        scores = [self._token_score(t, lex, caps_line) for t in tokens]
+        abc = lexicon.alphabet(code)
+        scores = [self._token_score(t, lex, caps_line, abc) for t in tokens]
         k = 0
         while k < len(tokens):
             u_end = k
@@ -511,7 +516,8 @@ class Detector:
         c = word[0]
         return c.isascii() or script_of(c) == "Latin"
 
-    def _token_score(self, t: _Token, lex: dict[str, float], caps_line: bool) -> float:
+    def _token_score(self, t: _Token, lex: dict[str, float], caps_line: bool,
+                     abc: frozenset[str] = frozenset()) -> float:
         """Log10 frequency ratio foreign/expected of one word, weighted by how name-like it is."""
         if t.lower in LOANWORDS:
             return -0.5
@@ -525,6 +531,10 @@ class Detector:
             weight *= 0.3
         fz = max(lex.get(t.lower, 0.0), lexicon.FLOOR)
         ez = max(self._expected_zipf(t.lower), lexicon.FLOOR)
+        if fz == ez == lexicon.FLOOR and abc and not t.lower.isascii() and t.lower not in self._known:
+            # in no lexicon, but spelt with this language's letters (and not a word we expect)
+            if all(c in abc for c in t.lower if not c.isascii()):
+                fz = lexicon.FLOOR + 1.0
         d = fz - ez
         if d > 3.0:
             d = 3.0
@@ -591,7 +601,8 @@ class Detector:
                 code = _lexicon_code(ft_lang)
                 alt_lex = lexicon.load(code) if code in self._lexicons else None
                 caps = _mostly_upper(frag)
-                alt = sum(self._token_score(tokens[k], alt_lex, caps) for k in range(i, j)) if alt_lex else None
+                alt = (sum(self._token_score(tokens[k], alt_lex, caps, lexicon.alphabet(code)) for k in range(i, j))
+                       if alt_lex else None)
                 if (alt is not None and alt < 0.6 * llr) or (alt is None and ft_p < 0.7):
                     ft_lang, ft_p = lang, max(p_lang, ft_p)
         score = 0.5 * min(1.0, llr / (1.5 * needed)) + 0.5 * min(1.0, max(ft_p, 0.0))

@@ -118,3 +118,22 @@ def everyday_elsewhere(expected: tuple[str, ...]) -> frozenset[str]:
         cached = frozenset(w for w, langs in zip(rows[0::2], rows[1::2]) if langs not in only_expected)
         _sets[key] = cached
     return cached
+
+
+def alphabet(lang: str) -> frozenset[str]:
+    """The non-ASCII letters the frequent words of ``lang`` use (é, ł, ő, ễ...).
+
+    A word no lexicon holds but spelt with these letters is still evidence of
+    the language ("engedélyezés" is Hungarian even if too rare to be listed).
+    """
+    key = f"abc:{lang}"
+    cached = _sets.get(key)
+    if cached is None:
+        rows = _read_rows(lang) or []
+        letters: set[str] = set()
+        for word in rows[0:2 * 20000:2]:
+            if not word.isascii():
+                letters.update(c for c in word if not c.isascii() and c.isalpha())
+        cached = frozenset(letters)
+        _sets[key] = cached
+    return cached
