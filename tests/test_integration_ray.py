@@ -58,7 +58,7 @@ def test_map_batches_adds_findings_to_every_row(local_ray, tmp_path, expected):
         fn_constructor_kwargs={"expect": ("en",), "strip_column": "text_clean"},
         batch_format="pyarrow",
         batch_size=3,  # several batches per block, some without any finding
-        concurrency=2,
+        compute=ray.data.ActorPoolStrategy(min_size=1, max_size=2),  # a fixed 2-actor pool would starve the reads
     )
     rows = ds.take_all()
     _check(rows, expected, strip_column="text_clean")
@@ -69,7 +69,7 @@ def test_map_batches_adds_findings_to_every_row(local_ray, tmp_path, expected):
 @pytest.mark.slow
 def test_scan_dataset_with_pandas_and_numpy_batches(local_ray, expected):
     ds = ray.data.from_items(RECORDS)
-    _check(scan_dataset(ds, expect="en", concurrency=1, batch_size=5).take_all(), expected)
+    _check(scan_dataset(ds, expect="en", actors=1, batch_size=5).take_all(), expected)
     for fmt in ("pandas", "numpy"):
-        out = ds.map_batches(LangscanBatchScanner, batch_format=fmt, batch_size=4, concurrency=1)
+        out = ds.map_batches(LangscanBatchScanner, batch_format=fmt, batch_size=4, compute=ray.data.ActorPoolStrategy(size=1))
         _check(out.take_all(), expected)

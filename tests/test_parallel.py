@@ -163,7 +163,10 @@ def test_ctrl_c_stops_workers_and_keeps_output_valid(tmp_path):
             """
         )
     )
-    proc = subprocess.Popen([sys.executable, str(script)], stderr=subprocess.PIPE, text=True)
+    import langscan
+
+    env = {**os.environ, "PYTHONPATH": str(Path(langscan.__file__).parents[1])}
+    proc = subprocess.Popen([sys.executable, str(script)], stderr=subprocess.PIPE, text=True, env=env)
     deadline = time.monotonic() + 60
     while (not out.exists() or out.stat().st_size < 2000) and time.monotonic() < deadline:
         time.sleep(0.1)

@@ -6,10 +6,12 @@ the findings to every row of every batch it gets::
 
     ds = ray.data.read_json("corpus/")
     ds = ds.map_batches(LangscanBatchScanner, fn_constructor_kwargs={"expect": ("en",)},
-                        batch_format="pyarrow", concurrency=4)
+                        batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(min_size=1, max_size=4))
     clean = ds.filter(lambda row: row["langscan_count"] == 0)
 
-or simply ``ds = scan_dataset(ds, expect=("en",), concurrency=4)``.
+or simply ``ds = scan_dataset(ds, expect=("en",), actors=4)``.  Let the pool
+grow from one actor (``min_size=1``): a fixed pool that takes every CPU leaves
+none for the read tasks that feed it, and Ray Data then waits forever.
 
 Columns added (``prefix`` defaults to "langscan_"): ``count``, ``languages``,
 ``kinds``, ``chars`` and ``findings`` (a list of structs with the JSON
@@ -126,12 +128,14 @@ class LangscanBatchScanner:
         return table
 
 
-def scan_dataset(ds, expect: Iterable[str] | str = ("en",), *, concurrency: int = 1, batch_size: int = 256, **kwargs):
-    """``ds`` with langscan's columns added, run by ``concurrency`` actors (one model each)."""
+def scan_dataset(ds, expect: Iterable[str] | str = ("en",), *, actors: int = 1, batch_size: int = 256, **kwargs):
+    """``ds`` with langscan's columns added, by a pool of up to ``actors`` actors (one model each)."""
+    import ray.data
+
     return ds.map_batches(
         LangscanBatchScanner,
         fn_constructor_kwargs={"expect": expect, **kwargs},
         batch_format="pyarrow",
         batch_size=batch_size,
-        concurrency=concurrency,
+        compute=ray.data.ActorPoolStrategy(min_size=1, max_size=max(1, actors)),
     )
