@@ -32,7 +32,7 @@ from typing import Optional, Sequence
 
 from . import lexicon
 from .document import LineIndex
-from .evidence import LOANWORDS, mask_non_words, token_case
+from .evidence import LOANWORDS, NAME_PARTICLES, mask_non_words, token_case
 from .finding import Finding, Kind
 from .languages import DEFAULT_FOR_SCRIPT, languages_of_script, name_of, same_family, script_of_lang
 from .lid import LanguageModel, load_model, second_opinion
@@ -246,6 +246,7 @@ class Detector:
             taken = sorted((s, e) for _, s, e, *_ in spans)
             spans.extend(self._latin_stage(text, trace, taken))
         spans.sort(key=lambda x: x[1])
+        spans = _merge_lines(text, spans)
         doc = self._document_stage(text, spans, trace)
         if doc is not None:
             spans = [doc]
@@ -561,10 +562,13 @@ class Detector:
         whole_units = tokens[i].initial and (j == len(tokens) or unit_of[j] != unit_of[j - 1])
         reason = None
         needed = self.min_llr
-        strong_lower = sum(1 for k in range(i, j) if scores[k] > 0.5 and tokens[k].case == "lower")
+        strong_lower = sum(1 for k in range(i, j) if scores[k] > 0.5 and tokens[k].case == "lower"
+                           and len(tokens[k].lower) > 1 and tokens[k].lower not in NAME_PARTICLES)
         titles = sum(1 for k in range(i, j) if tokens[k].case == "title" and not tokens[k].initial)
         if j - i >= 2 and not _mostly_upper(frag) and (strong_lower == 0 or (titles >= 2 and strong_lower < 2)):
             reason = "the foreign-looking words are capitalised: a name or title"
+        elif j - i == 1 and tokens[i].case == "upper":
+            reason = "one word in capitals: an acronym or a label"
         elif not whole_units and strong < 3:
             reason = f"{strong} foreign-looking word(s) inside a sentence: a name or loanword"
         elif whole_units and strong < 2 and not (_MENU.search(text[unit_spans[0][0]:unit_spans[-1][1]])
@@ -757,6 +761,22 @@ def _lines_holding(folded: str, text: str, words: set[str]) -> list[tuple[int, i
         le = end - 1 if end > ls and text[end - 1] == "\r" else end
         out.append((ls, le, folded[ls:le]))
         last_end = end
+    return out
+
+
+def _merge_lines(text: str, spans: list) -> list:
+    """One finding for a foreign paragraph wrapped over several lines: join findings of one kind and
+    language separated only by line breaks, spaces and punctuation (at most one blank line)."""
+    out: list = []
+    for item in spans:
+        if out:
+            prev = out[-1]
+            if prev[0] == item[0] and prev[0] in (Kind.LATIN, Kind.SCRIPT) and prev[3] == item[3]:
+                gap = text[prev[2]:item[1]]
+                if "\n" in gap and gap.count("\n") <= 2 and len(gap) <= 40 and not any(c.isalnum() for c in gap):
+                    out[-1] = (prev[0], prev[1], item[2], prev[3], prev[4], max(prev[5], item[5]), prev[6], prev[7])
+                    continue
+        out.append(item)
     return out
 
 

@@ -34,9 +34,15 @@ LOANWORDS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Lowercase particles inside personal names ("Miquel van Smoorenburg", "Sveinn í Felli"): not evidence.
+NAME_PARTICLES: frozenset[str] = frozenset(
+    "van von vom zu zum der den ter ten de da di do dos das del della degli la le du des al el bin ibn ben "
+    "bint abu y e i í och und af av".split()
+)
+
 # Things that are not words of any language: they are masked before tokens are read.
 # A whitespace-separated chunk that may hold a non-word: a cheap test first, the full rules after.
-_MAYBE = re.compile(r"[\d@#`/\\_=<>{}\[\]~^$*:.]")
+_MAYBE = re.compile(r"[\d@#`/\\_=<>{}\[\]~^$*:.|]")
 _NOT_WORDS = re.compile(
     r"""
       (?:https?|ftp)://\S+            # URLs
@@ -57,10 +63,23 @@ def _blank(m: "re.Match[str]") -> str:
     return " " * (m.end() - m.start())
 
 
+_CODE_SIGNS = re.compile(r"[_\\={}~^$*|]|\w\.[a-z0-9]{1,4}$|\w\.[a-z0-9]{1,4}\W*$")  # identifiers, file names (siv-cmac.c)
+_CAPTION_TAIL = re.compile(r"/([A-ZÀ-Þ][^/\s]*)$")
+_BRACKETED = re.compile(r"<[^<>\n]{0,120}>")  # <e-mail at example dot org>, <tags>
+
+
 def _mask_chunk(m: "re.Match[str]") -> str:
     chunk = m.group()
     if _MAYBE.search(chunk) is None:
         return chunk
+    if _CODE_SIGNS.search(chunk):
+        return " " * len(chunk)  # identifiers, paths with underscores, markup: no word in it is language
+    if "/" in chunk and "://" not in chunk:
+        tail = _CAPTION_TAIL.search(chunk)
+        if tail is None:
+            return " " * len(chunk)  # a path such as src/main/java
+        # "youtube/Este": the site is not language, the caption glued after it is
+        return " " * tail.start(1) + _NOT_WORDS.sub(_blank, tail.group(1))
     return _NOT_WORDS.sub(_blank, chunk)
 
 
@@ -71,8 +90,10 @@ def mask_non_words(line: str) -> str:
     rules run per whitespace-separated chunk, and only on chunks holding a
     digit or a sign that non-words use, so the cost stays linear.
     """
-    if _MAYBE.search(line) is None:
+    if _MAYBE.search(line) is None and "<" not in line:
         return line
+    if "<" in line:
+        line = _BRACKETED.sub(_blank, line)
     return _CHUNK.sub(_mask_chunk, line)
 
 
