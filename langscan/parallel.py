@@ -11,6 +11,8 @@ never depend on it):
   ``piece_chars`` at line ends (else sentence ends, else spaces) and the
   pieces' findings are shifted back by the piece's base offset, so a 50 MB
   single line costs linear time and spreads over the workers;
+* a whole-document verdict (kind "document") on consecutive pieces is joined
+  back into one finding, so a huge foreign document is still reported once;
 * pieces are batched into chunks of about ``chunk_chars`` (many small
   documents per task, to keep inter-process overhead negligible);
 * with ``jobs > 1`` the chunks go to a pool of worker processes that each
@@ -31,7 +33,7 @@ from typing import Iterable, Iterator, NamedTuple, Optional
 
 from .detector import Detector, DetectorOptions
 from .document import Document
-from .finding import Finding
+from .finding import Finding, Kind
 
 CHUNK_CHARS = 1 << 16  # text per task: ~10-50 ms of detector work, IPC cost < 1 %
 CHUNK_DOCS = 512  # cap on documents per task (many tiny records)
@@ -130,6 +132,22 @@ def _shift(f: Finding, p: _Piece) -> Finding:
     )
 
 
+def _join(pending: list[Finding], findings: list[Finding], doc: Document) -> None:
+    """Append a later piece's findings; a whole-piece verdict continuing the previous one becomes one finding."""
+    if pending and findings:
+        a, b = pending[-1], findings[0]
+        if (
+            a.kind == b.kind == Kind.DOCUMENT
+            and a.lang == b.lang
+            and not doc.text[a.end : b.start].strip()
+        ):
+            weight = (a.end - a.start) + (b.end - b.start)
+            score = ((a.end - a.start) * a.score + (b.end - b.start) * b.score) / weight
+            pending[-1] = dataclasses.replace(a, end=b.end, text=doc.text[a.start : b.end], score=score)
+            findings = findings[1:]
+    pending.extend(findings)
+
+
 def _assemble(
     results: Iterator[tuple[list[_Piece], list[list[Finding]]]]
 ) -> Iterator[tuple[Document, list[Finding]]]:
@@ -139,14 +157,13 @@ def _assemble(
         for piece, findings in zip(chunk, found):
             if piece.base:
                 findings = [_shift(f, piece) for f in findings]
-            if piece.last and not pending:
+            if piece.last and piece.base == 0:
                 yield piece.doc, findings
-            elif piece.last:
-                pending.extend(findings)
+                continue
+            _join(pending, findings, piece.doc)
+            if piece.last:
                 yield piece.doc, pending
                 pending = []
-            else:
-                pending.extend(findings)
 
 
 # ---- worker side -------------------------------------------------------------------------

@@ -203,3 +203,14 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_huge_foreign_document_is_still_one_document_finding():
+    para = "Заголовок открываемого материала и ещё немного текста на русском языке о погоде и городе.\n"
+    text = para * 3000  # ~270 K characters, Russian throughout
+    det = Detector.from_options(OPTIONS)
+    whole = det.scan(text)
+    [(_, found)] = list(scan_documents([Document(text)], OPTIONS, jobs=2, piece_chars=20_000, split_chars=40_000))
+    assert [f.kind.value for f in whole] == ["document"]
+    assert [(f.kind.value, f.lang, f.start, f.end) for f in found] == [(f.kind.value, f.lang, f.start, f.end) for f in whole]
+    assert found[0].text == text[found[0].start : found[0].end]
