@@ -266,16 +266,18 @@ class Detector:
         regex = foreign_run_regex(self.expected_scripts)
         pieces: list[tuple[int, int, str]] = []  # (start, end, script) of one-script letter runs
         homoglyph_words: dict[tuple[int, int], None] = {}
+        expected = self.expected_scripts
         for m in regex.finditer(text):
             s = m.start()
             cur = None
             for i in range(m.start(), m.end()):
                 sc = script_of(text[i])
                 if sc != cur:
-                    if cur is not None:
+                    if cur is not None and cur != "Common" and cur not in expected:
                         pieces.append((s, i, cur))
                     s, cur = i, sc
-            pieces.append((s, m.end(), cur))
+            if cur != "Common" and cur not in expected:
+                pieces.append((s, m.end(), cur))
         if not pieces:
             return []
         # Homoglyphs: a Latin word carrying look-alike foreign letters.

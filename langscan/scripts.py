@@ -75,6 +75,16 @@ def _class_for(scripts: set[str]) -> str:
     return "".join(parts)
 
 
+# Blocks that hold only Latin letters, punctuation, symbols and emoji. When Latin is the only expected
+# script, "anything outside these" is a short complemented class the regex engine tests quickly; the
+# runs it finds are then split by script and their neutral parts dropped.
+_LATIN_AND_NEUTRAL = (
+    "\x00-\u036f\u1d00-\u1dbf\u1e00-\u1eff\u2000-\u2bff\u2c60-\u2c7f\ua720-\ua7ff"
+    "\ufb00-\ufb06\ufe00-\ufe0f\ufe20-\ufe2f\U0001f000-\U0001faff\U000e0000-\U000e007f"
+)
+_NOT_LATIN = re.compile(f"[^{_LATIN_AND_NEUTRAL}]+")
+
+
 @lru_cache(maxsize=32)
 def foreign_run_regex(expected_scripts: frozenset[str]) -> "re.Pattern[str]":
     """A compiled regex matching runs of characters from scripts not in ``expected_scripts``.
@@ -82,6 +92,8 @@ def foreign_run_regex(expected_scripts: frozenset[str]) -> "re.Pattern[str]":
     A compiled character class runs at C speed, so clean text in the expected
     script costs one regex pass and nothing else.
     """
+    if expected_scripts == {"Latin"}:
+        return _NOT_LATIN  # matches may include neutral characters: callers keep letters of a script only
     foreign = {s for _, _, s in _RANGES} - set(expected_scripts)
     return re.compile(f"[{_class_for(foreign)}]+")
 
