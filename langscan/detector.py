@@ -126,8 +126,9 @@ class Detector:
     """Finds foreign fragments in text expected to be in ``expect`` languages.
 
     Building one is cheap; the model and lexicons load on first use, once per
-    process, and are shared by every Detector.  ``scan`` holds no state
-    between calls, so one Detector may serve many threads.
+    process, and are shared by every Detector.  ``scan`` is a pure function of
+    its text (a bounded cache of scored lines only saves time), so one Detector
+    may serve many threads.
     """
 
     def __init__(
@@ -163,6 +164,7 @@ class Detector:
         self.expected_scripts = frozenset(scripts)
         self._latin_expected = "Latin" in self.expected_scripts
         self._init_lock = threading.Lock()
+        self._line_cache: dict[str, list] = {}
         self._ready = False
 
     @classmethod
@@ -417,8 +419,23 @@ class Detector:
                 for lang in langs.split(",") if langs else ():
                     if not self._is_expected(lang):
                         hints[lang] = hints.get(lang, 0) + 1
-            out.extend(self._latin_line(text, ls, le, trace, taken, hints, len(found & unseen), found))
+            out.extend(self._latin_line_cached(text, ls, le, trace, taken, hints, len(found & unseen), found))
         return out
+
+    def _latin_line_cached(self, text, ls, le, trace, taken, hints, unseen, found):
+        """Scraped corpora repeat their boilerplate lines; a line's verdict depends only on the line
+        (when no script finding lies inside it), so it is remembered, relative to the line start."""
+        if trace is not None or (taken and any(ls <= ts < le for ts, _ in taken)):
+            return self._latin_line(text, ls, le, trace, taken, hints, unseen, found)
+        line = text[ls:le]
+        cached = self._line_cache.get(line)
+        if cached is None:
+            cached = [(k, s - ls, e - ls, *rest) for k, s, e, *rest in
+                      self._latin_line(text, ls, le, trace, taken, hints, unseen, found)]
+            if len(self._line_cache) >= _LINE_CACHE_SIZE:
+                self._line_cache.clear()
+            self._line_cache[line] = cached
+        return [(k, s + ls, e + ls, *rest) for k, s, e, *rest in cached]
 
     def _latin_line(self, text, ls, le, trace, taken, hints=None, unseen=0, found=frozenset()):
         caps_line = _mostly_upper(text[ls:le])
@@ -686,6 +703,7 @@ class Detector:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_LINE_CACHE_SIZE = 20_000  # scored lines remembered per Detector (cleared when full: bounded memory)
 
 
 def _lexicon_code(lang: str) -> str:
