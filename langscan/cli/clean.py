@@ -110,7 +110,11 @@ def clean(
     opts = CleanOptions(action=act, kinds=kinds, langs=_split(lang), mask_template=mask_template,
                         fields=tuple(fields), columns=tuple(columns),
                         detector=det, rules=rule_list, jobs=jobs, policy=policy)
-    code, _results = run([str(p) for p in paths], opts, output=output, in_place=in_place,
-                         backup_suffix=backup_suffix if backup else None, dry_run=dry_run, rejects=rejects)
+    try:
+        code, _results = run([str(p) for p in paths], opts, output=output, in_place=in_place,
+                             backup_suffix=backup_suffix if backup else None, dry_run=dry_run, rejects=rejects)
+    except KeyboardInterrupt:
+        typer.echo("langscan clean: interrupted; every file is either complete or untouched", err=True)
+        raise typer.Exit(130)
     raise typer.Exit(code)
 
