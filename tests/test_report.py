@@ -4,7 +4,6 @@ and (slow) a real headless Chromium rendering it to a PNG."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import struct
