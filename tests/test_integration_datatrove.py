@@ -103,3 +103,4 @@ def test_stripper_removes_fragments_and_keeps_english(shards, tmp_path, expected
     founding = rows["news-005"]["text"]
     assert "Syria's army uses the TOS-1 thermobaric MLRS" in founding and "Hmeimim" in founding
     assert "Заголовок открываемого материала" not in founding
+    assert "The Naval Command said" in rows["news-007"]["text"]  # homoglyph word repaired, not cut

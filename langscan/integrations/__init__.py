@@ -43,3 +43,11 @@ def summary(findings: list[Finding]) -> dict:
 def strippable(findings: Iterable[Finding]) -> list[Finding]:
     """Findings that name a fragment (a whole-document verdict is for filters, not for cutting)."""
     return [f for f in findings if f.kind != Kind.DOCUMENT]
+
+
+def strip_text(text: str, findings: list[Finding]) -> str:
+    """``text`` cleaned the way ``langscan clean --action strip`` does it: foreign fragments cut
+    out with their seams tidied, homoglyph words repaired ("Nаval" -> "Naval")."""
+    from ..clean import Action, apply
+
+    return apply(text, strippable(findings), Action.STRIP)

@@ -26,7 +26,7 @@ from datatrove.pipeline.writers.disk_base import DiskWriter
 
 from ..detector import DetectorOptions
 from ..finding import Finding
-from . import scan_texts, strippable, summary
+from . import scan_texts, strip_text, strippable, summary
 
 __all__ = ["LangscanFilter", "LangscanStripper"]
 
@@ -98,8 +98,9 @@ class LangscanFilter(BaseFilter):
 class LangscanStripper(PipelineStep):
     """Remove foreign-language fragments from ``doc.text``.
 
-    Fragment findings (script, latin, homoglyph) are cut out and their seams
-    tidied; a whole-document verdict is left to ``LangscanFilter``.  With
+    Fragment findings (script, latin) are cut out and their seams tidied,
+    homoglyph words get their Latin letters back (as ``langscan clean`` does);
+    a whole-document verdict is left to ``LangscanFilter``.  With
     ``annotate=True`` the findings (offsets into the text *before* stripping)
     are written to the metadata as ``LangscanFilter`` does.  Documents left
     empty are dropped unless ``keep_empty``.
@@ -134,7 +135,7 @@ class LangscanStripper(PipelineStep):
         if self.annotate:
             _annotate(doc, findings, self.prefix)
         if cut:
-            doc.text = strip_findings(doc.text, cut)
+            doc.text = strip_text(doc.text, cut)
             self.stat_update("langscan_stripped_docs")
             self.stat_update("langscan_stripped_chars", value=sum(f.end - f.start for f in cut))
 
@@ -154,10 +155,3 @@ class LangscanStripper(PipelineStep):
                     yield doc
                 else:
                     self.stat_update("dropped_empty")
-
-
-def strip_findings(text: str, findings: list[Finding]) -> str:
-    """``text`` without the findings' spans (the clean package's helper when it offers one)."""
-    from ._strip import strip_spans
-
-    return strip_spans(text, [(f.start, f.end) for f in findings])

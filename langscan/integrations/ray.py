@@ -27,7 +27,7 @@ from typing import Any, Iterable, Optional
 
 from ..detector import DetectorOptions
 from ..parallel import _detector
-from . import scan_texts, strippable, summary
+from . import scan_texts, strip_text, summary
 
 __all__ = ["LangscanBatchScanner", "scan_dataset", "FINDING_FIELDS"]
 
@@ -85,11 +85,7 @@ class LangscanBatchScanner:
             for key, value in summary(findings).items():
                 cols.setdefault(key, []).append(value)
         if self.strip_column:
-            from ._strip import strip_spans
-
-            cols["__strip__"] = [
-                strip_spans(t or "", [(f.start, f.end) for f in strippable(fs)]) for t, fs in zip(texts, found)
-            ]
+            cols["__strip__"] = [strip_text(t or "", fs) for t, fs in zip(texts, found)]
         return cols
 
     def __call__(self, batch):
