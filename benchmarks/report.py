@@ -159,7 +159,8 @@ def render(results: dict, info: dict) -> str:
     out += ["## Other figures", "",
             f"- Cold start of `langscan scan` on one small file: "
             + (f"{cs['seconds']:.2f} s ({cs['note']})." if cs.get("seconds") is not None else f"n/a: {cs['note']}"),
-            "- Peak RSS is the worker process's maximum resident set (Python, the corpus and the tool); the corpus "
+            "- Peak RSS is the worker process's maximum resident set after the scoring pass (Python, the corpus and "
+            "the tool); the corpus "
             "alone accounts for " + _f(next((t['base_rss_mb'] for t in info['tools'].values() if t.get('base_rss_mb')), None), 0)
             + " MB of it.",
             "- Load s: loading the tool and a first call on a short text (not counted in throughput).",
@@ -182,7 +183,10 @@ def render(results: dict, info: dict) -> str:
             "- False findings per 100k words: wrong findings over the English words of the host documents (real "
             "article text, page boilerplate, hard negatives; gold blanked out), clean and dirty documents alike.",
             "- Throughput: UTF-8 bytes over the time spent in the tool's scan call, one process, one document at a "
-            "time; *clean* = the clean English documents, *corpus* = every scored document.",
+            "time; *clean* = the clean English documents, *corpus* = every scored document. Fast tools are timed in "
+            "three passes over the documents, each with a fresh tool instance (langscan's per-detector cache of "
+            "line verdicts helps within a pass, as it would over a real corpus, but never across passes), and "
+            "each document's best time is kept.",
             "- Anchors, run in the same session: CLD2 (`pycld2.detect(text, returnVectors=True)`, byte offsets "
             "converted to code points, non-English vectors flagged); fastText lid.176 (`models/lid.176.ftz`) per "
             "line, flagging lines whose top label is not `en` with p > 0.5; langdetect per line with the same rule "
