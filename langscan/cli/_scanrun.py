@@ -183,6 +183,11 @@ def _pipeline(a, s, model, base_policy, base_opts, bl, bl_path, ropts, out, err)
             exclude += (relative(p, root),)
     include = tuple(a.include) or tuple(s.include)
     recorded: list = []
+    recurring = None
+    if a.summary:
+        from ..recurring import RecurringIndex
+
+        recurring = RecurringIndex()  # template boilerplate: the same fragment across documents
     reporter.start()
     policies: dict = {}
     options_cache: dict = {}
@@ -220,6 +225,8 @@ def _pipeline(a, s, model, base_policy, base_opts, bl, bl_path, ropts, out, err)
         stats.documents += 1
         kept = policy_for(doc.path).filter(doc, findings)
         stats.suppressed += len(findings) - len(kept)
+        if recurring is not None:
+            recurring.add(doc, kept)
         key = doc.path if doc.path == "<stdin>" else relative(doc.path, root)
         for f in kept:
             hit = Hit.of(doc, f, fingerprint=fingerprint(doc, f))
@@ -277,6 +284,8 @@ def _pipeline(a, s, model, base_policy, base_opts, bl, bl_path, ropts, out, err)
         if not a.quiet:
             print(f"langscan: wrote {n} finding{'s' if n != 1 else ''} to baseline {a.write_baseline}", file=err)
     reporter.finish(stats)
+    if recurring is not None and not a.quiet:
+        err.write(recurring.format_summary(10))
     out.flush()
     if stats.errors:
         return 2
