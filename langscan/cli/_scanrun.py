@@ -285,7 +285,8 @@ def _pipeline(a, s, model, base_policy, base_opts, bl, bl_path, ropts, out, err)
             print(f"langscan: wrote {n} finding{'s' if n != 1 else ''} to baseline {a.write_baseline}", file=err)
     reporter.finish(stats)
     if recurring is not None and not a.quiet:
-        err.write(recurring.format_summary(10))
+        # beside the text summary table on stdout; machine formats keep stdout parseable
+        (out if a.fmt == "text" else err).write(recurring.format_summary(10))
     out.flush()
     if stats.errors:
         return 2
