@@ -785,15 +785,16 @@ def _lines_holding(folded: str, text: str, words: set[str]) -> list[tuple[int, i
 
 
 def _merge_lines(text: str, spans: list) -> list:
-    """One finding for a foreign paragraph wrapped over several lines: join findings of one kind and
-    language separated only by line breaks, spaces and punctuation (at most one blank line)."""
+    """One finding for a foreign sentence wrapped over several lines: join Latin findings of one
+    language when the first stops mid-sentence and only a line break separates them.  Separate lines
+    that each end (menu items, UI strings, a footer) stay separate findings."""
     out: list = []
     for item in spans:
         if out:
             prev = out[-1]
-            if prev[0] == item[0] and prev[0] in (Kind.LATIN, Kind.SCRIPT) and prev[3] == item[3]:
+            if prev[0] == item[0] == Kind.LATIN and prev[3] == item[3] and text[prev[2] - 1] not in ".!?:;…":
                 gap = text[prev[2]:item[1]]
-                if "\n" in gap and gap.count("\n") <= 2 and len(gap) <= 40 and not any(c.isalnum() for c in gap):
+                if gap.count("\n") == 1 and len(gap) <= 20 and not any(c.isalnum() for c in gap):
                     out[-1] = (prev[0], prev[1], item[2], prev[3], prev[4], max(prev[5], item[5]), prev[6], prev[7])
                     continue
         out.append(item)
