@@ -51,10 +51,11 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def measure(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> dict:
+def measure(cmd: list[str], cwd: Path | None = None, env: dict | None = None, timeout: float = 3600) -> dict:
     """Run ``cmd`` (output discarded): wall seconds, main-process peak RSS, peak tree RSS, CPU seconds."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd, env=env)
+    errlog = tempfile.TemporaryFile()  # a file, not a pipe: engines log a lot and a full pipe would stall them
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errlog, cwd=cwd, env=env, start_new_session=True)
     peak_tree = 0
     while True:
         try:
@@ -64,10 +65,15 @@ def measure(cmd: list[str], cwd: Path | None = None, env: dict | None = None) ->
         if pid:
             break
         peak_tree = max(peak_tree, _tree_rss(proc.pid))
+        if time.perf_counter() - t0 > timeout:
+            os.killpg(proc.pid, 9)  # the run's own process group (start_new_session), nothing else
+            os.wait4(proc.pid, 0)
+            raise RuntimeError(f"{' '.join(cmd)} took more than {timeout} s")
         time.sleep(0.1)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode("utf-8", "replace")
+    errlog.seek(0)
+    err = errlog.read().decode("utf-8", "replace")
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}:\n{err[-2000:]}")
     return {
@@ -90,12 +96,13 @@ _DATATROVE = textwrap.dedent(
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
     from langscan.integrations.datatrove import LangscanFilter
-    src, out, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    LocalPipelineExecutor(
-        pipeline=[JsonlReader(src, glob_pattern="*.jsonl"), LangscanFilter(expect="en", label_only=True),
-                  JsonlWriter(out + "/output")],
-        tasks=workers * 4, workers=workers, logging_dir=out + "/logs",
-    ).run()
+    if __name__ == "__main__":  # datatrove starts its workers with forkserver, which re-imports this file
+        src, out, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+        LocalPipelineExecutor(
+            pipeline=[JsonlReader(src, glob_pattern="*.jsonl"), LangscanFilter(expect="en", label_only=True),
+                      JsonlWriter(out + "/output")],
+            tasks=workers * 4, workers=workers, logging_dir=out + "/logs",
+        ).run()
     """
 )
 
@@ -103,13 +110,14 @@ _RAY = textwrap.dedent(
     """
     import sys, ray
     from langscan.integrations.ray import LangscanBatchScanner
-    src, out, actors = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    ray.init(num_cpus=actors, include_dashboard=False, log_to_driver=False)
-    ray.data.DataContext.get_current().enable_progress_bars = False
-    ds = ray.data.read_json(src).map_batches(
-        LangscanBatchScanner, fn_constructor_kwargs={"expect": ("en",)}, batch_format="pyarrow", batch_size=512,
-        compute=ray.data.ActorPoolStrategy(min_size=1, max_size=actors))
-    ds.write_parquet(out)
+    if __name__ == "__main__":
+        src, out, actors = sys.argv[1], sys.argv[2], int(sys.argv[3])
+        ray.init(num_cpus=actors, include_dashboard=False, log_to_driver=False)
+        ray.data.DataContext.get_current().enable_progress_bars = False
+        ds = ray.data.read_json(src).map_batches(
+            LangscanBatchScanner, fn_constructor_kwargs={"expect": ("en",)}, batch_format="pyarrow", batch_size=512,
+            compute=ray.data.ActorPoolStrategy(min_size=1, max_size=actors))
+        ds.write_parquet(out)
     """
 )
 

