@@ -104,3 +104,23 @@ def test_stripper_removes_fragments_and_keeps_english(shards, tmp_path, expected
     assert "Syria's army uses the TOS-1 thermobaric MLRS" in founding and "Hmeimim" in founding
     assert "Заголовок открываемого материала" not in founding
     assert "The Naval Command said" in rows["news-007"]["text"]  # homoglyph word repaired, not cut
+
+
+@pytest.mark.slow
+def test_example_pipeline_runs_as_written(tmp_path, expected):
+    """examples/datatrove_pipeline.py on its bundled sample, the way the README tells users to run it."""
+    import subprocess
+    import sys
+
+    example = Path(__file__).parent.parent / "examples" / "datatrove_pipeline.py"
+    if not example.exists():
+        pytest.skip("examples/ is not part of this installation (sdist/wheel test)")
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, str(example), str(example.parent / "data"), str(out), "--mode", "drop"],
+                   check=True, capture_output=True, timeout=300)
+    kept = set()
+    for path in (out / "output").glob("*.jsonl.gz"):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            kept.update(json.loads(line)["id"] for line in fh)
+    sample = [json.loads(line)["id"] for line in (example.parent / "data" / "sample.jsonl").read_text().splitlines()]
+    assert kept == {rid for rid in sample if not expected.get(rid)}
