@@ -214,3 +214,17 @@ def test_huge_foreign_document_is_still_one_document_finding():
     assert [f.kind.value for f in whole] == ["document"]
     assert [(f.kind.value, f.lang, f.start, f.end) for f in found] == [(f.kind.value, f.lang, f.start, f.end) for f in whole]
     assert found[0].text == text[found[0].start : found[0].end]
+
+
+@pytest.mark.slow
+def test_spawn_start_method_gives_the_same_results(monkeypatch):
+    """macOS and Windows start workers with spawn: each loads the model in the initializer."""
+    import multiprocessing as mp
+
+    import langscan.parallel as par
+
+    monkeypatch.setattr(par, "_mp_context", lambda: mp.get_context("spawn"))
+    docs = _corpus(48)
+    one = _key(scan_documents(docs, OPTIONS, jobs=1))
+    two = _key(scan_documents(docs, OPTIONS, jobs=2, chunk_docs=8))
+    assert two == one
