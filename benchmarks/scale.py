@@ -160,6 +160,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "out" / "scale", help="where corpora go")
     ap.add_argument("--skip", default="", help="comma-separated parts to skip: jsonl,files,datatrove,ray,startup")
     ap.add_argument("--doc", type=Path, default=OUT_DOC)
+    ap.add_argument("--rss-gb", type=float, default=0,
+                    help="also scan a JSONL file of this many GB (the corpus repeated) with --jobs 1, for peak RSS")
     ap.add_argument("--report-only", action="store_true", help="rewrite the doc from the last results.json")
     args = ap.parse_args(argv)
     saved = args.work / "results.json"
@@ -195,6 +197,10 @@ def main(argv: list[str] | None = None) -> None:
     if "jsonl" not in skip:
         for jobs in (1, 2):
             run(f"CLI --jobs {jobs}, one {jsonl_bytes / 1e6:.0f} MB JSONL file", _cli("--jobs", str(jobs), str(big)), jsonl_bytes)
+    if args.rss_gb:
+        huge = concat([big] * max(1, round(args.rss_gb * 1e9 / jsonl_bytes)), work / "corpus-rss.jsonl")
+        run(f"CLI --jobs 1, one {huge.stat().st_size / 1e9:.1f} GB JSONL file (corpus repeated; RSS check)",
+            _cli("--jobs", "1", str(huge)), huge.stat().st_size)
     if small_dir is not None:
         for jobs in (1, 2):
             run(f"CLI --jobs {jobs}, {args.files:,} small files", _cli("--jobs", str(jobs), str(small_dir)), files_bytes)

@@ -230,10 +230,25 @@ def _warm_for_fork(det: Detector) -> bool:
     return True
 
 
-def _pooled(chunks: Iterator[list[_Piece]], options: DetectorOptions, jobs: int, window: int, frozen: bool):
-    from concurrent.futures import ProcessPoolExecutor
+class WorkerDied(RuntimeError):
+    """A worker process ended without answering (killed, out of memory); the scan cannot go on."""
 
+
+def _result(fut):
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return fut.result()
+    except BrokenProcessPool as exc:
+        raise WorkerDied(
+            "a langscan worker process died (killed, or out of memory?); results so far are complete "
+            "and in order. Rerun with --jobs 1 to see which input it was."
+        ) from exc
+
+
+def _pooled(chunks: Iterator[list[_Piece]], options: DetectorOptions, jobs: int, window: int, frozen: bool):
     import gc
+    from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker, initargs=(options,))
     inflight: deque = deque()
@@ -246,10 +261,10 @@ def _pooled(chunks: Iterator[list[_Piece]], options: DetectorOptions, jobs: int,
                 frozen = False
             if len(inflight) >= window:
                 head, fut = inflight.popleft()
-                yield head, fut.result()
+                yield head, _result(fut)
         while inflight:
             head, fut = inflight.popleft()
-            yield head, fut.result()
+            yield head, _result(fut)
         clean = True
     finally:
         if frozen:
@@ -287,7 +302,9 @@ def scan_documents(
     ``jobs``: worker processes (None or < 1: one per CPU).  With a single chunk
     of input the pool is never started, so small scans (the pre-commit case)
     pay no process start-up.  ``window``: chunks in flight (default 2*jobs+2).
-    Raises KeyboardInterrupt after stopping the workers on Ctrl-C.
+    Raises KeyboardInterrupt after stopping the workers on Ctrl-C, and
+    WorkerDied if a worker process is killed; results yielded before either
+    are complete and final.
     """
     if jobs is None or jobs < 1:
         jobs = default_jobs()

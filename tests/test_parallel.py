@@ -228,3 +228,23 @@ def test_spawn_start_method_gives_the_same_results(monkeypatch):
     one = _key(scan_documents(docs, OPTIONS, jobs=1))
     two = _key(scan_documents(docs, OPTIONS, jobs=2, chunk_docs=8))
     assert two == one
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the worker processes through /proc (Linux)")
+def test_a_killed_worker_is_reported_not_hung():
+    from langscan.parallel import WorkerDied
+
+    texts = _records()
+    docs = (Document(texts[i % len(texts)], path=str(i)) for i in itertools.count())
+    before = set(_children(os.getpid()))
+    gen = scan_documents(docs, OPTIONS, jobs=2, chunk_docs=4)
+    seen = 0
+    with pytest.raises(WorkerDied):
+        for doc, _ in gen:
+            assert doc.path == str(seen)
+            seen += 1
+            if seen == 20:
+                workers = sorted(set(_children(os.getpid())) - before)
+                os.kill(workers[0], signal.SIGKILL)
+    assert seen >= 20
