@@ -25,7 +25,6 @@ from typing import Optional
 from .lid import models_dir
 
 _lock = threading.RLock()
-_rows: dict[str, Optional[list[str]]] = {}
 _tables: dict[str, Optional[dict[str, float]]] = {}
 _sets: dict[str, frozenset[str]] = {}
 _index: dict[str, dict[str, str]] = {}
@@ -40,12 +39,12 @@ def available() -> frozenset[str]:
 
 
 def _read_rows(name: str) -> Optional[list[str]]:
-    """The file's whitespace-separated fields: word, value, word, value, ... (None if absent)."""
-    with _lock:
-        if name not in _rows:
-            path = models_dir() / "lexicon" / f"{name}.tsv.gz"
-            _rows[name] = gzip.decompress(path.read_bytes()).decode("utf-8").split() if path.is_file() else None
-        return _rows[name]
+    """The file's whitespace-separated fields: word, value, word, value, ... (None if absent).
+
+    Not kept: the tables built from them are what stays in memory.
+    """
+    path = models_dir() / "lexicon" / f"{name}.tsv.gz"
+    return gzip.decompress(path.read_bytes()).decode("utf-8").split() if path.is_file() else None
 
 
 def load(lang: str) -> Optional[dict[str, float]]:
@@ -56,7 +55,12 @@ def load(lang: str) -> Optional[dict[str, float]]:
     with _lock:
         if lang not in _tables:
             rows = _read_rows(lang)
-            _tables[lang] = None if rows is None else dict(zip(rows[0::2], (int(z) / 100.0 for z in rows[1::2])))
+            if rows is None:
+                _tables[lang] = None
+            else:
+                # a few hundred distinct values: share one float object per value instead of one per word
+                shared = {z: int(z) / 100.0 for z in set(rows[1::2])}
+                _tables[lang] = dict(zip(rows[0::2], map(shared.__getitem__, rows[1::2])))
         return _tables[lang]
 
 
