@@ -9,6 +9,8 @@ works lazily: nothing is computed unless a finding needs locating.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import json
 from typing import Any, Optional
 
@@ -87,26 +89,48 @@ def find_string(raw: str, start: int, path: str) -> Optional[int]:
     return i if i < len(raw) and raw[i] == '"' else None
 
 
-def _decoded_to_raw(raw: str, quote: int) -> list[int]:
-    """For each code point of the decoded string, its index in ``raw``."""
-    out = []
-    i = quote + 1
-    while i < len(raw) and raw[i] != '"':
-        out.append(i)
-        if raw[i] == "\\":
-            if raw[i + 1] == "u":
-                unit = int(raw[i + 2 : i + 6], 16)
-                i += 6
-                if 0xD800 <= unit < 0xDC00 and raw[i : i + 2] == "\\u":
-                    low = int(raw[i + 2 : i + 6], 16)
+class _OffsetMap:
+    """Decoded offset -> index in ``raw`` for one JSON string literal, as a piecewise-linear map.
+
+    Breakpoints sit only at escapes (``\\n``, ``\\u00e9``, surrogate pairs), found with str.find,
+    so a 50 MB string without escapes costs two list entries, not one int per code point.
+    """
+
+    __slots__ = ("decoded", "rawpos", "end")
+
+    def __init__(self, raw: str, quote: int) -> None:
+        decoded, rawpos = [0], [quote + 1]
+        i, d = quote + 1, 0
+        find = raw.find
+        while True:
+            q = find('"', i)
+            bsl = find("\\", i)
+            if q == -1 and bsl == -1:
+                self.end = len(raw)
+                break
+            if bsl == -1 or (q != -1 and q < bsl):
+                self.end = q  # the closing quote: where offset == len(text) points
+                break
+            d += bsl - i
+            step = 2
+            if raw[bsl + 1 : bsl + 2] == "u":
+                step = 6
+                unit = int(raw[bsl + 2 : bsl + 6] or "0", 16)
+                if 0xD800 <= unit < 0xDC00 and raw[bsl + 6 : bsl + 8] == "\\u":
+                    low = int(raw[bsl + 8 : bsl + 12] or "0", 16)
                     if 0xDC00 <= low < 0xE000:
-                        i += 6
-            else:
-                i += 2
-        else:
-            i += 1
-    out.append(i)  # the closing quote: where offset == len(text) points
-    return out
+                        step = 12
+            decoded.append(d)
+            rawpos.append(bsl)
+            i = bsl + step
+            d += 1
+            decoded.append(d)
+            rawpos.append(i)
+        self.decoded, self.rawpos = decoded, rawpos
+
+    def __call__(self, offset: int) -> int:
+        k = bisect_right(self.decoded, offset) - 1
+        return min(self.rawpos[k] + (offset - self.decoded[k]), self.end)
 
 
 class JsonLocator:
@@ -124,18 +148,22 @@ class JsonLocator:
         self.raw, self.start, self.path, self.line_base = raw, start, path, line_base
         self.index = index
         self.col_base = col_base  # code points before raw[0] on its line (raw may start mid-line)
-        self._map: Optional[list[int]] = None
+        self._map: Optional[_OffsetMap] = None
+        self._no_map = False
 
     def _raw_offset(self, offset: int) -> int:
-        if self._map is None:
+        if self._map is None and not self._no_map:
             try:
                 quote = find_string(self.raw, self.start, self.path)
             except (ValueError, IndexError):
                 quote = None
-            self._map = _decoded_to_raw(self.raw, quote) if quote is not None else []
-        if not self._map:
+            if quote is None:
+                self._no_map = True
+            else:
+                self._map = _OffsetMap(self.raw, quote)
+        if self._map is None:
             return _skip_ws(self.raw, self.start)
-        return self._map[min(max(offset, 0), len(self._map) - 1)]
+        return self._map(max(offset, 0))
 
     def __call__(self, offset: int) -> tuple[int, int]:
         if self.index is None:
