@@ -34,7 +34,7 @@ from . import lexicon
 from .document import LineIndex
 from .evidence import LOANWORDS, NAME_PARTICLES, mask_non_words, token_case
 from .finding import Finding, Kind
-from .languages import DEFAULT_FOR_SCRIPT, languages_of_script, name_of, same_family, script_of_lang
+from .languages import DEFAULT_FOR_SCRIPT, SIMPLIFIED_ONLY, languages_of_script, name_of, same_family, script_of_lang
 from .lid import LanguageModel, load_model, second_opinion
 from .scripts import HOMOGLYPHS, char_label, foreign_run_regex, script_of
 from .segment import lines, units
@@ -368,6 +368,8 @@ class Detector:
         if script == "Hangul":
             return "ko", 1.0
         allowed = languages_of_script(script)
+        if script == "Han" and any(c in SIMPLIFIED_ONLY for c in frag):
+            return "zh", 1.0
         for lang, p in self._model.predict(frag, k=30):
             if lang in allowed:
                 return lang, p

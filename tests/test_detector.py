@@ -262,3 +262,8 @@ def test_results_do_not_depend_on_the_hash_seed(tmp_path):
         outs.add(subprocess.run([sys.executable, "-c", code, str(sample)], env=env, capture_output=True,
                                 text=True, check=True).stdout)
     assert len(outs) == 1
+
+
+def test_simplified_chinese_run_is_chinese_even_when_short(det):
+    (f,) = det.scan("Read the full story: 阅读全文")
+    assert (f.lang, f.script, f.text) == ("zh", "Han", "阅读全文")
