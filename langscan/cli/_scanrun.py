@@ -167,7 +167,7 @@ def _pipeline(a, s, model, base_policy, base_opts, bl, bl_path, ropts, out, err)
     from ..baseline import entry, fingerprint, write
     from ..document import Document
     from ..lid import ModelError
-    from ..parallel import scan_documents
+    from ..parallel import WorkerDied, scan_documents
     from ..readers import ReadError, read_source, sources
     from ..readers.walk import relative
     from ..reporters import Hit, Stats, make_reporter
@@ -267,8 +267,15 @@ def _pipeline(a, s, model, base_policy, base_opts, bl, bl_path, ropts, out, err)
                 problem(pending.popleft()[1])
     except KeyboardInterrupt:
         progress.close()
-        print("langscan scan: interrupted", file=err)
+        reporter.finish(stats)  # what was found so far, as a complete document (json/sarif stay valid)
+        out.flush()
+        print("langscan scan: interrupted; the output holds what was scanned before Ctrl-C", file=err)
         return 130
+    except WorkerDied as exc:  # a worker process was killed (out of memory, a signal)
+        progress.close()
+        reporter.finish(stats)
+        print(f"langscan scan: error: {exc}", file=err)
+        return 2
     except ModelError as exc:  # --model pointing at something that is not a fastText model
         progress.close()
         print(f"langscan scan: error: {exc}", file=err)
