@@ -399,7 +399,7 @@ class Detector:
                                   "no word is everyday vocabulary of another language"))
             return []
         out = []
-        for ls, le, folded_line in _lines_holding(folded, text, suspects):
+        for ls, le, folded_line in _lines_holding(folded, text, suspects, strong):
             if le - ls < 2:
                 continue
             line_words = folded_line.split()
@@ -750,11 +750,12 @@ def _trim_to_letters(text: str, s: int, e: int, keep_punct: bool = False) -> tup
     return s, e
 
 
-def _lines_holding(folded: str, text: str, words: set[str]) -> list[tuple[int, int, str]]:
-    """(start, end, folded line) of the lines of ``text`` where any of ``words`` occurs as a word.
+def _lines_holding(folded: str, text: str, words: set[str], strong: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, folded line) of the lines of ``text`` holding two suspect words, or one strong one.
 
     A few str.find calls per suspect word instead of a Python step per line:
-    most lines of a document hold no suspect at all.
+    most lines of a document hold no suspect at all, and most of the rest
+    hold a single name.
     """
     n = len(folded)
     if n != len(text) or len(words) * n > 400_000:
@@ -762,27 +763,31 @@ def _lines_holding(folded: str, text: str, words: set[str]) -> list[tuple[int, i
         # text: one split per line is then the better deal
         spans = lines(text)
         return [(ls, le, fl) for (ls, le), fl in zip(spans, folded.split("\n")) if not words.isdisjoint(fl.split())]
-    positions = []
+    hits: list[tuple[int, int]] = []
     find = folded.find
     for w in words:
         k = len(w)
+        weight = 2 if w in strong else 1
         i = find(w)
         while i != -1:
             if (i == 0 or folded[i - 1] in " \t\n\r") and (i + k == n or folded[i + k] in " \t\n\r"):
-                positions.append(i)
+                hits.append((i, weight))
             i = find(w, i + k)
-    positions.sort()
+    hits.sort()
     out: list[tuple[int, int, str]] = []
-    last_end = -1
-    for pos in positions:
-        if pos < last_end:
-            continue  # same line as the previous hit
-        ls = text.rfind("\n", 0, pos) + 1
+    idx = 0
+    while idx < len(hits):
+        pos = hits[idx][0]
         nl = text.find("\n", pos)
         end = n if nl == -1 else nl
-        le = end - 1 if end > ls and text[end - 1] == "\r" else end
-        out.append((ls, le, folded[ls:le]))
-        last_end = end
+        weight = 0
+        while idx < len(hits) and hits[idx][0] < end:
+            weight += hits[idx][1]
+            idx += 1
+        if weight >= 2:
+            ls = text.rfind("\n", 0, pos) + 1
+            le = end - 1 if end > ls and text[end - 1] == "\r" else end
+            out.append((ls, le, folded[ls:le]))
     return out
 
 
