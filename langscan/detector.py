@@ -678,24 +678,31 @@ class Detector:
             return None
         covered = sum(len(_LETTER.findall(text, s, e)) for _, s, e, *_ in spans)
         share = covered / total
-        if share < 0.4:
+        if share < 0.25:
             return None
+        whole_lang = None
         if share < 0.8:
             if total < 400:
                 return None
             # Partly covered (tables of names and numbers, link lists): ask the model about the whole.
+            # The less of the text the fragments cover, the surer the model must be.
             preds = self._model.predict(text[:4000], k=3)
             top = next(((l, p) for l, p in preds if not self._is_expected(l)), None)
             p_exp = sum(p for l, p in preds if self._is_expected(l))
-            if top is None or top[1] < 0.7 or p_exp > 0.2:
+            need, allow_exp = (0.7, 0.2) if share >= 0.4 else (0.85, 0.05)
+            if top is None or top[1] < need or p_exp > allow_exp:
                 return None
             share = max(share, top[1])  # the model's certainty about the whole is the score
+            whole_lang = top[0]
         by_lang: dict[str, int] = {}
         script_of_lang_seen: dict[str, str] = {}
         for _, s, e, lang, script, *_ in spans:
             by_lang[lang] = by_lang.get(lang, 0) + (e - s)
             script_of_lang_seen[lang] = script
         lang = max(by_lang, key=by_lang.get)
+        if whole_lang is not None and whole_lang != lang:
+            lang = whole_lang  # the model read the whole text; the fragments' languages are guesses on parts
+            script_of_lang_seen.setdefault(lang, script_of_lang(lang))
         s, e = _trim_to_letters(text, 0, len(text), keep_punct=True)
         score = min(0.99, share)
         if trace is not None:
