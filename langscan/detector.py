@@ -388,7 +388,8 @@ class Detector:
         words = set(folded.split())
         rare = words.difference(self._screen)
         everyday = rare.intersection(self._everyday)
-        unseen = {w for w in rare.difference(self._known) if w.isalpha()}
+        # words in other scripts (Cyrillic, Arabic...) are the script stage's business, not suspects here
+        unseen = {w for w in rare.difference(self._known) if w.isalpha() and _latin_word(w)}
         suspects = everyday | unseen
         # Strong suspects: everyday words of another language, or words with letters English
         # does not use (é, ł, ő...). A lone unseen ASCII word is a name, brand or typo.
@@ -755,6 +756,11 @@ def _trim_to_letters(text: str, s: int, e: int, keep_punct: bool = False) -> tup
     while e < n and unicodedata.category(text[e]).startswith("M"):
         e += 1
     return s, e
+
+
+def _latin_word(word: str) -> bool:
+    c = word[0]
+    return c < "\u0250" or "\u1e00" <= c <= "\u1eff"
 
 
 def _lines_holding(folded: str, text: str, words: set[str], strong: set[str]) -> list[tuple[int, int, str]]:

@@ -64,30 +64,32 @@ def load(lang: str) -> Optional[dict[str, float]]:
         return _tables[lang]
 
 
+def _word_sets(lang: str, min_zipf: float) -> None:
+    """Build, from one read of the file, the set of all words and of the common ones."""
+    rows = _read_rows(lang) or []
+    values = rows[1::2]
+    limit = round(min_zipf * 100)
+    # values descend; find the first below the limit by bisection on their negatives
+    cut = bisect_left(values, -limit, key=lambda v: -int(v)) if values else 0
+    every = rows[0::2]
+    _sets[f"all:{lang}"] = frozenset(every)
+    _sets[f"{lang}@{min_zipf}"] = frozenset(every[:cut])
+
+
 def words(lang: str) -> frozenset[str]:
     """Every word the lexicon of ``lang`` holds, however rare (empty when none ships)."""
     key = f"all:{lang}"
-    cached = _sets.get(key)
-    if cached is None:
-        rows = _read_rows(lang)
-        cached = frozenset(rows[0::2]) if rows else frozenset()
-        _sets[key] = cached
-    return cached
+    if key not in _sets:
+        _word_sets(lang, 3.0)
+    return _sets[key]
 
 
 def common_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
     """The words of ``lang`` at least this frequent (rows are stored most frequent first)."""
     key = f"{lang}@{min_zipf}"
-    cached = _sets.get(key)
-    if cached is None:
-        rows = _read_rows(lang) or []
-        values = rows[1::2]
-        limit = round(min_zipf * 100)
-        # values descend; find the first below the limit by bisection on their negatives
-        cut = bisect_left(values, -limit, key=lambda v: -int(v)) if values else 0
-        cached = frozenset(rows[0:2 * cut:2])
-        _sets[key] = cached
-    return cached
+    if key not in _sets:
+        _word_sets(lang, min_zipf)
+    return _sets[key]
 
 
 def everyday_index() -> dict[str, str]:
