@@ -278,7 +278,7 @@ def report(res: dict) -> str:
         if dt:
             rates.append(("datatrove's measured rate per worker (JSONL in, gzipped JSONL with metadata out)", dt["mb_s"] / 2))
         lines += ["Scanning is embarrassingly parallel: no shared state, each worker or task loads the detector once "
-                  "(~380 MB RSS today, see below), so 1 TB = 1,000,000 MB over 100 cores takes:", ""]
+                  "(~290 MB RSS, see below), so 1 TB = 1,000,000 MB over 100 cores takes:", ""]
         for what, rate in rates:
             hours = 1e6 / (rate * 100) / 3600
             lines.append(f"- at {rate:.2f} MB/s per core ({what}): **{hours:.1f} hours** ({hours * 100:.0f} core-hours)")
