@@ -474,8 +474,14 @@ class Detector:
         # the model is asked only when they give nothing and unknown words remain to explain.
         tried: set[str] = set()
         proposals = []
-        # ties broken by code, never by set order: results must not depend on PYTHONHASHSEED
-        for lang in sorted(hints or {}, key=lambda l: (-(hints or {})[l], l))[:2]:
+        # Ties (a word everyday in several languages) are broken by what the model hears in the line,
+        # then by code, never by set order: results must not depend on PYTHONHASHSEED.
+        heard: dict[str, float] = {}
+        if hints and len(hints) > 2:
+            top_count = max(hints.values())
+            if sum(1 for c in hints.values() if c == top_count) > 2:
+                heard = dict(self._model.predict(text[ls:le], k=10))
+        for lang in sorted(hints or {}, key=lambda l: (-(hints or {})[l], -heard.get(l, 0.0), l))[:2]:
             tried.add(lang)
             proposals.extend(self._proposals(text, tokens, unit_of, unit_spans, lang, caps_line, trace))
         cand: dict[str, float] = {}
