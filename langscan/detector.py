@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
@@ -165,6 +165,7 @@ class Detector:
         self._latin_expected = "Latin" in self.expected_scripts
         self._init_lock = threading.Lock()
         self._line_cache: dict[str, list] = {}
+        self._expected_memo: dict[str, bool] = {}
         self._ready = False
 
     @classmethod
@@ -219,7 +220,10 @@ class Detector:
         return best
 
     def _is_expected(self, lang: str) -> bool:
-        return any(same_family(lang, e) for e in self.expect)
+        known = self._expected_memo.get(lang)
+        if known is None:
+            known = self._expected_memo[lang] = any(same_family(lang, e) for e in self.expect)
+        return known
 
     # ----------------------------------------------------------------- public
     def scan(self, text: str) -> list[Finding]:
@@ -245,10 +249,10 @@ class Detector:
         if not (text.isascii() and self._latin_expected):
             spans.extend(self._script_stage(text, trace))
         if self._latin_expected:
-            taken = sorted((s, e) for _, s, e, *_ in spans)
+            taken = _Taken(sorted((s, e) for _, s, e, *_ in spans))
             spans.extend(self._latin_stage(text, trace, taken))
         spans.sort(key=lambda x: x[1])
-        spans = _merge_lines(text, spans)
+        spans = _merge_latin(text, spans)
         doc = self._document_stage(text, spans, trace)
         if doc is not None:
             spans = [doc]
@@ -376,7 +380,7 @@ class Detector:
         return DEFAULT_FOR_SCRIPT.get(script, "und"), 0.0
 
     # ----------------------------------------------------------------- stage 2: Latin-script languages
-    def _latin_stage(self, text: str, trace, taken: list[tuple[int, int]]):
+    def _latin_stage(self, text: str, trace, taken: "_Taken"):
         """Screen the text cheaply; score only lines that may hold another language.
 
         The screen is set arithmetic on the text's words: a word that is common
@@ -428,7 +432,7 @@ class Detector:
     def _latin_line_cached(self, text, ls, le, trace, taken, hints, unseen, found):
         """Scraped corpora repeat their boilerplate lines; a line's verdict depends only on the line
         (when no script finding lies inside it), so it is remembered, relative to the line start."""
-        if trace is not None or (taken and any(ls <= ts < le for ts, _ in taken)):
+        if trace is not None or taken.any_within(ls, le):
             return self._latin_line(text, ls, le, trace, taken, hints, unseen, found)
         line = text[ls:le]
         cached = self._line_cache.get(line)
@@ -454,17 +458,14 @@ class Detector:
                 chosen_units = sorted(u for u in near if 0 <= u < len(unit_spans))
         tokens: list[_Token] = []
         unit_of: list[int] = []
-        taken_starts = [ts for ts, _ in taken]
         for u in chosen_units:
             us, ue = unit_spans[u]
             first = True
             for s, e, word in _words(mask_non_words(text[us:ue]), us):
                 if not self._latin_token(word):
                     continue
-                if taken:
-                    t = bisect_right(taken_starts, s) - 1
-                    if t >= 0 and s < taken[t][1]:
-                        continue  # already part of a homoglyph or script finding
+                if taken.covers(s):
+                    continue  # already part of a homoglyph or script finding
                 tokens.append(_Token(s, e, word, word.lower(), token_case(word), first))
                 unit_of.append(u)
                 first = False
@@ -513,7 +514,7 @@ class Detector:
             if res is not None:
                 chosen.append(res)
                 used.update(range(i, j))
-        return _merge_adjacent(text, sorted(chosen, key=lambda x: x[1]))
+        return chosen
 
     def _proposals(self, text, tokens, unit_of, unit_spans, lang, caps_line, trace):
         """Best-scoring spans (inside one unit each) of words more common in ``lang`` than expected."""
@@ -593,7 +594,8 @@ class Detector:
         strong_lower = sum(1 for k in range(i, j) if scores[k] > 0.5 and tokens[k].case == "lower"
                            and len(tokens[k].lower) > 1 and tokens[k].lower not in NAME_PARTICLES)
         titles = sum(1 for k in range(i, j) if tokens[k].case == "title" and not tokens[k].initial)
-        if j - i >= 2 and not _mostly_upper(frag) and (strong_lower == 0 or (titles >= 2 and strong_lower < 2)):
+        caps = _mostly_upper(frag)
+        if j - i >= 2 and not caps and (strong_lower == 0 or (titles >= 2 and strong_lower < 2)):
             reason = "the foreign-looking words are capitalised: a name or title"
         elif j - i == 1 and tokens[i].case == "upper":
             reason = "one word in capitals: an acronym or a label"
@@ -613,7 +615,6 @@ class Detector:
         ft_lang, ft_p, p_exp = lang, 0.0, 0.0
         borderline = False
         if reason is None:
-            caps = _mostly_upper(frag)
             preds = self._model.predict(frag.lower() if caps else frag, k=5)
             p_exp = sum(p for l, p in preds if self._is_expected(l))
             top = next(((l, p) for l, p in preds if not self._is_expected(l)), (lang, 0.0))
@@ -632,7 +633,6 @@ class Detector:
                 # under the model's language decide.
                 code = _lexicon_code(ft_lang)
                 alt_lex = lexicon.load(code) if code in self._lexicons else None
-                caps = _mostly_upper(frag)
                 alt = (sum(self._token_score(tokens[k], alt_lex, caps, lexicon.alphabet(code)) for k in range(i, j))
                        if alt_lex else None)
                 if (alt is not None and alt < 0.6 * llr) or (alt is None and ft_p < 0.7):
@@ -764,6 +764,24 @@ def _trim_to_letters(text: str, s: int, e: int, keep_punct: bool = False) -> tup
     return s, e
 
 
+class _Taken:
+    """Spans the script stage already reported, sorted, with their starts kept for bisection."""
+
+    __slots__ = ("spans", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+
+    def covers(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.spans[k][1]
+
+    def any_within(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, start)
+        return k < len(self.starts) and self.starts[k] < end
+
+
 def _latin_word(word: str) -> bool:
     c = word[0]
     return c < "\u0250" or "\u1e00" <= c <= "\u1eff"
@@ -810,33 +828,22 @@ def _lines_holding(folded: str, text: str, words: set[str], strong: set[str]) ->
     return out
 
 
-def _merge_lines(text: str, spans: list) -> list:
-    """One finding for a foreign sentence wrapped over several lines: join Latin findings of one
-    language when the first stops mid-sentence and only a line break separates them.  Separate lines
-    that each end (menu items, UI strings, a footer) stay separate findings."""
+def _merge_latin(text: str, spans: list) -> list:
+    """Join Latin findings of one language into one when only separators lie between them: flagged units
+    of one line ("Kontakt | Impressum"), or a sentence a line break cuts in two.  Lines that each end
+    (menu items, UI strings, a footer) stay separate findings."""
     out: list = []
     for item in spans:
         if out:
             prev = out[-1]
-            if prev[0] == item[0] == Kind.LATIN and prev[3] == item[3] and text[prev[2] - 1] not in ".!?:;…":
+            if prev[0] == item[0] == Kind.LATIN and prev[3] == item[3]:
                 gap = text[prev[2]:item[1]]
-                if gap.count("\n") == 1 and len(gap) <= 20 and not any(c.isalnum() for c in gap):
+                breaks = gap.count("\n")
+                if not any(c.isalnum() for c in gap) and (
+                        (breaks == 0 and len(gap) <= 4)
+                        or (breaks == 1 and len(gap) <= 20 and text[prev[2] - 1] not in ".!?:;…")):
                     out[-1] = (prev[0], prev[1], item[2], prev[3], prev[4], max(prev[5], item[5]), prev[6], prev[7])
                     continue
-        out.append(item)
-    return out
-
-
-def _merge_adjacent(text: str, found: list) -> list:
-    """Join flagged units of one language separated only by spaces and separators."""
-    out: list = []
-    for item in found:
-        if out:
-            prev = out[-1]
-            gap = text[prev[2]:item[1]]
-            if prev[3] == item[3] and len(gap) <= 4 and "\n" not in gap and not any(c.isalnum() for c in gap):
-                out[-1] = (prev[0], prev[1], item[2], prev[3], prev[4], max(prev[5], item[5]), prev[6], prev[7])
-                continue
         out.append(item)
     return out
 
@@ -871,7 +878,6 @@ def _fold(text: str, lower: bool = True) -> str:
     return text.encode("utf-8", "surrogatepass").translate(_BYTE_FOLD).decode("utf-8", "surrogatepass")
 
 
-_UNICODE_PUNCT = re.compile("[\u00a0\u00ab\u00bb\u00b7\u00bf\u00a1\u2010-\u2027\u2030-\u205e\u3000-\u3003]")
 _BYTE_FOLD = bytes(
     c if (65 <= c <= 90 or 97 <= c <= 122 or c in (9, 10, 13, 32) or c >= 128) else 32 for c in range(256)
 )
