@@ -68,11 +68,16 @@ def _write_tmp(directory: str, base: str, data: bytes, mode_from: str | None) ->
             os.chmod(tmp, 0o666 & ~umask)
         return tmp
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _discard(tmp)
         raise
+
+
+def _discard(tmp: str) -> None:
+    """Remove a half-written temporary file; it may already be gone."""
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
 
 
 def write_atomic(path: str, data: bytes, *, mode_from: str | None = None,
@@ -100,19 +105,13 @@ def write_atomic(path: str, data: bytes, *, mode_from: str | None = None,
                 shutil.copy2(real, btmp)
                 os.replace(btmp, backup)
             except BaseException:
-                try:
-                    os.unlink(btmp)
-                except OSError:
-                    pass
+                _discard(btmp)
                 raise
         tmp = _write_tmp(directory, base, data, mode_from if mode_from and os.path.exists(mode_from) else None)
         try:
             os.replace(tmp, real)
         except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+            _discard(tmp)
             raise
         _fsync_dir(directory)
     except OSError as exc:
