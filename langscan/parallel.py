@@ -234,16 +234,27 @@ class WorkerDied(RuntimeError):
     """A worker process ended without answering (killed, out of memory); the scan cannot go on."""
 
 
+_DIED = ("a langscan worker process died (killed, or out of memory?); results so far are complete "
+         "and in order. Rerun with --jobs 1 to see which input it was.")
+
+
 def _result(fut):
     from concurrent.futures.process import BrokenProcessPool
 
     try:
         return fut.result()
     except BrokenProcessPool as exc:
-        raise WorkerDied(
-            "a langscan worker process died (killed, or out of memory?); results so far are complete "
-            "and in order. Rerun with --jobs 1 to see which input it was."
-        ) from exc
+        raise WorkerDied(_DIED) from exc
+
+
+def _submit(pool, texts: list[str]):
+    """Submit a chunk; a pool a dead worker has already broken refuses it, which is the same news."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return pool.submit(_scan_texts, texts)
+    except BrokenProcessPool as exc:
+        raise WorkerDied(_DIED) from exc
 
 
 def _pooled(chunks: Iterator[list[_Piece]], options: DetectorOptions, jobs: int, window: int, frozen: bool):
@@ -255,7 +266,7 @@ def _pooled(chunks: Iterator[list[_Piece]], options: DetectorOptions, jobs: int,
     clean = False
     try:
         for chunk in chunks:
-            inflight.append((chunk, pool.submit(_scan_texts, [p.text for p in chunk])))
+            inflight.append((chunk, _submit(pool, [p.text for p in chunk])))
             if frozen:  # the first submit forked the workers (all of them, with fork)
                 gc.unfreeze()  # the parent goes on collecting as usual; the workers keep theirs frozen
                 frozen = False
