@@ -98,16 +98,13 @@ def _norm(s: str) -> str:
 
 
 def langscan_findings(page: str) -> list[dict]:
-    from langscan.cli import main as _  # noqa: F401 - make sure the package imports
-    import subprocess
+    """Today's langscan findings on the page text (expected English), as dicts with start/kind/lang/text."""
+    from langscan.detector import scan_text
 
-    path = ROOT / "html" / f"{page}.html.gz"
-    res = subprocess.run([sys.executable, "-m", "langscan", "scan", str(path), "--format", "json"],
-                         capture_output=True, text=True, env={**os.environ})
-    try:
-        return json.loads(res.stdout).get("findings", [])
-    except json.JSONDecodeError:
-        return []
+    out = []
+    for f in scan_text(page_text(page)):
+        out.append({"start": f.start, "kind": f.kind, "lang": f.lang, "text": f.text})
+    return out
 
 
 def line_hints(line: str) -> list[str]:
@@ -309,6 +306,15 @@ def main(argv: list[str]) -> int:
         for p in pages():
             s = site_of(p)
             print(p[:12], s, split_of(s), len(page_text(p)))
+    elif cmd == "reviewall":  # reviewall DIR: one review file per page not yet reviewed
+        import contextlib
+
+        for p in pages():
+            dest = Path(argv[1]) / f"{p[:12]}.txt"
+            if dest.exists():
+                continue
+            with open(dest, "w", encoding="utf-8") as fh, contextlib.redirect_stdout(fh):
+                review(p)
     elif cmd == "review":
         review(resolve(argv[1]), show_all="--all" in argv)
     elif cmd == "text":
