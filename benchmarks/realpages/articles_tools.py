@@ -309,7 +309,7 @@ def main(argv: list[str]) -> int:
     elif cmd == "reviewall":  # reviewall DIR: one review file per page not yet reviewed
         import contextlib
 
-        for p in pages():
+        for p in (pages()[::-1] if "--reverse" in argv else pages()):
             dest = Path(argv[1]) / f"{p[:12]}.txt"
             if dest.exists():
                 continue
