@@ -329,6 +329,11 @@ def main(argv: list[str]) -> int:
     elif cmd == "lines":  # lines PAGE A B: the exact text of lines A..B (review numbering), trimmed, \n escaped
         t = page_text(resolve(argv[1])).split("\n")
         print("\n".join(t[int(argv[2]):int(argv[3]) + 1]).strip().replace("\n", "\\n"))
+    elif cmd == "occ":  # occ PAGE LINE TEXT: the occurrence index of TEXT on that line (review numbering)
+        t = page_text(resolve(argv[1]))
+        at = sum(len(l) + 1 for l in t.split("\n")[: int(argv[2])])
+        at = t.find(argv[3], at)
+        print(_occurrence_at(t, argv[3], at))
     elif cmd == "compile":
         return compile_labels()
     elif cmd == "counts":
