@@ -10,6 +10,8 @@ page's ``Document.text``.
     PYTHONPATH=$PWD python benchmarks/realpages/articles_tools.py list
     PYTHONPATH=$PWD python benchmarks/realpages/articles_tools.py review PAGE [--all]
     PYTHONPATH=$PWD python benchmarks/realpages/articles_tools.py compile
+    PYTHONPATH=$PWD python benchmarks/realpages/articles_tools.py secondpass   # what may still be missing
+    PYTHONPATH=$PWD python benchmarks/realpages/articles_tools.py counts
 
 Site key and split: the host of the page's URL in ground-truth.json, lower-cased, without a leading
 "www."; dev when the first 8 hex digits of sha1(site) read as a fraction of 0xFFFFFFFF are below 0.6,
@@ -287,17 +289,84 @@ def compile_labels() -> int:
 
 
 def counts() -> None:
+    """Pages, sites and spans by split, kind, context and stray/intended (the tables in ARTICLES_NOTES.md)."""
     import collections
 
     recs = [json.loads(l) for l in OUT.read_text(encoding="utf-8").splitlines()]
-    split = {r["page"]: r["split"] for r in recs if r["type"] == "page"}
-    pg = collections.Counter((r["split"], r["coverage"]) for r in recs if r["type"] == "page")
-    print("pages by split/coverage:", dict(pg))
-    print("sites by split:", dict(collections.Counter(s for s in {(r['site'], r['split']) for r in recs if r['type'] == 'page'} for s in [s[1]])))
-    c = collections.Counter((split[r["page"]], r["kind"], r["context"], "stray" if r["stray"] else "intended")
-                            for r in recs if r["type"] == "span")
-    for k, v in sorted(c.items()):
-        print("\t".join(k), v, sep="\t")
+    pages_ = [r for r in recs if r["type"] == "page"]
+    split = {r["page"]: r["split"] for r in pages_}
+    spans = [r for r in recs if r["type"] == "span"]
+    print("pages by split:", dict(collections.Counter(r["split"] for r in pages_)))
+    print("sites by split:", dict(collections.Counter(sp for _, sp in {(r["site"], r["split"]) for r in pages_})))
+    print("pages by language:", dict(collections.Counter(r["page_lang"] for r in pages_)))
+    print("pages by coverage:", dict(collections.Counter(r["coverage"] for r in pages_)))
+    print("pages with spans by split:", dict(collections.Counter(split[p] for p in {r["page"] for r in spans})))
+    for field in ("kind", "context"):
+        table = collections.Counter((r[field], split[r["page"]], "stray" if r["stray"] else "intended") for r in spans)
+        print(f"\nspans by {field} (dev stray / dev intended / heldout stray / heldout intended)")
+        for value in sorted({k[0] for k in table}):
+            row = [table[(value, sp, st)] for sp in ("dev", "heldout") for st in ("stray", "intended")]
+            print(f"  {value:12s}", *row, sep="\t")
+
+
+def _labelled_ranges() -> tuple[dict, dict]:
+    """Page records and, per page, the (start, end) ranges of the compiled spans."""
+    import collections
+
+    recs = [json.loads(l) for l in OUT.read_text(encoding="utf-8").splitlines()]
+    pages_ = {r["page"]: r for r in recs if r["type"] == "page"}
+    ranges: dict = collections.defaultdict(list)
+    for r in recs:
+        if r["type"] != "span":
+            continue
+        text, i = page_text(r["page"]), -1
+        for _ in range(r["occurrence"] + 1):
+            i = text.find(r["text"], i + 1)
+        ranges[r["page"]].append((i, i + len(r["text"])))
+    return pages_, ranges
+
+
+def second_pass() -> None:
+    """Lines not covered by any label that still look foreign, for a second reading.
+
+    English pages: words unknown to the English lexicon but common in another shipped lexicon, and any letter
+    outside Latin; other pages: lines where English everyday words dominate or fastText says English; all pages:
+    today's langscan findings (expected = page language) that no label overlaps.
+    """
+    from langscan import lexicon
+    from langscan.detector import scan_text
+    from langscan.lid import load_model
+
+    model = load_model()
+    en_all, en_common = lexicon.words("en"), lexicon.common_words("en", 3.0)
+    others = {l: lexicon.common_words(l, 3.5) for l in lexicon.available() if l != "en"}
+    pages_, ranges = _labelled_ranges()
+    for page, rec in sorted(pages_.items()):
+        text, lang = page_text(page), rec["page_lang"]
+        covered = lambda a, b: any(s < b and a < e for s, e in ranges[page])  # noqa: E731
+        own = lexicon.words(lang) if lang in lexicon.available() else frozenset()
+        pos, seen = 0, set()
+        for line in text.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            s = line.strip()
+            if not s or s in seen or covered(start, start + len(line)):
+                continue
+            seen.add(s)
+            if lang == "en":
+                odd = sorted({c for c in s if c.isalpha() and ord(c) > 0x24F})
+                foreign = [w for w in re.findall(r"[^\W\d_]{4,}", s) if w.lower() not in en_all
+                           and any(w.lower() in ws for ws in others.values())]
+                if odd or foreign:
+                    print(page[:6], "en", "|", s[:110], "|", "".join(odd), " ".join(foreign[:5]))
+            else:
+                ws = [w.lower() for w in re.findall(r"[A-Za-z]+", s)]
+                enw = [w for w in ws if w in en_common and w not in own and len(w) > 2]
+                pred = model.predict(s, k=1)
+                if enw and (len(enw) >= len(ws) / 2 or (pred and pred[0][0] == "en")):
+                    print(page[:6], lang, "|", s[:110], "|", " ".join(enw[:6]))
+        for f in scan_text(text, expect=(lang,)):
+            if not covered(f.start, f.end):
+                print(page[:6], lang, "| langscan finding without a label:", f.kind.value, f.lang, repr(f.text[:60]))
 
 
 def main(argv: list[str]) -> int:
@@ -336,6 +405,8 @@ def main(argv: list[str]) -> int:
         print(_occurrence_at(t, argv[3], at))
     elif cmd == "compile":
         return compile_labels()
+    elif cmd == "secondpass":
+        second_pass()
     elif cmd == "counts":
         counts()
     return 0
