@@ -136,7 +136,7 @@ def test_every_script_in_the_samples_is_drawn(tmp_path):
                                                       text=True).stdout.strip():
         # negative control: Hentaigana has no font here, so the probe must see boxes for it
         page = tmp_path / "tofu.html"
-        page.write_text('<!DOCTYPE html><meta charset="utf-8"><body><mark>\U0001B001\U0001B002\U0001B003</mark>',
+        page.write_text('<!DOCTYPE html><meta charset="utf-8"><body><mark>\U0001B001\U0001B002\U0001B003</mark></body>',
                         encoding="utf-8")
         (m,) = probe(exe, page)["marks"].values()
         assert m["tofu"] == 3 and m["distinct"] == 1, m
