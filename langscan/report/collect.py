@@ -300,6 +300,7 @@ def collect(paths: Iterable[str], *, detector_options=None, reader_options=None,
         site_rows.append({
             "site": s["site"], "files": len(s["files"]), "documents": s["documents"],
             "documents_with_findings": s["documents_with_findings"], "characters": s["characters"],
+            "foreign_characters": s["foreign_characters"],
             "foreign_share": round(s["foreign_characters"] / s["characters"], 4) if s["characters"] else 0.0,
             "findings": s["findings"], "kinds": dict(s["kinds"]), "langs": dict(s["langs"].most_common()),
             "clean": {"drop_documents": sum(s["whole_documents"].values()),
@@ -308,7 +309,8 @@ def collect(paths: Iterable[str], *, detector_options=None, reader_options=None,
                       "strip_fragments": s["kinds"].get("script", 0) + s["kinds"].get("latin", 0),
                       "by_rules": recurring_n},
         })
-    site_rows.sort(key=lambda r: (-r["findings"], -r["foreign_share"], r["site"]))
+    # most foreign text first: what cleaning would change most (whole documents in another language lead)
+    site_rows.sort(key=lambda r: (-r["foreign_characters"], -r["findings"], r["site"]))
 
     by_file = sorted(({**e, "langs": dict(e["langs"].most_common())} for e in files.values()),
                      key=lambda e: (-e["findings"], e["path"]))

@@ -51,7 +51,7 @@ mark{background:var(--mark);padding:0 2px;border-radius:3px;font-weight:600;colo
 .tag.k{background:#eef5ee;color:#2b6a3b}.tag.x{background:#fdecec;color:#9b2c2c}
 .note{font-size:12px;color:var(--muted)}.note b{color:var(--fg);font-weight:600}
 .share{display:inline-block;height:8px;background:#c9423f;border-radius:2px;vertical-align:middle;margin-right:5px}
-.frag{font-weight:600}.empty{color:var(--muted);margin:4px 0}
+.drop{margin:0 0 8px;font-size:13px}.frag{font-weight:600}.empty{color:var(--muted);margin:4px 0}
 nav.sec{font-size:13px;margin:0 0 6px}nav.sec a{color:var(--accent);text-decoration:none;margin-right:12px}
 #filter{padding:4px 8px;border:1px solid var(--line);border-radius:6px;width:280px;float:right;margin-top:-4px}
 details summary{cursor:pointer;font-weight:600}
@@ -121,31 +121,44 @@ def _langs(langs: dict, n: int = 4) -> str:
 
 
 def _sites(rows: list, limit: int = 12) -> str:
+    """Whole documents to drop in one line, then the sites with fragments to strip or repair, most first."""
     rows = [r for r in rows if r["findings"]]
     if not rows:
         return '<p class="empty">Nothing to clean.</p>'
+    out = []
+    whole = [r for r in rows if r["clean"]["drop_documents"]]
+    if whole:
+        n = sum(r["clean"]["drop_documents"] for r in whole)
+        names = ", ".join(f'<b>{_e(r["site"])}</b> ({_e(", ".join(r["clean"]["drop_langs"]))})' for r in whole[:14])
+        more = f" and {len(whole) - 14} more" if len(whole) > 14 else ""
+        out.append(f'<p class="drop"><span class="tag x">drop {n} whole document(s)</span> in another language on '
+                   f'{len(whole)} site(s): {names}{more}</p>')
+    parts = [r for r in rows if r["clean"]["strip_fragments"] or r["clean"]["repair_words"]]
+    parts.sort(key=lambda r: (-(r["clean"]["strip_fragments"] + r["clean"]["repair_words"]), -r["foreign_share"],
+                              r["site"]))
     body = []
-    for r in rows[:limit]:
+    for r in parts[:limit]:
         c = r["clean"]
-        drop = (f'{c["drop_documents"]} <span class="note">({", ".join(c["drop_langs"])})</span>'
-                if c["drop_documents"] else "")
+        drop = f'{c["drop_documents"]}' if c["drop_documents"] else ""
         width = max(2, round(60 * r["foreign_share"])) if r["foreign_share"] > 0 else 0
         bar = f'<span class="share" style="width:{width}px"></span>' if width else ""
         body.append(
             f'<tr><td class="one" title="{_e(r["site"])}"><b>{_e(r["site"])}</b></td>'
             f'<td class="n">{r["documents_with_findings"]} / {r["documents"]}</td>'
             f'<td>{bar}{_pct(r["foreign_share"])}</td>'
-            f'<td class="n">{drop}</td><td class="n">{c["strip_fragments"] or ""}</td>'
-            f'<td class="n">{c["by_rules"] or ""}</td><td class="n">{c["repair_words"] or ""}</td>'
+            f'<td class="n">{c["strip_fragments"] or ""}</td><td class="n">{c["by_rules"] or ""}</td>'
+            f'<td class="n">{c["repair_words"] or ""}</td><td class="n">{drop}</td>'
             f'<td class="one">{_langs(r["langs"])}</td></tr>')
-    more = (f'<p class="empty">… and {len(rows) - limit} more site(s) with findings (see <code>--format json</code>).</p>'
-            if len(rows) > limit else "")
-    return ('<table><colgroup><col style="width:19%"><col style="width:9%"><col style="width:11%">'
-            '<col style="width:12%"><col style="width:9%"><col style="width:10%"><col style="width:8%"><col></colgroup>'
-            '<thead><tr><th>site</th><th class="n">docs hit</th><th>foreign text</th>'
-            '<th class="n">drop docs</th><th class="n">strip</th><th class="n">of which by rules</th>'
-            '<th class="n">repair</th><th>languages</th></tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table>{more}")
+    if body:
+        more = (f'<p class="empty">… and {len(parts) - limit} more site(s) with fragments (see '
+                '<code>--format json</code>).</p>' if len(parts) > limit else "")
+        out.append('<table><colgroup><col style="width:19%"><col style="width:9%"><col style="width:12%">'
+                   '<col style="width:9%"><col style="width:10%"><col style="width:8%"><col style="width:8%"><col>'
+                   '</colgroup><thead><tr><th>site</th><th class="n">docs hit</th><th>foreign text</th>'
+                   '<th class="n">strip</th><th class="n">of which by rules</th><th class="n">repair</th>'
+                   '<th class="n">drop docs</th><th>languages</th></tr></thead>'
+                   f"<tbody>{''.join(body)}</tbody></table>{more}")
+    return "".join(out)
 
 
 def _recurring(groups: list, limit: int = 10) -> str:
