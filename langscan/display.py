@@ -36,9 +36,10 @@ def opening(text: str, limit: int = 160, sentences: int = 2) -> str:
         end, count = m.end(), count + 1
         if count >= sentences or end >= limit:
             break
-    cut = flat[:end] if 0 < end <= limit else flat[:limit]
+    slack = limit + limit // 4  # a sentence that ends a little past the limit is shown whole
+    cut = flat[:end] if 0 < end <= slack else flat[:limit]
     if len(cut) < len(flat):
-        if end <= 0 or end > limit:  # cut inside a sentence: end at a word when there is one near
+        if end <= 0 or end > slack:  # cut inside a sentence: end at a word when there is one near
             space = cut.rfind(" ", limit // 2)
             cut = cut[:space] if space > 0 else cut
         cut = cut.rstrip() + " …"
@@ -51,4 +52,4 @@ def shown(text: str, limit: int = 120, kind: str = "") -> str:
     flat = collapse(text)
     if kind != "document" and len(flat) <= limit:
         return flat
-    return f"{opening(text, limit)} ({size_label(text)})"
+    return f"{opening(text, max(limit, 160) if kind == 'document' else limit)} ({size_label(text)})"
