@@ -113,11 +113,17 @@ def _value(x) -> str:
 
 def context_line(text: str, start: int, end: int, width: int = 40) -> str:
     """One line showing ``text[start:end]`` as «fragment» with ``width`` characters either side."""
-    a, b = max(0, start - width), min(len(text), end + width)
-    before = ("… " if a > 0 else "") + collapse(text[a:start])
-    after = collapse(text[end:b]) + (" …" if b < len(text) else "")
-    frag = collapse(text[start:end])
-    return f"{before} «{frag}» {after}".strip()
+    a, b = max(0, start - width * 4), min(len(text), end + width * 4)
+    before, after = collapse(text[a:start]), collapse(text[end:b])
+    cut_before, cut_after = a > 0 or len(before) > width, b < len(text) or len(after) > width
+    if len(before) > width:  # keep whole words: drop the one cut in half
+        before = before[-width:]
+        before = before[before.find(" ") + 1:] if " " in before else before
+    if len(after) > width:
+        after = after[:width]
+        after = after[:after.rfind(" ")] if " " in after else after
+    parts = ["…" if cut_before else "", before, f"«{collapse(text[start:end])}»", after, "…" if cut_after else ""]
+    return " ".join(p for p in parts if p)
 
 
 def _inside_words(text: str, fragment: str, limit: int = 200) -> list[tuple[int, int]]:
@@ -168,8 +174,10 @@ class RecurringIndex:
             if isinstance(text, str) and text[f.start:f.end] == f.text:
                 if is_whole_unit(text, f.start, f.end):
                     g.whole += 1
-                if len(g.contexts) < 2:
-                    g.contexts.append(context_line(text, f.start, f.end))
+                if len(g.contexts) < 2 and doc_id not in g._docs:  # two contexts from two documents
+                    ctx = context_line(text, f.start, f.end)
+                    if ctx not in g.contexts:
+                        g.contexts.append(ctx)
                 frag = f.text.strip()
                 if frag and frag not in checked:
                     checked.add(frag)
