@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .clean.rules import Rule, format_rules, homoglyph_repair, is_whole_unit, joins, odd_letters
-from .display import collapse
+from .display import collapse, paragraph_window
 
 _SPACE = re.compile(r"\s+")
 
@@ -113,9 +113,9 @@ def _value(x) -> str:
 
 def context_line(text: str, start: int, end: int, width: int = 40) -> str:
     """One line showing ``text[start:end]`` as «fragment» with ``width`` characters either side."""
-    a, b = max(0, start - width * 4), min(len(text), end + width * 4)
+    a, b, cut_a, cut_b = paragraph_window(text, start, end, width * 4)
     before, after = collapse(text[a:start]), collapse(text[end:b])
-    cut_before, cut_after = a > 0 or len(before) > width, b < len(text) or len(after) > width
+    cut_before, cut_after = cut_a or len(before) > width, cut_b or len(after) > width
     if len(before) > width:  # keep whole words: drop the one cut in half
         before = before[-width:]
         before = before[before.find(" ") + 1:] if " " in before else before

@@ -146,10 +146,8 @@ SCRAPED = """<html><head><title>Harbour news</title></head><body>
       | Contact </nav>
 <article><p>The festival closes with a concert in the old harbour on Sunday evening, organisers said.</p>
 <p>Visitors can read the Сolumn by our critic, who reviewed every concert this summer.</p>
-<p>By using this site you accept our terms. Es gelten die Nutzungsbedingungen
-
-
-                    sowie die Datenschutzerklärung der Firma.</p></article></body></html>
+<p>By using this site you accept our terms. Es gelten die Nutzungsbedingungen                    sowie die
+			Datenschutzerklärung der Firma.</p></article></body></html>
 """
 
 

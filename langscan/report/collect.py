@@ -32,7 +32,7 @@ from typing import Iterable, Optional
 
 from .. import __version__
 from ..clean.rules import homoglyph_repair, odd_letters
-from ..display import collapse, opening, size_label
+from ..display import collapse, opening, paragraph_window, size_label
 from ..recurring import RecurringIndex, normalise, rule_for, unsafe_reason
 
 CONTEXT_CHARS = 45  # characters of context shown on each side of a fragment
@@ -53,16 +53,22 @@ def _value(x) -> str:
 
 
 def _context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:
-    """One line of context either side of ``text[start:end]``, whitespace collapsed."""
-    a = max(0, start - width * 3)
-    b = min(len(text), end + width * 3)
-    before = collapse(text[a:start] + "x")[:-1]  # keep one space before the fragment if there was one
+    """One line of context either side of ``text[start:end]`` within its paragraph, whitespace
+    collapsed, at most ``width`` characters a side and cut between words ("…" where cut)."""
+    a, b, cut_a, cut_b = paragraph_window(text, start, end, width * 4)
+    before = collapse(text[a:start] + "x")[:-1]  # keeps one space before the fragment if there was one
     after = collapse("x" + text[end:b])[1:]
-    if len(before) > width or a > 0:
-        before = "…" + before[-width:].lstrip() if len(before) > width else "…" + before
-    if len(after) > width or b < len(text):
-        after = after[:width].rstrip() + "…" if len(after) > width else after + "…"
-    return before, after
+    if len(before) > width:
+        before, cut_a = before[-width:], True
+        space = before.find(" ")
+        if 0 <= space < width // 2:
+            before = before[space:]
+    if len(after) > width:
+        after, cut_b = after[:width], True
+        space = after.rfind(" ")
+        if space > width // 2:
+            after = after[:space]
+    return ("…" + before.lstrip() if cut_a else before), (after.rstrip() + "…" if cut_b else after)
 
 
 def site_of(path: str, roots: list[str]) -> str:
