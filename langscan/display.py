@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 _SPACE = re.compile(r"\s+")
-_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")  # a blank line: context stops there
 # a sentence ends at . ! ? (and their CJK / Devanagari / Arabic forms) followed by space or the end
 _SENTENCE_END = re.compile(r"[.!?。！？।॥؟۔](?=\s|$)|[。！？]")
 
@@ -56,16 +55,10 @@ def shown(text: str, limit: int = 120, kind: str = "") -> str:
     return f"{opening(text, max(limit, 160) if kind == 'document' else limit)} ({size_label(text)})"
 
 
-def paragraph_window(text: str, start: int, end: int, reach: int) -> tuple[int, int, bool, bool]:
-    """(a, b, cut before, cut after) around ``text[start:end]``: at most ``reach`` characters
-    either side and not across a blank line, so a fragment's context is its own paragraph;
-    the flags say whether the window cut text short of a paragraph's edge (show "…")."""
+def window(text: str, start: int, end: int, reach: int) -> tuple[int, int, bool, bool]:
+    """(a, b, cut before, cut after): at most ``reach`` characters either side of
+    ``text[start:end]``, and whether text was left out there (show "…").  The window
+    crosses line breaks: in scraped HTML they are layout, and a menu item's neighbours
+    are its context."""
     a, b = max(0, start - reach), min(len(text), end + reach)
-    cut_a, cut_b = a > 0, b < len(text)
-    breaks = [m.end() for m in _PARAGRAPH.finditer(text, a, start)]
-    if breaks:
-        a, cut_a = breaks[-1], False
-    m = _PARAGRAPH.search(text, end, b)
-    if m:
-        b, cut_b = m.start(), False
-    return a, b, cut_a, cut_b
+    return a, b, a > 0, b < len(text)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .clean.rules import Rule, format_rules, homoglyph_repair, is_whole_unit, joins, odd_letters
-from .display import collapse, paragraph_window
+from .display import collapse, window
 
 _SPACE = re.compile(r"\s+")
 
@@ -113,7 +113,7 @@ def _value(x) -> str:
 
 def context_line(text: str, start: int, end: int, width: int = 40) -> str:
     """One line showing ``text[start:end]`` as «fragment» with ``width`` characters either side."""
-    a, b, cut_a, cut_b = paragraph_window(text, start, end, width * 4)
+    a, b, cut_a, cut_b = window(text, start, end, width * 4)
     before, after = collapse(text[a:start]), collapse(text[end:b])
     cut_before, cut_after = cut_a or len(before) > width, cut_b or len(after) > width
     if len(before) > width:  # keep whole words: drop the one cut in half

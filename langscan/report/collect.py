@@ -32,7 +32,7 @@ from typing import Iterable, Optional
 
 from .. import __version__
 from ..clean.rules import homoglyph_repair, odd_letters
-from ..display import collapse, opening, paragraph_window, size_label
+from ..display import collapse, opening, window, size_label
 from ..recurring import RecurringIndex, normalise, rule_for, unsafe_reason
 
 CONTEXT_CHARS = 45  # characters of context shown on each side of a fragment
@@ -53,9 +53,9 @@ def _value(x) -> str:
 
 
 def _context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:
-    """One line of context either side of ``text[start:end]`` within its paragraph, whitespace
+    """One line of context either side of ``text[start:end]``, whitespace
     collapsed, at most ``width`` characters a side and cut between words ("…" where cut)."""
-    a, b, cut_a, cut_b = paragraph_window(text, start, end, width * 4)
+    a, b, cut_a, cut_b = window(text, start, end, width * 4)
     before = collapse(text[a:start] + "x")[:-1]  # keeps one space before the fragment if there was one
     after = collapse("x" + text[end:b])[1:]
     if len(before) > width:
