@@ -202,6 +202,10 @@ class RecurringIndex:
                 g.examples.append(Location(path, line, col, getattr(doc, "record", None),
                                            getattr(doc, "field", None)))
 
+    def group_of(self, text: str) -> Optional[Group]:
+        """The group ``text`` falls in (by its normalised form), if it was seen."""
+        return self._groups.get(normalise(text))
+
     def groups(self, min_count: int = 1) -> list[Group]:
         """Groups with at least ``min_count`` occurrences, most frequent first."""
         gs = [g for g in self._groups.values() if g.count >= min_count]
@@ -241,7 +245,8 @@ class RecurringIndex:
             return "Recurring fragments: none seen twice or more.\n"
         lines = [f"Recurring fragments (top {len(top)}):"]
         for g in top:
-            lines.append(f"  {g.count:>5}x in {g.documents} doc(s)  {g.kind}/{g.lang}  {g.text!r}  e.g. {g.examples[0]}")
+            lines.append(f"  {g.count:>5}x in {g.documents} doc(s)  {g.kind}/{g.lang}  {collapse(g.text)!r}  "
+                         f"e.g. {g.examples[0]}")
         return "\n".join(lines) + "\n"
 
 
@@ -314,5 +319,5 @@ def format_suggestions(index: RecurringIndex, min_count: int = 2, n: Optional[in
     text = format_rules(rules)
     if skipped:
         text += "\n# Recurring, but no rule suggested (it could damage text):\n"
-        text += "".join(f"#   {g.text!r} ({g.count}x, {g.kind} {g.lang}): {why}\n" for g, why in skipped)
+        text += "".join(f"#   {collapse(g.text)!r} ({g.count}x, {g.kind} {g.lang}): {why}\n" for g, why in skipped)
     return text

@@ -6,7 +6,8 @@
   unassigned code point (an empty box or "tofu" is the same picture for every
   letter; real glyphs differ).  A negative control checks the probe sees tofu;
 * a screenshot is made and is not blank;
-* a report of the readability test pages (shared/corpora) fits on a few screens.
+* a report of the readability test pages (shared/corpora) fits on a few screens (at most 5 of
+  1280x900; it measured 2,593 px, 2.9 screens, when the test was written).
 
 Skips, saying why, when Chromium or the fonts are missing (CI installs both: .ci/run).
 """
@@ -163,7 +164,7 @@ def test_report_of_real_pages_fits_on_a_few_screens(tmp_path):
     report = _report([pages], tmp_path / "readability.html")
     result = probe(exe, report)
     screens = result["height"] / VIEWPORT[1]
-    assert screens <= 4, f"the report is {result['height']} px tall ({screens:.1f} screens of {VIEWPORT[1]} px)"
+    assert screens <= 5, f"the report is {result['height']} px tall ({screens:.1f} screens of {VIEWPORT[1]} px)"
     # every highlighted fragment there is drawn too (CJK, Devanagari, Arabic, Cyrillic, ...)
     if not _missing_fonts():
         bad = {t: m for t, m in result["marks"].items() if m["tofu"] or m["blank"] or m["distinct"] < m["letters"]}

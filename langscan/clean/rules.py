@@ -36,6 +36,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from ..document import LineIndex
@@ -47,6 +48,11 @@ TYPES = ("exact", "regex", "repair")
 # Scripts written without spaces between words: a rule in one of them must be a whole run of that script.
 NO_SPACE_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Bopomofo", "Thai", "Lao", "Khmer", "Myanmar",
                               "Tibetan", "Yi"})
+
+
+@lru_cache(maxsize=4096)
+def _compile(pattern: str) -> "re.Pattern[str]":
+    return re.compile(pattern)
 
 
 class RuleError(ValueError):
@@ -121,7 +127,7 @@ class Rule:
     replacement: str = ""
 
     def regex(self) -> "re.Pattern[str]":
-        return re.compile(self.pattern if self.type == "regex" else re.escape(self.pattern))
+        return _compile(self.pattern if self.type == "regex" else re.escape(self.pattern))
 
     def describe(self) -> str:
         return self.to_line(with_comment=False)

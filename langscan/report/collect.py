@@ -293,7 +293,7 @@ def collect(paths: Iterable[str], *, detector_options=None, reader_options=None,
         n = min(per_section, max(1, budget // left)) if budget > 0 else 0
         picked = _pick(candidates.get(key, []), n)
         for s in picked:
-            grp = recurring._groups.get(normalise(s["text"])) if s["kind"] != "document" else None
+            grp = recurring.group_of(s["text"]) if s["kind"] != "document" else None
             s["occurrences"] = grp.count if grp is not None else 1
         budget -= len(picked)
         ctx, kind = key
