@@ -154,3 +154,17 @@ def test_dry_run_shows_what_each_rule_would_change(tmp_path):
     assert "  + The Politiker said matters. Read the Сolumn today." in r.stderr
     assert "rule 'exact en Сolumn': 2 match(es)" in r.stderr
     assert page.read_text(encoding="utf-8") == f"{MENU}\n{POLITIK}\n{CINA}\n"  # dry run wrote nothing
+
+
+@pytest.mark.parametrize("action,after", [("mask", "  + The Politiker said [foreign:de] matters."),
+                                          ("drop-line", "  + (the line is removed)"),
+                                          ("drop-record", "  + (the whole record is left out)")])
+def test_dry_run_preview_follows_the_action(tmp_path, action, after):
+    data = tmp_path / "b.jsonl"
+    data.write_text('{"text": "The Politiker said Politik matters."}\n', encoding="utf-8")
+    rules = tmp_path / "rules.txt"
+    rules.write_text(BAD_FILE, encoding="utf-8")
+    r = subprocess.run([*CLI, "clean", str(data), "--rules", str(rules), "--dry-run", "--action", action],
+                       capture_output=True, text=True)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert after in r.stderr.splitlines()

@@ -277,8 +277,11 @@ class RuleLog:
             a, b = max(a, ls), min(b, le if le != -1 else len(text))
             piece = text[a:b]
             moved = replace(f, start=f.start - a, end=f.end - a)
-            after = apply(piece, [moved], self.action, kinds=(str(getattr(f.kind, "value", f.kind)),))
-            shown.append((collapse(piece), collapse(after)))
+            if str(getattr(self.action, "value", self.action)) == "drop-record":
+                after = "(the whole record is left out)"
+            else:
+                after = collapse(apply(piece, [moved], self.action, kinds=(str(getattr(f.kind, "value", f.kind)),)))
+            shown.append((collapse(piece), after or "(the line is removed)"))
         return findings
 
     def format(self, rules: Iterable[Rule]) -> str:
