@@ -172,7 +172,8 @@ def _recurring(groups: list, limit: int = 10) -> str:
             rule = f'<span class="note">no rule: {_e(g.get("no_rule") or "")}</span>'
         body.append(
             f'<tr><td class="n">{g["count"]}</td><td class="n">{g["documents"]}</td>'
-            f'<td class="one" title="{_e(g["text"])}"><span class="frag">{_e(g["text"])}</span></td>'
+            f'<td class="one" title="{_e(chr(10).join(g.get("contexts") or [g["text"]]))}">'
+            f'<span class="frag">{_e(g["text"])}</span></td>'
             f'<td><span class="tag">{_e(g["lang"])}</span><span class="tag k">{_e(g["kind"])}</span></td>'
             f'<td class="one">{rule}</td></tr>')
     more = (f'<p class="empty">… and {len(groups) - limit} more (see <code>--format json</code>).</p>'
