@@ -22,7 +22,7 @@ from . import codec as codecs
 from .atomic import TMP_SUFFIX, WriteError, write_atomic
 from .core import DEFAULT_MASK, Action
 from .formats import CLEANERS, Context, FormatError, format_of
-from .rules import Rule, match_rules
+from .rules import Rule, RuleLog, match_rules
 
 REJECTS_SUFFIX = ".rejects.jsonl"
 
@@ -41,6 +41,7 @@ class CleanOptions:
     rules: Optional[list] = None  # with rules, rule matches replace the detector
     jobs: int = 1
     policy: object = None  # langscan.policy.Policy: allow-list and inline markers
+    rule_log: object = None  # rules.RuleLog: what each rule changed (filled in by --dry-run)
 
 
 @dataclass
@@ -58,6 +59,9 @@ def make_scanner(options: CleanOptions):
     """documents -> findings per document, from rules or the detector."""
     if options.rules is not None:
         rules: list[Rule] = options.rules
+        log = options.rule_log
+        if log is not None:
+            return lambda docs: [log.add(d.text, match_rules(d.text, rules)) for d in docs]
         return lambda docs: [match_rules(d.text, rules) for d in docs]
     from ..detector import DetectorOptions
     from ..parallel import scan_documents
@@ -204,6 +208,8 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
     if output == "-" and many:
         print("error: -o - (stdout) takes a single input file", file=err)
         return 2, []
+    if dry_run and options.rules is not None and options.rule_log is None:
+        options = replace(options, rule_log=RuleLog(options.action))
     scanner = make_scanner(options)
     ctx = Context(scan=scanner, action=options.action, kinds=options.kinds,
                   langs=options.langs, mask_template=options.mask_template,
@@ -261,6 +267,9 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
     if skipped_documents:
         print(f"note: {skipped_documents} whole-document finding(s) left alone (text in another language "
               f"throughout); use --action drop-record, or --kind document to {options.action} them", file=err)
+    if dry_run and options.rule_log is not None:
+        out.flush()
+        err.write("What each rule would change:\n" + options.rule_log.format(options.rules))
     n_changed = sum(r.changed for r in results)
     verb = "would change" if dry_run else "changed"
     print(f"langscan clean: {len(results)} file(s), {verb} {n_changed}; "

@@ -47,7 +47,7 @@ def report(
     jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes for scanning."),
 ) -> None:
     """Summarise a corpus: totals, languages, kinds, files, recurring fragments, samples."""
-    from ..clean.rules import format_rules
+    from ..recurring import format_suggestions
     from ..readers import ReaderOptions
     from ..report import collect, public, render_html, summary_line
     from .clean import _split
@@ -72,7 +72,7 @@ def report(
     for e in data["errors"]:
         typer.echo(e, err=True)
     if suggest_rules:
-        text = format_rules(data["_recurring_index"].suggest_rules(min_count=min_count))
+        text = format_suggestions(data["_recurring_index"], min_count=min_count)
     elif fmt == "json":
         text = json.dumps(public(data), ensure_ascii=False, indent=2) + "\n"
     else:

@@ -54,10 +54,9 @@ class Hit:
 
 
 def shorten(text: str, limit: int = 120) -> str:
-    """``text`` cut to ``limit`` code points for display (a ``document`` finding is a whole text)."""
-    if len(text) <= limit:
-        return text
-    return f"{text[: limit - 1]}… ({len(text)} characters)"
+    """``text`` for display: whitespace runs collapsed, cut to its opening and size past ``limit``."""
+    from ..display import shown
+    return shown(text, limit)
 
 
 def message(f) -> str:

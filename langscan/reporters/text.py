@@ -1,5 +1,8 @@
 """Human output: ``path:line:col: kind lang (Script) "fragment"`` and a summary line.
 
+The fragment is shown on one line (whitespace runs collapsed; a ``document``
+finding as its first sentences and its size); ``--format json`` keeps the exact text.
+
 Colour only when writing to a terminal (and not with --no-color or NO_COLOR).
 """
 
@@ -7,7 +10,8 @@ from __future__ import annotations
 
 import json
 
-from .base import Hit, Reporter, Stats, shorten
+from ..display import shown
+from .base import Hit, Reporter, Stats
 
 _BOLD, _YELLOW, _CYAN, _RED, _DIM, _RESET = "\033[1m", "\033[33m", "\033[36m", "\033[31m", "\033[2m", "\033[0m"
 
@@ -21,7 +25,8 @@ class TextReporter(Reporter):
         where = self._c(_BOLD, f"{hit.path}:{hit.line}:{hit.column}:")
         kind = self._c(_YELLOW, str(getattr(f.kind, "value", f.kind)))
         lang = self._c(_CYAN, f"{f.lang} ({f.script})")
-        frag = json.dumps(shorten(f.text), ensure_ascii=False)
+        # shown as one line: whitespace runs collapsed, a whole document as its opening and size
+        frag = json.dumps(shown(f.text, kind=str(getattr(f.kind, "value", f.kind))), ensure_ascii=False)
         extra = ""
         if hit.record is not None:
             extra = f" [record {hit.record}" + (f", field {hit.field}" if hit.field else "") + "]"
