@@ -63,8 +63,8 @@ def _script_family(lang: str) -> set[str]:
     return {s}
 
 
-def line_kind(text: str, expect: str) -> str:
-    """"script" when most letters of ``text`` lie outside the expected languages' scripts, else "latin"."""
+def foreign_letters(text: str, expect: str) -> tuple[int, int]:
+    """(letters in the expected languages' scripts, letters outside them) in ``text``."""
     ok: set[str] = set()
     for lang in _expected(expect):
         ok |= _script_family(lang)
@@ -75,9 +75,16 @@ def line_kind(text: str, expect: str) -> str:
                 inside += 1
             else:
                 outside += 1
+    return inside, outside
+
+
+def line_kind(text: str, expect: str) -> str:
+    """The kind langscan would give a flagged line: "script" when most of its letters lie outside the expected
+    languages' scripts, "latin" when they are Latin and so is the expected language, else "script"."""
+    inside, outside = foreign_letters(text, expect)
     if outside > inside:
         return "script"
-    return "latin" if "Latin" in ok else "script"
+    return "latin" if "Latin" in {script_of_lang(x) for x in _expected(expect)} else "script"
 
 
 def _per_line(identify: Callable[[str], Optional[tuple[str, float]]], expect: str):

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .anchors import FACTORIES, lines, line_kind
+from .anchors import FACTORIES, foreign_letters, lines
 from .evaluate import Page, run_tool
 from .pages import page_names, page_text
 
@@ -95,7 +95,8 @@ def main(argv=None) -> int:
             for m in rx.finditer(seg):
                 if ends[m.group()] != p.lang:
                     flags.setdefault(line_of(s), set()).add(f"endonym:{m.group()}")
-            if line_kind(seg, p.lang) == "script":
+            inside, outside = foreign_letters(seg, p.lang)
+            if outside > inside:
                 flags.setdefault(line_of(s), set()).add("script")
         all_lines = text.split("\n")
         print(f"### {p.name} lang={p.lang} words={len(text.split())} flagged_lines={len(flags)}")
