@@ -13,7 +13,8 @@ Matching (per split, per tool):
   (glosses, discussed examples) is false unless ``--glosses`` asks for them (then those spans are targets too and
   langscan is built with its gloss option when it has one). On a page whose gold is a ``document`` span every
   finding is true.
-- a gold span is found when a finding overlaps it; a ``document`` span is page-level: found by a ``document``
+- a gold span is found when a finding overlaps it ("recall, fragments of all kinds" counts the span-level kinds;
+  whole pages are counted apart, under kind document); a ``document`` span is page-level: found by a ``document``
   finding or by findings covering >= 60 % of the page's letters;
 - a ``menu`` span is found whole when findings cover >= 90 % of its letters;
 - precision is given by the finding's own kind (anchors: "script" or "latin" by the letters of the line), recall
@@ -256,7 +257,7 @@ def score_page(p: Page, hits: list[Hit], sc: Score, glosses: bool) -> None:
     if doc_target:
         found = any(h.kind == "document" for h in hits) or (
             p.letters and _covered_letters(p.text, 0, len(p.text), hits) >= DOC_COVER * p.letters)
-        for axis, val in (("kind", "document"), ("context", "body"), ("all", "all")):
+        for axis, val in (("kind", "document"), ("context", "body")):
             sc.gold[(axis, val)] += 1
             sc.found[(axis, val)] += bool(found)
         if not found:
@@ -326,7 +327,8 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
             continue
         any_sc = next(iter(by_tool.values()))
         w(f"\n## Split: {split} ({len(pages)} pages, {len({p.site for p in pages})} sites, "
-          f"{sum(p.words for p in pages):,} words, {any_sc.gold[('all', 'all')]} stray gold spans)\n")
+          f"{sum(p.words for p in pages):,} words, {any_sc.gold[('all', 'all')]} stray fragments and "
+          f"{any_sc.gold[('kind', 'document')]} pages not in their expected language)\n")
         tools = list(by_tool)
         w("| | " + " | ".join(tools) + " |")
         w("|---|" + "---|" * len(tools))
@@ -334,7 +336,8 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
             ("**Latin recall**", lambda s: _ratio(s.found[("kind", "latin")], s.gold[("kind", "latin")])),
             ("**Latin precision**", lambda s: _ratio(s.tp["latin"], s.hits["latin"])),
             ("menus found whole", lambda s: f"{s.menus_whole}/{s.menus}"),
-            ("recall, all kinds", lambda s: _ratio(s.found[("all", "all")], s.gold[("all", "all")])),
+            ("recall, fragments of all kinds", lambda s: f"{_ratio(s.found[('all', 'all')], s.gold[('all', 'all')])} "
+                                                         f"({s.found[('all', 'all')]}/{s.gold[('all', 'all')]})"),
             ("precision, all findings", lambda s: _ratio(s.tp["all"], s.hits["all"])),
             ("findings (true / all)", lambda s: f"{s.tp['all']}/{s.hits['all']}"),
             ("false findings per 100k words",
