@@ -321,6 +321,28 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
       f"(2 cores shared with other work, so seconds are indicative only).\n")
     if glosses:
         w("Glosses and discussed examples (stray=false) were counted as targets (`--glosses`).\n")
+    counts = []
+    for split, pages in by_split.items():
+        for corpus in corpora:
+            ps = [p for p in pages if p.corpus == corpus]
+            if ps:
+                counts.append(f"{corpus} {split}: {len(ps)} pages, {sum(len(p.gold) for p in ps)} labelled spans "
+                              f"({sum(g.stray for p in ps for g in p.gold)} stray)")
+    w("Labelled: " + "; ".join(counts) + ".\n")
+    splits = [s for s in results if by_split[s]]
+    w("\n## Headline: Latin-script fragments\n")
+    w("Issue 9's target on the held-out split: Latin recall >= 0.90, Latin precision >= 0.95, menus found whole.\n")
+    w("| tool | " + " | ".join(f"{s} Latin recall | {s} Latin precision | {s} menus whole" for s in splits) + " |")
+    w("|---|" + "---|---|---|" * len(splits))
+    for tool in results[splits[0]] if splits else []:
+        cells = []
+        for s in splits:
+            sc = results[s][tool]
+            cells += [f"{_ratio(sc.found[('kind', 'latin')], sc.gold[('kind', 'latin')])} "
+                      f"({sc.found[('kind', 'latin')]}/{sc.gold[('kind', 'latin')]})",
+                      f"{_ratio(sc.tp['latin'], sc.hits['latin'])} ({sc.tp['latin']}/{sc.hits['latin']})",
+                      f"{sc.menus_whole}/{sc.menus}"]
+        w(f"| {tool} | " + " | ".join(cells) + " |")
     for split, by_tool in results.items():
         pages = by_split[split]
         if not pages:
