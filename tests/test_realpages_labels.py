@@ -65,3 +65,26 @@ def test_every_label_is_locatable_in_its_page_text():
         if locate(texts[key], r["text"], r["occurrence"]) < 0:
             lost.append((key, r["text"][:60], r["occurrence"]))
     assert not lost, lost
+
+
+@pytest.mark.skipif(not CORPORA["readability"].is_dir(), reason="the readability pages are not on this machine")
+def test_scoring_counts_a_menu_found_whole_and_a_false_finding():
+    from benchmarks.realpages.anchors import Hit
+    from benchmarks.realpages.evaluate import Score, load_pages, score_page
+
+    pages, problems = load_pages(["readability"], "all")
+    assert not [p for p in problems if "/mozilla-2:" in p]
+    page = next(p for p in pages if p.name == "mozilla-2")
+    menu = next(g for g in page.gold if g.context == "menu")
+    title = page.text.index("Welcome to Firefox Developer Edition")
+    # one finding covering the whole language menu, one on the English title: 1 of 2 findings true
+    hits = [Hit(menu.start, menu.end, "mul", "latin"), Hit(title, title + 7, "de", "latin")]
+    sc = Score()
+    score_page(page, hits, sc, glosses=False)
+    assert (sc.menus_whole, sc.menus) == (1, 1)
+    assert (sc.tp["latin"], sc.hits["latin"]) == (1, 2)
+    assert sc.found[("kind", "latin")] == sc.gold[("kind", "latin")] == 1
+    # half the menu is not the menu found whole, though the menu is found
+    sc = Score()
+    score_page(page, [Hit(menu.start, (menu.start + menu.end) // 2, "mul", "latin")], sc, glosses=False)
+    assert (sc.menus_whole, sc.menus) == (0, 1) and sc.found[("kind", "latin")] == 1

@@ -12,7 +12,7 @@ Matching (per split, per tool):
   to the kind and context of the gold span it overlaps most. A finding that overlaps only ``stray: false`` spans
   (glosses, discussed examples) is false unless ``--glosses`` asks for them (then those spans are targets too and
   langscan is built with its gloss option when it has one). On a page whose gold is a ``document`` span every
-  finding is true.
+  finding is true. A ``document`` finding is true only there (it never counts for a fragment).
 - a gold span is found when a finding overlaps it ("recall, fragments of all kinds" counts the span-level kinds;
   whole pages are counted apart, under kind document); a ``document`` span is page-level: found by a ``document``
   finding or by findings covering >= 60 % of the page's letters;
@@ -241,9 +241,10 @@ def score_page(p: Page, hits: list[Hit], sc: Score, glosses: bool) -> None:
     sc.words += p.words
     targets = [g for g in p.gold if g.stray or glosses]
     doc_target = any(g.stray or glosses for g in p.doc_gold)
+    spans = [h for h in hits if h.kind != "document"]  # a document finding says nothing about a fragment
     # recall
     for g in targets:
-        over = [h for h in hits if h.start < g.end and g.start < h.end]
+        over = [h for h in spans if h.start < g.end and g.start < h.end]
         for axis, val in (("kind", g.kind), ("context", g.context), ("all", "all")):
             sc.gold[(axis, val)] += 1
             sc.found[(axis, val)] += bool(over)
@@ -256,10 +257,9 @@ def score_page(p: Page, hits: list[Hit], sc: Score, glosses: bool) -> None:
             sc.misses.append((p, g))
     if doc_target:
         found = any(h.kind == "document" for h in hits) or (
-            p.letters and _covered_letters(p.text, 0, len(p.text), hits) >= DOC_COVER * p.letters)
-        for axis, val in (("kind", "document"), ("context", "body")):
-            sc.gold[(axis, val)] += 1
-            sc.found[(axis, val)] += bool(found)
+            p.letters and _covered_letters(p.text, 0, len(p.text), spans) >= DOC_COVER * p.letters)
+        sc.gold[("kind", "document")] += 1
+        sc.found[("kind", "document")] += bool(found)
         if not found:
             sc.misses.append((p, p.doc_gold[0]))
     # precision
@@ -267,7 +267,13 @@ def score_page(p: Page, hits: list[Hit], sc: Score, glosses: bool) -> None:
         sc.hits[h.kind] += 1
         sc.hits["all"] += 1
         best, best_ov = None, 0
-        for g in targets:
+        if h.kind == "document":  # right only on a page whose gold says the page is not in its expected language
+            if doc_target:
+                best = p.doc_gold[0]
+            targets_h = []
+        else:
+            targets_h = targets
+        for g in targets_h:
             ov = min(g.end, h.end) - max(g.start, h.start)
             if ov > best_ov:
                 best, best_ov = g, ov
@@ -329,6 +335,9 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
                 counts.append(f"{corpus} {split}: {len(ps)} pages, {sum(len(p.gold) for p in ps)} labelled spans "
                               f"({sum(g.stray for p in ps for g in p.gold)} stray)")
     w("Labelled: " + "; ".join(counts) + ".\n")
+    files = [label_file(c) for c in corpora]
+    w("Label files: " + ", ".join(str(f.relative_to(REPO.parent)) if f and f.is_relative_to(REPO.parent) else str(f)
+                                   for f in files if f) + ".\n")
     splits = [s for s in results if by_split[s]]
     w("\n## Headline: Latin-script fragments\n")
     w("Issue 9's target on the held-out split: Latin recall >= 0.90, Latin precision >= 0.95, menus found whole.\n")
