@@ -12,7 +12,8 @@ Matching (per split, per tool):
   to the kind and context of the gold span it overlaps most. A finding that overlaps only ``stray: false`` spans
   (glosses, discussed examples) is false unless ``--glosses`` asks for them (then those spans are targets too and
   langscan is built with its gloss option when it has one). On a page whose gold is a ``document`` span every
-  finding is true. A ``document`` finding is true only there (it never counts for a fragment).
+  finding is true; those findings are counted apart ("findings on foreign pages") and not in the precision by
+  kind, which is about fragments. A ``document`` finding anywhere else is false.
 - a gold span is found when a finding overlaps it ("recall, fragments of all kinds" counts the span-level kinds;
   whole pages are counted apart, under kind document); a ``document`` span is page-level: found by a ``document``
   finding or by findings covering >= 60 % of the page's letters;
@@ -263,22 +264,21 @@ def score_page(p: Page, hits: list[Hit], sc: Score, glosses: bool) -> None:
         if not found:
             sc.misses.append((p, p.doc_gold[0]))
     # precision
+    if doc_target:  # the whole page is foreign: every finding is right, and says nothing about fragment precision
+        sc.hits["on foreign pages"] += len(hits)
+        sc.tp["on foreign pages"] += len(hits)
+        sc.hits["all"] += len(hits)
+        sc.tp["all"] += len(hits)
+        sc.tp_gold[("kind", "document")] += len(hits)
+        return
     for h in hits:
         sc.hits[h.kind] += 1
         sc.hits["all"] += 1
         best, best_ov = None, 0
-        if h.kind == "document":  # right only on a page whose gold says the page is not in its expected language
-            if doc_target:
-                best = p.doc_gold[0]
-            targets_h = []
-        else:
-            targets_h = targets
-        for g in targets_h:
+        for g in targets if h.kind != "document" else ():  # a document finding is wrong on this page
             ov = min(g.end, h.end) - max(g.start, h.start)
             if ov > best_ov:
                 best, best_ov = g, ov
-        if best is None and doc_target:
-            best = p.doc_gold[0]
         if best is not None:
             sc.tp[h.kind] += 1
             sc.tp["all"] += 1
@@ -383,6 +383,7 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
         for kind in ("script", "latin", "homoglyph", "document"):
             rows.append((f"precision, findings of kind {kind}",
                          lambda s, k=kind: f"{_ratio(s.tp[k], s.hits[k])} ({s.tp[k]}/{s.hits[k]})"))
+        rows.append(("findings on foreign pages (all true)", lambda s: str(s.hits["on foreign pages"])))
         for ctx in CONTEXTS:
             rows.append((f"recall, context {ctx}",
                          lambda s, c=ctx: f"{_ratio(s.found[('context', c)], s.gold[('context', c)])} "
