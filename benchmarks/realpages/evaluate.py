@@ -22,8 +22,9 @@ Matching (per split, per tool):
   by the gold span's kind and context; false findings are also given per 100k words of page text.
 The headline figures are Latin-script recall (gold kind latin) and precision (findings of kind latin).
 
-Anchor results are cached (``benchmarks/realpages/.cache``, keyed by tool, expected language and page text) since
-they do not change between runs; ``--no-cache`` recomputes. With ``--split all`` (the default) the report is also
+Anchor results are cached (``~/.cache/langscan-realpages`` or ``$REALPAGES_CACHE``, keyed by tool, expected language
+and page text) since they do not change between runs; ``--no-cache`` recomputes. ``--page NAME`` limits the run to
+some pages (for a quick look while developing; the figures are then not the benchmark's). With ``--split all`` (the default) the report is also
 written to ``docs/realpages.md`` unless ``--no-doc``.
 """
 from __future__ import annotations
@@ -43,7 +44,11 @@ from .anchors import FACTORIES, TOOLS, Hit
 from .pages import HERE, LABELS, page_text
 
 REPO = HERE.parent.parent
-CACHE = HERE / ".cache"
+# Anchor results do not change between runs: cached per user (shared by worktrees), keyed by tool, expected
+# language, page text and ANCHORS_VERSION (bump it when anchors.py changes what a tool reports).
+CACHE = Path(os.environ.get("REALPAGES_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+             / "langscan-realpages")
+ANCHORS_VERSION = 1
 DOC = REPO / "docs" / "realpages.md"
 CORPUS_NAMES = ("readability", "articles")
 KINDS = ("script", "latin", "homoglyph", "mojibake", "document")
@@ -150,7 +155,8 @@ def load_pages(corpora, split: str) -> tuple[list[Page], list[str]]:
 
 # ------------------------------------------------------------------------------------------------ running
 def _cache_key(tool: str, lang: str, text: str) -> str:
-    return hashlib.sha1(f"{tool}\0{lang}\0".encode() + text.encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha1(f"{ANCHORS_VERSION}\0{tool}\0{lang}\0".encode()
+                        + text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def run_tool(tool: str, pages: list[Page], use_cache: bool, glosses: bool) -> tuple[dict, float]:
@@ -185,8 +191,8 @@ def run_tool(tool: str, pages: list[Page], use_cache: bool, glosses: bool) -> tu
             cache[key] = [[h.start, h.end, h.lang, h.kind, h.context] for h in hits]
             dirty = True
     if cacheable and dirty and use_cache:
-        CACHE.mkdir(exist_ok=True)
-        tmp = cache_path.with_suffix(".tmp")
+        CACHE.mkdir(parents=True, exist_ok=True)
+        tmp = cache_path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(cache))
         os.replace(tmp, cache_path)
     return out, spent
@@ -295,9 +301,11 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f}" if b else "-"
 
 
-def evaluate(corpora, splits, tools, use_cache=True, glosses=False):
+def evaluate(corpora, splits, tools, use_cache=True, glosses=False, only=()):
     """{split: {tool: Score}}, the pages by split, and the label problems."""
     pages, problems = load_pages(corpora, "all")
+    if only:
+        pages = [p for p in pages if p.name in only]
     by_split = {s: [p for p in pages if p.split == s] for s in splits}
     results: dict[str, dict[str, Score]] = {s: {} for s in splits}
     wanted = [p for s in splits for p in by_split[s]]
@@ -430,6 +438,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-cache", action="store_true", help="recompute the anchors' results")
     ap.add_argument("--doc", default=str(DOC), help="where to write the report (only with --split all)")
     ap.add_argument("--no-doc", action="store_true")
+    ap.add_argument("--page", action="append", default=[], help="only this page (repeatable); no doc is written")
     args = ap.parse_args(argv)
     corpora = CORPUS_NAMES if args.corpus == "all" else (args.corpus,)
     splits = ("dev", "heldout") if args.split == "all" else (args.split,)
@@ -442,13 +451,13 @@ def main(argv=None) -> int:
         print(f"note: no labels for corpus {c!r} yet", file=sys.stderr)
     load_before = tuple(round(x, 2) for x in os.getloadavg())
     results, by_split, problems = evaluate([c for c in corpora if c not in missing], splits, tools,
-                                           use_cache=not args.no_cache, glosses=args.glosses)
+                                           use_cache=not args.no_cache, glosses=args.glosses, only=set(args.page))
     load_after = tuple(round(x, 2) for x in os.getloadavg())
     text = report(results, by_split, problems, corpora, args.glosses, load_before, load_after)
     print(text)
     if args.details:
         print(details(results))
-    if args.split == "all" and not args.no_doc:
+    if args.split == "all" and not args.no_doc and not args.page:
         Path(args.doc).write_text(text, encoding="utf-8")
         print(f"written: {args.doc}", file=sys.stderr)
     return 0
