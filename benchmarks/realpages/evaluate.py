@@ -333,6 +333,7 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
       "Labels, one reason each: `benchmarks/realpages/labels/`; how a finding is matched to a label: the "
       "docstring of `benchmarks/realpages/evaluate.py`. Anchors identify each line of the page text on its own "
       "and flag it when confident it is not the page's expected language.\n")
+    w(f"langscan under test: {_langscan_origin()}.\n")
     w(f"Load average (1, 5, 15 min) before the run: {load_before}, after: {load_after} "
       f"(2 cores shared with other work, so seconds are indicative only).\n")
     if glosses:
@@ -412,6 +413,22 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
         for pr in problems:
             w(f"- {pr}")
     return "\n".join(out) + "\n"
+
+
+def _langscan_origin() -> str:
+    """Where the langscan under test comes from, with its git commit when it is a checkout."""
+    import subprocess
+
+    import langscan
+
+    root = Path(langscan.__file__).resolve().parent.parent
+    try:
+        rev = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%h %s"], capture_output=True,
+                             text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        rev = ""
+    where = root.name if root.parent == REPO.parent else str(root)
+    return f"{where}" + (f" at {rev[:70]}" if rev else "")
 
 
 def details(results, tool="langscan") -> str:
