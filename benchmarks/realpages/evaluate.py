@@ -1,7 +1,8 @@
 """Score langscan and the anchors on real web pages with hand-labelled gold spans.
 
     python -m benchmarks.realpages.evaluate [--split dev|heldout|all] [--corpus readability|articles|all]
-        [--tools langscan,cld2,...] [--glosses] [--details] [--no-cache] [--doc PATH | --no-doc]
+        [--tools langscan,cld2,...] [--glosses] [--details] [--json PATH] [--page NAME] [--no-cache]
+        [--doc PATH | --no-doc]
 
 Labels: ``benchmarks/realpages/labels/<corpus>.jsonl`` (format in ``labels/README.md``). Each page is read with
 langscan's HTML reader; every gold span is located by its text and occurrence (labels that cannot be located are
@@ -447,6 +448,30 @@ def details(results, tool="langscan") -> str:
     return "\n".join(out) + "\n"
 
 
+def as_json(results) -> dict:
+    """The figures of every split and tool, and langscan's misses and false findings, as plain data."""
+    out = {}
+    for split, by_tool in results.items():
+        out[split] = {}
+        for tool, sc in by_tool.items():
+            out[split][tool] = {
+                "pages": sc.pages, "words": sc.words,
+                "latin_recall": [sc.found[("kind", "latin")], sc.gold[("kind", "latin")]],
+                "latin_precision": [sc.tp["latin"], sc.hits["latin"]],
+                "menus_whole": [sc.menus_whole, sc.menus],
+                "found": {f"{a}:{v}": [sc.found[(a, v)], n] for (a, v), n in sc.gold.items()},
+                "true_findings": dict(sc.tp), "findings": dict(sc.hits), "seconds": round(sc.seconds, 2),
+            }
+            if tool == "langscan":
+                out[split][tool]["misses"] = [
+                    {"page": f"{p.corpus}/{p.name}", "kind": g.kind, "context": g.context, "lang": g.lang,
+                     "text": g.text[:200]} for p, g in sc.misses]
+                out[split][tool]["false_findings"] = [
+                    {"page": f"{p.corpus}/{p.name}", "kind": h.kind, "lang": h.lang, "start": h.start,
+                     "text": p.text[h.start:h.end][:200]} for p, h in sc.falses]
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
@@ -457,6 +482,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-cache", action="store_true", help="recompute the anchors' results")
     ap.add_argument("--doc", default=str(DOC), help="where to write the report (only with --split all)")
     ap.add_argument("--no-doc", action="store_true")
+    ap.add_argument("--json", metavar="PATH", help="also write the figures and langscan's misses as JSON")
     ap.add_argument("--page", action="append", default=[], help="only this page (repeatable); no doc is written")
     args = ap.parse_args(argv)
     corpora = CORPUS_NAMES if args.corpus == "all" else (args.corpus,)
@@ -476,6 +502,8 @@ def main(argv=None) -> int:
     print(text)
     if args.details:
         print(details(results))
+    if args.json:
+        Path(args.json).write_text(json.dumps(as_json(results), ensure_ascii=False, indent=1), encoding="utf-8")
     if args.split == "all" and not args.no_doc and not args.page:
         Path(args.doc).write_text(text, encoding="utf-8")
         print(f"written: {args.doc}", file=sys.stderr)
