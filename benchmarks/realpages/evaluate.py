@@ -334,6 +334,9 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
       "Labels, one reason each: `benchmarks/realpages/labels/`; how a finding is matched to a label: the "
       "docstring of `benchmarks/realpages/evaluate.py`. Anchors identify each line of the page text on its own "
       "and flag it when confident it is not the page's expected language.\n")
+    w("Run it again: `python -m benchmarks.realpages.evaluate [--split dev|heldout] [--corpus readability|articles]"
+      " [--tools langscan] [--details] [--json PATH]`; to score another checkout's langscan with these labels, set "
+      "`LANGSCAN_SRC=/path/to/checkout`. Anchor results are cached per user, so only the first run is slow.\n")
     w(f"langscan under test: {_langscan_origin()}.\n")
     w(f"Load average (1, 5, 15 min) before the run: {load_before}, after: {load_after} "
       f"(2 cores shared with other work, so seconds are indicative only).\n")
