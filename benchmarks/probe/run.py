@@ -240,7 +240,8 @@ def tables(recs: list[dict], runs: dict[str, dict], split: str, load_before, loa
                         *((t, g, r["unit"], st) for g in groups for st in (r["style"], "*"))):
                 cnt[key][0] += found
                 cnt[key][1] += 1
-            host_alarms[t] += alarm
+            for g in groups:
+                host_alarms[(t, g)] += alarm
         for r in english:
             _, alarm = res[r["id"]]
             for key in ((t, "en", r["unit"], r["style"]), (t, "en", r["unit"], "*"), (t, "en", "*", "*")):
@@ -275,7 +276,8 @@ def tables(recs: list[dict], runs: dict[str, dict], split: str, load_before, loa
                    + f" | {fa[0]}/{fa[1]} | "
                    + " | ".join(f"{cnt[(t, 'en', u, '*')][0]}/{cnt[(t, 'en', u, '*')][1]}"
                                 for u in ("sentence", "pair", "word"))
-                   + f" | {host_alarms[t]}/{len(foreign)} | {runs[t]['seconds']:.0f} |")
+                   + f" | {host_alarms[(t, g)]}/{cnt[(t, g, 'sentence', '*')][1] + cnt[(t, g, 'pair', '*')][1]}"
+                   + f" | {runs[t]['seconds']:.0f} |")
     anchors = [t for t in tools if t != "langscan"]
     if anchors:
         out += ["", f"Anchors at other thresholds (the tables use {UNIT_THRESHOLD}): sentences % / pairs % found, "
