@@ -1,0 +1,469 @@
+"""Stage 2: Latin-script text in a language other than the expected ones.
+
+1. screen: set arithmetic on the text's folded words (C speed).  A word that
+   is common in the expected language, or not everyday vocabulary in any
+   other language we know, cannot start a finding; lines holding two suspect
+   words, or one strong one, go on.
+2. score: the words of a suspect line get a log-frequency ratio (foreign vs
+   expected lexicon) per candidate language; the best-scoring spans inside
+   each unit are proposed.
+3. decide: a proposed span is grown to whole words/units, checked against
+   name and acronym evidence, and the model must agree.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..evidence import LOANWORDS, NAME_PARTICLES, mask_non_words, token_case
+from ..finding import Kind
+from ..languages import same_family, script_of_lang
+from ..lid import second_opinion
+from ..scripts import script_of
+from . import tuning
+from .candidate import Candidate
+from .setup import Setup
+from .text import GLUED, MENU, extend_punct, fold, is_latin_word, lines, mostly_upper, units, words
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    word: str
+    lower: str
+    case: str
+    initial: bool  # first word of its unit: capitalisation says nothing there
+
+
+@dataclass(slots=True)
+class Proposal:
+    """Tokens ``i:j`` of a line scored ``llr`` for ``lang`` (``scores``: every token's score)."""
+
+    i: int
+    j: int
+    llr: float
+    lang: str
+    scores: list
+
+
+class Taken:
+    """Spans the script stage already reported, sorted, with their starts kept for bisection."""
+
+    __slots__ = ("spans", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+
+    def covers(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.spans[k][1]
+
+    def any_within(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, start)
+        return k < len(self.starts) and self.starts[k] < end
+
+
+def lexicon_code(lang: str) -> str:
+    """The shipped lexicon that stands for ``lang`` (Norwegian variants, Serbo-Croatian, Filipino)."""
+    return {"nn": "no", "nb": "no", "sh": "hr", "bs": "hr", "sr": "hr", "fil": "tl"}.get(lang, lang)
+
+
+class LatinStage:
+    """The Latin-script stage of one Detector (holds its bounded cache of line verdicts)."""
+
+    def __init__(self, setup: Setup) -> None:
+        self.setup = setup
+        self._line_cache: dict[str, list[Candidate]] = {}
+
+    # ------------------------------------------------------------------ screen
+    def run(self, text: str, trace, taken: Taken) -> list[Candidate]:
+        st = self.setup
+        folded = fold(text)
+        words_ = set(folded.split())
+        rare = words_.difference(st.screen)
+        everyday = rare.intersection(st.everyday)
+        # words in other scripts (Cyrillic, Arabic...) are the script stage's business, not suspects here
+        unseen = {w for w in rare.difference(st.known) if w.isalpha() and is_latin_word(w)}
+        suspects = everyday | unseen
+        # Strong suspects: everyday words of another language, or words with letters English
+        # does not use (é, ł, ő...). A lone unseen ASCII word is a name, brand or typo.
+        strong = everyday | {w for w in unseen if not w.isascii()}
+        if not suspects:
+            if trace.on:
+                trace.add(0, len(text), text[:80], "screen", st.expect[0], 0.0, False,
+                          "no word is everyday vocabulary of another language")
+            return []
+        out: list[Candidate] = []
+        index = st.everyday_index
+        for ls, le, folded_line in _lines_holding(folded, text, suspects, strong):
+            if le - ls < 2:
+                continue
+            line_words = folded_line.split()
+            found = suspects.intersection(line_words)
+            if len(found) < 2 and (len(line_words) > tuning.LONG_LINE_WORDS or strong.isdisjoint(found)):
+                continue  # one odd word in a long line is a name or loanword, never a foreign span
+            line = text[ls:le]
+            if len(line_words) > tuning.CAPS_ONLY_LINE_WORDS and not MENU.search(line) \
+                    and not mostly_upper(line) and not GLUED.search(line):
+                lowered = found.intersection(fold(line, lower=False).split())
+                if not lowered or (strong.isdisjoint(lowered) and len(lowered) < 2):
+                    if trace.on:
+                        trace.add(ls, le, line, "screen", st.expect[0], 0.0, False,
+                                  "foreign-looking words appear only capitalised here (names)")
+                    continue
+            hints: dict[str, int] = {}
+            for w in found:
+                langs = index.get(w)
+                for lang in langs.split(",") if langs else ():
+                    if not st.is_expected(lang):
+                        hints[lang] = hints.get(lang, 0) + 1
+            out.extend(self._line_cached(text, ls, le, trace, taken, hints, len(found & unseen), found))
+        return out
+
+    def _line_cached(self, text, ls, le, trace, taken, hints, unseen, found):
+        """Scraped corpora repeat their boilerplate lines; a line's verdict depends only on the line
+        (when no script finding lies inside it), so it is remembered, relative to the line start."""
+        if trace.on or taken.any_within(ls, le):
+            return self._line(text, ls, le, trace, taken, hints, unseen, found)
+        line = text[ls:le]
+        cached = self._line_cache.get(line)
+        if cached is None:
+            cached = [c.shifted(-ls) for c in self._line(text, ls, le, trace, taken, hints, unseen, found)]
+            if len(self._line_cache) >= tuning.LINE_CACHE_SIZE:
+                self._line_cache.clear()
+            self._line_cache[line] = cached
+        return [c.shifted(ls) for c in cached]
+
+    # ------------------------------------------------------------------ one suspect line
+    def _line(self, text, ls, le, trace, taken, hints=None, unseen=0, found=frozenset()):
+        st = self.setup
+        caps_line = mostly_upper(text[ls:le])
+        unit_spans = units(text, ls, le)
+        chosen_units: "range | list[int]" = range(len(unit_spans))
+        suspicious = set(chosen_units)
+        if len(unit_spans) > 1 and found:
+            suspicious = {u for u, (us, ue) in enumerate(unit_spans)
+                          if not found.isdisjoint(fold(text[us:ue]).split())}
+            if len(unit_spans) > 3:
+                # a long paragraph: read only the sentences holding suspect words, and their neighbours
+                near = {v for u in suspicious for v in (u - 1, u, u + 1)}
+                chosen_units = sorted(u for u in near if 0 <= u < len(unit_spans))
+        tokens: list[Token] = []
+        unit_of: list[int] = []
+        for u in chosen_units:
+            us, ue = unit_spans[u]
+            first = True
+            for s, e, word in words(mask_non_words(text[us:ue]), us):
+                c = word[0]
+                if not (c.isascii() or script_of(c) == "Latin"):
+                    continue
+                if taken.covers(s):
+                    continue  # already part of a homoglyph or script finding
+                tokens.append(Token(s, e, word, word.lower(), token_case(word), first))
+                unit_of.append(u)
+                first = False
+        if not tokens:
+            return []
+        # Candidate languages: first those the line's everyday words belong to (no model call);
+        # the model is asked only when they give nothing and unknown words remain to explain.
+        tried: set[str] = set()
+        proposals: list[Proposal] = []
+        # Ties (a word everyday in several languages) are broken by what the model hears in the line,
+        # then by code, never by set order: results must not depend on PYTHONHASHSEED.
+        heard: dict[str, float] = {}
+        if hints and len(hints) > 2:
+            top_count = max(hints.values())
+            if sum(1 for c in hints.values() if c == top_count) > 2:
+                heard = dict(st.model.predict(text[ls:le], k=10))
+        for lang in sorted(hints or {}, key=lambda l: (-(hints or {})[l], -heard.get(l, 0.0), l))[
+                :tuning.MAX_HINT_LANGS]:
+            tried.add(lang)
+            proposals.extend(self._proposals(text, tokens, unit_of, unit_spans, lang, caps_line))
+        cand: dict[str, float] = {}
+        if not proposals and (not hints or unseen >= tuning.MIN_UNSEEN_FOR_PROBE):
+            probes = [(ls, le)]
+            if len(set(unit_of)) > 1:
+                probes = [(unit_spans[u][0], unit_spans[u][1]) for u in sorted(set(unit_of)) if u in suspicious]
+            for ps, pe in probes:
+                for lang, p in st.model.predict(text[ps:pe].lower() if caps_line else text[ps:pe], k=4):
+                    if p >= tuning.MODEL_PROBE_MIN_P and not st.is_expected(lang) and script_of_lang(lang) == "Latin":
+                        cand[lang] = max(cand.get(lang, 0.0), p)
+            for lang in sorted(cand, key=lambda l: (-cand[l], l))[:tuning.MODEL_PROBE_LANGS]:
+                if lang not in tried:
+                    tried.add(lang)
+                    proposals.extend(self._proposals(text, tokens, unit_of, unit_spans, lang, caps_line))
+        if not proposals:
+            if trace.on:
+                trace.add(ls, le, text[ls:le], "latin", st.expect[0], 0.0, False,
+                          f"no span reaches word evidence {st.min_llr * tuning.PROPOSAL_FACTOR:.1f} for "
+                          f"{', '.join(sorted(tried)) or 'any other language the model hears'}")
+            return []
+        proposals.sort(key=lambda p: (-p.llr, p.i, p.lang))
+        chosen = []
+        used: set[int] = set()
+        for p in proposals:
+            if used.intersection(range(p.i, p.j)):
+                continue
+            res = self._decide(text, tokens, unit_of, unit_spans, p, trace)
+            if res is not None:
+                chosen.append(res)
+                used.update(range(p.i, p.j))
+        return chosen
+
+    def _proposals(self, text, tokens, unit_of, unit_spans, lang, caps_line) -> list[Proposal]:
+        """Best-scoring spans (inside one unit each) of words more common in ``lang`` than expected."""
+        st = self.setup
+        code = lexicon_code(lang)
+        lex = lexicon.load(code) if code in st.lexicons else None
+        if lex is None:
+            return self._no_lexicon_spans(text, tokens, unit_of, unit_spans, lang)
+        out = []
+        abc = lexicon.alphabet(code)
+        scores = [self.token_score(t, lex, caps_line, abc) for t in tokens]
+        k = 0
+        while k < len(tokens):
+            u_end = k
+            while u_end < len(tokens) and unit_of[u_end] == unit_of[k]:
+                u_end += 1
+            for i, j, llr in best_spans(scores[k:u_end], st.min_llr * tuning.PROPOSAL_FACTOR):
+                i, j = i + k, j + k
+                while j - i > 1 and scores[i] < tuning.STRONG_WORD:  # weak words at the edges are not evidence
+                    llr -= scores[i]
+                    i += 1
+                while j - i > 1 and scores[j - 1] < tuning.STRONG_WORD:
+                    llr -= scores[j - 1]
+                    j -= 1
+                out.append(Proposal(i, j, llr, lang, scores))
+            k = u_end
+        return out
+
+    def token_score(self, t: Token, lex: dict[str, float], caps_line: bool,
+                    abc: frozenset[str] = frozenset()) -> float:
+        """Log10 frequency ratio foreign/expected of one word, weighted by how name-like it is."""
+        st = self.setup
+        if t.lower in LOANWORDS:
+            return tuning.LOANWORD_SCORE
+        weight = 1.0
+        if not caps_line:
+            if t.case == "upper" or t.case == "mixed":
+                return 0.0  # acronyms and camelCase: not language evidence
+            if t.case == "title" and not t.initial:
+                weight = tuning.NAME_WEIGHT  # probably a name
+        if len(t.lower) == 1:
+            weight *= tuning.ONE_LETTER_WEIGHT
+        fz = max(lex.get(t.lower, 0.0), lexicon.FLOOR)
+        ez = max(st.expected_zipf(t.lower), lexicon.FLOOR)
+        if fz == ez == lexicon.FLOOR and abc and not t.lower.isascii() and t.lower not in st.known:
+            # in no lexicon, but spelt with this language's letters (and not a word we expect)
+            if all(c in abc for c in t.lower if not c.isascii()):
+                fz = lexicon.FLOOR + tuning.ALPHABET_BONUS
+        d = fz - ez
+        cap = tuning.WORD_SCORE_CAP
+        if d > cap:
+            d = cap
+        elif d < -cap:
+            d = -cap
+        return d * weight
+
+    # ------------------------------------------------------------------ one proposed span
+    def _decide(self, text, tokens, unit_of, unit_spans, p: Proposal, trace):
+        st = self.setup
+        i, j, llr, lang, scores = p.i, p.j, p.llr, p.lang, p.scores
+        s, e = tokens[i].start, tokens[j - 1].end
+        # Grow the span over neighbouring words of its unit that are not clearly the expected
+        # language (names, numbers' neighbours, weak words); if it then fills the unit, take the unit.
+        ua = unit_of[i]
+        gi, gj = i, j
+        while gi > 0 and unit_of[gi - 1] == ua and scores[gi - 1] > tuning.GROW_OVER:
+            gi -= 1
+        while gj < len(tokens) and unit_of[gj] == ua and scores[gj] > tuning.GROW_OVER:
+            gj += 1
+        if (gi == 0 or unit_of[gi - 1] != ua) and (gj == len(tokens) or unit_of[gj] != ua):
+            i, j = gi, gj
+            s, e = tokens[i].start, tokens[j - 1].end
+        e = extend_punct(text, e)
+        frag = text[s:e]
+        strong_w = tuning.STRONG_WORD
+        strong = sum(1 for k in range(i, j) if scores[k] > strong_w)
+        whole_units = tokens[i].initial and (j == len(tokens) or unit_of[j] != unit_of[j - 1])
+        reason = None
+        needed = st.min_llr
+        strong_lower = sum(1 for k in range(i, j) if scores[k] > strong_w and tokens[k].case == "lower"
+                           and len(tokens[k].lower) > 1 and tokens[k].lower not in NAME_PARTICLES)
+        titles = sum(1 for k in range(i, j) if tokens[k].case == "title" and not tokens[k].initial)
+        caps = mostly_upper(frag)
+        if j - i >= 2 and not caps and (strong_lower == 0 or (titles >= 2 and strong_lower < 2)):
+            reason = "the foreign-looking words are capitalised: a name or title"
+        elif j - i == 1 and tokens[i].case == "upper":
+            reason = "one word in capitals: an acronym or a label"
+        elif not whole_units and strong < tuning.INSIDE_SENTENCE_STRONG:
+            reason = f"{strong} foreign-looking word(s) inside a sentence: a name or loanword"
+        elif whole_units and strong < 2 and not (MENU.search(text[unit_spans[0][0]:unit_spans[-1][1]])
+                                                  or len(unit_spans) == 1):
+            reason = "one foreign-looking word: only a menu item or a line of its own counts"
+        elif whole_units:
+            # a whole line, sentence, clause or menu item: less word evidence is needed
+            needed = st.min_llr * (tuning.WHOLE_UNIT_WEAK_FACTOR if strong < 2 else tuning.WHOLE_UNIT_STRONG_FACTOR)
+        if reason is None and llr < needed:
+            reason = f"word evidence {llr:.1f} < {needed:.1f}"
+        letters = sum(1 for c in frag if c.isalpha())
+        if reason is None and letters < max(st.min_length, tuning.MIN_SPAN_LETTERS):
+            reason = f"{letters} letters: too short to tell"
+        ft_lang, ft_p, p_exp = lang, 0.0, 0.0
+        borderline = False
+        if reason is None:
+            preds = st.model.predict(frag.lower() if caps else frag, k=5)
+            p_exp = sum(q for l, q in preds if st.is_expected(l))
+            top = next(((l, q) for l, q in preds if not st.is_expected(l)), (lang, 0.0))
+            ft_lang, ft_p = top
+            p_lang = sum(q for l, q in preds if same_family(l, lang))
+            strong_llr = llr >= tuning.STRONG_EVIDENCE_FACTOR * needed and p_exp < tuning.LOW_EXPECTED
+            if p_exp >= tuning.MODEL_HEARS_EXPECTED:
+                reason = f"model hears the expected language ({p_exp:.2f})"
+            elif max(ft_p, p_lang) < (tuning.MODEL_UNSURE_STRONG_WORDS if strong_llr else tuning.MODEL_UNSURE) \
+                    and not (llr >= tuning.VERY_STRONG_EVIDENCE_FACTOR * needed
+                             and p_exp < tuning.VERY_STRONG_MAX_EXPECTED):
+                reason = f"model unsure ({ft_lang} {ft_p:.2f})"
+            borderline = (j - i) <= tuning.BORDERLINE_WORDS and max(ft_p, p_lang) < tuning.BORDERLINE_P
+            if script_of_lang(ft_lang) != "Latin" or st.is_expected(ft_lang) or ft_p < p_lang * 0.5:
+                ft_lang, ft_p = lang, p_lang
+            elif not same_family(ft_lang, lang):
+                # The model and the lexicons disagree on which language: let the word evidence
+                # under the model's language decide.
+                code = lexicon_code(ft_lang)
+                alt_lex = lexicon.load(code) if code in st.lexicons else None
+                alt = (sum(self.token_score(tokens[k], alt_lex, caps, lexicon.alphabet(code)) for k in range(i, j))
+                       if alt_lex else None)
+                if (alt is not None and alt < tuning.ALT_LEXICON_SHARE * llr) or \
+                        (alt is None and ft_p < tuning.ALT_MODEL_P):
+                    ft_lang, ft_p = lang, max(p_lang, ft_p)
+        score = 0.5 * min(1.0, llr / (tuning.EVIDENCE_SCALE * needed)) + 0.5 * min(1.0, max(ft_p, 0.0))
+        if reason is None and score >= st.threshold and borderline:
+            # langdetect is slow: asked only about spans that would otherwise be flagged
+            ld = second_opinion(frag)
+            if ld and st.is_expected(ld[0][0]) and ld[0][1] >= tuning.SECOND_OPINION_P:
+                reason = f"langdetect hears the expected language ({ld[0][0]} {ld[0][1]:.2f})"
+        flagged = reason is None and score >= st.threshold
+        if reason is None and not flagged:
+            reason = f"score {score:.2f} < threshold {st.threshold:.2f}"
+        if trace.on:
+            trace.add(s, e, frag, "latin", ft_lang, score, flagged,
+                      reason or f"word evidence {llr:.1f} for {lang}; model {ft_lang} {ft_p:.2f}, "
+                                f"expected {p_exp:.2f}")
+        if not flagged:
+            return None
+        return Candidate(Kind.LATIN, s, e, ft_lang, "Latin", score)
+
+    def _no_lexicon_spans(self, text, tokens, unit_of, unit_spans, lang) -> list[Proposal]:
+        """Languages without a shipped lexicon: whole units the model is sure of, with few expected words."""
+        st = self.setup
+        out = []
+        members: dict[int, list[int]] = {}
+        for k, u in enumerate(unit_of):
+            members.setdefault(u, []).append(k)
+        for u, idx in members.items():
+            if len(idx) < tuning.NO_LEXICON_MIN_WORDS:
+                continue
+            us, ue = unit_spans[u]
+            preds = st.model.predict(text[us:ue], k=3)
+            if not preds or preds[0][0] != lang or preds[0][1] < tuning.NO_LEXICON_MODEL_P:
+                continue
+            common = sum(1 for k in idx if st.expected_zipf(tokens[k].lower) >= tuning.EXPECTED_COMMON_ZIPF)
+            if common / len(idx) >= tuning.NO_LEXICON_MAX_COMMON:
+                continue
+            scores = [0.0] * len(tokens)
+            for k in idx:
+                scores[k] = st.min_llr / len(idx)
+            out.append(Proposal(idx[0], idx[-1] + 1, st.min_llr, lang, scores))
+        return out
+
+
+def merge_latin(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Join Latin candidates of one language into one when only separators lie between them: flagged
+    units of one line ("Kontakt | Impressum"), or a sentence a line break cuts in two.  Lines that each
+    end (menu items, UI strings, a footer) stay separate findings."""
+    out: list[Candidate] = []
+    for item in cands:
+        if out:
+            prev = out[-1]
+            if prev.kind == item.kind == Kind.LATIN and prev.lang == item.lang:
+                gap = text[prev.end:item.start]
+                breaks = gap.count("\n")
+                if not any(c.isalnum() for c in gap) and (
+                        (breaks == 0 and len(gap) <= tuning.MERGE_SAME_LINE_GAP)
+                        or (breaks == 1 and len(gap) <= tuning.MERGE_NEXT_LINE_GAP
+                            and text[prev.end - 1] not in ".!?:;…")):
+                    prev.end = item.end
+                    prev.score = max(prev.score, item.score)
+                    continue
+        out.append(item)
+    return out
+
+
+def _lines_holding(folded: str, text: str, words: set[str], strong: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, folded line) of the lines of ``text`` holding two suspect words, or one strong one.
+
+    A few str.find calls per suspect word instead of a Python step per line:
+    most lines of a document hold no suspect at all, and most of the rest
+    hold a single name.
+    """
+    n = len(folded)
+    if n != len(text) or len(words) * n > 400_000:
+        # lowercasing changed the length (rare letters such as U+0130), or many suspects in a long
+        # text: one split per line is then the better deal
+        spans = lines(text)
+        return [(ls, le, fl) for (ls, le), fl in zip(spans, folded.split("\n")) if not words.isdisjoint(fl.split())]
+    hits: list[tuple[int, int]] = []
+    find = folded.find
+    for w in words:
+        k = len(w)
+        weight = 2 if w in strong else 1
+        i = find(w)
+        while i != -1:
+            if (i == 0 or folded[i - 1] in " \t\n\r") and (i + k == n or folded[i + k] in " \t\n\r"):
+                hits.append((i, weight))
+            i = find(w, i + k)
+    hits.sort()
+    out: list[tuple[int, int, str]] = []
+    idx = 0
+    while idx < len(hits):
+        pos = hits[idx][0]
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        weight = 0
+        while idx < len(hits) and hits[idx][0] < end:
+            weight += hits[idx][1]
+            idx += 1
+        if weight >= 2:
+            ls = text.rfind("\n", 0, pos) + 1
+            le = end - 1 if end > ls and text[end - 1] == "\r" else end
+            out.append((ls, le, folded[ls:le]))
+    return out
+
+
+def best_spans(scores: list[float], min_sum: float) -> list[tuple[int, int, float]]:
+    """Non-overlapping maximal-sum token spans whose sum reaches ``min_sum`` (Kadane, repeated)."""
+    out = []
+    stack = [(0, len(scores))]
+    while stack:
+        lo, hi = stack.pop()
+        best = 0.0
+        bs = be = -1
+        cur = 0.0
+        cs = lo
+        for i in range(lo, hi):
+            if cur <= 0:
+                cur, cs = 0.0, i
+            cur += scores[i]
+            if cur > best:
+                best, bs, be = cur, cs, i + 1
+        if be > bs >= 0 and best >= min_sum:
+            out.append((bs, be, best))
+            stack.append((lo, bs))
+            stack.append((be, hi))
+    out.sort()
+    return out

@@ -1,0 +1,86 @@
+"""Every threshold of the detector, named once, with what it trades.
+
+Raising a threshold trades recall for precision unless its comment says
+otherwise.  The sensitivity presets are the user-facing knob; everything
+else here was set on the benchmark's dev split (``python -m benchmarks``).
+"""
+
+from __future__ import annotations
+
+# --------------------------------------------------------------------------- presets
+SENSITIVITY: dict[str, dict[str, float]] = {
+    # threshold: minimum score of a finding; min_length: minimum letters in a fragment; llr: minimum
+    # summed log10 frequency ratio (foreign vs expected) of a Latin span.
+    "strict": {"threshold": 0.7, "min_length": 3, "llr": 5.0},
+    "balanced": {"threshold": 0.5, "min_length": 2, "llr": 4.0},
+    "aggressive": {"threshold": 0.35, "min_length": 1, "llr": 3.0},
+}
+ALL_KINDS = ("script", "latin", "homoglyph", "document")
+CONTEXTS = ("menu", "boilerplate", "caption", "quote", "gloss", "body")
+
+# --------------------------------------------------------------------------- script stage
+HOMOGLYPH_SCORE = 0.95  # a Latin word with look-alike letters: certain once every foreign letter is a look-alike
+BRIDGE_MAX_GAP = 8  # same-script runs join over at most this many neutral characters (longer: two findings)
+GREEK_MIN_WORD = 3  # Greek letters shorter than this are symbols (α-helix, Δt), longer words are Greek text
+LATIN_IN_FOREIGN_MIN_WORDS = 3  # Latin words inside non-Latin text: fewer are names, brands and code
+LATIN_IN_FOREIGN_MIN_P = 0.5  # ... and the model must hear a foreign Latin language at least this surely
+SCRIPT_SCORE_BASE = 0.6  # score of a foreign-script run: base + per-letter bonus (longer runs are surer)
+SCRIPT_SCORE_PER_LETTER = 0.05
+SCORE_CAP = 0.99  # no finding claims certainty
+
+# --------------------------------------------------------------------------- Latin stage: screen
+SCREEN_MIN_ZIPF = 3.0  # expected words at least this frequent never make a line suspect (lower: fewer lines read)
+LONG_LINE_WORDS = 8  # a single odd word in a line longer than this is a name or loanword, not a foreign span
+CAPS_ONLY_LINE_WORDS = 4  # in lines longer than this, suspects seen only capitalised are names
+LINE_CACHE_SIZE = 20_000  # scored lines remembered per Detector (cleared when full: bounded memory)
+MAX_HINT_LANGS = 2  # lexicons scored per line from its everyday words (more: slower, a little more recall)
+MODEL_PROBE_MIN_P = 0.08  # a language the model hears in a line this surely is scored too
+MODEL_PROBE_LANGS = 3  # ... at most this many of them
+MIN_UNSEEN_FOR_PROBE = 2  # unseen words needed before the model is asked for languages when hints exist
+
+# --------------------------------------------------------------------------- Latin stage: word evidence
+LOANWORD_SCORE = -0.5  # a loanword English uses is mild evidence of English
+NAME_WEIGHT = 0.5  # a capitalised word inside a sentence counts half: it may be a name
+ONE_LETTER_WEIGHT = 0.3  # one-letter words ("a", "e", "i") are weak evidence in every language
+ALPHABET_BONUS = 1.0  # Zipf given to an unknown word spelt with the language's own letters (é, ł, ő)
+WORD_SCORE_CAP = 3.0  # no single word counts more than this (a typo cannot make a span on its own)
+STRONG_WORD = 0.5  # a word scoring above this is strong evidence for the foreign language
+GROW_OVER = -1.0  # a span grows over neighbouring words scoring above this (names, numbers' neighbours)
+EXPECTED_COMMON_ZIPF = 3.5  # a word this frequent in the expected language counts as expected (no-lexicon path)
+
+# --------------------------------------------------------------------------- Latin stage: span decision
+WHOLE_UNIT_STRONG_FACTOR = 0.75  # a whole line/sentence/menu item needs this share of the word evidence...
+WHOLE_UNIT_WEAK_FACTOR = 0.5  # ... or this share when it holds a single strong word
+PROPOSAL_FACTOR = 0.5  # spans are proposed from this share of the evidence (cheap to propose, decided later)
+MIN_SPAN_LETTERS = 3  # fewer letters than this: too short to tell
+INSIDE_SENTENCE_STRONG = 3  # strong words needed for a span inside an English sentence
+MODEL_HEARS_EXPECTED = 0.35  # the model hearing the expected language this surely vetoes a span
+MODEL_UNSURE = 0.4  # the model must hear the foreign language at least this surely...
+MODEL_UNSURE_STRONG_WORDS = 0.25  # ... or this surely when the word evidence is 1.25x what is needed
+STRONG_EVIDENCE_FACTOR = 1.25
+VERY_STRONG_EVIDENCE_FACTOR = 2.0  # word evidence this many times the need overrides an unsure model...
+VERY_STRONG_MAX_EXPECTED = 0.1  # ... when the model hears the expected language less than this
+LOW_EXPECTED = 0.2  # the "1.25x" rule holds when the model hears the expected language less than this
+BORDERLINE_WORDS = 3  # spans of at most this many words ...
+BORDERLINE_P = 0.75  # ... the model is less sure of than this get a second opinion
+ALT_LEXICON_SHARE = 0.6  # when the model names another language, its lexicon must explain this share of the evidence
+ALT_MODEL_P = 0.7  # ... or, without a lexicon, the model must be this sure
+SECOND_OPINION_P = 0.5  # langdetect hearing the expected language this surely vetoes a borderline span
+EVIDENCE_SCALE = 1.5  # word evidence reaching this multiple of the need gives the full word half of the score
+NO_LEXICON_MIN_WORDS = 3  # languages without a lexicon: a unit needs this many words ...
+NO_LEXICON_MODEL_P = 0.9  # ... the model this sure ...
+NO_LEXICON_MAX_COMMON = 0.25  # ... and at most this share of common expected words
+
+# --------------------------------------------------------------------------- merging Latin findings
+MERGE_SAME_LINE_GAP = 4  # same-language findings on one line join over at most this many separator characters
+MERGE_NEXT_LINE_GAP = 20  # ... or over one line break within this many characters (a sentence cut in two)
+
+# --------------------------------------------------------------------------- document stage
+DOC_MIN_LETTERS = 40  # shorter texts are never a document finding (fragments say enough)
+DOC_MIN_SHARE = 0.25  # share of letters in foreign findings before the whole is considered
+DOC_SURE_SHARE = 0.8  # at this share the text is a document finding without asking the model
+DOC_MODEL_MIN_LETTERS = 400  # between the two shares, the model is asked only about texts this long
+DOC_MODEL_TEXT = 4000  # characters of the text the model reads to judge the whole
+DOC_MID_SHARE = 0.4  # fragments covering this share need the model at DOC_MID_P with the expected at most DOC_MID_EXP
+DOC_MID_P, DOC_MID_EXP = 0.7, 0.2
+DOC_LOW_P, DOC_LOW_EXP = 0.85, 0.05  # below DOC_MID_SHARE the model must be surer
