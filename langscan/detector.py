@@ -13,7 +13,10 @@ import threading
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from .detect import context
 from .detect.candidate import Candidate
+from .detect.menus import complete_menus
+from .detect.resolve import tidy
 from .detect.document_stage import document_stage
 from .detect.latin_stage import LatinStage, Taken, merge_latin
 from .detect.script_stage import script_stage
@@ -37,6 +40,9 @@ class DetectorOptions:
     min_length: Optional[int] = None
     model_path: Optional[str] = None
     kinds: tuple[str, ...] = ALL_KINDS
+    # text about a language (a foreign term with its translation, an example discussed in the text) is
+    # found with context "gloss" and reported only when this is true
+    report_glosses: bool = False
 
     def __post_init__(self) -> None:
         if isinstance(self.expect, str):
@@ -118,6 +124,9 @@ class Detector:
             cands.extend(self._latin.run(text, trace, taken))
         cands.sort(key=lambda c: c.start)
         cands = merge_latin(text, cands)
+        cands = complete_menus(setup, text, cands)
+        cands = tidy(text, cands, setup.known)
+        context.assign(setup, text, cands)
         doc = document_stage(setup, text, cands, trace)
         if doc is not None:
             cands = [doc]
@@ -130,10 +139,13 @@ class Detector:
         for c in cands:
             if c.kind.value not in kinds or c.score < self.threshold:
                 continue
+            if c.context == "gloss" and not self.options.report_glosses:
+                continue
             line, col = index.locate(c.start)
             out.append(Finding(kind=c.kind, start=c.start, end=c.end, line=line, column=col,
                                text=text[c.start:c.end], lang=c.lang, lang_name=name_of(c.lang),
-                               script=c.script, score=round(c.score, 4), detail=c.detail, chars=c.chars))
+                               script=c.script, score=round(c.score, 4), detail=c.detail, chars=c.chars,
+                               context=c.context))
         return out
 
 

@@ -24,6 +24,7 @@ from ..lid import second_opinion
 from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
+from .menus import menu_candidates, trigger_words
 from .setup import Setup
 from .text import GLUED, MENU, extend_punct, fold, is_latin_word, lines, mostly_upper, units, words
 
@@ -92,12 +93,16 @@ class LatinStage:
         # Strong suspects: everyday words of another language, or words with letters English
         # does not use (é, ł, ő...). A lone unseen ASCII word is a name, brand or typo.
         strong = everyday | {w for w in unseen if not w.isascii()}
+        menu: list[Candidate] = []
+        named = words_.intersection(trigger_words(st))
+        if named:
+            menu = menu_candidates(st, text, [(ls, le) for ls, le, _ in _lines_holding(folded, text, named, named)])
         if not suspects:
             if trace.on:
                 trace.add(0, len(text), text[:80], "screen", st.expect[0], 0.0, False,
                           "no word is everyday vocabulary of another language")
-            return []
-        out: list[Candidate] = []
+            return menu
+        out: list[Candidate] = menu
         index = st.everyday_index
         for ls, le, folded_line in _lines_holding(folded, text, suspects, strong):
             if le - ls < 2:
@@ -157,7 +162,7 @@ class LatinStage:
         for u in chosen_units:
             us, ue = unit_spans[u]
             first = True
-            for s, e, word in words(mask_non_words(text[us:ue]), us):
+            for s, e, word in words(mask_non_words(text[us:ue]), us, st.known):
                 c = word[0]
                 if not (c.isascii() or script_of(c) == "Latin"):
                     continue

@@ -97,12 +97,16 @@ def _units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def words(line: str, base: int) -> Iterator[tuple[int, int, str]]:
-    """(start, end, word) of each word; text glued without a space ("enteroBut") is two words."""
+def words(line: str, base: int, keep: frozenset = frozenset()) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) of each word; text glued without a space ("enteroBut") is two words,
+    unless the glued form is itself a word of ``keep`` ("YouTube", "WhatsApp")."""
     for m in WORD.finditer(line):
         word = m.group()
         start = m.start()
         cut = 0
+        if keep and word.lower() in keep:
+            yield base + start, base + m.end(), word
+            continue
         for c in _CAMEL.finditer(word):
             if c.start() > 1:  # keep "iPhone", "eBay" whole
                 yield base + start + cut, base + start + c.start(), word[cut:c.start()]

@@ -84,3 +84,15 @@ DOC_MODEL_TEXT = 4000  # characters of the text the model reads to judge the who
 DOC_MID_SHARE = 0.4  # fragments covering this share need the model at DOC_MID_P with the expected at most DOC_MID_EXP
 DOC_MID_P, DOC_MID_EXP = 0.7, 0.2
 DOC_LOW_P, DOC_LOW_EXP = 0.85, 0.05  # below DOC_MID_SHARE the model must be surer
+
+# --------------------------------------------------------------------------- language menus
+MENU_ITEM_MAX_WORDS = 5  # a menu item longer than this is a sentence: the line is not a menu
+MENU_SCORE = 0.9  # a language menu item naming another language (calibrated later)
+MENU_LONE_MAX_EXPECTED_ZIPF = 3.0  # a lone one-word name this common in the expected language is a word of it
+MENU_OTHER_WORD_MAX_EXPECTED_ZIPF = 3.0  # other words of an item rarer than this in English belong to the item
+MENU_PREPOSITION_ZIPF = 5.0  # a word this common in the named language before the name ("en", "em") is its
+
+# --------------------------------------------------------------------------- context
+GLOSS_LINE_MAX_WORDS = 15  # "term (translation)" is a gloss only on a line this short (longer: prose)
+BOILERPLATE_MAX_WORDS = 6  # a foreign line of its own this short is a UI string or footer
+GLOSS_WORD_ZIPF = 3.0  # a translation beside a term: most of its words at least this common in the expected language
