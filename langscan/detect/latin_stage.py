@@ -202,6 +202,9 @@ class LatinStage:
                     tried.add(lang)
                     proposals.extend(self._proposals(text, tokens, unit_of, unit_spans, lang, caps_line))
         if not proposals:
+            found_unknown = self._unknown_word_spans(text, tokens, unit_of, unit_spans, caps_line, trace)
+            if found_unknown:
+                return found_unknown
             if trace.on:
                 trace.add(ls, le, text[ls:le], "latin", st.expect[0], 0.0, False,
                           f"no span reaches word evidence {st.min_llr * tuning.PROPOSAL_FACTOR:.1f} for "
@@ -363,6 +366,76 @@ class LatinStage:
             return None
         return Candidate(Kind.LATIN, s, e, ft_lang, "Latin", score)
 
+    # ------------------------------------------------------------------ words no lexicon explains
+    def _word_llr(self, t: Token, caps_line: bool) -> float:
+        """Evidence that one word is foreign (> 0) or expected (< 0), from the expected lexicon alone."""
+        st = self.setup
+        if t.lower in LOANWORDS:
+            return -tuning.KNOWN_WORD_CAP
+        z = st.expected_zipf(t.lower)
+        if z >= tuning.KNOWN_COMMON_ZIPF:
+            return -min(tuning.KNOWN_WORD_CAP, tuning.KNOWN_WORD_SLOPE * (z - lexicon.FLOOR))
+        if z >= tuning.KNOWN_RARE_ZIPF:
+            return tuning.KNOWN_UNCOMMON_LLR
+        if z > 0.0:
+            # Very rare in the expected lexicon (wordfreq's English holds much foreign noise): weak
+            # evidence either way; lingua's verdict on the whole span protects rare English words.
+            return tuning.KNOWN_RARE_LLR
+        if t.case in ("upper", "mixed") and not caps_line:
+            return 0.0  # acronyms, brands
+        if t.case == "title" and not t.initial and not caps_line:
+            return tuning.UNKNOWN_TITLE_LLR
+        return tuning.UNKNOWN_WORD_LLR if t.lower.isascii() else tuning.UNKNOWN_ACCENTED_LLR
+
+    def _unknown_word_spans(self, text, tokens, unit_of, unit_spans, caps_line, trace) -> list[Candidate]:
+        """Spans of words the expected lexicon does not know, segmented by Viterbi, named by lingua.
+
+        For the languages no shipped lexicon covers (Zulu, Welsh, Basque, Swahili...): the
+        expected language's lexicon says which words are expected, a two-state segmentation
+        with a switching cost finds runs of the rest, and lingua's character statistics name
+        the run's language and must be sure of it.
+        """
+        from .lingua_evidence import languages_of
+
+        st = self.setup
+        out: list[Candidate] = []
+        llrs = [self._word_llr(t, caps_line) for t in tokens]
+        k = 0
+        while k < len(tokens):
+            u_end = k
+            while u_end < len(tokens) and unit_of[u_end] == unit_of[k]:
+                u_end += 1
+            for i, j in viterbi_spans(llrs[k:u_end], tuning.SWITCH_COST):
+                i, j = i + k, j + k
+                n = j - i
+                lower_unknown = sum(1 for q in range(i, j) if llrs[q] >= tuning.UNKNOWN_WORD_LLR)
+                s, e = tokens[i].start, tokens[j - 1].end
+                us, ue = unit_spans[unit_of[i]]
+                whole = s - us <= 1 and ue - e <= 1
+                quoted = s > 0 and text[s - 1] in "\"'“‘„«" and e < len(text) and text[e] in "\"'”’“»"
+                if lower_unknown < tuning.UNKNOWN_MIN_LOWER or (n < tuning.UNKNOWN_MIN_WORDS and not (whole or quoted)):
+                    continue
+                e = extend_punct(text, e)
+                frag = text[s:e]
+                preds = languages_of(frag)
+                if not preds:
+                    continue
+                lang, p = preds[0]
+                p_exp = sum(q for l, q in preds if st.is_expected(l))
+                flagged = (not st.is_expected(lang) and p >= tuning.LINGUA_MIN_P
+                           and p_exp <= tuning.LINGUA_MAX_EXPECTED)
+                evidence = sum(llrs[i:j])
+                score = min(tuning.SCORE_CAP, 0.5 * min(1.0, evidence / (tuning.EVIDENCE_SCALE * st.min_llr)) + 0.5 * p)
+                flagged = flagged and score >= st.threshold
+                if trace.on:
+                    trace.add(s, e, frag, "latin", lang, score, flagged,
+                              f"{n} words the expected lexicon does not explain (evidence {evidence:.1f}); "
+                              f"lingua hears {lang} {p:.2f}, expected {p_exp:.2f}")
+                if flagged:
+                    out.append(Candidate(Kind.LATIN, s, e, lang, "Latin", score))
+            k = u_end
+        return out
+
     def _no_lexicon_spans(self, text, tokens, unit_of, unit_spans, lang) -> list[Proposal]:
         """Languages without a shipped lexicon: whole units the model is sure of, with few expected words."""
         st = self.setup
@@ -471,4 +544,41 @@ def best_spans(scores: list[float], min_sum: float) -> list[tuple[int, int, floa
             stack.append((lo, bs))
             stack.append((be, hi))
     out.sort()
+    return out
+
+
+def viterbi_spans(llrs: list[float], switch: float) -> list[tuple[int, int]]:
+    """Runs of the foreign state in the best two-state path (expected E / foreign F).
+
+    Each word adds its log-likelihood ratio to F (0 to E); changing state costs ``switch``;
+    the path starts and ends in E (a foreign run has an edge on both sides).
+    """
+    n = len(llrs)
+    if n == 0:
+        return []
+    NEG = float("-inf")
+    e_score, f_score = 0.0, -switch + llrs[0]
+    back: list[tuple[int, int]] = [(0, 0)]  # (came-from for E, came-from for F): 0 = E, 1 = F
+    for k in range(1, n):
+        e_from_e, e_from_f = e_score, f_score - switch
+        f_from_e, f_from_f = e_score - switch + llrs[k], f_score + llrs[k]
+        back.append((0 if e_from_e >= e_from_f else 1, 0 if f_from_e > f_from_f else 1))
+        e_score, f_score = max(e_from_e, e_from_f), max(f_from_e, f_from_f)
+    state = 0 if e_score >= f_score - switch else 1
+    states = [0] * n
+    for k in range(n - 1, -1, -1):
+        states[k] = state
+        state = back[k][state] if k > 0 else 0
+    out = []
+    k = 0
+    while k < n:
+        if states[k] == 1:
+            j = k
+            while j < n and states[j] == 1:
+                j += 1
+            out.append((k, j))
+            k = j
+        else:
+            k += 1
+    del NEG
     return out

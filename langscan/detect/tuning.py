@@ -96,3 +96,20 @@ MENU_PREPOSITION_ZIPF = 5.0  # a word this common in the named language before t
 GLOSS_LINE_MAX_WORDS = 15  # "term (translation)" is a gloss only on a line this short (longer: prose)
 BOILERPLATE_MAX_WORDS = 6  # a foreign line of its own this short is a UI string or footer
 GLOSS_WORD_ZIPF = 3.0  # a translation beside a term: most of its words at least this common in the expected language
+
+# --------------------------------------------------------------------------- Latin stage: words no lexicon explains
+# Two states per word, expected (E) and foreign (F), decoded by Viterbi over a unit's words.
+UNKNOWN_WORD_LLR = 1.5  # a lowercase word the expected lexicon has never seen: evidence for F
+UNKNOWN_ACCENTED_LLR = 2.0  # ... spelt with letters outside ASCII
+UNKNOWN_TITLE_LLR = 0.4  # ... capitalised inside a sentence: maybe a name, weak evidence
+KNOWN_WORD_SLOPE = 0.7  # a known expected word is E evidence growing with its Zipf frequency above 1 ...
+KNOWN_WORD_CAP = 2.5  # ... up to this much
+KNOWN_COMMON_ZIPF = 3.0  # expected words at least this common count as expected evidence (slope above)
+KNOWN_RARE_ZIPF = 2.5  # between this and the common level: mild expected evidence
+KNOWN_UNCOMMON_LLR = -0.3
+KNOWN_RARE_LLR = 0.4  # rarer still: weak foreign evidence (lingua must then confirm the span)
+SWITCH_COST = 1.2  # log-cost of switching between E and F (higher: fewer, longer spans)
+UNKNOWN_MIN_WORDS = 3  # a span of fewer words is a name or a term unless it is a whole unit or quoted
+UNKNOWN_MIN_LOWER = 2  # unknown lowercase words needed in a span (capitalised-only spans are names)
+LINGUA_MIN_P = 0.7  # lingua must name the span's language at least this surely ...
+LINGUA_MAX_EXPECTED = 0.1  # ... and hear the expected language at most this much
