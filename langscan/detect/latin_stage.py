@@ -115,7 +115,9 @@ class LatinStage:
             if len(line_words) > tuning.CAPS_ONLY_LINE_WORDS and not MENU.search(line) \
                     and not mostly_upper(line) and not GLUED.search(line):
                 lowered = found.intersection(fold(line, lower=False).split())
-                if not lowered or (strong.isdisjoint(lowered) and len(lowered) < 2):
+                capital_everyday = len((found - lowered) & everyday)  # German nouns, Spanish titles
+                if capital_everyday < tuning.CAPITAL_EVERYDAY_WORDS and \
+                        (not lowered or (strong.isdisjoint(lowered) and len(lowered) < 2)):
                     if trace.on:
                         trace.add(ls, le, line, "screen", st.expect[0], 0.0, False,
                                   "foreign-looking words appear only capitalised here (names)")
@@ -147,7 +149,7 @@ class LatinStage:
     def _line(self, text, ls, le, trace, taken, hints=None, unseen=0, found=frozenset()):
         st = self.setup
         caps_line = mostly_upper(text[ls:le])
-        unit_spans = units(text, ls, le)
+        unit_spans = _rejoin_brands(text, units(text, ls, le), st.known)
         chosen_units: "range | list[int]" = range(len(unit_spans))
         suspicious = set(chosen_units)
         if len(unit_spans) > 1 and found:
@@ -231,7 +233,8 @@ class LatinStage:
             return self._no_lexicon_spans(text, tokens, unit_of, unit_spans, lang)
         out = []
         abc = lexicon.alphabet(code)
-        scores = [self.token_score(t, lex, caps_line, abc) for t in tokens]
+        nouns = code in tuning.NOUNS_CAPITALISED
+        scores = [self.token_score(t, lex, caps_line, abc, nouns) for t in tokens]
         k = 0
         while k < len(tokens):
             u_end = k
@@ -250,7 +253,7 @@ class LatinStage:
         return out
 
     def token_score(self, t: Token, lex: dict[str, float], caps_line: bool,
-                    abc: frozenset[str] = frozenset()) -> float:
+                    abc: frozenset[str] = frozenset(), nouns_capitalised: bool = False) -> float:
         """Log10 frequency ratio foreign/expected of one word, weighted by how name-like it is."""
         st = self.setup
         if t.lower in LOANWORDS:
@@ -259,8 +262,10 @@ class LatinStage:
         if not caps_line:
             if t.case == "upper" or t.case == "mixed":
                 return 0.0  # acronyms and camelCase: not language evidence
-            if t.case == "title" and not t.initial:
-                weight = tuning.NAME_WEIGHT  # probably a name
+            if t.case == "title" and not t.initial and not (
+                    nouns_capitalised and lex.get(t.lower, 0.0) >= tuning.EVERYDAY_ZIPF):
+                weight = tuning.NAME_WEIGHT  # probably a name (an everyday word of the language is not:
+                # German capitalises its nouns, Spanish and Portuguese titles their words)
         if len(t.lower) == 1:
             weight *= tuning.ONE_LETTER_WEIGHT
         fz = max(lex.get(t.lower, 0.0), lexicon.FLOOR)
@@ -300,7 +305,11 @@ class LatinStage:
         whole_units = tokens[i].initial and (j == len(tokens) or unit_of[j] != unit_of[j - 1])
         reason = None
         needed = st.min_llr
-        strong_lower = sum(1 for k in range(i, j) if scores[k] > strong_w and tokens[k].case == "lower"
+        lex = lexicon.load(lexicon_code(lang)) if lexicon_code(lang) in tuning.NOUNS_CAPITALISED else None
+        strong_lower = sum(1 for k in range(i, j) if scores[k] > strong_w
+                           and (tokens[k].case == "lower"
+                                or (lex is not None and tokens[k].case == "title"
+                                    and lex.get(tokens[k].lower, 0.0) >= tuning.EVERYDAY_ZIPF))
                            and len(tokens[k].lower) > 1 and tokens[k].lower not in NAME_PARTICLES)
         titles = sum(1 for k in range(i, j) if tokens[k].case == "title" and not tokens[k].initial)
         caps = mostly_upper(frag)
@@ -458,6 +467,25 @@ class LatinStage:
                 scores[k] = st.min_llr / len(idx)
             out.append(Proposal(idx[0], idx[-1] + 1, st.min_llr, lang, scores))
         return out
+
+
+def _rejoin_brands(text: str, spans: list[tuple[int, int]], known: frozenset) -> list[tuple[int, int]]:
+    """Units cut at glued text ("...enteroBut") are joined again when the glued word is a known word
+    ("WhatsApp", "YouTube")."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and out[-1][1] == s and s > 0 and text[s - 1].isalpha() and text[s].isalpha():
+            ws = s
+            while ws > 0 and text[ws - 1].isalpha():
+                ws -= 1
+            we = s
+            while we < len(text) and text[we].isalpha():
+                we += 1
+            if text[ws:we].lower() in known:
+                out[-1] = (out[-1][0], e)
+                continue
+        out.append((s, e))
+    return out
 
 
 def merge_latin(text: str, cands: list[Candidate]) -> list[Candidate]:

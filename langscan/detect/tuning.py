@@ -113,3 +113,6 @@ UNKNOWN_MIN_WORDS = 3  # a span of fewer words is a name or a term unless it is 
 UNKNOWN_MIN_LOWER = 2  # unknown lowercase words needed in a span (capitalised-only spans are names)
 LINGUA_MIN_P = 0.7  # lingua must name the span's language at least this surely ...
 LINGUA_MAX_EXPECTED = 0.1  # ... and hear the expected language at most this much
+EVERYDAY_ZIPF = 4.0  # a capitalised word this common in the candidate language is a word of it, not a name
+CAPITAL_EVERYDAY_WORDS = 2  # a line whose capitalised suspects hold this many everyday words of another language is read
+NOUNS_CAPITALISED = frozenset({"de"})  # lexicons of languages that capitalise every noun (German)
