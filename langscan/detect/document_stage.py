@@ -33,7 +33,7 @@ def document_stage(setup: Setup, text: str, cands: list[Candidate], trace) -> Op
             return None
         # Partly covered (tables of names and numbers, link lists): ask the model about the whole.
         # The less of the text the fragments cover, the surer the model must be.
-        preds = setup.model.predict(text[:tuning.DOC_MODEL_TEXT], k=3)
+        preds = setup.model.predict(prose(text), k=3)
         top = next(((l, p) for l, p in preds if not setup.is_expected(l)), None)
         p_exp = sum(p for l, p in preds if setup.is_expected(l))
         need, allow_exp = ((tuning.DOC_MID_P, tuning.DOC_MID_EXP) if share >= tuning.DOC_MID_SHARE
@@ -57,3 +57,19 @@ def document_stage(setup: Setup, text: str, cands: list[Candidate], trace) -> Op
         trace.add(s, e, text[s:e][:80], "document", lang, score, True,
                   f"{share:.0%} of the letters are in foreign fragments")
     return Candidate(Kind.DOCUMENT, s, e, lang, script_seen[lang], score, f"{share:.0%} of letters foreign")
+
+
+def prose(text: str) -> str:
+    """The text's prose (lines of many words), up to DOC_MODEL_TEXT characters: what the model reads
+    to judge the whole, past menus, bylines and footers (English page furniture on a foreign page)."""
+    parts: list[str] = []
+    size = 0
+    for line in text.splitlines():
+        if len(line.split()) >= tuning.DOC_PROSE_LINE_WORDS:
+            parts.append(line)
+            size += len(line) + 1
+            if size >= tuning.DOC_MODEL_TEXT:
+                break
+    if size < tuning.DOC_MIN_PROSE:
+        return text[:tuning.DOC_MODEL_TEXT]
+    return " ".join(parts)[:tuning.DOC_MODEL_TEXT]

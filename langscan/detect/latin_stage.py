@@ -358,6 +358,15 @@ class LatinStage:
                 if (alt is not None and alt < tuning.ALT_LEXICON_SHARE * llr) or \
                         (alt is None and ft_p < tuning.ALT_MODEL_P):
                     ft_lang, ft_p = lang, max(p_lang, ft_p)
+        if reason is None and ft_p < tuning.LINGUA_ASKED_BELOW:
+            # fastText is unsure of the language (Swahili read as Malay): lingua's character
+            # statistics cover every Latin-script language and name it when they are sure
+            from .lingua_evidence import languages_of
+
+            named = languages_of(frag, k=1)
+            if named and named[0][1] >= tuning.LINGUA_RENAMES_P and not st.is_expected(named[0][0]) \
+                    and not same_family(named[0][0], ft_lang):
+                ft_lang = named[0][0]
         score = 0.5 * min(1.0, llr / (tuning.EVIDENCE_SCALE * needed)) + 0.5 * min(1.0, max(ft_p, 0.0))
         if reason is None and score >= st.threshold and borderline:
             # langdetect is slow: asked only about spans that would otherwise be flagged

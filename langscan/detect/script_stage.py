@@ -9,6 +9,7 @@ given the language the model picks among the languages of its script.
 
 from __future__ import annotations
 
+from ..evidence import mask_non_words
 from ..finding import Kind
 from ..languages import DEFAULT_FOR_SCRIPT, SIMPLIFIED_ONLY, languages_of_script, script_of_lang
 from ..scripts import HOMOGLYPHS, char_label, foreign_run_regex, script_of
@@ -114,8 +115,15 @@ def _decide_run(setup: Setup, text: str, s: int, e: int, group: str, scripts: se
 
 def _latin_in_foreign_text(setup: Setup, frag: str, s: int, e: int, trace):
     """Latin letters where no Latin-script language is expected: a finding only for real sentences."""
-    words = len(WORD.findall(frag))
-    preds = setup.model.predict(frag, k=5)
+    # URLs, e-mail addresses, domains, hashtags and code are no language: they are masked first
+    masked = mask_non_words(frag)
+    words = len(WORD.findall(masked))
+    if words < tuning.LATIN_IN_FOREIGN_MIN_WORDS:
+        if trace.on:
+            trace.add(s, e, frag, "script", "-", 0.0, False,
+                      "Latin words in non-Latin text: names, brands, URLs and code unless 3+ words")
+        return None
+    preds = setup.model.predict(" ".join(WORD.findall(masked)), k=5)
     top = next(((l, p) for l, p in preds if script_of_lang(l) == "Latin" and not setup.is_expected(l)), None)
     if words < tuning.LATIN_IN_FOREIGN_MIN_WORDS or top is None or top[1] < tuning.LATIN_IN_FOREIGN_MIN_P:
         if trace.on:
