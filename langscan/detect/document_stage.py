@@ -33,11 +33,23 @@ def document_stage(setup: Setup, text: str, cands: list[Candidate], trace) -> Op
             return None
         # Partly covered (tables of names and numbers, link lists): ask the model about the whole.
         # The less of the text the fragments cover, the surer the model must be.
-        preds = setup.model.predict(prose(text), k=3)
+        body = prose(text)
+        preds = setup.model.predict(body, k=3)
         top = next(((l, p) for l, p in preds if not setup.is_expected(l)), None)
         p_exp = sum(p for l, p in preds if setup.is_expected(l))
         need, allow_exp = ((tuning.DOC_MID_P, tuning.DOC_MID_EXP) if share >= tuning.DOC_MID_SHARE
                            else (tuning.DOC_LOW_P, tuning.DOC_LOW_EXP))
+        if (top is None or top[1] < need or p_exp > allow_exp) and setup.latin_expected \
+                and share >= tuning.DOC_MID_SHARE:
+            # fastText unsure of a Latin-script page (pseudo-Latin, a language it hardly knows):
+            # lingua reads the same prose
+            from .lingua_evidence import languages_of
+
+            named = languages_of(body, k=3)
+            l_exp = sum(p for l, p in named if setup.is_expected(l))
+            if named and not setup.is_expected(named[0][0]) and named[0][1] >= tuning.DOC_LINGUA_P \
+                    and l_exp <= tuning.DOC_LOW_EXP:
+                top, p_exp = named[0], l_exp
         if top is None or top[1] < need or p_exp > allow_exp:
             return None
         share = max(share, top[1])  # the model's certainty about the whole is the score

@@ -175,6 +175,75 @@ class LatinStage:
                 first = False
         if not tokens:
             return []
+        # Whole foreign units first: a sentence the expected lexicon barely explains and the model
+        # does not hear as expected is foreign as a whole, whatever lexicon explains which word.
+        whole_units = self._foreign_units(text, tokens, unit_of, unit_spans, caps_line, trace)
+        if whole_units:
+            done = {u for u, _ in whole_units}
+            keep = [k for k in range(len(tokens)) if unit_of[k] not in done]
+            if not keep:
+                return [c for _, c in whole_units]
+            tokens = [tokens[k] for k in keep]
+            unit_of = [unit_of[k] for k in keep]
+            rest = self._line_tokens(text, ls, le, trace, tokens, unit_of, unit_spans, caps_line, hints,
+                                     unseen, suspicious)
+            return sorted([c for _, c in whole_units] + rest, key=lambda c: c.start)
+        return self._line_tokens(text, ls, le, trace, tokens, unit_of, unit_spans, caps_line, hints, unseen,
+                                 suspicious)
+
+    def _foreign_units(self, text, tokens, unit_of, unit_spans, caps_line, trace):
+        """(unit, candidate) for the units of many words that are foreign as a whole."""
+        st = self.setup
+        members: dict[int, list[int]] = {}
+        for k, u in enumerate(unit_of):
+            members.setdefault(u, []).append(k)
+        out = []
+        for u, idx in members.items():
+            if len(idx) < tuning.WHOLE_UNIT_MIN_WORDS:
+                continue
+            common = sum(1 for k in idx if st.expected_zipf(tokens[k].lower) >= tuning.WHOLE_UNIT_COMMON_ZIPF
+                         or tokens[k].lower in LOANWORDS)
+            if common > tuning.WHOLE_UNIT_MAX_COMMON * len(idx):
+                continue
+            s, e = tokens[idx[0]].start, tokens[idx[-1]].end
+            e = extend_punct(text, e)
+            frag = text[s:e]
+            lowered = sum(1 for k in idx if tokens[k].case == "lower")
+            if lowered < tuning.WHOLE_UNIT_MIN_LOWER and not caps_line:
+                continue  # a row of capitalised words: names and titles
+            preds = st.model.predict(frag.lower() if caps_line else frag, k=5)
+            p_exp = sum(q for l, q in preds if st.is_expected(l))
+            if p_exp >= tuning.MODEL_HEARS_EXPECTED:
+                continue
+            top = next(((l, q) for l, q in preds if not st.is_expected(l) and script_of_lang(l) == "Latin"), None)
+            lang, p = top if top else ("und", 0.0)
+            if p < tuning.LINGUA_ASKED_BELOW or p_exp > tuning.WHOLE_UNIT_MAX_EXPECTED:
+                # fastText is unsure, or hears some of the expected language: lingua's character
+                # statistics must then be sure of another language and hear none of the expected one
+                from .lingua_evidence import languages_of
+
+                named = languages_of(frag, k=3)
+                l_exp = sum(q for l, q in named if st.is_expected(l))
+                if named and not st.is_expected(named[0][0]) and named[0][1] >= tuning.WHOLE_UNIT_LINGUA_P \
+                        and l_exp <= tuning.LINGUA_MAX_EXPECTED:
+                    lang, p = named[0]
+                else:
+                    if trace.on:
+                        trace.add(s, e, frag, "latin", lang, 0.0, False,
+                                  f"few expected words ({common}/{len(idx)}) but no model names a language")
+                    continue
+            score = min(tuning.SCORE_CAP, 0.5 + 0.5 * p * (1 - common / len(idx)))
+            flagged = score >= st.threshold
+            if trace.on:
+                trace.add(s, e, frag, "latin", lang, score, flagged,
+                          f"a whole unit: {common}/{len(idx)} common expected words, model hears the expected "
+                          f"language {p_exp:.2f}, {lang} {p:.2f}")
+            if flagged:
+                out.append((u, Candidate(Kind.LATIN, s, e, lang, "Latin", score)))
+        return out
+
+    def _line_tokens(self, text, ls, le, trace, tokens, unit_of, unit_spans, caps_line, hints, unseen, suspicious):
+        st = self.setup
         # Candidate languages: first those the line's everyday words belong to (no model call);
         # the model is asked only when they give nothing and unknown words remain to explain.
         tried: set[str] = set()

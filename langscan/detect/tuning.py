@@ -120,3 +120,12 @@ DOC_PROSE_LINE_WORDS = 8  # lines of at least this many words are prose: the mod
 DOC_MIN_PROSE = 200  # with less prose than this, the model reads the start of the text instead
 LINGUA_ASKED_BELOW = 0.7  # when fastText names a span's language less surely than this, lingua is asked ...
 LINGUA_RENAMES_P = 0.9  # ... and renames it when at least this sure
+
+# --------------------------------------------------------------------------- Latin stage: whole foreign units
+WHOLE_UNIT_MIN_WORDS = 6  # a unit of at least this many words is judged whole first (shorter: word by word)
+WHOLE_UNIT_COMMON_ZIPF = 3.0  # words at least this common in the expected language count as expected
+WHOLE_UNIT_MAX_COMMON = 0.3  # at most this share of expected words for the unit to be foreign as a whole
+WHOLE_UNIT_MIN_LOWER = 3  # and at least this many lowercase words (rows of capitalised words are names)
+WHOLE_UNIT_MAX_EXPECTED = 0.05  # the model may hear the expected language at most this much
+WHOLE_UNIT_LINGUA_P = 0.9  # lingua's certainty needed when fastText is unsure or hears some expected language
+DOC_LINGUA_P = 0.95  # lingua's certainty about a page's prose when fastText is unsure (fragments cover >= DOC_MID_SHARE)

@@ -1,0 +1,423 @@
+"""Score langscan and the anchors on real web pages with hand-labelled gold spans.
+
+    python -m benchmarks.realpages.evaluate [--split dev|heldout|all] [--corpus readability|articles|all]
+        [--tools langscan,cld2,...] [--glosses] [--details] [--no-cache] [--doc PATH | --no-doc]
+
+Labels: ``benchmarks/realpages/labels/<corpus>.jsonl`` (format in ``labels/README.md``). Each page is read with
+langscan's HTML reader; every gold span is located by its text and occurrence (labels that cannot be located are
+reported and left out). Each tool scans the page with the page's expected language (``page_lang``).
+
+Matching (per split, per tool):
+- a finding is a true positive when it overlaps a stray gold span (``stray: true``) of any kind; it is credited
+  to the kind and context of the gold span it overlaps most. A finding that overlaps only ``stray: false`` spans
+  (glosses, discussed examples) is false unless ``--glosses`` asks for them (then those spans are targets too and
+  langscan is built with its gloss option when it has one). On a page whose gold is a ``document`` span every
+  finding is true.
+- a gold span is found when a finding overlaps it; a ``document`` span is page-level: found by a ``document``
+  finding or by findings covering >= 60 % of the page's letters;
+- a ``menu`` span is found whole when findings cover >= 90 % of its letters;
+- precision is given by the finding's own kind (anchors: "script" or "latin" by the letters of the line), recall
+  by the gold span's kind and context; false findings are also given per 100k words of page text.
+The headline figures are Latin-script recall (gold kind latin) and precision (findings of kind latin).
+
+Anchor results are cached (``benchmarks/realpages/.cache``, keyed by tool, expected language and page text) since
+they do not change between runs; ``--no-cache`` recomputes. With ``--split all`` (the default) the report is also
+written to ``docs/realpages.md`` unless ``--no-doc``.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import inspect
+import json
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .anchors import FACTORIES, TOOLS, Hit
+from .pages import HERE, LABELS, page_text
+
+REPO = HERE.parent.parent
+CACHE = HERE / ".cache"
+DOC = REPO / "docs" / "realpages.md"
+CORPUS_NAMES = ("readability", "articles")
+KINDS = ("script", "latin", "homoglyph", "mojibake", "document")
+CONTEXTS = ("menu", "boilerplate", "caption", "quote", "gloss", "body")
+MENU_WHOLE = 0.90  # share of a menu's letters findings must cover for the menu to count as found whole
+DOC_COVER = 0.60  # share of a page's letters findings must cover to count as a document finding
+# While the corpora are labelled in separate worktrees, a corpus whose labels are not beside this file is read
+# from the sibling worktree that writes them (development only; after the merge both files are in LABELS).
+FALLBACK_LABELS = [REPO.parent / "i9-articles" / "benchmarks" / "realpages" / "labels"]
+
+
+# ------------------------------------------------------------------------------------------------ labels
+@dataclass
+class Gold:
+    start: int
+    end: int
+    kind: str
+    lang: str
+    context: str
+    stray: bool
+    text: str
+    reason: str = ""
+
+
+@dataclass
+class Page:
+    corpus: str
+    name: str
+    site: str
+    split: str
+    lang: str
+    coverage: str
+    text: str = ""
+    gold: list[Gold] = field(default_factory=list)
+    doc_gold: list[Gold] = field(default_factory=list)  # kind=document: page-level
+    words: int = 0
+    letters: int = 0
+
+
+def label_file(corpus: str) -> Path | None:
+    for d in [LABELS, *FALLBACK_LABELS]:
+        p = d / f"{corpus}.jsonl"
+        if p.is_file():
+            return p
+    return None
+
+
+def read_labels(corpus: str) -> tuple[list[dict], list[dict]]:
+    """(page records, span records) of one corpus; ([], []) when it has no labels yet."""
+    path = label_file(corpus)
+    if path is None:
+        return [], []
+    pages, spans = [], []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        (pages if rec.get("type") == "page" else spans).append(rec)
+    return pages, spans
+
+
+def locate(text: str, frag: str, occurrence: int) -> int:
+    """Start of the ``occurrence``-th (0-based) occurrence of ``frag`` in ``text``, -1 when there is none."""
+    pos = -1
+    for _ in range(occurrence + 1):
+        pos = text.find(frag, pos + 1)
+        if pos < 0:
+            return -1
+    return pos
+
+
+def load_pages(corpora, split: str) -> tuple[list[Page], list[str]]:
+    """The labelled pages of ``corpora`` in ``split`` ("all" for both) and the problems met (unlocatable labels)."""
+    pages, problems = [], []
+    for corpus in corpora:
+        precs, srecs = read_labels(corpus)
+        by_page = defaultdict(list)
+        for s in srecs:
+            by_page[s["page"]].append(s)
+        for pr in precs:
+            if split != "all" and pr["split"] != split:
+                continue
+            p = Page(corpus, pr["page"], pr["site"], pr["split"], pr.get("page_lang", "en"), pr.get("coverage", ""))
+            p.text = page_text(corpus, p.name)
+            p.words = len(p.text.split())
+            p.letters = sum(1 for c in p.text if c.isalpha())
+            for s in by_page.get(p.name, []):
+                g = Gold(0, 0, s["kind"], s.get("lang", ""), s.get("context", "body"), bool(s.get("stray", True)),
+                         s["text"], s.get("reason", ""))
+                if g.kind == "document":
+                    g.start, g.end = 0, len(p.text)
+                    p.doc_gold.append(g)
+                    continue
+                start = locate(p.text, s["text"], int(s.get("occurrence", 0)))
+                if start < 0:
+                    problems.append(f"{corpus}/{p.name}: label not found: {s['text'][:60]!r} "
+                                    f"(occurrence {s.get('occurrence', 0)})")
+                    continue
+                g.start, g.end = start, start + len(s["text"])
+                p.gold.append(g)
+            pages.append(p)
+    return pages, problems
+
+
+# ------------------------------------------------------------------------------------------------ running
+def _cache_key(tool: str, lang: str, text: str) -> str:
+    return hashlib.sha1(f"{tool}\0{lang}\0".encode() + text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def run_tool(tool: str, pages: list[Page], use_cache: bool, glosses: bool) -> tuple[dict, float]:
+    """{(corpus, page): [Hit]} and the seconds spent scanning (cache hits cost nothing)."""
+    scanners: dict[str, object] = {}
+    cache_path = CACHE / f"{tool}.json"
+    cache = {}
+    cacheable = tool != "langscan"
+    if cacheable and use_cache and cache_path.is_file():
+        try:
+            cache = json.loads(cache_path.read_text())
+        except ValueError:
+            cache = {}
+    out, spent, dirty = {}, 0.0, False
+    for p in pages:
+        key = _cache_key(tool, p.lang, p.text)
+        if cacheable and key in cache:
+            out[(p.corpus, p.name)] = [Hit(*h) for h in cache[key]]
+            continue
+        scan = scanners.get(p.lang)
+        if scan is None:
+            if tool == "langscan":
+                scan = FACTORIES[tool](p.lang, **_gloss_option(glosses))
+            else:
+                scan = FACTORIES[tool](p.lang)
+            scanners[p.lang] = scan
+        t0 = time.perf_counter()
+        hits = scan(p.text)
+        spent += time.perf_counter() - t0
+        out[(p.corpus, p.name)] = hits
+        if cacheable:
+            cache[key] = [[h.start, h.end, h.lang, h.kind, h.context] for h in hits]
+            dirty = True
+    if cacheable and dirty and use_cache:
+        CACHE.mkdir(exist_ok=True)
+        tmp = cache_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(cache))
+        os.replace(tmp, cache_path)
+    return out, spent
+
+
+def _gloss_option(glosses: bool) -> dict:
+    """The Detector keyword that asks for glosses and discussed examples, if this langscan has one."""
+    if not glosses:
+        return {}
+    from langscan.detector import Detector
+
+    params = inspect.signature(Detector.__init__).parameters
+    for name in params:
+        if "gloss" in name:
+            return {name: True}
+    return {}
+
+
+# ------------------------------------------------------------------------------------------------ scoring
+def _letters(text: str, s: int, e: int) -> int:
+    return sum(1 for c in text[s:e] if c.isalpha())
+
+
+def _covered_letters(text: str, s: int, e: int, hits: list[Hit]) -> int:
+    mask = bytearray(e - s)
+    for h in hits:
+        a, b = max(s, h.start), min(e, h.end)
+        if a < b:
+            mask[a - s:b - s] = b"\x01" * (b - a)
+    return sum(1 for i, c in enumerate(text[s:e]) if mask[i] and c.isalpha())
+
+
+@dataclass
+class Score:
+    pages: int = 0
+    words: int = 0
+    gold: Counter = field(default_factory=Counter)  # (axis, value) -> stray gold spans
+    found: Counter = field(default_factory=Counter)  # (axis, value) -> of them found
+    menus: int = 0
+    menus_whole: int = 0
+    hits: Counter = field(default_factory=Counter)  # finding kind -> findings
+    tp: Counter = field(default_factory=Counter)  # finding kind -> true findings
+    tp_gold: Counter = field(default_factory=Counter)  # ("kind"/"context", gold value) -> true findings
+    fp_context: Counter = field(default_factory=Counter)  # finding context -> false findings (langscan only)
+    fp_gloss: int = 0  # false findings on stray=false spans only
+    seconds: float = 0.0
+    misses: list = field(default_factory=list)
+    falses: list = field(default_factory=list)
+
+
+def score_page(p: Page, hits: list[Hit], sc: Score, glosses: bool) -> None:
+    sc.pages += 1
+    sc.words += p.words
+    targets = [g for g in p.gold if g.stray or glosses]
+    doc_target = any(g.stray or glosses for g in p.doc_gold)
+    # recall
+    for g in targets:
+        over = [h for h in hits if h.start < g.end and g.start < h.end]
+        for axis, val in (("kind", g.kind), ("context", g.context), ("all", "all")):
+            sc.gold[(axis, val)] += 1
+            sc.found[(axis, val)] += bool(over)
+        if g.context == "menu":
+            sc.menus += 1
+            total = _letters(p.text, g.start, g.end)
+            if total and _covered_letters(p.text, g.start, g.end, over) >= MENU_WHOLE * total:
+                sc.menus_whole += 1
+        if not over:
+            sc.misses.append((p, g))
+    if doc_target:
+        found = any(h.kind == "document" for h in hits) or (
+            p.letters and _covered_letters(p.text, 0, len(p.text), hits) >= DOC_COVER * p.letters)
+        for axis, val in (("kind", "document"), ("context", "body"), ("all", "all")):
+            sc.gold[(axis, val)] += 1
+            sc.found[(axis, val)] += bool(found)
+        if not found:
+            sc.misses.append((p, p.doc_gold[0]))
+    # precision
+    for h in hits:
+        sc.hits[h.kind] += 1
+        sc.hits["all"] += 1
+        best, best_ov = None, 0
+        for g in targets:
+            ov = min(g.end, h.end) - max(g.start, h.start)
+            if ov > best_ov:
+                best, best_ov = g, ov
+        if best is None and doc_target:
+            best = p.doc_gold[0]
+        if best is not None:
+            sc.tp[h.kind] += 1
+            sc.tp["all"] += 1
+            sc.tp_gold[("kind", best.kind)] += 1
+            sc.tp_gold[("context", best.context)] += 1
+        else:
+            sc.fp_context[h.context or "-"] += 1
+            if any(g.start < h.end and h.start < g.end for g in p.gold if not g.stray):
+                sc.fp_gloss += 1
+            sc.falses.append((p, h))
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.2f}" if b else "-"
+
+
+def evaluate(corpora, splits, tools, use_cache=True, glosses=False):
+    """{split: {tool: Score}}, the pages by split, and the label problems."""
+    pages, problems = load_pages(corpora, "all")
+    by_split = {s: [p for p in pages if p.split == s] for s in splits}
+    results: dict[str, dict[str, Score]] = {s: {} for s in splits}
+    wanted = [p for s in splits for p in by_split[s]]
+    for tool in tools:
+        t0 = time.perf_counter()
+        hits, spent = run_tool(tool, wanted, use_cache, glosses)
+        for s in splits:
+            sc = Score()
+            for p in by_split[s]:
+                score_page(p, hits[(p.corpus, p.name)], sc, glosses)
+            sc.seconds = spent * (sum(p.words for p in by_split[s]) / max(1, sum(p.words for p in wanted)))
+            results[s][tool] = sc
+        print(f"  {tool}: {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    return results, by_split, problems
+
+
+# ------------------------------------------------------------------------------------------------ report
+def report(results, by_split, problems, corpora, glosses, load_before, load_after) -> str:
+    out = []
+    w = out.append
+    w("# Real pages: langscan and the anchors on hand-labelled web pages\n")
+    w("Generated by `python -m benchmarks.realpages.evaluate` (corpora: " + ", ".join(corpora) + "). "
+      "Labels, one reason each: `benchmarks/realpages/labels/`; how a finding is matched to a label: the "
+      "docstring of `benchmarks/realpages/evaluate.py`. Anchors identify each line of the page text on its own "
+      "and flag it when confident it is not the page's expected language.\n")
+    w(f"Load average (1, 5, 15 min) before the run: {load_before}, after: {load_after} "
+      f"(2 cores shared with other work, so seconds are indicative only).\n")
+    if glosses:
+        w("Glosses and discussed examples (stray=false) were counted as targets (`--glosses`).\n")
+    for split, by_tool in results.items():
+        pages = by_split[split]
+        if not pages:
+            continue
+        any_sc = next(iter(by_tool.values()))
+        w(f"\n## Split: {split} ({len(pages)} pages, {len({p.site for p in pages})} sites, "
+          f"{sum(p.words for p in pages):,} words, {any_sc.gold[('all', 'all')]} stray gold spans)\n")
+        tools = list(by_tool)
+        w("| | " + " | ".join(tools) + " |")
+        w("|---|" + "---|" * len(tools))
+        rows = [
+            ("**Latin recall**", lambda s: _ratio(s.found[("kind", "latin")], s.gold[("kind", "latin")])),
+            ("**Latin precision**", lambda s: _ratio(s.tp["latin"], s.hits["latin"])),
+            ("menus found whole", lambda s: f"{s.menus_whole}/{s.menus}"),
+            ("recall, all kinds", lambda s: _ratio(s.found[("all", "all")], s.gold[("all", "all")])),
+            ("precision, all findings", lambda s: _ratio(s.tp["all"], s.hits["all"])),
+            ("findings (true / all)", lambda s: f"{s.tp['all']}/{s.hits['all']}"),
+            ("false findings per 100k words",
+             lambda s: f"{(s.hits['all'] - s.tp['all']) * 1e5 / max(1, s.words):.1f}"),
+            ("  of them on glosses/examples", lambda s: str(s.fp_gloss)),
+            ("seconds (scan only)", lambda s: f"{s.seconds:.1f}"),
+        ]
+        for kind in KINDS:
+            rows.append((f"recall, kind {kind}",
+                         lambda s, k=kind: f"{_ratio(s.found[('kind', k)], s.gold[('kind', k)])} "
+                                           f"({s.found[('kind', k)]}/{s.gold[('kind', k)]})"))
+        for kind in ("script", "latin", "homoglyph", "document"):
+            rows.append((f"precision, findings of kind {kind}",
+                         lambda s, k=kind: f"{_ratio(s.tp[k], s.hits[k])} ({s.tp[k]}/{s.hits[k]})"))
+        for ctx in CONTEXTS:
+            rows.append((f"recall, context {ctx}",
+                         lambda s, c=ctx: f"{_ratio(s.found[('context', c)], s.gold[('context', c)])} "
+                                          f"({s.found[('context', c)]}/{s.gold[('context', c)]})"))
+        for ctx in CONTEXTS:
+            rows.append((f"true findings on context {ctx}", lambda s, c=ctx: str(s.tp_gold[("context", c)])))
+        for name, fn in rows:
+            w(f"| {name} | " + " | ".join(fn(by_tool[t]) for t in tools) + " |")
+        if "langscan" in by_tool:
+            fc = by_tool["langscan"].fp_context
+            if fc:
+                w("\nlangscan's false findings by the context it gave them: "
+                  + ", ".join(f"{k} {v}" for k, v in fc.most_common()) + "\n")
+    if problems:
+        w("\n## Labels that could not be located\n")
+        for pr in problems:
+            w(f"- {pr}")
+    return "\n".join(out) + "\n"
+
+
+def details(results, tool="langscan") -> str:
+    out = []
+    for split, by_tool in results.items():
+        sc = by_tool.get(tool)
+        if sc is None:
+            continue
+        out.append(f"== {split}: {tool} misses ({len(sc.misses)})")
+        for p, g in sc.misses:
+            out.append(f"  MISS {p.corpus}/{p.name} {g.kind}/{g.context}/{g.lang}: {g.text[:100]!r}")
+        out.append(f"== {split}: {tool} false findings ({len(sc.falses)})")
+        for p, h in sc.falses:
+            out.append(f"  FALSE {p.corpus}/{p.name} {h.kind}/{h.context or '-'}/{h.lang}: "
+                       f"{p.text[h.start:h.end][:100]!r}")
+    return "\n".join(out) + "\n"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    ap.add_argument("--corpus", choices=(*CORPUS_NAMES, "all"), default="all")
+    ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated, from: " + ", ".join(TOOLS))
+    ap.add_argument("--glosses", action="store_true", help="count glosses and discussed examples as targets")
+    ap.add_argument("--details", action="store_true", help="print langscan's misses and false findings")
+    ap.add_argument("--no-cache", action="store_true", help="recompute the anchors' results")
+    ap.add_argument("--doc", default=str(DOC), help="where to write the report (only with --split all)")
+    ap.add_argument("--no-doc", action="store_true")
+    args = ap.parse_args(argv)
+    corpora = CORPUS_NAMES if args.corpus == "all" else (args.corpus,)
+    splits = ("dev", "heldout") if args.split == "all" else (args.split,)
+    tools = [t.strip() for t in args.tools.split(",") if t.strip()]
+    bad = [t for t in tools if t not in FACTORIES]
+    if bad:
+        ap.error(f"unknown tool(s): {', '.join(bad)}")
+    missing = [c for c in corpora if label_file(c) is None]
+    for c in missing:
+        print(f"note: no labels for corpus {c!r} yet", file=sys.stderr)
+    load_before = tuple(round(x, 2) for x in os.getloadavg())
+    results, by_split, problems = evaluate([c for c in corpora if c not in missing], splits, tools,
+                                           use_cache=not args.no_cache, glosses=args.glosses)
+    load_after = tuple(round(x, 2) for x in os.getloadavg())
+    text = report(results, by_split, problems, corpora, args.glosses, load_before, load_after)
+    print(text)
+    if args.details:
+        print(details(results))
+    if args.split == "all" and not args.no_doc:
+        Path(args.doc).write_text(text, encoding="utf-8")
+        print(f"written: {args.doc}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,41 @@
+"""Where the labelled corpora live and how a page becomes text: langscan's own HTML reader, so that gold
+labels sit on exactly the text a user scans."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from langscan.readers import ReaderOptions, read_inputs
+from langscan.document import Document
+
+HERE = Path(__file__).resolve().parent
+LABELS = HERE / "labels"
+CORPORA_ROOT = Path(os.environ.get("LANGSCAN_CORPORA", "/work/shared/corpora"))
+CORPORA = {
+    "readability": CORPORA_ROOT / "readability-test-pages" / "html",
+    "articles": CORPORA_ROOT / "article-extraction-benchmark" / "html",
+}
+
+
+def page_path(corpus: str, page: str) -> Path:
+    return CORPORA[corpus] / f"{page}.html.gz"
+
+
+def page_names(corpus: str) -> list[str]:
+    root = CORPORA[corpus]
+    if not root.is_dir():
+        return []
+    return sorted(p.name[: -len(".html.gz")] for p in root.glob("*.html.gz"))
+
+
+def page_text(corpus: str, page: str) -> str:
+    """The page's ``Document.text`` as langscan's HTML reader gives it ("" when it cannot be read)."""
+    docs = [d for d in read_inputs([str(page_path(corpus, page))], ReaderOptions()) if isinstance(d, Document)]
+    return "\n".join(d.text for d in docs) if len(docs) != 1 else docs[0].text
+
+
+def split_of(site: str, dev_share: float = 0.6) -> str:
+    """dev or heldout for a site key, by a fixed hash (sha1 of the key), about ``dev_share`` dev."""
+    h = int(hashlib.sha1(site.encode("utf-8")).hexdigest()[:8], 16) / 0xFFFFFFFF
+    return "dev" if h < dev_share else "heldout"
