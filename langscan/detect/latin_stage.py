@@ -211,6 +211,8 @@ class LatinStage:
             lowered = sum(1 for k in idx if tokens[k].case == "lower")
             if lowered < tuning.WHOLE_UNIT_MIN_LOWER and not caps_line:
                 continue  # a row of capitalised words: names and titles
+            if frag.count(",") >= tuning.WHOLE_UNIT_LIST_COMMAS * len(idx):
+                continue  # a comma-separated list of names, handles or tags, not a sentence
             preds = st.model.predict(frag.lower() if caps_line else frag, k=5)
             p_exp = sum(q for l, q in preds if st.is_expected(l))
             if p_exp >= tuning.MODEL_HEARS_EXPECTED:
@@ -375,6 +377,13 @@ class LatinStage:
         reason = None
         needed = st.min_llr
         lex = lexicon.load(lexicon_code(lang)) if lexicon_code(lang) in tuning.NOUNS_CAPITALISED else None
+        if lex is not None and not any(scores[k] > strong_w and tokens[k].case == "lower"
+                                       and tokens[k].lower not in NAME_PARTICLES for k in range(i, j)) \
+                and not (whole_units and sum(1 for k in range(i, j) if tokens[k].case == "title" and lex.get(
+                    tokens[k].lower, 0.0) >= tuning.EVERYDAY_ZIPF) >= tuning.CAPITAL_NOUNS_ALONE):
+            # capitalised nouns count beside a lowercase word of the language, or as a whole sentence
+            # of several of them; "Kyle Busch" is a name
+            lex = None
         strong_lower = sum(1 for k in range(i, j) if scores[k] > strong_w
                            and (tokens[k].case == "lower"
                                 or (lex is not None and tokens[k].case == "title"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from typing import Optional
 
 from .. import lexicon
@@ -168,7 +169,9 @@ def _item(setup: Setup, text: str, s: int, e: int, toks, lowered, names, lone: b
     if lone:
         # A name that is not in a list of names must be the whole item, and not a word English
         # uses itself ("Indonesia", "Latina" are English words too).
-        if not whole or (len(toks) == 1 and setup.expected_zipf(name) >= tuning.MENU_LONE_MAX_EXPECTED_ZIPF):
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # "Māori" -> "maori"
+        if not whole or (len(toks) == 1 and max(setup.expected_zipf(name), setup.expected_zipf(plain))
+                         >= tuning.MENU_LONE_MAX_EXPECTED_ZIPF):
             return None
     if whole:
         fs, fe = toks[0][0], toks[-1][1]

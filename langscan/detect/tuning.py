@@ -129,3 +129,5 @@ WHOLE_UNIT_MIN_LOWER = 3  # and at least this many lowercase words (rows of capi
 WHOLE_UNIT_MAX_EXPECTED = 0.05  # the model may hear the expected language at most this much
 WHOLE_UNIT_LINGUA_P = 0.9  # lingua's certainty needed when fastText is unsure or hears some expected language
 DOC_LINGUA_P = 0.95  # lingua's certainty about a page's prose when fastText is unsure (fragments cover >= DOC_MID_SHARE)
+WHOLE_UNIT_LIST_COMMAS = 0.3  # a unit with at least this many commas per word is a list (names, handles, tags)
+CAPITAL_NOUNS_ALONE = 3  # capitalised everyday German words making a whole sentence on their own
