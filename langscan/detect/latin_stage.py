@@ -24,7 +24,7 @@ from ..lid import second_opinion
 from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
-from .menus import menu_candidates, trigger_words
+from .menus import all_first_words, menu_candidates, trigger_words
 from .setup import Setup
 from .text import GLUED, MENU, extend_punct, fold, is_latin_word, lines, mostly_upper, units, words
 
@@ -96,7 +96,9 @@ class LatinStage:
         menu: list[Candidate] = []
         named = words_.intersection(trigger_words(st))
         if named:
-            menu = menu_candidates(st, text, [(ls, le) for ls, le, _ in _lines_holding(folded, text, named, named)])
+            any_named = words_.intersection(all_first_words())
+            menu = menu_candidates(st, text, [(ls, le) for ls, le, _ in _lines_holding(folded, text, named, named)],
+                                   [(ls, le) for ls, le, _ in _lines_holding(folded, text, any_named, any_named)])
         if not suspects:
             if trace.on:
                 trace.add(0, len(text), text[:80], "screen", st.expect[0], 0.0, False,

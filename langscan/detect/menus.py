@@ -32,6 +32,7 @@ from .text import words
 _lock = threading.Lock()
 _names: Optional[dict[tuple[str, ...], list[tuple[str, str]]]] = None  # name words -> [(lang, kind)]
 _LONGEST = 4
+_all_first: Optional[frozenset[str]] = None
 
 # CLDR codes whose language langscan reports under another code
 _CODE = {"nb": "no", "fil": "tl", "iw": "he", "in": "id", "zh": "zh"}
@@ -80,13 +81,51 @@ def _match(toks: list[str], i: int) -> Optional[tuple[int, list[tuple[str, str]]
     return None
 
 
-def menu_candidates(setup: Setup, text: str, lines_: list[tuple[int, int]]) -> list[Candidate]:
-    """Candidates for the foreign-language items of the language menus on these lines."""
+def all_first_words() -> frozenset[str]:
+    """First words of every language name, the expected languages' included ("english")."""
+    global _all_first
+    if _all_first is None:
+        _load()
+        _all_first = frozenset(k[0] for k in _names)  # type: ignore[union-attr]
+    return _all_first
+
+
+def menu_candidates(setup: Setup, text: str, lines_: list[tuple[int, int]],
+                    named_lines: list[tuple[int, int]]) -> list[Candidate]:
+    """Candidates for the foreign-language items of the language menus on ``lines_``.
+
+    ``named_lines`` are all lines naming any language: a line whose nearest non-blank neighbour
+    is one of them belongs to a one-item-a-line list of languages or editions.
+    """
     _load()
+    named_starts = {ls for ls, _ in named_lines}
     out: list[Candidate] = []
     for ls, le in lines_:
-        out.extend(_menu_line(setup, text, ls, le))
+        listed = _neighbour_named(text, ls, le, named_starts)
+        out.extend(_menu_line(setup, text, ls, le, listed))
     return out
+
+
+def _neighbour_named(text: str, ls: int, le: int, named_starts: set[int]) -> bool:
+    """Is the nearest non-blank line above or below this one a line naming a language?"""
+    k = ls - 1
+    while k > 0:  # the line above: skip blank lines
+        ps = text.rfind("\n", 0, k) + 1
+        if text[ps:k].strip():
+            if ps in named_starts:
+                return True
+            break
+        k = ps - 1
+    k = le
+    n = len(text)
+    while k < n:
+        ns = k + 1
+        ne = text.find("\n", ns)
+        ne = n if ne == -1 else ne
+        if text[ns:ne].strip():
+            return ns in named_starts
+        k = ne
+    return False
 
 
 def _items(text: str, ls: int, le: int) -> list[tuple[int, int]]:
@@ -101,7 +140,7 @@ def _items(text: str, ls: int, le: int) -> list[tuple[int, int]]:
     return out
 
 
-def _menu_line(setup: Setup, text: str, ls: int, le: int) -> list[Candidate]:
+def _menu_line(setup: Setup, text: str, ls: int, le: int, listed: bool = False) -> list[Candidate]:
     items = _items(text, ls, le)
     if not items:
         return []
@@ -133,17 +172,20 @@ def _menu_line(setup: Setup, text: str, ls: int, le: int) -> list[Candidate]:
         return []
     out = []
     for s, e, toks, lowered, names in parsed:
-        cand = _item(setup, text, s, e, toks, lowered, names, single or named < 2)
+        cand = _item(setup, text, s, e, toks, lowered, names, (single or named < 2) and not listed, listed)
         if cand is not None:
             out.append(cand)
     return out
 
 
-def _item(setup: Setup, text: str, s: int, e: int, toks, lowered, names, lone: bool) -> Optional[Candidate]:
+def _item(setup: Setup, text: str, s: int, e: int, toks, lowered, names, lone: bool,
+          listed: bool = False) -> Optional[Candidate]:
     """The candidate for one menu item, or None when it names no foreign language."""
     foreign = None
     for k, n, langs in names:
-        own = [lang for lang, kind in langs if kind == "endonym" and not setup.is_expected(lang)]
+        # an endonym that is also the language's English name ("Hindi", "Esperanto") is English here
+        own = [lang for lang, kind in langs if kind == "endonym" and not setup.is_expected(lang)
+               and (lang, "english") not in langs]
         if own and not any(setup.is_expected(lang) for lang, _ in langs):
             foreign = (k, n, own[0])
             break
@@ -166,6 +208,8 @@ def _item(setup: Setup, text: str, s: int, e: int, toks, lowered, names, lone: b
             continue  # "en Español", "em Português", and the title before them
         whole = False
         break
+    if not whole and listed and k > 0 and s < toks[k][0] and text[toks[k][0] - 1] in "([" :
+        whole = True  # "United States (español)": an edition in a list of editions is one item
     if lone:
         # A name that is not in a list of names must be the whole item, and not a word English
         # uses itself ("Indonesia", "Latina" are English words too).
