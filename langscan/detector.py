@@ -126,19 +126,18 @@ class Detector:
         cands = merge_latin(text, cands)
         cands = complete_menus(setup, text, cands)
         cands = tidy(text, cands, setup.known)
-        context.assign(setup, text, cands)
         doc = document_stage(setup, text, cands, trace)
         if doc is not None:
             cands = [doc]
+        kinds = self.options.kinds
+        cands = [c for c in cands if c.kind.value in kinds and c.score >= self.threshold]
+        context.assign(setup, text, cands)  # only for what will be reported
         return self._findings(text, cands)
 
     def _findings(self, text: str, cands: list[Candidate]) -> list[Finding]:
-        kinds = set(self.options.kinds)
         index = LineIndex(text) if cands else None
         out = []
         for c in cands:
-            if c.kind.value not in kinds or c.score < self.threshold:
-                continue
             if c.context == "gloss" and not self.options.report_glosses:
                 continue
             line, col = index.locate(c.start)

@@ -68,6 +68,10 @@ class Taken:
         return k < len(self.starts) and self.starts[k] < end
 
 
+def _capitalises_nouns(langs: str) -> bool:
+    return any(l in tuning.NOUNS_CAPITALISED for l in langs.split(",")) if langs else False
+
+
 def lexicon_code(lang: str) -> str:
     """The shipped lexicon that stands for ``lang`` (Norwegian variants, Serbo-Croatian, Filipino)."""
     return {"nn": "no", "nb": "no", "sh": "hr", "bs": "hr", "sr": "hr", "fil": "tl"}.get(lang, lang)
@@ -117,7 +121,9 @@ class LatinStage:
             if len(line_words) > tuning.CAPS_ONLY_LINE_WORDS and not MENU.search(line) \
                     and not mostly_upper(line) and not GLUED.search(line):
                 lowered = found.intersection(fold(line, lower=False).split())
-                capital_everyday = len((found - lowered) & everyday)  # German nouns, Spanish titles
+                # capitalised suspects that are everyday nouns of a language capitalising its nouns (German)
+                capital_everyday = sum(1 for w in (found - lowered) & everyday
+                                       if _capitalises_nouns(index.get(w, "")))
                 if capital_everyday < tuning.CAPITAL_EVERYDAY_WORDS and \
                         (not lowered or (strong.isdisjoint(lowered) and len(lowered) < 2)):
                     if trace.on:

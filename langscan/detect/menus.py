@@ -66,8 +66,10 @@ def trigger_words(setup: Setup) -> frozenset[str]:
     cached = setup.__dict__.get("_menu_triggers")
     if cached is None:
         _load()
+        # only endonyms can make a menu item foreign ("French" alone is English)
         cached = frozenset(k[0] for k, langs in _names.items()  # type: ignore[union-attr]
-                           if any(not setup.is_expected(lang) for lang, _ in langs))
+                           if any(kind == "endonym" and not setup.is_expected(lang)
+                                  and (lang, "english") not in langs for lang, kind in langs))
         setup.__dict__["_menu_triggers"] = cached
     return cached
 

@@ -14,6 +14,9 @@ from ..evidence import LOANWORDS
 from ..languages import same_family, script_of_lang
 from . import tuning
 
+_SHARED: dict[tuple[str, ...], tuple] = {}  # expected languages -> (screen, known, lexicons, everyday)
+_SHARED_LOCK = threading.Lock()
+
 CJK = frozenset({"Han", "Hiragana", "Katakana", "Bopomofo"})
 
 
@@ -49,24 +52,32 @@ class Setup:
             from ..lid import load_model
 
             self.model = load_model(self.options.model_path)
-            screen: set[str] = set()
-            for l in self.expect:
-                screen |= lexicon.common_words(l, tuning.SCREEN_MIN_ZIPF)
-            if "en" not in self.expect:
-                # Other languages' web text borrows English words; a word more common in English
-                # than in the expected language is no evidence of the expected language.
-                en = lexicon.load("en") or {}
-                screen = {w for w in screen if en.get(w, 0.0) <= self.expected_zipf(w)}
-            self.screen = frozenset(screen | LOANWORDS)
-            # Every word the expected language's lexicon knows, however rare: rare English words
-            # ("thermobaric") are no reason to look closer; words it has never seen are.
-            known = LOANWORDS
-            for l in self.expect:
-                known = known | lexicon.words(l)
-            self.known = known
-            self.lexicons = lexicon.available()
-            self.everyday = lexicon.everyday_elsewhere(self.expect)
+            shared = _SHARED.get(self.expect)
+            if shared is None:
+                with _SHARED_LOCK:
+                    shared = _SHARED.get(self.expect)
+                    if shared is None:
+                        shared = _SHARED[self.expect] = self._word_sets()
+            self.screen, self.known, self.lexicons, self.everyday = shared
             self._ready = True
+
+    def _word_sets(self):
+        """The screen's word sets for these expected languages (built once per process, shared)."""
+        screen: set[str] = set()
+        for l in self.expect:
+            screen |= lexicon.common_words(l, tuning.SCREEN_MIN_ZIPF)
+        if "en" not in self.expect:
+            # Other languages' web text borrows English words; a word more common in English
+            # than in the expected language is no evidence of the expected language.
+            en = lexicon.load("en") or {}
+            screen = {w for w in screen if en.get(w, 0.0) <= self.expected_zipf(w)}
+        screen_set = frozenset(screen | LOANWORDS)
+        # Every word the expected language's lexicon knows, however rare: rare English words
+        # ("thermobaric") are no reason to look closer; words it has never seen are.
+        known = LOANWORDS
+        for l in self.expect:
+            known = known | lexicon.words(l)
+        return screen_set, known, lexicon.available(), lexicon.everyday_elsewhere(self.expect)
 
     @property
     def expected_lex(self) -> list[dict[str, float]]:
