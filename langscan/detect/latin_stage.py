@@ -1,14 +1,27 @@
 """Stage 2: Latin-script text in a language other than the expected ones.
 
-1. screen: set arithmetic on the text's folded words (C speed).  A word that
-   is common in the expected language, or not everyday vocabulary in any
-   other language we know, cannot start a finding; lines holding two suspect
-   words, or one strong one, go on.
-2. score: the words of a suspect line get a log-frequency ratio (foreign vs
-   expected lexicon) per candidate language; the best-scoring spans inside
-   each unit are proposed.
-3. decide: a proposed span is grown to whole words/units, checked against
+Follow one decision from text to finding:
+
+1. screen (``run``): set arithmetic on the text's folded words, at C speed.
+   A word common in the expected language, or not everyday vocabulary in any
+   other language we know, cannot start a finding; a clean text stops here.
+   Lines naming a language (CLDR endonyms) go to the menu reader
+   (``menus.py``); lines holding two suspect words, or one strong one, go on.
+2. whole units (``_foreign_units``): a sentence of many words the expected
+   lexicon barely explains, which fastText (or, when it is unsure, lingua)
+   does not hear as expected, is foreign as a whole.
+3. word evidence (``_proposals``): each word's log-frequency ratio, foreign
+   lexicon vs expected lexicon, for the languages the line's everyday words
+   point to (or the model hears); the best-scoring spans of each unit are
+   proposed and decided (``_decide``): grown to whole units, checked against
    name and acronym evidence, and the model must agree.
+4. words no lexicon explains (``_unknown_word_spans``): for the languages
+   without a shipped lexicon, a two-state Viterbi segmentation (expected /
+   foreign, a cost for switching) of the expected lexicon's evidence, with
+   lingua naming the span's language.
+
+langdetect is no longer asked: on the dev data it changed no decision that
+lingua and fastText did not already make, and it cost 0.6 s of loading.
 """
 
 from __future__ import annotations
@@ -20,7 +33,6 @@ from .. import lexicon
 from ..evidence import LOANWORDS, NAME_PARTICLES, mask_non_words, token_case
 from ..finding import Kind
 from ..languages import same_family, script_of_lang
-from ..lid import second_opinion
 from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
@@ -417,7 +429,6 @@ class LatinStage:
         if reason is None and letters < max(st.min_length, tuning.MIN_SPAN_LETTERS):
             reason = f"{letters} letters: too short to tell"
         ft_lang, ft_p, p_exp = lang, 0.0, 0.0
-        borderline = False
         if reason is None:
             preds = st.model.predict(frag.lower() if caps else frag, k=5)
             p_exp = sum(q for l, q in preds if st.is_expected(l))
@@ -431,7 +442,6 @@ class LatinStage:
                     and not (llr >= tuning.VERY_STRONG_EVIDENCE_FACTOR * needed
                              and p_exp < tuning.VERY_STRONG_MAX_EXPECTED):
                 reason = f"model unsure ({ft_lang} {ft_p:.2f})"
-            borderline = (j - i) <= tuning.BORDERLINE_WORDS and max(ft_p, p_lang) < tuning.BORDERLINE_P
             if script_of_lang(ft_lang) != "Latin" or st.is_expected(ft_lang) or ft_p < p_lang * 0.5:
                 ft_lang, ft_p = lang, p_lang
             elif not same_family(ft_lang, lang):
@@ -454,11 +464,6 @@ class LatinStage:
                     and not same_family(named[0][0], ft_lang):
                 ft_lang = named[0][0]
         score = 0.5 * min(1.0, llr / (tuning.EVIDENCE_SCALE * needed)) + 0.5 * min(1.0, max(ft_p, 0.0))
-        if reason is None and score >= st.threshold and borderline:
-            # langdetect is slow: asked only about spans that would otherwise be flagged
-            ld = second_opinion(frag)
-            if ld and st.is_expected(ld[0][0]) and ld[0][1] >= tuning.SECOND_OPINION_P:
-                reason = f"langdetect hears the expected language ({ld[0][0]} {ld[0][1]:.2f})"
         flagged = reason is None and score >= st.threshold
         if reason is None and not flagged:
             reason = f"score {score:.2f} < threshold {st.threshold:.2f}"

@@ -14,6 +14,7 @@ from typing import Iterator
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 LETTER = re.compile(r"[^\W\d_]")
+LETTER_RUN = re.compile(r"[^\W\d_]+")
 # "...stránkeThe army": text glued to the next sentence without a space (three lowercase letters, then a
 # capitalised word), the mark of a scraped caption; "iPhone", "YouTube", "McDonald" do not match.
 GLUED = re.compile(r"[a-zß-ÿ]{3}[A-ZÀ-Þ][a-zß-ÿ]")
