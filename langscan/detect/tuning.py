@@ -115,7 +115,7 @@ CAPITAL_EVERYDAY_WORDS = 2  # a line whose capitalised suspects hold this many e
 NOUNS_CAPITALISED = frozenset({"de"})  # lexicons of languages that capitalise every noun (German)
 DOC_PROSE_LINE_WORDS = 8  # lines of at least this many words are prose: the model reads them to judge the whole
 DOC_MIN_PROSE = 200  # with less prose than this, the model reads the start of the text instead
-LINGUA_ASKED_BELOW = 0.7  # when fastText names a span's language less surely than this, lingua is asked ...
+LINGUA_ASKED_BELOW = 0.55  # when fastText names a span's language less surely than this, lingua is asked ...
 LINGUA_RENAMES_P = 0.9  # ... and renames it when at least this sure
 
 # --------------------------------------------------------------------------- Latin stage: whole foreign units
