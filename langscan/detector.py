@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .detect import context
+from .detect.calibration import calibrate
 from .detect.candidate import Candidate
 from .detect.menus import complete_menus
 from .detect.resolve import tidy
@@ -43,6 +44,9 @@ class DetectorOptions:
     # text about a language (a foreign term with its translation, an example discussed in the text) is
     # found with context "gloss" and reported only when this is true
     report_glosses: bool = False
+    # scores are calibrated on dev data (models/calibration.json): a score of 0.8 is right about 80 % of
+    # the time; False keeps the stages' raw scores (for fitting the table)
+    calibrated: bool = True
 
     def __post_init__(self) -> None:
         if isinstance(self.expect, str):
@@ -109,7 +113,7 @@ class Detector:
         self._scan(text, trace)
         return trace.sorted()
 
-    def _scan(self, text: str, trace) -> list[Finding]:
+    def _scan(self, text: str, trace, want_raw: bool = False) -> list[Finding]:
         if not isinstance(text, str):
             raise TypeError(f"scan() needs a str, not {type(text).__name__}")
         if not text or text.isspace():
@@ -132,14 +136,27 @@ class Detector:
         kinds = self.options.kinds
         cands = [c for c in cands if c.kind.value in kinds and c.score >= self.threshold]
         context.assign(setup, text, cands)  # only for what will be reported
-        return self._findings(text, cands)
+        if not self.options.report_glosses:
+            cands = [c for c in cands if c.context != "gloss"]
+        raw = [c.score for c in cands]
+        if self.options.calibrated:
+            for c in cands:
+                c.score = calibrate(c.kind.value, c.context, c.score)
+            keep = [k for k, c in enumerate(cands) if c.score >= self.threshold]
+            cands, raw = [cands[k] for k in keep], [raw[k] for k in keep]
+        found = self._findings(text, cands)
+        if want_raw:
+            return list(zip(found, raw))  # type: ignore[return-value]
+        return found
+
+    def scan_raw(self, text: str) -> list[tuple[Finding, float]]:
+        """(finding, raw stage score) pairs: what ``tools/fit_calibration.py`` fits the table on."""
+        return self._scan(text, NULL_TRACE, want_raw=True)  # type: ignore[return-value]
 
     def _findings(self, text: str, cands: list[Candidate]) -> list[Finding]:
         index = LineIndex(text) if cands else None
         out = []
         for c in cands:
-            if c.context == "gloss" and not self.options.report_glosses:
-                continue
             line, col = index.locate(c.start)
             out.append(Finding(kind=c.kind, start=c.start, end=c.end, line=line, column=col,
                                text=text[c.start:c.end], lang=c.lang, lang_name=name_of(c.lang),

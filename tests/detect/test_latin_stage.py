@@ -165,3 +165,31 @@ def test_findings_never_overlap_and_never_start_or_end_with_space(pieces):
         if f.kind.value == "latin":
             assert not (f.start > 0 and text[f.start - 1].isalpha() and text[f.start].isalpha()
                         and not (text[f.start - 1].islower() and text[f.start].isupper()))
+
+
+# --------------------------------------------------------------------------- calibration
+def test_calibration_table_is_monotone_and_a_probability():
+    import json
+
+    from langscan.lid import models_dir
+
+    doc = json.loads((models_dir() / "calibration.json").read_text(encoding="utf-8"))
+    assert doc["tables"], "no fitted table shipped"
+    for group, steps in doc["tables"].items():
+        uppers = [u for u, _ in steps]
+        probs = [p for _, p in steps]
+        assert uppers == sorted(uppers) and uppers[-1] == 1.0, group
+        assert probs == sorted(probs), f"{group}: a higher raw score maps to a lower probability"
+        assert all(0.0 < p < 1.0 for p in probs), group
+
+
+def test_reported_scores_are_the_calibrated_ones(det):
+    from langscan import DetectorOptions
+    from langscan.detect.calibration import calibrate
+
+    text = "The minister spoke for an hour. Le gouvernement a annoncé de nouvelles mesures pour lutter contre la pollution."
+    raw = Detector(options=DetectorOptions(calibrated=False)).scan_raw(text)
+    (f,) = det.scan(text)
+    ((g, r),) = raw
+    assert g.score == round(r, 4)
+    assert f.score == round(calibrate("latin", f.context, r), 4)
