@@ -24,6 +24,8 @@ def letters(text: str, start: int = 0, end: int = -1) -> int:
 
 
 def document_stage(setup: Setup, text: str, cands: list[Candidate], trace) -> Optional[Candidate]:
+    # Homoglyph words are spoofed words of the expected language: they never make a text foreign.
+    cands = [c for c in cands if c.kind is not Kind.HOMOGLYPH]
     if not cands or "document" not in setup.options.kinds:
         return None
     covered = sum(letters(text, c.start, c.end) for c in cands)
@@ -71,6 +73,8 @@ def document_stage(setup: Setup, text: str, cands: list[Candidate], trace) -> Op
     if whole_lang is not None and whole_lang != lang:
         lang = whole_lang  # the model read the whole text; the fragments' languages are guesses on parts
         script_seen.setdefault(lang, script_of_lang(lang))
+    if setup.is_expected(lang):
+        return None  # the text is in an expected language after all
     s, e = trim_to_letters(text, 0, len(text), keep_punct=True)
     score = min(tuning.SCORE_CAP, share)
     if trace.on:

@@ -147,10 +147,10 @@ def is_latin_word(word: str) -> bool:
 
 def word_around(text: str, s: int, e: int) -> tuple[int, int]:
     """The whole word (letters and combining marks) holding ``text[s:e]``."""
-    while s > 0 and (text[s - 1].isalpha() or unicodedata.category(text[s - 1]) == "Mn"):
+    while s > 0 and (text[s - 1].isalpha() or unicodedata.category(text[s - 1])[0] == "M"):
         s -= 1
     n = len(text)
-    while e < n and (text[e].isalpha() or unicodedata.category(text[e]) == "Mn"):
+    while e < n and (text[e].isalpha() or unicodedata.category(text[e])[0] == "M"):
         e += 1
     return s, e
 

@@ -193,3 +193,16 @@ def test_reported_scores_are_the_calibrated_ones(det):
     ((g, r),) = raw
     assert g.score == round(r, 4)
     assert f.score == round(calibrate("latin", f.context, r), 4)
+
+
+def test_english_spoofed_with_lookalikes_is_homoglyphs_not_a_document(det):
+    text = ("Тhе соmраnу sаid thаt its nеw sеrviсе wоuld bе аvаilаblе tо аll сustоmеrs frоm Моndау mоrning. "
+            "Тhе рriсе wаs nоt аnnоunсеd.")
+    found_ = det.scan(text)
+    assert found_ and all(f.kind.value == "homoglyph" for f in found_)
+    assert len({(f.start, f.end) for f in found_}) == len(found_)
+
+
+def test_one_homoglyph_finding_for_a_word_with_a_combining_mark(det):
+    (f,) = det.scan("The Nav\u0430\u0488l academy opened.")
+    assert f.kind.value == "homoglyph" and f.text == "Nav\u0430\u0488l"
