@@ -26,6 +26,7 @@ lingua and fastText did not already make, and it cost 0.6 s of loading.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -78,6 +79,9 @@ class Taken:
     def any_within(self, start: int, end: int) -> bool:
         k = bisect_left(self.starts, start)
         return k < len(self.starts) and self.starts[k] < end
+
+
+_QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,200}?)[”\"“»]")
 
 
 def _capitalises_nouns(langs: str) -> bool:
@@ -149,6 +153,73 @@ class LatinStage:
                     if not st.is_expected(lang):
                         hints[lang] = hints.get(lang, 0) + 1
             out.extend(self._line_cached(text, ls, le, trace, taken, hints, len(found & unseen), found))
+        # words the expected language hardly uses (wordfreq's English list holds much foreign noise,
+        # so "never seen" is too strict a test for two or three words)
+        odd = {w for w in rare if w.isalpha() and is_latin_word(w)
+               and st.expected_zipf(w) < tuning.SHORT_RARE_ZIPF and w not in LOANWORDS}
+        if odd:
+            out.extend(self._short_units(text, folded, odd, taken, trace))
+        return out
+
+    # ------------------------------------------------------------------ short units: pairs, quotes
+    def _short_units(self, text, folded, unseen, taken, trace) -> list[Candidate]:
+        """A quoted phrase, a line of its own or a sentence appended to a line, of a few words, holding
+        a word the expected lexicon has never seen: lingua's character statistics decide it.
+
+        Word evidence cannot decide two or three words, and fastText is unreliable on them; lingua
+        must be sure it is not the expected language (and name a language) before it is a finding.
+        """
+        from .lingua_evidence import languages_of
+
+        st = self.setup
+        out: list[Candidate] = []
+        for ls, le, _ in _lines_holding(folded, text, unseen, unseen):
+            spans = [(m.start(1), m.end(1), True) for m in _QUOTED.finditer(text, ls, le)]
+            if le - ls <= tuning.SHORT_LINE_CHARS:
+                spans.append((ls, le, False))
+            elif ". " in text[ls:le] or "! " in text[ls:le] or "? " in text[ls:le]:
+                us, ue = units(text, ls, le)[-1]
+                spans.append((us, ue, False))
+            for s, e, quoted in spans:
+                toks = list(words(mask_non_words(text[s:e]), s, st.known))
+                limit = tuning.SHORT_QUOTE_MAX_WORDS if quoted else tuning.SHORT_UNIT_MAX_WORDS
+                if not toks or len(toks) > limit or taken.any_within(s, e) or taken.covers(s):
+                    continue
+                lowered = [w.lower() for _, _, w in toks]
+                if not any(w in unseen for w in lowered[0 if quoted else 1:]) and \
+                        not (lowered[0] in unseen and toks[0][2].islower()):
+                    continue  # a capitalised unknown word alone is a name or a brand
+                if len(toks) < 2:
+                    continue
+                if any(w[:1].isupper() and k > 0 and not quoted for k, (_, _, w) in enumerate(toks)):
+                    continue  # capitalised words after the first: a name or a title
+                common = sum(1 for w in lowered if st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF)
+                if common * 2 > len(toks):
+                    continue
+                fs, fe = toks[0][0], toks[-1][1]
+                fe = extend_punct(text, fe)
+                frag = text[fs:fe]
+                preds = languages_of(frag, k=100)
+                if not preds:
+                    continue
+                lang, p = preds[0]
+                l_exp = sum(q for l, q in preds if st.is_expected(l))
+                flagged = (not st.is_expected(lang) and p >= tuning.LINGUA_MIN_P
+                           and l_exp <= tuning.SHORT_MAX_EXPECTED)
+                if flagged and common:
+                    # an everyday expected word in it must be at least as common in the named language
+                    code = lexicon_code(lang)
+                    lex = lexicon.load(code) if code in st.lexicons else None
+                    flagged = lex is not None and all(
+                        lex.get(w, 0.0) >= st.expected_zipf(w) for w in lowered
+                        if st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF)
+                score = min(tuning.SCORE_CAP, 0.5 + 0.5 * p * (1 - common / len(toks)))
+                if trace.on:
+                    trace.add(fs, fe, frag, "latin", lang, score, flagged,
+                              f"a short {'quoted ' if quoted else ''}unit with a word the expected lexicon never saw; "
+                              f"lingua hears {lang} {p:.2f}, expected {l_exp:.2f}")
+                if flagged and score >= st.threshold:
+                    out.append(Candidate(Kind.LATIN, fs, fe, lang, "Latin", score))
         return out
 
     def _line_cached(self, text, ls, le, trace, taken, hints, unseen, found):
@@ -244,10 +315,10 @@ class LatinStage:
                 # statistics must then be sure of another language and hear none of the expected one
                 from .lingua_evidence import languages_of
 
-                named = languages_of(frag, k=3)
+                named = languages_of(frag, k=100)
                 l_exp = sum(q for l, q in named if st.is_expected(l))
-                if named and not st.is_expected(named[0][0]) and named[0][1] >= tuning.WHOLE_UNIT_LINGUA_P \
-                        and l_exp <= tuning.LINGUA_MAX_EXPECTED:
+                if named and not st.is_expected(named[0][0]) and named[0][1] >= tuning.LINGUA_MIN_P \
+                        and l_exp <= tuning.WHOLE_UNIT_LINGUA_MAX_EXPECTED:
                     lang, p = named[0]
                 else:
                     if trace.on:
@@ -526,7 +597,7 @@ class LatinStage:
                     continue
                 e = extend_punct(text, e)
                 frag = text[s:e]
-                preds = languages_of(frag)
+                preds = languages_of(frag, k=100)
                 if not preds:
                     continue
                 lang, p = preds[0]

@@ -124,7 +124,12 @@ def fold(text: str, lower: bool = True) -> str:
     """
     if lower:
         text = text.lower()
+    if not text.isascii():
+        text = _WIDE_PUNCT.sub(" ", text)  # curly quotes, guillemets, dashes: one space each (lengths kept)
     return text.encode("utf-8", "surrogatepass").translate(_BYTE_FOLD).decode("utf-8", "surrogatepass")
+
+
+_WIDE_PUNCT = re.compile("[\u00a0\u00ab\u00bb\u00bf\u00a1\u2010-\u2027\u2030-\u205e\u3000-\u3003\u300c-\u300f]")
 
 
 _BYTE_FOLD = bytes(

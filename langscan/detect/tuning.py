@@ -108,8 +108,10 @@ KNOWN_RARE_LLR = 0.4  # rarer still: weak foreign evidence (lingua must then con
 SWITCH_COST = 1.2  # log-cost of switching between E and F (higher: fewer, longer spans)
 UNKNOWN_MIN_WORDS = 3  # a span of fewer words is a name or a term unless it is a whole unit or quoted
 UNKNOWN_MIN_LOWER = 2  # unknown lowercase words needed in a span (capitalised-only spans are names)
-LINGUA_MIN_P = 0.7  # lingua must name the span's language at least this surely ...
-LINGUA_MAX_EXPECTED = 0.1  # ... and hear the expected language at most this much
+# lingua must name the span's language at least this surely (close languages share the rest: zu/xh,
+# st/tn) ...
+LINGUA_MIN_P = 0.5
+LINGUA_MAX_EXPECTED = 0.05  # ... and hear the expected language at most this much
 EVERYDAY_ZIPF = 4.0  # a capitalised word this common in the candidate language is a word of it, not a name
 CAPITAL_EVERYDAY_WORDS = 2  # a line whose capitalised suspects hold this many everyday words of another language is read
 NOUNS_CAPITALISED = frozenset({"de"})  # lexicons of languages that capitalise every noun (German)
@@ -124,7 +126,15 @@ WHOLE_UNIT_COMMON_ZIPF = 3.0  # words at least this common in the expected langu
 WHOLE_UNIT_MAX_COMMON = 0.3  # at most this share of expected words for the unit to be foreign as a whole
 WHOLE_UNIT_MIN_LOWER = 3  # and at least this many lowercase words (rows of capitalised words are names)
 WHOLE_UNIT_MAX_EXPECTED = 0.05  # the model may hear the expected language at most this much
-WHOLE_UNIT_LINGUA_P = 0.9  # lingua's certainty needed when fastText is unsure or hears some expected language
+WHOLE_UNIT_LINGUA_MAX_EXPECTED = 0.02  # lingua's hearing of the expected language when fastText is unsure
 DOC_LINGUA_P = 0.95  # lingua's certainty about a page's prose when fastText is unsure (fragments cover >= DOC_MID_SHARE)
 WHOLE_UNIT_LIST_COMMAS = 0.3  # a unit with at least this many commas per word is a list (names, handles, tags)
 CAPITAL_NOUNS_ALONE = 3  # capitalised everyday German words making a whole sentence on their own
+
+# --------------------------------------------------------------------------- Latin stage: short units
+SHORT_LINE_CHARS = 40  # a line this short is judged as one short unit
+SHORT_UNIT_MAX_WORDS = 4  # a line of its own or an appended sentence of at most this many words ...
+SHORT_QUOTE_MAX_WORDS = 20  # ... or a quoted phrase of at most this many, is judged by lingua
+SHORT_COMMON_ZIPF = 4.0  # at most half its words may be this common in the expected language
+SHORT_MAX_EXPECTED = 0.02  # lingua may hear the expected language at most this much in it
+SHORT_RARE_ZIPF = 2.5  # a short unit is judged when it holds a word rarer than this in the expected language
