@@ -24,6 +24,7 @@ _CREDIT = re.compile(r"^\W*(?:©|\(c\)|photo|image|picture|source|credit|credits
 _BOILER = re.compile(r"©|\ball rights\b|\bcopyright\b|\bcookies?\b|\bprivacy\b", re.IGNORECASE)
 # a translation or reading beside a term: "Hund (dog)", "Hund - dog", "Hund = dog", "Hund: dog"
 _GLOSS_AFTER = re.compile(r"[)\]]?\s*(?:[(\[]|\s[-–—=]\s|:\s)\s*[\"'“‘]?[A-Za-z][a-z]")
+_TRANSLATION_AFTER = re.compile(r"[\"'”’»]?\s*\(([^()\n]{2,60})\)")
 _OPEN_Q = "\"'“‘„«‚‹"
 _CLOSE_Q = "\"'”’“»‘›"
 # English words that mark text about language (a term defined, an example discussed)
@@ -64,6 +65,11 @@ def _context(setup, text: str, c: Candidate) -> str:
         return "gloss"
     b, a = before.rstrip()[-1:], after.lstrip()[:1]
     quoted = bool(b) and bool(a) and b in _OPEN_Q and a in _CLOSE_Q
+    # a term with its translation in brackets right after it, inside a sentence: "Caja Mágica" (Magic Box)
+    m = _TRANSLATION_AFTER.match(after)
+    if m and c.kind is not Kind.HOMOGLYPH and len(frag.split()) <= tuning.GLOSS_TERM_MAX_WORDS \
+            and _english(setup, m.group(1)):
+        return "gloss"
     if quoted or _in_quotes(frag):
         others = before + " " + after
         lang_name = name_of(c.lang)

@@ -206,13 +206,15 @@ class LatinStage:
                 l_exp = sum(q for l, q in preds if st.is_expected(l))
                 flagged = (not st.is_expected(lang) and p >= tuning.LINGUA_MIN_P
                            and l_exp <= tuning.SHORT_MAX_EXPECTED)
-                if flagged and common:
-                    # an everyday expected word in it must be at least as common in the named language
+                if flagged:
+                    # every word the expected lexicon knows must be more common in the named language
+                    # ("hypersensitive pneumonitis" is rare English, not Esperanto)
                     code = lexicon_code(lang)
                     lex = lexicon.load(code) if code in st.lexicons else None
-                    flagged = lex is not None and all(
-                        lex.get(w, 0.0) >= st.expected_zipf(w) for w in lowered
-                        if st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF)
+                    flagged = all(w not in st.known or (lex is not None and lex.get(w, 0.0) > st.expected_zipf(w))
+                                  for w in lowered)
+                if flagged and quoted and all(w[:1].isupper() for _, _, w in toks) and len(toks) < 3:
+                    flagged = False  # a quoted title or name ("Quo Vadis", "Caja Magica")
                 score = min(tuning.SCORE_CAP, 0.5 + 0.5 * p * (1 - common / len(toks)))
                 if trace.on:
                     trace.add(fs, fe, frag, "latin", lang, score, flagged,

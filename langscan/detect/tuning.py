@@ -138,3 +138,4 @@ SHORT_QUOTE_MAX_WORDS = 20  # ... or a quoted phrase of at most this many, is ju
 SHORT_COMMON_ZIPF = 4.0  # at most half its words may be this common in the expected language
 SHORT_MAX_EXPECTED = 0.02  # lingua may hear the expected language at most this much in it
 SHORT_RARE_ZIPF = 2.5  # a short unit is judged when it holds a word rarer than this in the expected language
+GLOSS_TERM_MAX_WORDS = 4  # a term this short with an English translation in brackets after it is a gloss
