@@ -193,9 +193,14 @@ class LatinStage:
                     continue
                 if any(w[:1].isupper() and k > 0 and not quoted for k, (_, _, w) in enumerate(toks)):
                     continue  # capitalised words after the first: a name or a title
-                common = sum(1 for w in lowered if st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF)
-                if common * 2 > len(toks):
-                    continue
+                if any(token_case(w) in ("upper", "mixed") for _, _, w in toks):
+                    continue  # acronyms and brands (KKL-JNF, iFixit, eNewspaper)
+                common_words = [w for w in lowered if st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF]
+                common = len(common_words)
+                if common * 2 > len(toks) or any(w not in st.everyday for w in common_words):
+                    continue  # an everyday expected word that is no other language's everyday word ("says")
+                if any(st.expected_zipf(w) >= tuning.SHORT_KNOWN_ZIPF and w not in st.everyday for w in lowered):
+                    continue  # an expected word no other language uses every day ("humidifier", "diy")
                 fs, fe = toks[0][0], toks[-1][1]
                 fe = extend_punct(text, fe)
                 frag = text[fs:fe]

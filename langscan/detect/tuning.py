@@ -139,3 +139,4 @@ SHORT_COMMON_ZIPF = 4.0  # at most half its words may be this common in the expe
 SHORT_MAX_EXPECTED = 0.02  # lingua may hear the expected language at most this much in it
 SHORT_RARE_ZIPF = 2.5  # a short unit is judged when it holds a word rarer than this in the expected language
 GLOSS_TERM_MAX_WORDS = 4  # a term this short with an English translation in brackets after it is a gloss
+SHORT_KNOWN_ZIPF = 2.0  # words at least this common in the expected language must be everyday elsewhere too

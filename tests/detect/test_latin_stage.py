@@ -206,3 +206,19 @@ def test_english_spoofed_with_lookalikes_is_homoglyphs_not_a_document(det):
 def test_one_homoglyph_finding_for_a_word_with_a_combining_mark(det):
     (f,) = det.scan("The Nav\u0430\u0488l academy opened.")
     assert f.kind.value == "homoglyph" and f.text == "Nav\u0430\u0488l"
+
+
+def test_clean_english_does_not_load_lingua():
+    """lingua's models load only for a span that needs a language; a clean English page never does."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from langscan import Detector; import langscan.detect.lingua_evidence as le; "
+        "t = open(sys.argv[1], encoding='utf-8').read(); "
+        "t = t.replace('الدفاع الوطني - القناة الرسمية', '').replace('Заголовок открываемого материала', ''); "
+        "assert Detector().scan(t) == []; print(le._detector is None)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(DATA / "founding_example.txt")], capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip() == "True"
