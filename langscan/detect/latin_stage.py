@@ -81,6 +81,7 @@ class Taken:
         return k < len(self.starts) and self.starts[k] < end
 
 
+_QUOTE_CHARS = "“\"„«"
 _QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,200}?)[”\"“»]")
 
 
@@ -155,8 +156,13 @@ class LatinStage:
             out.extend(self._line_cached(text, ls, le, trace, taken, hints, len(found & unseen), found))
         # words the expected language hardly uses (wordfreq's English list holds much foreign noise,
         # so "never seen" is too strict a test for two or three words)
-        odd = {w for w in rare if w.isalpha() and is_latin_word(w)
-               and st.expected_zipf(w) < tuning.SHORT_RARE_ZIPF and w not in LOANWORDS}
+        # words English hardly uses that it has never seen, or that are everyday elsewhere
+        odd = rare.difference(st.familiar)
+        if odd:
+            odd = {w for w in odd if w not in st.known or w in st.everyday}
+        if odd:
+            # seen in lowercase somewhere (names and brands are capitalised wherever they appear)
+            odd = {w for w in odd.intersection(fold(text, lower=False).split()) if w.isalpha() and is_latin_word(w)}
         if odd:
             out.extend(self._short_units(text, folded, odd, taken, trace))
         return out
@@ -174,12 +180,16 @@ class LatinStage:
         st = self.setup
         out: list[Candidate] = []
         for ls, le, _ in _lines_holding(folded, text, unseen, unseen):
-            spans = [(m.start(1), m.end(1), True) for m in _QUOTED.finditer(text, ls, le)]
+            spans = []
             if le - ls <= tuning.SHORT_LINE_CHARS:
                 spans.append((ls, le, False))
-            elif ". " in text[ls:le] or "! " in text[ls:le] or "? " in text[ls:le]:
-                us, ue = units(text, ls, le)[-1]
-                spans.append((us, ue, False))
+            else:
+                line = text[ls:le]
+                if any(q in line for q in _QUOTE_CHARS):
+                    spans = [(m.start(1), m.end(1), True) for m in _QUOTED.finditer(text, ls, le)]
+                cut = max(line.rfind(". "), line.rfind("! "), line.rfind("? "))
+                if cut != -1 and line.count(" ", cut + 2) < tuning.SHORT_UNIT_MAX_WORDS:
+                    spans.append((ls + cut + 2, le, False))  # a short sentence appended to the line
             for s, e, quoted in spans:
                 toks = list(words(mask_non_words(text[s:e]), s, st.known))
                 limit = tuning.SHORT_QUOTE_MAX_WORDS if quoted else tuning.SHORT_UNIT_MAX_WORDS
@@ -275,7 +285,8 @@ class LatinStage:
             return []
         # Whole foreign units first: a sentence the expected lexicon barely explains and the model
         # does not hear as expected is foreign as a whole, whatever lexicon explains which word.
-        whole_units = self._foreign_units(text, tokens, unit_of, unit_spans, caps_line, trace)
+        whole_units = (self._foreign_units(text, tokens, unit_of, unit_spans, caps_line, trace)
+                       if len(found) >= tuning.WHOLE_UNIT_MIN_SUSPECTS or not found else [])
         if whole_units:
             done = {u for u, _ in whole_units}
             keep = [k for k in range(len(tokens)) if unit_of[k] not in done]

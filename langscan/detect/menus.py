@@ -33,6 +33,7 @@ _lock = threading.Lock()
 _names: Optional[dict[tuple[str, ...], list[tuple[str, str]]]] = None  # name words -> [(lang, kind)]
 _LONGEST = 4
 _all_first: Optional[frozenset[str]] = None
+_triggers: dict[tuple[str, ...], frozenset[str]] = {}
 
 # CLDR codes whose language langscan reports under another code
 _CODE = {"nb": "no", "fil": "tl", "iw": "he", "in": "id", "zh": "zh"}
@@ -63,14 +64,14 @@ def _load() -> None:
 def trigger_words(setup: Setup) -> frozenset[str]:
     """First words (lowercase) of the names that may name a language other than the expected ones:
     a text holding none of them has no language menu worth reporting."""
-    cached = setup.__dict__.get("_menu_triggers")
+    cached = _triggers.get(setup.expect)
     if cached is None:
         _load()
         # only endonyms can make a menu item foreign ("French" alone is English)
         cached = frozenset(k[0] for k, langs in _names.items()  # type: ignore[union-attr]
                            if any(kind == "endonym" and not setup.is_expected(lang)
                                   and (lang, "english") not in langs for lang, kind in langs))
-        setup.__dict__["_menu_triggers"] = cached
+        _triggers[setup.expect] = cached  # per expected languages, once per process
     return cached
 
 

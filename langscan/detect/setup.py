@@ -14,7 +14,7 @@ from ..evidence import LOANWORDS
 from ..languages import same_family, script_of_lang
 from . import tuning
 
-_SHARED: dict[tuple[str, ...], tuple] = {}  # expected languages -> (screen, known, lexicons, everyday)
+_SHARED: dict[tuple[str, ...], tuple] = {}  # expected languages -> (screen, known, lexicons, everyday, familiar)
 _SHARED_LOCK = threading.Lock()
 
 CJK = frozenset({"Han", "Hiragana", "Katakana", "Bopomofo"})
@@ -58,7 +58,7 @@ class Setup:
                     shared = _SHARED.get(self.expect)
                     if shared is None:
                         shared = _SHARED[self.expect] = self._word_sets()
-            self.screen, self.known, self.lexicons, self.everyday = shared
+            self.screen, self.known, self.lexicons, self.everyday, self.familiar = shared
             self._ready = True
 
     def _word_sets(self):
@@ -77,7 +77,11 @@ class Setup:
         known = LOANWORDS
         for l in self.expect:
             known = known | lexicon.words(l)
-        return screen_set, known, lexicon.available(), lexicon.everyday_elsewhere(self.expect)
+        # words the expected language uses often enough that a short unit holding them is no suspect
+        familiar: frozenset[str] = LOANWORDS
+        for l in self.expect:
+            familiar = familiar | lexicon.common_words(l, tuning.SHORT_RARE_ZIPF)
+        return screen_set, known, lexicon.available(), lexicon.everyday_elsewhere(self.expect), familiar
 
     @property
     def expected_lex(self) -> list[dict[str, float]]:

@@ -140,3 +140,4 @@ SHORT_MAX_EXPECTED = 0.02  # lingua may hear the expected language at most this 
 SHORT_RARE_ZIPF = 2.5  # a short unit is judged when it holds a word rarer than this in the expected language
 GLOSS_TERM_MAX_WORDS = 4  # a term this short with an English translation in brackets after it is a gloss
 SHORT_KNOWN_ZIPF = 2.0  # words at least this common in the expected language must be everyday elsewhere too
+WHOLE_UNIT_MIN_SUSPECTS = 3  # a line with fewer suspect words holds no sentence that is foreign as a whole
