@@ -159,10 +159,9 @@ class LatinStage:
         # words English hardly uses that it has never seen, or that are everyday elsewhere
         odd = rare.difference(st.familiar)
         if odd:
-            odd = {w for w in odd if w not in st.known or w in st.everyday}
-        if odd:
             # seen in lowercase somewhere (names and brands are capitalised wherever they appear)
-            odd = {w for w in odd.intersection(fold(text, lower=False).split()) if w.isalpha() and is_latin_word(w)}
+            odd = {w for w in odd if (w not in st.known or w in st.everyday) and w in text and w.isalpha()
+                   and is_latin_word(w)}
         if odd:
             out.extend(self._short_units(text, folded, odd, taken, trace))
         return out
