@@ -419,7 +419,7 @@ class LatinStage:
             u_end = k
             while u_end < len(tokens) and unit_of[u_end] == unit_of[k]:
                 u_end += 1
-            for i, j, llr in best_spans(scores[k:u_end], st.min_llr * tuning.PROPOSAL_FACTOR):
+            for i, j, llr in segment(scores[k:u_end], tuning.LEXICON_SWITCH_COST, st.min_llr * tuning.PROPOSAL_FACTOR):
                 i, j = i + k, j + k
                 while j - i > 1 and scores[i] < tuning.STRONG_WORD:  # weak words at the edges are not evidence
                     llr -= scores[i]
@@ -736,6 +736,16 @@ def _lines_holding(folded: str, text: str, words: set[str], strong: set[str]) ->
             ls = text.rfind("\n", 0, pos) + 1
             le = end - 1 if end > ls and text[end - 1] == "\r" else end
             out.append((ls, le, folded[ls:le]))
+    return out
+
+
+def segment(scores: list[float], switch: float, min_sum: float) -> list[tuple[int, int, float]]:
+    """Foreign runs of the two-state segmentation whose evidence reaches ``min_sum``: (i, j, sum)."""
+    out = []
+    for i, j in viterbi_spans(scores, switch):
+        total = sum(scores[i:j])
+        if total >= min_sum:
+            out.append((i, j, total))
     return out
 
 

@@ -141,3 +141,4 @@ SHORT_RARE_ZIPF = 2.5  # a short unit is judged when it holds a word rarer than 
 GLOSS_TERM_MAX_WORDS = 4  # a term this short with an English translation in brackets after it is a gloss
 SHORT_KNOWN_ZIPF = 2.0  # words at least this common in the expected language must be everyday elsewhere too
 WHOLE_UNIT_MIN_SUSPECTS = 3  # a line with fewer suspect words holds no sentence that is foreign as a whole
+LEXICON_SWITCH_COST = SWITCH_COST  # the lexicon evidence is segmented with the same switching cost
