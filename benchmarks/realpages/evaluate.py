@@ -1,7 +1,8 @@
 """Score langscan and the anchors on real web pages with hand-labelled gold spans.
 
     python -m benchmarks.realpages.evaluate [--split dev|heldout|all] [--corpus readability|articles|all]
-        [--tools langscan,cld2,...] [--glosses] [--details] [--no-cache] [--doc PATH | --no-doc]
+        [--tools langscan,cld2,...] [--glosses] [--details] [--json PATH] [--page NAME] [--no-cache]
+        [--doc PATH | --no-doc]
 
 Labels: ``benchmarks/realpages/labels/<corpus>.jsonl`` (format in ``labels/README.md``). Each page is read with
 langscan's HTML reader; every gold span is located by its text and occurrence (labels that cannot be located are
@@ -12,16 +13,19 @@ Matching (per split, per tool):
   to the kind and context of the gold span it overlaps most. A finding that overlaps only ``stray: false`` spans
   (glosses, discussed examples) is false unless ``--glosses`` asks for them (then those spans are targets too and
   langscan is built with its gloss option when it has one). On a page whose gold is a ``document`` span every
-  finding is true.
-- a gold span is found when a finding overlaps it; a ``document`` span is page-level: found by a ``document``
+  finding is true; those findings are counted apart ("findings on foreign pages") and not in the precision by
+  kind, which is about fragments. A ``document`` finding anywhere else is false.
+- a gold span is found when a finding overlaps it ("recall, fragments of all kinds" counts the span-level kinds;
+  whole pages are counted apart, under kind document); a ``document`` span is page-level: found by a ``document``
   finding or by findings covering >= 60 % of the page's letters;
 - a ``menu`` span is found whole when findings cover >= 90 % of its letters;
 - precision is given by the finding's own kind (anchors: "script" or "latin" by the letters of the line), recall
   by the gold span's kind and context; false findings are also given per 100k words of page text.
 The headline figures are Latin-script recall (gold kind latin) and precision (findings of kind latin).
 
-Anchor results are cached (``benchmarks/realpages/.cache``, keyed by tool, expected language and page text) since
-they do not change between runs; ``--no-cache`` recomputes. With ``--split all`` (the default) the report is also
+Anchor results are cached (``~/.cache/langscan-realpages`` or ``$REALPAGES_CACHE``, keyed by tool, expected language
+and page text) since they do not change between runs; ``--no-cache`` recomputes. ``--page NAME`` limits the run to
+some pages (for a quick look while developing; the figures are then not the benchmark's). With ``--split all`` (the default) the report is also
 written to ``docs/realpages.md`` unless ``--no-doc``.
 """
 from __future__ import annotations
@@ -41,7 +45,11 @@ from .anchors import FACTORIES, TOOLS, Hit
 from .pages import HERE, LABELS, page_text
 
 REPO = HERE.parent.parent
-CACHE = HERE / ".cache"
+# Anchor results do not change between runs: cached per user (shared by worktrees), keyed by tool, expected
+# language, page text and ANCHORS_VERSION (bump it when anchors.py changes what a tool reports).
+CACHE = Path(os.environ.get("REALPAGES_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+             / "langscan-realpages")
+ANCHORS_VERSION = 2
 DOC = REPO / "docs" / "realpages.md"
 CORPUS_NAMES = ("readability", "articles")
 KINDS = ("script", "latin", "homoglyph", "mojibake", "document")
@@ -148,7 +156,8 @@ def load_pages(corpora, split: str) -> tuple[list[Page], list[str]]:
 
 # ------------------------------------------------------------------------------------------------ running
 def _cache_key(tool: str, lang: str, text: str) -> str:
-    return hashlib.sha1(f"{tool}\0{lang}\0".encode() + text.encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha1(f"{ANCHORS_VERSION}\0{tool}\0{lang}\0".encode()
+                        + text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def run_tool(tool: str, pages: list[Page], use_cache: bool, glosses: bool) -> tuple[dict, float]:
@@ -166,7 +175,8 @@ def run_tool(tool: str, pages: list[Page], use_cache: bool, glosses: bool) -> tu
     for p in pages:
         key = _cache_key(tool, p.lang, p.text)
         if cacheable and key in cache:
-            out[(p.corpus, p.name)] = [Hit(*h) for h in cache[key]]
+            out[(p.corpus, p.name)] = [Hit(*h) for h in cache[key]["hits"]]
+            spent += cache[key]["seconds"]  # the time the scan took when the cache was filled
             continue
         scan = scanners.get(p.lang)
         if scan is None:
@@ -180,11 +190,12 @@ def run_tool(tool: str, pages: list[Page], use_cache: bool, glosses: bool) -> tu
         spent += time.perf_counter() - t0
         out[(p.corpus, p.name)] = hits
         if cacheable:
-            cache[key] = [[h.start, h.end, h.lang, h.kind, h.context] for h in hits]
+            cache[key] = {"hits": [[h.start, h.end, h.lang, h.kind, h.context] for h in hits],
+                          "seconds": time.perf_counter() - t0}
             dirty = True
     if cacheable and dirty and use_cache:
-        CACHE.mkdir(exist_ok=True)
-        tmp = cache_path.with_suffix(".tmp")
+        CACHE.mkdir(parents=True, exist_ok=True)
+        tmp = cache_path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(cache))
         os.replace(tmp, cache_path)
     return out, spent
@@ -240,9 +251,10 @@ def score_page(p: Page, hits: list[Hit], sc: Score, glosses: bool) -> None:
     sc.words += p.words
     targets = [g for g in p.gold if g.stray or glosses]
     doc_target = any(g.stray or glosses for g in p.doc_gold)
+    spans = [h for h in hits if h.kind != "document"]  # a document finding says nothing about a fragment
     # recall
     for g in targets:
-        over = [h for h in hits if h.start < g.end and g.start < h.end]
+        over = [h for h in spans if h.start < g.end and g.start < h.end]
         for axis, val in (("kind", g.kind), ("context", g.context), ("all", "all")):
             sc.gold[(axis, val)] += 1
             sc.found[(axis, val)] += bool(over)
@@ -255,23 +267,27 @@ def score_page(p: Page, hits: list[Hit], sc: Score, glosses: bool) -> None:
             sc.misses.append((p, g))
     if doc_target:
         found = any(h.kind == "document" for h in hits) or (
-            p.letters and _covered_letters(p.text, 0, len(p.text), hits) >= DOC_COVER * p.letters)
-        for axis, val in (("kind", "document"), ("context", "body"), ("all", "all")):
-            sc.gold[(axis, val)] += 1
-            sc.found[(axis, val)] += bool(found)
+            p.letters and _covered_letters(p.text, 0, len(p.text), spans) >= DOC_COVER * p.letters)
+        sc.gold[("kind", "document")] += 1
+        sc.found[("kind", "document")] += bool(found)
         if not found:
             sc.misses.append((p, p.doc_gold[0]))
     # precision
+    if doc_target:  # the whole page is foreign: every finding is right, and says nothing about fragment precision
+        sc.hits["on foreign pages"] += len(hits)
+        sc.tp["on foreign pages"] += len(hits)
+        sc.hits["all"] += len(hits)
+        sc.tp["all"] += len(hits)
+        sc.tp_gold[("kind", "document")] += len(hits)
+        return
     for h in hits:
         sc.hits[h.kind] += 1
         sc.hits["all"] += 1
         best, best_ov = None, 0
-        for g in targets:
+        for g in targets if h.kind != "document" else ():  # a document finding is wrong on this page
             ov = min(g.end, h.end) - max(g.start, h.start)
             if ov > best_ov:
                 best, best_ov = g, ov
-        if best is None and doc_target:
-            best = p.doc_gold[0]
         if best is not None:
             sc.tp[h.kind] += 1
             sc.tp["all"] += 1
@@ -288,9 +304,11 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f}" if b else "-"
 
 
-def evaluate(corpora, splits, tools, use_cache=True, glosses=False):
+def evaluate(corpora, splits, tools, use_cache=True, glosses=False, only=()):
     """{split: {tool: Score}}, the pages by split, and the label problems."""
     pages, problems = load_pages(corpora, "all")
+    if only:
+        pages = [p for p in pages if p.name in only]
     by_split = {s: [p for p in pages if p.split == s] for s in splits}
     results: dict[str, dict[str, Score]] = {s: {} for s in splits}
     wanted = [p for s in splits for p in by_split[s]]
@@ -316,17 +334,47 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
       "Labels, one reason each: `benchmarks/realpages/labels/`; how a finding is matched to a label: the "
       "docstring of `benchmarks/realpages/evaluate.py`. Anchors identify each line of the page text on its own "
       "and flag it when confident it is not the page's expected language.\n")
+    w("Run it again: `python -m benchmarks.realpages.evaluate [--split dev|heldout] [--corpus readability|articles]"
+      " [--tools langscan] [--details] [--json PATH]`; to score another checkout's langscan with these labels, set "
+      "`LANGSCAN_SRC=/path/to/checkout`. Anchor results are cached per user, so only the first run is slow.\n")
+    w(f"langscan under test: {_langscan_origin()}.\n")
     w(f"Load average (1, 5, 15 min) before the run: {load_before}, after: {load_after} "
       f"(2 cores shared with other work, so seconds are indicative only).\n")
     if glosses:
         w("Glosses and discussed examples (stray=false) were counted as targets (`--glosses`).\n")
+    counts = []
+    for split, pages in by_split.items():
+        for corpus in corpora:
+            ps = [p for p in pages if p.corpus == corpus]
+            if ps:
+                counts.append(f"{corpus} {split}: {len(ps)} pages, {sum(len(p.gold) for p in ps)} labelled spans "
+                              f"({sum(g.stray for p in ps for g in p.gold)} stray)")
+    w("Labelled: " + "; ".join(counts) + ".\n")
+    files = [label_file(c) for c in corpora]
+    w("Label files: " + ", ".join(str(f.relative_to(REPO.parent)) if f and f.is_relative_to(REPO.parent) else str(f)
+                                   for f in files if f) + ".\n")
+    splits = [s for s in results if by_split[s]]
+    w("\n## Headline: Latin-script fragments\n")
+    w("Issue 9's target on the held-out split: Latin recall >= 0.90, Latin precision >= 0.95, menus found whole.\n")
+    w("| tool | " + " | ".join(f"{s} Latin recall | {s} Latin precision | {s} menus whole" for s in splits) + " |")
+    w("|---|" + "---|---|---|" * len(splits))
+    for tool in results[splits[0]] if splits else []:
+        cells = []
+        for s in splits:
+            sc = results[s][tool]
+            cells += [f"{_ratio(sc.found[('kind', 'latin')], sc.gold[('kind', 'latin')])} "
+                      f"({sc.found[('kind', 'latin')]}/{sc.gold[('kind', 'latin')]})",
+                      f"{_ratio(sc.tp['latin'], sc.hits['latin'])} ({sc.tp['latin']}/{sc.hits['latin']})",
+                      f"{sc.menus_whole}/{sc.menus}"]
+        w(f"| {tool} | " + " | ".join(cells) + " |")
     for split, by_tool in results.items():
         pages = by_split[split]
         if not pages:
             continue
         any_sc = next(iter(by_tool.values()))
         w(f"\n## Split: {split} ({len(pages)} pages, {len({p.site for p in pages})} sites, "
-          f"{sum(p.words for p in pages):,} words, {any_sc.gold[('all', 'all')]} stray gold spans)\n")
+          f"{sum(p.words for p in pages):,} words, {any_sc.gold[('all', 'all')]} stray fragments and "
+          f"{any_sc.gold[('kind', 'document')]} pages not in their expected language)\n")
         tools = list(by_tool)
         w("| | " + " | ".join(tools) + " |")
         w("|---|" + "---|" * len(tools))
@@ -334,13 +382,14 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
             ("**Latin recall**", lambda s: _ratio(s.found[("kind", "latin")], s.gold[("kind", "latin")])),
             ("**Latin precision**", lambda s: _ratio(s.tp["latin"], s.hits["latin"])),
             ("menus found whole", lambda s: f"{s.menus_whole}/{s.menus}"),
-            ("recall, all kinds", lambda s: _ratio(s.found[("all", "all")], s.gold[("all", "all")])),
+            ("recall, fragments of all kinds", lambda s: f"{_ratio(s.found[('all', 'all')], s.gold[('all', 'all')])} "
+                                                         f"({s.found[('all', 'all')]}/{s.gold[('all', 'all')]})"),
             ("precision, all findings", lambda s: _ratio(s.tp["all"], s.hits["all"])),
             ("findings (true / all)", lambda s: f"{s.tp['all']}/{s.hits['all']}"),
             ("false findings per 100k words",
              lambda s: f"{(s.hits['all'] - s.tp['all']) * 1e5 / max(1, s.words):.1f}"),
             ("  of them on glosses/examples", lambda s: str(s.fp_gloss)),
-            ("seconds (scan only)", lambda s: f"{s.seconds:.1f}"),
+            ("seconds (scan only; cached anchors: when cached)", lambda s: f"{s.seconds:.1f}"),
         ]
         for kind in KINDS:
             rows.append((f"recall, kind {kind}",
@@ -349,6 +398,7 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
         for kind in ("script", "latin", "homoglyph", "document"):
             rows.append((f"precision, findings of kind {kind}",
                          lambda s, k=kind: f"{_ratio(s.tp[k], s.hits[k])} ({s.tp[k]}/{s.hits[k]})"))
+        rows.append(("findings on foreign pages (all true)", lambda s: str(s.hits["on foreign pages"])))
         for ctx in CONTEXTS:
             rows.append((f"recall, context {ctx}",
                          lambda s, c=ctx: f"{_ratio(s.found[('context', c)], s.gold[('context', c)])} "
@@ -369,6 +419,22 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
     return "\n".join(out) + "\n"
 
 
+def _langscan_origin() -> str:
+    """Where the langscan under test comes from, with its git commit when it is a checkout."""
+    import subprocess
+
+    import langscan
+
+    root = Path(langscan.__file__).resolve().parent.parent
+    try:
+        rev = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%h %s"], capture_output=True,
+                             text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        rev = ""
+    where = root.name if root.parent == REPO.parent else str(root)
+    return f"{where}" + (f" at {rev[:70]}" if rev else "")
+
+
 def details(results, tool="langscan") -> str:
     out = []
     for split, by_tool in results.items():
@@ -385,6 +451,30 @@ def details(results, tool="langscan") -> str:
     return "\n".join(out) + "\n"
 
 
+def as_json(results) -> dict:
+    """The figures of every split and tool, and langscan's misses and false findings, as plain data."""
+    out = {}
+    for split, by_tool in results.items():
+        out[split] = {}
+        for tool, sc in by_tool.items():
+            out[split][tool] = {
+                "pages": sc.pages, "words": sc.words,
+                "latin_recall": [sc.found[("kind", "latin")], sc.gold[("kind", "latin")]],
+                "latin_precision": [sc.tp["latin"], sc.hits["latin"]],
+                "menus_whole": [sc.menus_whole, sc.menus],
+                "found": {f"{a}:{v}": [sc.found[(a, v)], n] for (a, v), n in sc.gold.items()},
+                "true_findings": dict(sc.tp), "findings": dict(sc.hits), "seconds": round(sc.seconds, 2),
+            }
+            if tool == "langscan":
+                out[split][tool]["misses"] = [
+                    {"page": f"{p.corpus}/{p.name}", "kind": g.kind, "context": g.context, "lang": g.lang,
+                     "text": g.text[:200]} for p, g in sc.misses]
+                out[split][tool]["false_findings"] = [
+                    {"page": f"{p.corpus}/{p.name}", "kind": h.kind, "lang": h.lang, "start": h.start,
+                     "text": p.text[h.start:h.end][:200]} for p, h in sc.falses]
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
@@ -395,6 +485,8 @@ def main(argv=None) -> int:
     ap.add_argument("--no-cache", action="store_true", help="recompute the anchors' results")
     ap.add_argument("--doc", default=str(DOC), help="where to write the report (only with --split all)")
     ap.add_argument("--no-doc", action="store_true")
+    ap.add_argument("--json", metavar="PATH", help="also write the figures and langscan's misses as JSON")
+    ap.add_argument("--page", action="append", default=[], help="only this page (repeatable); no doc is written")
     args = ap.parse_args(argv)
     corpora = CORPUS_NAMES if args.corpus == "all" else (args.corpus,)
     splits = ("dev", "heldout") if args.split == "all" else (args.split,)
@@ -407,13 +499,15 @@ def main(argv=None) -> int:
         print(f"note: no labels for corpus {c!r} yet", file=sys.stderr)
     load_before = tuple(round(x, 2) for x in os.getloadavg())
     results, by_split, problems = evaluate([c for c in corpora if c not in missing], splits, tools,
-                                           use_cache=not args.no_cache, glosses=args.glosses)
+                                           use_cache=not args.no_cache, glosses=args.glosses, only=set(args.page))
     load_after = tuple(round(x, 2) for x in os.getloadavg())
     text = report(results, by_split, problems, corpora, args.glosses, load_before, load_after)
     print(text)
     if args.details:
         print(details(results))
-    if args.split == "all" and not args.no_doc:
+    if args.json:
+        Path(args.json).write_text(json.dumps(as_json(results), ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.split == "all" and not args.no_doc and not args.page:
         Path(args.doc).write_text(text, encoding="utf-8")
         print(f"written: {args.doc}", file=sys.stderr)
     return 0
