@@ -120,6 +120,10 @@ class LatinStage:
             any_named = words_.intersection(all_first_words())
             menu = menu_candidates(st, text, [(ls, le) for ls, le, _ in _lines_holding(folded, text, named, named)],
                                    [(ls, le) for ls, le, _ in _lines_holding(folded, text, any_named, any_named)])
+            if trace.on:
+                for c in menu:
+                    trace.add(c.start, c.end, text[c.start:c.end], "latin", c.lang, c.score, True,
+                              f"a menu item naming {c.lang} (CLDR endonym)")
         if not suspects:
             if trace.on:
                 trace.add(0, len(text), text[:80], "screen", st.expect[0], 0.0, False,

@@ -27,8 +27,6 @@ class TextReporter(Reporter):
             extra = f" [record {hit.record}" + (f", field {hit.field}" if hit.field else "") + "]"
         if f.detail and getattr(f.kind, "value", f.kind) == "homoglyph":
             extra += f" ({f.detail})"
-        if getattr(f, "context", "body") != "body":
-            extra += f" [{f.context}]"
         print(f"{where} {kind} {lang} {frag}{self._c(_DIM, extra) if extra else ''}", file=self.out)
 
     def problem(self, item) -> None:
