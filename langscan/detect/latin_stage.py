@@ -85,8 +85,11 @@ _QUOTE_CHARS = "“\"„«"
 _QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,200}?)[”\"“»]")
 
 
-def _capitalises_nouns(langs: str) -> bool:
-    return any(l in tuning.NOUNS_CAPITALISED for l in langs.split(",")) if langs else False
+def _capitalises_nouns(langs: str, setup: Setup) -> bool:
+    """Is one of these (comma-separated) languages, not an expected one, written with capitalised
+    everyday words (German nouns, English title-case UI strings)?"""
+    return any(l in tuning.NOUNS_CAPITALISED and not setup.is_expected(l) for l in langs.split(",")) \
+        if langs else False
 
 
 def lexicon_code(lang: str) -> str:
@@ -144,7 +147,7 @@ class LatinStage:
                 lowered = found.intersection(fold(line, lower=False).split())
                 # capitalised suspects that are everyday nouns of a language capitalising its nouns (German)
                 capital_everyday = sum(1 for w in (found - lowered) & everyday
-                                       if _capitalises_nouns(index.get(w, "")))
+                                       if _capitalises_nouns(index.get(w, ""), st))
                 if capital_everyday < tuning.CAPITAL_EVERYDAY_WORDS and \
                         (not lowered or (strong.isdisjoint(lowered) and len(lowered) < 2)):
                     if trace.on:
@@ -416,7 +419,7 @@ class LatinStage:
             return self._no_lexicon_spans(text, tokens, unit_of, unit_spans, lang)
         out = []
         abc = lexicon.alphabet(code)
-        nouns = code in tuning.NOUNS_CAPITALISED
+        nouns = code in tuning.NOUNS_CAPITALISED and not st.is_expected(code)
         scores = [self.token_score(t, lex, caps_line, abc, nouns) for t in tokens]
         k = 0
         while k < len(tokens):
@@ -488,11 +491,19 @@ class LatinStage:
         whole_units = tokens[i].initial and (j == len(tokens) or unit_of[j] != unit_of[j - 1])
         reason = None
         needed = st.min_llr
-        lex = lexicon.load(lexicon_code(lang)) if lexicon_code(lang) in tuning.NOUNS_CAPITALISED else None
+        code = lexicon_code(lang)
+        lex = lexicon.load(code) if code in tuning.NOUNS_CAPITALISED and not st.is_expected(code) else None
+        capital_everyday = 0 if lex is None else sum(
+            1 for k in range(i, j) if tokens[k].case == "title" and lex.get(tokens[k].lower, 0.0) >= tuning.EVERYDAY_ZIPF)
+        # A whole line of nothing but capitalised everyday words of the language could be a title-case
+        # UI string ("Take Our Poll") but is as often a title or a name ("House of Cards", "The New York
+        # Times" on a Portuguese page): measured on the real-page dev split, counting it cost more
+        # precision than it gained recall, so it is not evidence.
+        title_case_ui = False
         if lex is not None and not any(scores[k] > strong_w and tokens[k].case == "lower"
                                        and tokens[k].lower not in NAME_PARTICLES for k in range(i, j)) \
-                and not (whole_units and sum(1 for k in range(i, j) if tokens[k].case == "title" and lex.get(
-                    tokens[k].lower, 0.0) >= tuning.EVERYDAY_ZIPF) >= tuning.CAPITAL_NOUNS_ALONE):
+                and not title_case_ui \
+                and not (whole_units and capital_everyday >= tuning.CAPITAL_NOUNS_ALONE):
             # capitalised nouns count beside a lowercase word of the language, or as a whole sentence
             # of several of them; "Kyle Busch" is a name
             lex = None
@@ -522,7 +533,7 @@ class LatinStage:
             reason = f"{letters} letters: too short to tell"
         ft_lang, ft_p, p_exp = lang, 0.0, 0.0
         if reason is None:
-            preds = st.model.predict(frag.lower() if caps else frag, k=5)
+            preds = st.model.predict(frag.lower() if caps or title_case_ui else frag, k=5)
             p_exp = sum(q for l, q in preds if st.is_expected(l))
             top = next(((l, q) for l, q in preds if not st.is_expected(l)), (lang, 0.0))
             ft_lang, ft_p = top
