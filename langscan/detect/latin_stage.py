@@ -318,8 +318,17 @@ class LatinStage:
                 continue
             common = sum(1 for k in idx if st.expected_zipf(tokens[k].lower) >= tuning.WHOLE_UNIT_COMMON_ZIPF
                          or tokens[k].lower in LOANWORDS)
-            if common > tuning.WHOLE_UNIT_MAX_COMMON * len(idx):
+            if common > tuning.WHOLE_UNIT_MAX_COMMON_LINGUA * len(idx):
                 continue
+            # with many short words the languages share ("a", "an", "in", "na"), only lingua decides
+            lingua_only = common > tuning.WHOLE_UNIT_MAX_COMMON * len(idx)
+            if lingua_only:
+                run = longest = 0
+                for k in idx:
+                    run = run + 1 if st.expected_zipf(tokens[k].lower) >= tuning.WHOLE_UNIT_COMMON_ZIPF else 0
+                    longest = max(longest, run)
+                if longest >= tuning.WHOLE_UNIT_EXPECTED_RUN:
+                    continue  # a run of expected words: an expected sentence holding a fragment
             s, e = tokens[idx[0]].start, tokens[idx[-1]].end
             e = extend_punct(text, e)
             frag = text[s:e]
@@ -334,7 +343,7 @@ class LatinStage:
                 continue
             top = next(((l, q) for l, q in preds if not st.is_expected(l) and script_of_lang(l) == "Latin"), None)
             lang, p = top if top else ("und", 0.0)
-            if p < tuning.LINGUA_ASKED_BELOW or p_exp > tuning.WHOLE_UNIT_MAX_EXPECTED:
+            if p < tuning.LINGUA_ASKED_BELOW or p_exp > tuning.WHOLE_UNIT_MAX_EXPECTED or lingua_only:
                 # fastText is unsure, or hears some of the expected language: lingua's character
                 # statistics must then be sure of another language and hear none of the expected one
                 from .lingua_evidence import languages_of
