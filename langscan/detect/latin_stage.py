@@ -85,6 +85,15 @@ _QUOTE_CHARS = "“\"„«"
 _QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,200}?)[”\"“»]")
 
 
+def _expected_run(setup: Setup, lowered: list[str]) -> int:
+    """The longest run of consecutive words common in the expected language."""
+    run = longest = 0
+    for w in lowered:
+        run = run + 1 if setup.expected_zipf(w) >= tuning.WHOLE_UNIT_COMMON_ZIPF else 0
+        longest = max(longest, run)
+    return longest
+
+
 def _capitalises_nouns(langs: str, setup: Setup) -> bool:
     """Is one of these (comma-separated) languages, not an expected one, written with capitalised
     everyday words (German nouns, English title-case UI strings)?"""
@@ -202,21 +211,29 @@ class LatinStage:
                 if not toks or len(toks) > limit or taken.any_within(s, e) or taken.covers(s):
                     continue
                 lowered = [w.lower() for _, _, w in toks]
-                if not any(w in unseen for w in lowered[0 if quoted else 1:]) and \
-                        not (lowered[0] in unseen and toks[0][2].islower()):
-                    continue  # a capitalised unknown word alone is a name or a brand
-                if len(toks) < 2:
-                    continue
-                if any(w[:1].isupper() and k > 0 and not quoted for k, (_, _, w) in enumerate(toks)):
-                    continue  # capitalised words after the first: a name or a title
-                if any(token_case(w) in ("upper", "mixed") for _, _, w in toks):
-                    continue  # acronyms and brands (KKL-JNF, iFixit, eNewspaper)
+                long_quote = quoted and len(toks) >= tuning.SHORT_LONG_QUOTE_WORDS
                 common_words = [w for w in lowered if st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF]
                 common = len(common_words)
-                if common * 2 > len(toks) or any(w not in st.everyday for w in common_words):
-                    continue  # an everyday expected word that is no other language's everyday word ("says")
-                if any(st.expected_zipf(w) >= tuning.SHORT_KNOWN_ZIPF and w not in st.everyday for w in lowered):
-                    continue  # an expected word no other language uses every day ("humidifier", "diy")
+                if long_quote:
+                    # a quoted sentence: judged like a whole unit (few expected words, no run of them)
+                    if common > tuning.SHORT_QUOTE_MAX_COMMON * len(toks) or \
+                            _expected_run(st, lowered) >= tuning.WHOLE_UNIT_EXPECTED_RUN:
+                        continue
+                else:
+                    if not any(w in unseen for w in lowered[0 if quoted else 1:]) and \
+                            not (lowered[0] in unseen and toks[0][2].islower()):
+                        continue  # a capitalised unknown word alone is a name or a brand
+                    if len(toks) < 2:
+                        continue
+                    if any(w[:1].isupper() and k > 0 and not quoted for k, (_, _, w) in enumerate(toks)):
+                        continue  # capitalised words after the first: a name or a title
+                    if any(token_case(w) in ("upper", "mixed") for _, _, w in toks):
+                        continue  # acronyms and brands (KKL-JNF, iFixit, eNewspaper)
+                    if common * 2 > len(toks) or any(w not in st.everyday for w in common_words):
+                        continue  # an everyday expected word that is no other language's everyday word ("says")
+                    if any(st.expected_zipf(w) >= tuning.SHORT_KNOWN_ZIPF and w not in st.everyday
+                           for w in lowered):
+                        continue  # an expected word no other language uses every day ("humidifier", "diy")
                 fs, fe = toks[0][0], toks[-1][1]
                 fe = extend_punct(text, fe)
                 frag = text[fs:fe]
@@ -225,9 +242,9 @@ class LatinStage:
                     continue
                 lang, p = preds[0]
                 l_exp = sum(q for l, q in preds if st.is_expected(l))
-                flagged = (not st.is_expected(lang) and p >= tuning.LINGUA_MIN_P
-                           and l_exp <= tuning.SHORT_MAX_EXPECTED)
-                if flagged:
+                min_p = tuning.SHORT_PAIR_MIN_P if len(toks) <= 3 else tuning.LINGUA_MIN_P
+                flagged = (not st.is_expected(lang) and p >= min_p and l_exp <= tuning.SHORT_MAX_EXPECTED)
+                if flagged and not long_quote:
                     # every word the expected lexicon knows must be more common in the named language
                     # ("hypersensitive pneumonitis" is rare English, not Esperanto)
                     code = lexicon_code(lang)

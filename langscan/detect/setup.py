@@ -97,6 +97,8 @@ class Setup:
 
     def expected_zipf(self, word: str) -> float:
         """The word's Zipf frequency in the expected language where it is most common."""
+        if "’" in word:
+            word = word.replace("’", "'")  # the lexicons spell "weren't" with the ASCII apostrophe
         best = 0.0
         for lex in self.expected_lex:
             z = lex.get(word, 0.0)

@@ -118,7 +118,11 @@ SHORT_UNIT_MAX_WORDS = 4  # a line of its own or an appended sentence of at most
 SHORT_QUOTE_MAX_WORDS = 20  # ... or a quoted phrase of at most this many, is judged by lingua
 SHORT_COMMON_ZIPF = 4.0  # at most half its words may be this common in the expected language
 SHORT_KNOWN_ZIPF = 2.0  # words at least this common in the expected language must be everyday elsewhere too
-SHORT_MAX_EXPECTED = 0.02  # lingua may hear the expected language at most this much in it
+SHORT_MAX_EXPECTED = 0.02  # lingua may hear the expected language at most this much in it ...
+SHORT_PAIR_MIN_P = 0.15  # ... and, for two or three words, name a language at least this surely (it is unsure
+# which language two words are in long before it is unsure they are foreign)
+SHORT_LONG_QUOTE_WORDS = 5  # a quoted phrase of this many words is judged like a whole sentence ...
+SHORT_QUOTE_MAX_COMMON = 0.5  # ... with at most this share of everyday expected words
 
 # --------------------------------------------------------------------------- language menus
 MENU_ITEM_MAX_WORDS = 5  # a menu item longer than this is a sentence: the line is not a menu
