@@ -86,11 +86,19 @@ _QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,200}?)[”\"“»]")
 
 
 def _expected_run(setup: Setup, lowered: list[str]) -> int:
-    """The longest run of consecutive words common in the expected language."""
+    """The longest run of consecutive words common in the expected language that holds a word no other
+    language uses every day ("according to the" counts; Sesotho's "o na le", all everyday elsewhere
+    too, does not)."""
     run = longest = 0
+    own = False
     for w in lowered:
-        run = run + 1 if setup.expected_zipf(w) >= tuning.WHOLE_UNIT_COMMON_ZIPF else 0
-        longest = max(longest, run)
+        if setup.expected_zipf(w) >= tuning.WHOLE_UNIT_COMMON_ZIPF:
+            run += 1
+            own = own or w not in setup.everyday
+            if own:
+                longest = max(longest, run)
+        else:
+            run, own = 0, False
     return longest
 
 
@@ -340,11 +348,7 @@ class LatinStage:
             # with many short words the languages share ("a", "an", "in", "na"), only lingua decides
             lingua_only = common > tuning.WHOLE_UNIT_MAX_COMMON * len(idx)
             if lingua_only:
-                run = longest = 0
-                for k in idx:
-                    run = run + 1 if st.expected_zipf(tokens[k].lower) >= tuning.WHOLE_UNIT_COMMON_ZIPF else 0
-                    longest = max(longest, run)
-                if longest >= tuning.WHOLE_UNIT_EXPECTED_RUN:
+                if _expected_run(st, [tokens[k].lower for k in idx]) >= tuning.WHOLE_UNIT_EXPECTED_RUN:
                     continue  # a run of expected words: an expected sentence holding a fragment
             s, e = tokens[idx[0]].start, tokens[idx[-1]].end
             e = extend_punct(text, e)

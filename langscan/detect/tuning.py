@@ -79,7 +79,7 @@ MERGE_SAME_LINE_GAP = 4  # same-language findings on one line join over at most 
 MERGE_NEXT_LINE_GAP = 20  # ... or over one line break within this many characters (a sentence cut in two)
 
 # --------------------------------------------------------------------------- Latin stage: whole foreign units
-WHOLE_UNIT_MIN_SUSPECTS = 3  # a line with fewer suspect words holds no sentence that is foreign as a whole
+WHOLE_UNIT_MIN_SUSPECTS = 2  # a line with fewer suspect words holds no sentence that is foreign as a whole
 WHOLE_UNIT_MIN_WORDS = 6  # a unit of at least this many words is judged whole first (shorter: word by word)
 WHOLE_UNIT_COMMON_ZIPF = 3.0  # words at least this common in the expected language count as expected
 WHOLE_UNIT_MAX_COMMON = 0.3  # at most this share of expected words for the unit to be foreign as a whole ...
@@ -114,7 +114,7 @@ LINGUA_MAX_EXPECTED = 0.05  # ... and hear the expected language at most this mu
 # --------------------------------------------------------------------------- Latin stage: short units
 SHORT_RARE_ZIPF = 2.5  # a short unit is judged when it holds a word rarer than this in the expected language
 SHORT_LINE_CHARS = 40  # a line this short is judged as one short unit
-SHORT_UNIT_MAX_WORDS = 4  # a line of its own or an appended sentence of at most this many words ...
+SHORT_UNIT_MAX_WORDS = 5  # a line of its own or an appended sentence of at most this many words ...
 SHORT_QUOTE_MAX_WORDS = 20  # ... or a quoted phrase of at most this many, is judged by lingua
 SHORT_COMMON_ZIPF = 4.0  # at most half its words may be this common in the expected language
 SHORT_KNOWN_ZIPF = 2.0  # words at least this common in the expected language must be everyday elsewhere too
