@@ -312,4 +312,8 @@ def is_language_name(frag: str) -> bool:
     """Is ``frag`` (brackets and punctuation aside) one language name, "Русский", "Deutsch"?"""
     _load()
     toks = tuple(w.lower() for _, _, w in words(frag, 0))
-    return bool(toks) and toks in _names  # type: ignore[operator]
+    if toks and toks in _names:  # type: ignore[operator]
+        return True
+    # scripts whose vowel signs are combining marks ("मराठी") are not split into words by \w
+    plain = tuple(frag.strip(" ()[].,;:").lower().split())
+    return bool(plain) and plain in _names  # type: ignore[operator]
