@@ -257,8 +257,15 @@ class LatinStage:
                     # ("hypersensitive pneumonitis" is rare English, not Esperanto)
                     code = lexicon_code(lang)
                     lex = lexicon.load(code) if code in st.lexicons else None
-                    flagged = all(w not in st.known or (lex is not None and lex.get(w, 0.0) > st.expected_zipf(w))
-                                  for w in lowered)
+                    # (without a lexicon for it, the everyday-elsewhere test above stands in)
+                    if lex is None:
+                        # no lexicon to compare with: an everyday expected word longer than a particle
+                        # ("serial ioctl", "fpcr file") says the phrase is the expected language's jargon
+                        flagged = not any(st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF
+                                          and len(w) > tuning.SHORT_PARTICLE_LETTERS for w in lowered)
+                    else:
+                        flagged = all(st.expected_zipf(w) < tuning.SHORT_KNOWN_ZIPF
+                                      or lex.get(w, 0.0) > st.expected_zipf(w) for w in lowered)
                 if flagged and quoted and all(w[:1].isupper() for _, _, w in toks) and len(toks) < 3:
                     flagged = False  # a quoted title or name ("Quo Vadis", "Caja Magica")
                 score = min(tuning.SCORE_CAP, 0.5 + 0.5 * p * (1 - common / len(toks)))

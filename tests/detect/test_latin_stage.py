@@ -222,3 +222,11 @@ def test_clean_english_does_not_load_lingua():
     out = subprocess.run([sys.executable, "-c", code, str(DATA / "founding_example.txt")], capture_output=True,
                          text=True, check=True).stdout
     assert out.strip() == "True"
+
+
+def test_one_edition_a_line_list_takes_whole_items(det):
+    text = ("Choose a language\n\nUnited States (English) - en\n\nUnited States (español) - es\n\n"
+            "Suisse (français)\nTürkiye (Türkçe)\n")
+    assert [(f.text, f.lang, f.context) for f in det.scan(text)] == [
+        ("United States (español) - es", "es", "menu"), ("Suisse (français)", "fr", "menu"),
+        ("Türkiye (Türkçe)", "tr", "menu")]
