@@ -371,7 +371,8 @@ class LatinStage:
                 continue
             top = next(((l, q) for l, q in preds if not st.is_expected(l) and script_of_lang(l) == "Latin"), None)
             lang, p = top if top else ("und", 0.0)
-            if p < tuning.LINGUA_ASKED_BELOW or p_exp > tuning.WHOLE_UNIT_MAX_EXPECTED or lingua_only:
+            if p < (tuning.WHOLE_UNIT_FASTTEXT_SURE if lingua_only else tuning.LINGUA_ASKED_BELOW) \
+                    or p_exp > tuning.WHOLE_UNIT_MAX_EXPECTED:
                 # fastText is unsure, or hears some of the expected language: lingua's character
                 # statistics must then be sure of another language and hear none of the expected one
                 from .lingua_evidence import languages_of
