@@ -38,6 +38,7 @@ from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
 from .menus import all_first_words, menu_candidates, trigger_words
+from .segmentation import segment, viterbi_spans
 from .setup import Setup
 from .text import GLUED, MENU, extend_punct, fold, is_latin_word, lines, mostly_upper, units, words
 
@@ -789,75 +790,4 @@ def _lines_holding(folded: str, text: str, words: set[str], strong: set[str]) ->
             ls = text.rfind("\n", 0, pos) + 1
             le = end - 1 if end > ls and text[end - 1] == "\r" else end
             out.append((ls, le, folded[ls:le]))
-    return out
-
-
-def segment(scores: list[float], switch: float, min_sum: float) -> list[tuple[int, int, float]]:
-    """Foreign runs of the two-state segmentation whose evidence reaches ``min_sum``: (i, j, sum)."""
-    out = []
-    for i, j in viterbi_spans(scores, switch):
-        total = sum(scores[i:j])
-        if total >= min_sum:
-            out.append((i, j, total))
-    return out
-
-
-def best_spans(scores: list[float], min_sum: float) -> list[tuple[int, int, float]]:
-    """Non-overlapping maximal-sum token spans whose sum reaches ``min_sum`` (Kadane, repeated)."""
-    out = []
-    stack = [(0, len(scores))]
-    while stack:
-        lo, hi = stack.pop()
-        best = 0.0
-        bs = be = -1
-        cur = 0.0
-        cs = lo
-        for i in range(lo, hi):
-            if cur <= 0:
-                cur, cs = 0.0, i
-            cur += scores[i]
-            if cur > best:
-                best, bs, be = cur, cs, i + 1
-        if be > bs >= 0 and best >= min_sum:
-            out.append((bs, be, best))
-            stack.append((lo, bs))
-            stack.append((be, hi))
-    out.sort()
-    return out
-
-
-def viterbi_spans(llrs: list[float], switch: float) -> list[tuple[int, int]]:
-    """Runs of the foreign state in the best two-state path (expected E / foreign F).
-
-    Each word adds its log-likelihood ratio to F (0 to E); changing state costs ``switch``;
-    the path starts and ends in E (a foreign run has an edge on both sides).
-    """
-    n = len(llrs)
-    if n == 0:
-        return []
-    NEG = float("-inf")
-    e_score, f_score = 0.0, -switch + llrs[0]
-    back: list[tuple[int, int]] = [(0, 0)]  # (came-from for E, came-from for F): 0 = E, 1 = F
-    for k in range(1, n):
-        e_from_e, e_from_f = e_score, f_score - switch
-        f_from_e, f_from_f = e_score - switch + llrs[k], f_score + llrs[k]
-        back.append((0 if e_from_e >= e_from_f else 1, 0 if f_from_e > f_from_f else 1))
-        e_score, f_score = max(e_from_e, e_from_f), max(f_from_e, f_from_f)
-    state = 0 if e_score >= f_score - switch else 1
-    states = [0] * n
-    for k in range(n - 1, -1, -1):
-        states[k] = state
-        state = back[k][state] if k > 0 else 0
-    out = []
-    k = 0
-    while k < n:
-        if states[k] == 1:
-            j = k
-            while j < n and states[j] == 1:
-                j += 1
-            out.append((k, j))
-            k = j
-        else:
-            k += 1
-    del NEG
     return out

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from langscan import Detector
-from langscan.detect.latin_stage import viterbi_spans
+from langscan.detect.segmentation import segment, viterbi_spans
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -143,6 +143,10 @@ def test_viterbi_finds_a_foreign_run_between_expected_words():
     llrs = [-2.0, -2.0, 1.5, 1.5, 1.5, -2.0]
     assert viterbi_spans(llrs, 1.2) == [(2, 5)]
     assert viterbi_spans([-1.0, 0.4, -1.0], 1.2) == []
+    # two runs a cheap switch keeps apart, one when the gap costs less than two switches
+    assert viterbi_spans([2.0, 2.0, -0.5, 2.0, 2.0], 1.2) == [(0, 5)]
+    assert viterbi_spans([2.0, 2.0, -3.0, 2.0, 2.0], 1.2) == [(0, 2), (3, 5)]
+    assert segment([2.0, 2.0, -3.0, 0.8], 0.0, 2.0) == [(0, 2, 4.0)]
 
 
 PIECES = [
