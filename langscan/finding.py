@@ -46,6 +46,8 @@ class Finding:
     score: float  # 0..1, higher is more certain
     detail: str = ""  # kind-specific note, e.g. the homoglyph characters named
     chars: tuple[str, ...] = field(default=(), compare=False)  # homoglyph: the odd characters
+    # where the fragment sits: menu, boilerplate, caption, quote, gloss or body (see langscan.detect.context)
+    context: str = "body"
 
     def to_dict(self) -> dict:
         """The JSON contract of one finding (without location keys a reader adds)."""
@@ -60,6 +62,7 @@ class Finding:
             "lang_name": self.lang_name,
             "script": self.script,
             "score": round(self.score, 4),
+            "context": self.context,
         }
         if self.detail:
             d["detail"] = self.detail

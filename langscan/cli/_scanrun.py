@@ -43,6 +43,7 @@ class ScanArgs:
     quiet: bool = False
     jobs: Optional[int] = None  # None or 0: one per CPU (scan_documents decides)
     no_color: bool = False
+    report_glosses: bool = False
 
 
 class UsageError(Exception):
@@ -106,6 +107,7 @@ def _detector_options(s, a: ScanArgs, model: Optional[str]):
             threshold=a.threshold if a.threshold is not None else s.threshold,
             min_length=a.min_length if a.min_length is not None else s.min_length,
             model_path=os.path.expanduser(model) if model else None,
+            report_glosses=a.report_glosses,
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None

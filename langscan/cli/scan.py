@@ -116,6 +116,8 @@ def scan(
         help="Worker processes (0: one per CPU). Small scans never start workers. Example: --jobs 4 (default: one per CPU)",
     ),
     no_color: bool = typer.Option(False, "--no-color", help="Never colour the text output (colour is only used on a terminal anyway)."),
+    report_glosses: bool = typer.Option(
+        False, "--report-glosses", help="Also report text about a language (context 'gloss'): a foreign term with its translation beside it, a foreign example discussed in the text."),
 ) -> None:
     from ._scanrun import ScanArgs, run
 
@@ -124,6 +126,6 @@ def scan(
         min_length=min_length, model=model, fmt=fmt, fields=_split(field), columns=_split(column),
         stdin_format=stdin_format, include=_split(include) or (), exclude=_split(exclude) or (), config=config,
         allow=tuple(allow or ()), allow_file=allow_file, baseline=baseline, write_baseline=write_baseline,
-        summary=summary, quiet=quiet, jobs=jobs, no_color=no_color,
+        summary=summary, quiet=quiet, jobs=jobs, no_color=no_color, report_glosses=report_glosses,
     )
     raise typer.Exit(run(args))

@@ -1,7 +1,7 @@
 """Machine output: ``json`` (one document) and ``jsonl`` (one object a finding).
 
 Each finding object is ``Finding.to_dict()`` (kind, start, end, line, column,
-text, lang, lang_name, script, score[, detail]) plus ``path`` and, for
+text, lang, lang_name, script, score, context[, detail]) plus ``path`` and, for
 records, ``record`` and ``field``; ``line``/``column`` are the position in
 the user's file, ``start``/``end`` code-point offsets into the scanned text
 (the record's field for JSON Lines, CSV and Parquet).

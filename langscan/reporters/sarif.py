@@ -66,7 +66,7 @@ class SarifReporter(Reporter):
             "snippet": {"text": f.text},
         }
         props = {"lang": f.lang, "langName": f.lang_name, "script": f.script, "score": round(f.score, 4),
-                 "start": f.start, "end": f.end}
+                 "context": getattr(f, "context", "body"), "start": f.start, "end": f.end}
         if hit.record is not None:
             props["record"] = hit.record
         if hit.field is not None:

@@ -1,0 +1,98 @@
+"""Where a candidate sits: menu, boilerplate, caption, quote, gloss or body.
+
+Context is data on every finding, so users and ``clean`` can act on it.
+``gloss`` is text about a language (a foreign term with its translation or
+reading beside it, a quoted example the text discusses): intended, not stray,
+and reported only when asked (``DetectorOptions.report_glosses``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..finding import Kind
+from ..languages import name_of
+from . import tuning
+from .candidate import Candidate
+from .menus import is_language_name
+from .text import words
+
+_SEPARATED = re.compile(r"\s[|•·/]\s|\t")
+_ITEM_SEP = re.compile(r"\s*(?:[|•·/]|\t)\s*")
+_CREDIT = re.compile(r"^\W*(?:©|\(c\)|photo|image|picture|source|credit|credits|video|via|foto|caption)\b",
+                     re.IGNORECASE)
+_BOILER = re.compile(r"©|\ball rights\b|\bcopyright\b|\bcookies?\b|\bprivacy\b", re.IGNORECASE)
+# a translation or reading beside a term: "Hund (dog)", "Hund - dog", "Hund = dog", "Hund: dog"
+_GLOSS_AFTER = re.compile(r"[)\]]?\s*(?:[(\[]|\s[-–—=]\s|:\s)\s*[\"'“‘]?[A-Za-z][a-z]")
+_TRANSLATION_AFTER = re.compile(r"[\"'”’»]?\s*\(([^()\n]{2,60})\)")
+_OPEN_Q = "\"'“‘„«‚‹"
+_CLOSE_Q = "\"'”’“»‘›"
+# English words that mark text about language (a term defined, an example discussed)
+_ABOUT = re.compile(
+    r"\b(?:means?|meaning|translat\w*|literally|pronounc\w*|grammar|verb|noun|adjective|phrase|"
+    r"idiom|sentence|word|vocabulary|lesson|conjugat\w*)\b", re.IGNORECASE)
+
+
+def assign(setup, text: str, cands: list[Candidate]) -> None:
+    """Set ``context`` on each candidate still marked ``body`` (in place)."""
+    for c in cands:
+        if c.context != "body" or c.kind is Kind.DOCUMENT:
+            continue
+        c.context = _context(setup, text, c)
+
+
+def _line(text: str, c: Candidate) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, c.start) + 1
+    le = text.find("\n", c.end)
+    return ls, (len(text) if le == -1 else le)
+
+
+def _context(setup, text: str, c: Candidate) -> str:
+    ls, le = _line(text, c)
+    line = text[ls:le]
+    frag = text[c.start:c.end]
+    if is_language_name(frag):
+        return "menu"
+    if _SEPARATED.search(line):
+        items = [x for x in _ITEM_SEP.split(line) if x.strip()]
+        if len(items) >= 2 and all(len(x.split()) <= tuning.MENU_ITEM_MAX_WORDS for x in items):
+            return "menu"
+    before = text[ls:c.start]
+    after = text[c.end:le]
+    # a term with its translation or reading beside it, on a short line of its own
+    if c.kind is not Kind.HOMOGLYPH and not before.strip(" \t-*•·0123456789.)") and _GLOSS_AFTER.match(after) \
+            and len(line.split()) <= tuning.GLOSS_LINE_MAX_WORDS and _english(setup, after):
+        return "gloss"
+    b, a = before.rstrip()[-1:], after.lstrip()[:1]
+    quoted = bool(b) and bool(a) and b in _OPEN_Q and a in _CLOSE_Q
+    # a term with its translation in brackets right after it, inside a sentence: "Caja Mágica" (Magic Box)
+    m = _TRANSLATION_AFTER.match(after)
+    if m and c.kind is not Kind.HOMOGLYPH and len(frag.split()) <= tuning.GLOSS_TERM_MAX_WORDS \
+            and _english(setup, m.group(1)):
+        return "gloss"
+    if quoted or _in_quotes(frag):
+        others = before + " " + after
+        lang_name = name_of(c.lang)
+        if _ABOUT.search(others) or (lang_name and re.search(rf"\b{re.escape(lang_name)}\b", others)):
+            return "gloss"
+        return "quote"
+    if _CREDIT.match(line) or (c.start > ls and text[c.start - 1].isalpha()) or \
+            (c.end < le and text[c.end].isalpha()):
+        return "caption"
+    if _BOILER.search(line) or (not before.strip() and not after.strip(" .!?:")
+                                and sum(1 for _ in words(frag, 0)) <= tuning.BOILERPLATE_MAX_WORDS):
+        return "boilerplate"
+    return "body"
+
+
+def _english(setup, s: str) -> bool:
+    """Are most words of ``s`` common words of the expected language (a translation beside a term)?"""
+    ws = [w.lower() for _, _, w in words(s, 0)]
+    if not ws:
+        return False
+    common = sum(1 for w in ws if setup.expected_zipf(w) >= tuning.GLOSS_WORD_ZIPF)
+    return common * 2 > len(ws)
+
+
+def _in_quotes(frag: str) -> bool:
+    return len(frag) > 2 and frag[0] in _OPEN_Q and frag[-1] in _CLOSE_Q

@@ -1,0 +1,99 @@
+"""Stage 3: is the whole text in another language?
+
+When the stages' candidates cover most of the letters, they are replaced by
+one ``document`` candidate.  When they cover only part (tables of names and
+numbers, link lists), the model reads the whole text and must be sure.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..finding import Kind
+from ..languages import script_of_lang
+from . import tuning
+from .candidate import Candidate
+from .setup import Setup
+from .text import LETTER_RUN, trim_to_letters
+
+
+def letters(text: str, start: int = 0, end: int = -1) -> int:
+    """How many letters ``text[start:end]`` holds (counted run by run: few objects, C speed)."""
+    runs = LETTER_RUN.findall(text, start, len(text) if end < 0 else end)
+    return sum(map(len, runs))
+
+
+def document_stage(setup: Setup, text: str, cands: list[Candidate], trace) -> Optional[Candidate]:
+    # Homoglyph words are spoofed words of the expected language: they never make a text foreign.
+    cands = [c for c in cands if c.kind is not Kind.HOMOGLYPH]
+    if not cands or "document" not in setup.options.kinds:
+        return None
+    covered = sum(letters(text, c.start, c.end) for c in cands)
+    if covered < tuning.DOC_MIN_SHARE * tuning.DOC_MIN_LETTERS:
+        return None
+    total = letters(text)
+    if total < tuning.DOC_MIN_LETTERS:
+        return None
+    share = covered / total
+    if share < tuning.DOC_MIN_SHARE:
+        return None
+    whole_lang = None
+    if share < tuning.DOC_SURE_SHARE:
+        if total < tuning.DOC_MODEL_MIN_LETTERS:
+            return None
+        # Partly covered (tables of names and numbers, link lists): ask the model about the whole.
+        # The less of the text the fragments cover, the surer the model must be.
+        body = prose(text)
+        preds = setup.model.predict(body, k=3)
+        top = next(((l, p) for l, p in preds if not setup.is_expected(l)), None)
+        p_exp = sum(p for l, p in preds if setup.is_expected(l))
+        need, allow_exp = ((tuning.DOC_MID_P, tuning.DOC_MID_EXP) if share >= tuning.DOC_MID_SHARE
+                           else (tuning.DOC_LOW_P, tuning.DOC_LOW_EXP))
+        if (top is None or top[1] < need or p_exp > allow_exp) and setup.latin_expected \
+                and share >= tuning.DOC_MID_SHARE:
+            # fastText unsure of a Latin-script page (pseudo-Latin, a language it hardly knows):
+            # lingua reads the same prose
+            from .lingua_evidence import languages_of
+
+            named = languages_of(body, k=3)
+            l_exp = sum(p for l, p in named if setup.is_expected(l))
+            if named and not setup.is_expected(named[0][0]) and named[0][1] >= tuning.DOC_LINGUA_P \
+                    and l_exp <= tuning.DOC_LOW_EXP:
+                top, p_exp = named[0], l_exp
+        if top is None or top[1] < need or p_exp > allow_exp:
+            return None
+        share = max(share, top[1])  # the model's certainty about the whole is the score
+        whole_lang = top[0]
+    by_lang: dict[str, int] = {}
+    script_seen: dict[str, str] = {}
+    for c in cands:
+        by_lang[c.lang] = by_lang.get(c.lang, 0) + (c.end - c.start)
+        script_seen[c.lang] = c.script
+    lang = max(by_lang, key=by_lang.get)
+    if whole_lang is not None and whole_lang != lang:
+        lang = whole_lang  # the model read the whole text; the fragments' languages are guesses on parts
+        script_seen.setdefault(lang, script_of_lang(lang))
+    if setup.is_expected(lang):
+        return None  # the text is in an expected language after all
+    s, e = trim_to_letters(text, 0, len(text), keep_punct=True)
+    score = min(tuning.SCORE_CAP, share)
+    if trace.on:
+        trace.add(s, e, text[s:e][:80], "document", lang, score, True,
+                  f"{share:.0%} of the letters are in foreign fragments")
+    return Candidate(Kind.DOCUMENT, s, e, lang, script_seen[lang], score, f"{share:.0%} of letters foreign")
+
+
+def prose(text: str) -> str:
+    """The text's prose (lines of many words), up to DOC_MODEL_TEXT characters: what the model reads
+    to judge the whole, past menus, bylines and footers (English page furniture on a foreign page)."""
+    parts: list[str] = []
+    size = 0
+    for line in text.splitlines():
+        if len(line.split()) >= tuning.DOC_PROSE_LINE_WORDS:
+            parts.append(line)
+            size += len(line) + 1
+            if size >= tuning.DOC_MODEL_TEXT:
+                break
+    if size < tuning.DOC_MIN_PROSE:
+        return text[:tuning.DOC_MODEL_TEXT]
+    return " ".join(parts)[:tuning.DOC_MODEL_TEXT]

@@ -1,0 +1,793 @@
+"""Stage 2: Latin-script text in a language other than the expected ones.
+
+Follow one decision from text to finding:
+
+1. screen (``run``): set arithmetic on the text's folded words, at C speed.
+   A word common in the expected language, or not everyday vocabulary in any
+   other language we know, cannot start a finding; a clean text stops here.
+   Lines naming a language (CLDR endonyms) go to the menu reader
+   (``menus.py``); lines holding two suspect words, or one strong one, go on.
+2. whole units (``_foreign_units``): a sentence of many words the expected
+   lexicon barely explains, which fastText (or, when it is unsure, lingua)
+   does not hear as expected, is foreign as a whole.
+3. word evidence (``_proposals``): each word's log-frequency ratio, foreign
+   lexicon vs expected lexicon, for the languages the line's everyday words
+   point to (or the model hears); the best-scoring spans of each unit are
+   proposed and decided (``_decide``): grown to whole units, checked against
+   name and acronym evidence, and the model must agree.
+4. words no lexicon explains (``_unknown_word_spans``): for the languages
+   without a shipped lexicon, a two-state Viterbi segmentation (expected /
+   foreign, a cost for switching) of the expected lexicon's evidence, with
+   lingua naming the span's language.
+
+langdetect is no longer asked: on the dev data it changed no decision that
+lingua and fastText did not already make, and it cost 0.6 s of loading.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..evidence import LOANWORDS, NAME_PARTICLES, mask_non_words, token_case
+from ..finding import Kind
+from ..languages import same_family, script_of_lang
+from ..scripts import script_of
+from . import tuning
+from .candidate import Candidate
+from .menus import all_first_words, menu_candidates, trigger_words
+from .segmentation import segment, viterbi_spans
+from .setup import Setup
+from .text import GLUED, MENU, extend_punct, fold, is_latin_word, lines, mostly_upper, units, words
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    word: str
+    lower: str
+    case: str
+    initial: bool  # first word of its unit: capitalisation says nothing there
+
+
+@dataclass(slots=True)
+class Proposal:
+    """Tokens ``i:j`` of a line scored ``llr`` for ``lang`` (``scores``: every token's score)."""
+
+    i: int
+    j: int
+    llr: float
+    lang: str
+    scores: list
+
+
+class Taken:
+    """Spans the script stage already reported, sorted, with their starts kept for bisection."""
+
+    __slots__ = ("spans", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+
+    def covers(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.spans[k][1]
+
+    def any_within(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, start)
+        return k < len(self.starts) and self.starts[k] < end
+
+
+_QUOTE_CHARS = "“\"„«"
+_QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,200}?)[”\"“»]")
+
+
+def _expected_run(setup: Setup, lowered: list[str]) -> int:
+    """The longest run of consecutive words common in the expected language that holds a word no other
+    language uses every day ("according to the" counts; Sesotho's "o na le", all everyday elsewhere
+    too, does not)."""
+    run = longest = 0
+    own = False
+    for w in lowered:
+        if setup.expected_zipf(w) >= tuning.WHOLE_UNIT_COMMON_ZIPF:
+            run += 1
+            own = own or w not in setup.everyday
+            if own:
+                longest = max(longest, run)
+        else:
+            run, own = 0, False
+    return longest
+
+
+def _capitalises_nouns(langs: str, setup: Setup) -> bool:
+    """Is one of these (comma-separated) languages, not an expected one, written with capitalised
+    everyday words (German nouns, English title-case UI strings)?"""
+    return any(l in tuning.NOUNS_CAPITALISED and not setup.is_expected(l) for l in langs.split(",")) \
+        if langs else False
+
+
+def lexicon_code(lang: str) -> str:
+    """The shipped lexicon that stands for ``lang`` (Norwegian variants, Serbo-Croatian, Filipino)."""
+    return {"nn": "no", "nb": "no", "sh": "hr", "bs": "hr", "sr": "hr", "fil": "tl"}.get(lang, lang)
+
+
+class LatinStage:
+    """The Latin-script stage of one Detector (holds its bounded cache of line verdicts)."""
+
+    def __init__(self, setup: Setup) -> None:
+        self.setup = setup
+        self._line_cache: dict[str, list[Candidate]] = {}
+
+    # ------------------------------------------------------------------ screen
+    def run(self, text: str, trace, taken: Taken) -> list[Candidate]:
+        st = self.setup
+        folded = fold(text)
+        words_ = set(folded.split())
+        rare = words_.difference(st.screen)
+        everyday = rare.intersection(st.everyday)
+        # words in other scripts (Cyrillic, Arabic...) are the script stage's business, not suspects here
+        unseen = {w for w in rare.difference(st.known) if w.isalpha() and is_latin_word(w)}
+        suspects = everyday | unseen
+        # Strong suspects: everyday words of another language, or words with letters English
+        # does not use (é, ł, ő...). A lone unseen ASCII word is a name, brand or typo.
+        strong = everyday | {w for w in unseen if not w.isascii()}
+        menu: list[Candidate] = []
+        named = words_.intersection(trigger_words(st))
+        if named:
+            any_named = words_.intersection(all_first_words())
+            menu = menu_candidates(st, text, [(ls, le) for ls, le, _ in _lines_holding(folded, text, named, named)],
+                                   [(ls, le) for ls, le, _ in _lines_holding(folded, text, any_named, any_named)])
+            if trace.on:
+                for c in menu:
+                    trace.add(c.start, c.end, text[c.start:c.end], "latin", c.lang, c.score, True,
+                              f"a menu item naming {c.lang} (CLDR endonym)")
+        if not suspects:
+            if trace.on:
+                trace.add(0, len(text), text[:80], "screen", st.expect[0], 0.0, False,
+                          "no word is everyday vocabulary of another language")
+            return menu
+        out: list[Candidate] = menu
+        index = st.everyday_index
+        for ls, le, folded_line in _lines_holding(folded, text, suspects, strong):
+            if le - ls < 2:
+                continue
+            line_words = folded_line.split()
+            found = suspects.intersection(line_words)
+            if len(found) < 2 and (len(line_words) > tuning.LONG_LINE_WORDS or strong.isdisjoint(found)):
+                continue  # one odd word in a long line is a name or loanword, never a foreign span
+            line = text[ls:le]
+            if len(line_words) > tuning.CAPS_ONLY_LINE_WORDS and not MENU.search(line) \
+                    and not mostly_upper(line) and not GLUED.search(line):
+                lowered = found.intersection(fold(line, lower=False).split())
+                # capitalised suspects that are everyday nouns of a language capitalising its nouns (German)
+                capital_everyday = sum(1 for w in (found - lowered) & everyday
+                                       if _capitalises_nouns(index.get(w, ""), st))
+                if capital_everyday < tuning.CAPITAL_EVERYDAY_WORDS and \
+                        (not lowered or (strong.isdisjoint(lowered) and len(lowered) < 2)):
+                    if trace.on:
+                        trace.add(ls, le, line, "screen", st.expect[0], 0.0, False,
+                                  "foreign-looking words appear only capitalised here (names)")
+                    continue
+            hints: dict[str, int] = {}
+            for w in found:
+                langs = index.get(w)
+                for lang in langs.split(",") if langs else ():
+                    if not st.is_expected(lang):
+                        hints[lang] = hints.get(lang, 0) + 1
+            out.extend(self._line_cached(text, ls, le, trace, taken, hints, len(found & unseen), found))
+        # words the expected language hardly uses (wordfreq's English list holds much foreign noise,
+        # so "never seen" is too strict a test for two or three words)
+        # words English hardly uses that it has never seen, or that are everyday elsewhere
+        odd = rare.difference(st.familiar)
+        if odd:
+            # seen in lowercase somewhere (names and brands are capitalised wherever they appear)
+            odd = {w for w in odd if (w not in st.known or w in st.everyday) and w in text and w.isalpha()
+                   and is_latin_word(w)}
+        if odd:
+            out.extend(self._short_units(text, folded, odd, taken, trace))
+        return out
+
+    # ------------------------------------------------------------------ short units: pairs, quotes
+    def _short_units(self, text, folded, unseen, taken, trace) -> list[Candidate]:
+        """A quoted phrase, a line of its own or a sentence appended to a line, of a few words, holding
+        a word the expected lexicon has never seen: lingua's character statistics decide it.
+
+        Word evidence cannot decide two or three words, and fastText is unreliable on them; lingua
+        must be sure it is not the expected language (and name a language) before it is a finding.
+        """
+        from .lingua_evidence import languages_of
+
+        st = self.setup
+        out: list[Candidate] = []
+        for ls, le, _ in _lines_holding(folded, text, unseen, unseen):
+            spans = []
+            if le - ls <= tuning.SHORT_LINE_CHARS:
+                spans.append((ls, le, False))
+            else:
+                line = text[ls:le]
+                if any(q in line for q in _QUOTE_CHARS):
+                    spans = [(m.start(1), m.end(1), True) for m in _QUOTED.finditer(text, ls, le)]
+                cut = max(line.rfind(". "), line.rfind("! "), line.rfind("? "))
+                if cut != -1 and line.count(" ", cut + 2) < tuning.SHORT_UNIT_MAX_WORDS:
+                    spans.append((ls + cut + 2, le, False))  # a short sentence appended to the line
+            for s, e, quoted in spans:
+                toks = list(words(mask_non_words(text[s:e]), s, st.known))
+                limit = tuning.SHORT_QUOTE_MAX_WORDS if quoted else tuning.SHORT_UNIT_MAX_WORDS
+                if not toks or len(toks) > limit or taken.any_within(s, e) or taken.covers(s):
+                    continue
+                lowered = [w.lower() for _, _, w in toks]
+                long_quote = quoted and len(toks) >= tuning.SHORT_LONG_QUOTE_WORDS
+                common_words = [w for w in lowered if st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF]
+                common = len(common_words)
+                if long_quote:
+                    # a quoted sentence: judged like a whole unit (few expected words, no run of them)
+                    if common > tuning.SHORT_QUOTE_MAX_COMMON * len(toks) or \
+                            _expected_run(st, lowered) >= tuning.WHOLE_UNIT_EXPECTED_RUN:
+                        continue
+                else:
+                    if not any(w in unseen for w in lowered[0 if quoted else 1:]) and \
+                            not (lowered[0] in unseen and toks[0][2].islower()):
+                        continue  # a capitalised unknown word alone is a name or a brand
+                    if len(toks) < 2:
+                        continue
+                    if any(w[:1].isupper() and k > 0 and not quoted for k, (_, _, w) in enumerate(toks)):
+                        continue  # capitalised words after the first: a name or a title
+                    if any(token_case(w) in ("upper", "mixed") for _, _, w in toks):
+                        continue  # acronyms and brands (KKL-JNF, iFixit, eNewspaper)
+                    if common * 2 > len(toks) or any(w not in st.everyday for w in common_words):
+                        continue  # an everyday expected word that is no other language's everyday word ("says")
+                    if any(st.expected_zipf(w) >= tuning.SHORT_KNOWN_ZIPF and w not in st.everyday
+                           for w in lowered):
+                        continue  # an expected word no other language uses every day ("humidifier", "diy")
+                fs, fe = toks[0][0], toks[-1][1]
+                fe = extend_punct(text, fe)
+                frag = text[fs:fe]
+                preds = languages_of(frag, k=100)
+                if not preds:
+                    continue
+                lang, p = preds[0]
+                l_exp = sum(q for l, q in preds if st.is_expected(l))
+                min_p = tuning.SHORT_PAIR_MIN_P if len(toks) <= 3 else tuning.LINGUA_MIN_P
+                flagged = (not st.is_expected(lang) and p >= min_p and l_exp <= tuning.SHORT_MAX_EXPECTED)
+                if flagged and not long_quote:
+                    # every word the expected lexicon knows must be more common in the named language
+                    # ("hypersensitive pneumonitis" is rare English, not Esperanto)
+                    code = lexicon_code(lang)
+                    lex = lexicon.load(code) if code in st.lexicons else None
+                    # (without a lexicon for it, the everyday-elsewhere test above stands in)
+                    if lex is None:
+                        # no lexicon to compare with: an everyday expected word longer than a particle
+                        # ("serial ioctl", "fpcr file") says the phrase is the expected language's jargon
+                        flagged = not any(st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF
+                                          and len(w) > tuning.SHORT_PARTICLE_LETTERS for w in lowered)
+                    else:
+                        flagged = all(st.expected_zipf(w) < tuning.SHORT_KNOWN_ZIPF
+                                      or lex.get(w, 0.0) > st.expected_zipf(w) for w in lowered)
+                if flagged and quoted and all(w[:1].isupper() for _, _, w in toks) and len(toks) < 3:
+                    flagged = False  # a quoted title or name ("Quo Vadis", "Caja Magica")
+                score = min(tuning.SCORE_CAP, 0.5 + 0.5 * p * (1 - common / len(toks)))
+                if trace.on:
+                    trace.add(fs, fe, frag, "latin", lang, score, flagged,
+                              f"a short {'quoted ' if quoted else ''}unit with a word the expected lexicon never saw; "
+                              f"lingua hears {lang} {p:.2f}, expected {l_exp:.2f}")
+                if flagged and score >= st.threshold:
+                    out.append(Candidate(Kind.LATIN, fs, fe, lang, "Latin", score))
+        return out
+
+    def _line_cached(self, text, ls, le, trace, taken, hints, unseen, found):
+        """Scraped corpora repeat their boilerplate lines; a line's verdict depends only on the line
+        (when no script finding lies inside it), so it is remembered, relative to the line start."""
+        if trace.on or taken.any_within(ls, le):
+            return self._line(text, ls, le, trace, taken, hints, unseen, found)
+        line = text[ls:le]
+        cached = self._line_cache.get(line)
+        if cached is None:
+            cached = [c.shifted(-ls) for c in self._line(text, ls, le, trace, taken, hints, unseen, found)]
+            if len(self._line_cache) >= tuning.LINE_CACHE_SIZE:
+                self._line_cache.clear()
+            self._line_cache[line] = cached
+        return [c.shifted(ls) for c in cached]
+
+    # ------------------------------------------------------------------ one suspect line
+    def _line(self, text, ls, le, trace, taken, hints=None, unseen=0, found=frozenset()):
+        st = self.setup
+        caps_line = mostly_upper(text[ls:le])
+        unit_spans = _rejoin_brands(text, units(text, ls, le), st.known)
+        chosen_units: "range | list[int]" = range(len(unit_spans))
+        suspicious = set(chosen_units)
+        if len(unit_spans) > 1 and found:
+            suspicious = {u for u, (us, ue) in enumerate(unit_spans)
+                          if not found.isdisjoint(fold(text[us:ue]).split())}
+            if len(unit_spans) > 3:
+                # a long paragraph: read only the sentences holding suspect words, and their neighbours
+                near = {v for u in suspicious for v in (u - 1, u, u + 1)}
+                chosen_units = sorted(u for u in near if 0 <= u < len(unit_spans))
+        tokens: list[Token] = []
+        unit_of: list[int] = []
+        for u in chosen_units:
+            us, ue = unit_spans[u]
+            first = True
+            for s, e, word in words(mask_non_words(text[us:ue]), us, st.known):
+                c = word[0]
+                if not (c.isascii() or script_of(c) == "Latin"):
+                    continue
+                if taken.covers(s):
+                    continue  # already part of a homoglyph or script finding
+                tokens.append(Token(s, e, word, word.lower(), token_case(word), first))
+                unit_of.append(u)
+                first = False
+        if not tokens:
+            return []
+        # Whole foreign units first: a sentence the expected lexicon barely explains and the model
+        # does not hear as expected is foreign as a whole, whatever lexicon explains which word.
+        whole_units = (self._foreign_units(text, tokens, unit_of, unit_spans, caps_line, trace)
+                       if len(found) >= tuning.WHOLE_UNIT_MIN_SUSPECTS or not found else [])
+        if whole_units:
+            done = {u for u, _ in whole_units}
+            keep = [k for k in range(len(tokens)) if unit_of[k] not in done]
+            if not keep:
+                return [c for _, c in whole_units]
+            tokens = [tokens[k] for k in keep]
+            unit_of = [unit_of[k] for k in keep]
+            rest = self._line_tokens(text, ls, le, trace, tokens, unit_of, unit_spans, caps_line, hints,
+                                     unseen, suspicious)
+            return sorted([c for _, c in whole_units] + rest, key=lambda c: c.start)
+        return self._line_tokens(text, ls, le, trace, tokens, unit_of, unit_spans, caps_line, hints, unseen,
+                                 suspicious)
+
+    def _foreign_units(self, text, tokens, unit_of, unit_spans, caps_line, trace):
+        """(unit, candidate) for the units of many words that are foreign as a whole."""
+        st = self.setup
+        members: dict[int, list[int]] = {}
+        for k, u in enumerate(unit_of):
+            members.setdefault(u, []).append(k)
+        out = []
+        for u, idx in members.items():
+            if len(idx) < tuning.WHOLE_UNIT_MIN_WORDS:
+                continue
+            common = sum(1 for k in idx if st.expected_zipf(tokens[k].lower) >= tuning.WHOLE_UNIT_COMMON_ZIPF
+                         or tokens[k].lower in LOANWORDS)
+            if common > tuning.WHOLE_UNIT_MAX_COMMON_LINGUA * len(idx):
+                continue
+            # with many short words the languages share ("a", "an", "in", "na"), only lingua decides
+            lingua_only = common > tuning.WHOLE_UNIT_MAX_COMMON * len(idx)
+            if lingua_only:
+                if _expected_run(st, [tokens[k].lower for k in idx]) >= tuning.WHOLE_UNIT_EXPECTED_RUN:
+                    continue  # a run of expected words: an expected sentence holding a fragment
+            s, e = tokens[idx[0]].start, tokens[idx[-1]].end
+            e = extend_punct(text, e)
+            frag = text[s:e]
+            lowered = sum(1 for k in idx if tokens[k].case == "lower")
+            if lowered < tuning.WHOLE_UNIT_MIN_LOWER and not caps_line:
+                continue  # a row of capitalised words: names and titles
+            if frag.count(",") >= tuning.WHOLE_UNIT_LIST_COMMAS * len(idx):
+                continue  # a comma-separated list of names, handles or tags, not a sentence
+            preds = st.model.predict(frag.lower() if caps_line else frag, k=5)
+            p_exp = sum(q for l, q in preds if st.is_expected(l))
+            if p_exp >= tuning.MODEL_HEARS_EXPECTED:
+                continue
+            top = next(((l, q) for l, q in preds if not st.is_expected(l) and script_of_lang(l) == "Latin"), None)
+            lang, p = top if top else ("und", 0.0)
+            if p < (tuning.WHOLE_UNIT_FASTTEXT_SURE if lingua_only else tuning.LINGUA_ASKED_BELOW) \
+                    or p_exp > tuning.WHOLE_UNIT_MAX_EXPECTED:
+                # fastText is unsure, or hears some of the expected language: lingua's character
+                # statistics must then be sure of another language and hear none of the expected one
+                from .lingua_evidence import languages_of
+
+                named = languages_of(frag, k=100)
+                l_exp = sum(q for l, q in named if st.is_expected(l))
+                if named and not st.is_expected(named[0][0]) and named[0][1] >= tuning.LINGUA_MIN_P \
+                        and l_exp <= tuning.WHOLE_UNIT_LINGUA_MAX_EXPECTED:
+                    lang, p = named[0]
+                else:
+                    if trace.on:
+                        trace.add(s, e, frag, "latin", lang, 0.0, False,
+                                  f"few expected words ({common}/{len(idx)}) but no model names a language")
+                    continue
+            score = min(tuning.SCORE_CAP, 0.5 + 0.5 * p * (1 - common / len(idx)))
+            flagged = score >= st.threshold
+            if trace.on:
+                trace.add(s, e, frag, "latin", lang, score, flagged,
+                          f"a whole unit: {common}/{len(idx)} common expected words, model hears the expected "
+                          f"language {p_exp:.2f}, {lang} {p:.2f}")
+            if flagged:
+                out.append((u, Candidate(Kind.LATIN, s, e, lang, "Latin", score)))
+        return out
+
+    def _line_tokens(self, text, ls, le, trace, tokens, unit_of, unit_spans, caps_line, hints, unseen, suspicious):
+        st = self.setup
+        # Candidate languages: first those the line's everyday words belong to (no model call);
+        # the model is asked only when they give nothing and unknown words remain to explain.
+        tried: set[str] = set()
+        proposals: list[Proposal] = []
+        # Ties (a word everyday in several languages) are broken by what the model hears in the line,
+        # then by code, never by set order: results must not depend on PYTHONHASHSEED.
+        heard: dict[str, float] = {}
+        if hints and len(hints) > 2:
+            top_count = max(hints.values())
+            if sum(1 for c in hints.values() if c == top_count) > 2:
+                heard = dict(st.model.predict(text[ls:le], k=10))
+        for lang in sorted(hints or {}, key=lambda l: (-(hints or {})[l], -heard.get(l, 0.0), l))[
+                :tuning.MAX_HINT_LANGS]:
+            tried.add(lang)
+            proposals.extend(self._proposals(text, tokens, unit_of, unit_spans, lang, caps_line))
+        cand: dict[str, float] = {}
+        if not proposals and (not hints or unseen >= tuning.MIN_UNSEEN_FOR_PROBE):
+            probes = [(ls, le)]
+            if len(set(unit_of)) > 1:
+                probes = [(unit_spans[u][0], unit_spans[u][1]) for u in sorted(set(unit_of)) if u in suspicious]
+            for ps, pe in probes:
+                for lang, p in st.model.predict(text[ps:pe].lower() if caps_line else text[ps:pe], k=4):
+                    if p >= tuning.MODEL_PROBE_MIN_P and not st.is_expected(lang) and script_of_lang(lang) == "Latin":
+                        cand[lang] = max(cand.get(lang, 0.0), p)
+            for lang in sorted(cand, key=lambda l: (-cand[l], l))[:tuning.MODEL_PROBE_LANGS]:
+                if lang not in tried:
+                    tried.add(lang)
+                    proposals.extend(self._proposals(text, tokens, unit_of, unit_spans, lang, caps_line))
+        if not proposals:
+            found_unknown = self._unknown_word_spans(text, tokens, unit_of, unit_spans, caps_line, trace)
+            if found_unknown:
+                return found_unknown
+            if trace.on:
+                trace.add(ls, le, text[ls:le], "latin", st.expect[0], 0.0, False,
+                          f"no span reaches word evidence {st.min_llr * tuning.PROPOSAL_FACTOR:.1f} for "
+                          f"{', '.join(sorted(tried)) or 'any other language the model hears'}")
+            return []
+        proposals.sort(key=lambda p: (-p.llr, p.i, p.lang))
+        chosen = []
+        used: set[int] = set()
+        for p in proposals:
+            if used.intersection(range(p.i, p.j)):
+                continue
+            res = self._decide(text, tokens, unit_of, unit_spans, p, trace)
+            if res is not None:
+                chosen.append(res)
+                used.update(range(p.i, p.j))
+        return chosen
+
+    def _proposals(self, text, tokens, unit_of, unit_spans, lang, caps_line) -> list[Proposal]:
+        """Best-scoring spans (inside one unit each) of words more common in ``lang`` than expected."""
+        st = self.setup
+        code = lexicon_code(lang)
+        lex = lexicon.load(code) if code in st.lexicons else None
+        if lex is None:
+            return self._no_lexicon_spans(text, tokens, unit_of, unit_spans, lang)
+        out = []
+        abc = lexicon.alphabet(code)
+        nouns = code in tuning.NOUNS_CAPITALISED and not st.is_expected(code)
+        scores = [self.token_score(t, lex, caps_line, abc, nouns) for t in tokens]
+        k = 0
+        while k < len(tokens):
+            u_end = k
+            while u_end < len(tokens) and unit_of[u_end] == unit_of[k]:
+                u_end += 1
+            for i, j, llr in segment(scores[k:u_end], tuning.LEXICON_SWITCH_COST, st.min_llr * tuning.PROPOSAL_FACTOR):
+                i, j = i + k, j + k
+                while j - i > 1 and scores[i] < tuning.STRONG_WORD:  # weak words at the edges are not evidence
+                    llr -= scores[i]
+                    i += 1
+                while j - i > 1 and scores[j - 1] < tuning.STRONG_WORD:
+                    llr -= scores[j - 1]
+                    j -= 1
+                out.append(Proposal(i, j, llr, lang, scores))
+            k = u_end
+        return out
+
+    def token_score(self, t: Token, lex: dict[str, float], caps_line: bool,
+                    abc: frozenset[str] = frozenset(), nouns_capitalised: bool = False) -> float:
+        """Log10 frequency ratio foreign/expected of one word, weighted by how name-like it is."""
+        st = self.setup
+        if t.lower in LOANWORDS:
+            return tuning.LOANWORD_SCORE
+        weight = 1.0
+        if not caps_line:
+            if t.case == "upper" or t.case == "mixed":
+                return 0.0  # acronyms and camelCase: not language evidence
+            if t.case == "title" and not t.initial and not (
+                    nouns_capitalised and lex.get(t.lower, 0.0) >= tuning.EVERYDAY_ZIPF):
+                weight = tuning.NAME_WEIGHT  # probably a name (an everyday word of the language is not:
+                # German capitalises its nouns, Spanish and Portuguese titles their words)
+        if len(t.lower) == 1:
+            weight *= tuning.ONE_LETTER_WEIGHT
+        fz = max(lex.get(t.lower, 0.0), lexicon.FLOOR)
+        ez = max(st.expected_zipf(t.lower), lexicon.FLOOR)
+        if fz == ez == lexicon.FLOOR and abc and not t.lower.isascii() and t.lower not in st.known:
+            # in no lexicon, but spelt with this language's letters (and not a word we expect)
+            if all(c in abc for c in t.lower if not c.isascii()):
+                fz = lexicon.FLOOR + tuning.ALPHABET_BONUS
+        d = fz - ez
+        cap = tuning.WORD_SCORE_CAP
+        if d > cap:
+            d = cap
+        elif d < -cap:
+            d = -cap
+        return d * weight
+
+    # ------------------------------------------------------------------ one proposed span
+    def _decide(self, text, tokens, unit_of, unit_spans, p: Proposal, trace):
+        st = self.setup
+        i, j, llr, lang, scores = p.i, p.j, p.llr, p.lang, p.scores
+        s, e = tokens[i].start, tokens[j - 1].end
+        # Grow the span over neighbouring words of its unit that are not clearly the expected
+        # language (names, numbers' neighbours, weak words); if it then fills the unit, take the unit.
+        ua = unit_of[i]
+        gi, gj = i, j
+        while gi > 0 and unit_of[gi - 1] == ua and scores[gi - 1] > tuning.GROW_OVER:
+            gi -= 1
+        while gj < len(tokens) and unit_of[gj] == ua and scores[gj] > tuning.GROW_OVER:
+            gj += 1
+        if (gi == 0 or unit_of[gi - 1] != ua) and (gj == len(tokens) or unit_of[gj] != ua):
+            i, j = gi, gj
+            s, e = tokens[i].start, tokens[j - 1].end
+        e = extend_punct(text, e)
+        frag = text[s:e]
+        strong_w = tuning.STRONG_WORD
+        strong = sum(1 for k in range(i, j) if scores[k] > strong_w)
+        whole_units = tokens[i].initial and (j == len(tokens) or unit_of[j] != unit_of[j - 1])
+        reason = None
+        needed = st.min_llr
+        code = lexicon_code(lang)
+        lex = lexicon.load(code) if code in tuning.NOUNS_CAPITALISED and not st.is_expected(code) else None
+        capital_everyday = 0 if lex is None else sum(
+            1 for k in range(i, j) if tokens[k].case == "title" and lex.get(tokens[k].lower, 0.0) >= tuning.EVERYDAY_ZIPF)
+        # A whole line of nothing but capitalised everyday words of the language could be a title-case
+        # UI string ("Take Our Poll") but is as often a title or a name ("House of Cards", "The New York
+        # Times" on a Portuguese page): measured on the real-page dev split, counting it cost more
+        # precision than it gained recall, so it is not evidence.
+        title_case_ui = False
+        if lex is not None and not any(scores[k] > strong_w and tokens[k].case == "lower"
+                                       and tokens[k].lower not in NAME_PARTICLES for k in range(i, j)) \
+                and not title_case_ui \
+                and not (whole_units and capital_everyday >= tuning.CAPITAL_NOUNS_ALONE):
+            # capitalised nouns count beside a lowercase word of the language, or as a whole sentence
+            # of several of them; "Kyle Busch" is a name
+            lex = None
+        strong_lower = sum(1 for k in range(i, j) if scores[k] > strong_w
+                           and (tokens[k].case == "lower"
+                                or (lex is not None and tokens[k].case == "title"
+                                    and lex.get(tokens[k].lower, 0.0) >= tuning.EVERYDAY_ZIPF))
+                           and len(tokens[k].lower) > 1 and tokens[k].lower not in NAME_PARTICLES)
+        titles = sum(1 for k in range(i, j) if tokens[k].case == "title" and not tokens[k].initial)
+        caps = mostly_upper(frag)
+        if j - i >= 2 and not caps and (strong_lower == 0 or (titles >= 2 and strong_lower < 2)):
+            reason = "the foreign-looking words are capitalised: a name or title"
+        elif j - i == 1 and tokens[i].case == "upper":
+            reason = "one word in capitals: an acronym or a label"
+        elif not whole_units and strong < tuning.INSIDE_SENTENCE_STRONG:
+            reason = f"{strong} foreign-looking word(s) inside a sentence: a name or loanword"
+        elif whole_units and strong < 2 and not (MENU.search(text[unit_spans[0][0]:unit_spans[-1][1]])
+                                                  or len(unit_spans) == 1):
+            reason = "one foreign-looking word: only a menu item or a line of its own counts"
+        elif whole_units:
+            # a whole line, sentence, clause or menu item: less word evidence is needed
+            needed = st.min_llr * (tuning.WHOLE_UNIT_WEAK_FACTOR if strong < 2 else tuning.WHOLE_UNIT_STRONG_FACTOR)
+        if reason is None and llr < needed:
+            reason = f"word evidence {llr:.1f} < {needed:.1f}"
+        letters = sum(1 for c in frag if c.isalpha())
+        if reason is None and letters < max(st.min_length, tuning.MIN_SPAN_LETTERS):
+            reason = f"{letters} letters: too short to tell"
+        ft_lang, ft_p, p_exp = lang, 0.0, 0.0
+        if reason is None:
+            preds = st.model.predict(frag.lower() if caps or title_case_ui else frag, k=5)
+            p_exp = sum(q for l, q in preds if st.is_expected(l))
+            top = next(((l, q) for l, q in preds if not st.is_expected(l)), (lang, 0.0))
+            ft_lang, ft_p = top
+            p_lang = sum(q for l, q in preds if same_family(l, lang))
+            strong_llr = llr >= tuning.STRONG_EVIDENCE_FACTOR * needed and p_exp < tuning.LOW_EXPECTED
+            if p_exp >= tuning.MODEL_HEARS_EXPECTED:
+                reason = f"model hears the expected language ({p_exp:.2f})"
+            elif max(ft_p, p_lang) < (tuning.MODEL_UNSURE_STRONG_WORDS if strong_llr else tuning.MODEL_UNSURE) \
+                    and not (llr >= tuning.VERY_STRONG_EVIDENCE_FACTOR * needed
+                             and p_exp < tuning.VERY_STRONG_MAX_EXPECTED):
+                reason = f"model unsure ({ft_lang} {ft_p:.2f})"
+            if script_of_lang(ft_lang) != "Latin" or st.is_expected(ft_lang) or ft_p < p_lang * 0.5:
+                ft_lang, ft_p = lang, p_lang
+            elif not same_family(ft_lang, lang):
+                # The model and the lexicons disagree on which language: let the word evidence
+                # under the model's language decide.
+                code = lexicon_code(ft_lang)
+                alt_lex = lexicon.load(code) if code in st.lexicons else None
+                alt = (sum(self.token_score(tokens[k], alt_lex, caps, lexicon.alphabet(code)) for k in range(i, j))
+                       if alt_lex else None)
+                if (alt is not None and alt < tuning.ALT_LEXICON_SHARE * llr) or \
+                        (alt is None and ft_p < tuning.ALT_MODEL_P):
+                    ft_lang, ft_p = lang, max(p_lang, ft_p)
+        if reason is None and ft_p < tuning.LINGUA_ASKED_BELOW:
+            # fastText is unsure of the language (Swahili read as Malay): lingua's character
+            # statistics cover every Latin-script language and name it when they are sure
+            from .lingua_evidence import languages_of
+
+            named = languages_of(frag, k=1)
+            if named and named[0][1] >= tuning.LINGUA_RENAMES_P and not st.is_expected(named[0][0]) \
+                    and not same_family(named[0][0], ft_lang):
+                ft_lang = named[0][0]
+        score = 0.5 * min(1.0, llr / (tuning.EVIDENCE_SCALE * needed)) + 0.5 * min(1.0, max(ft_p, 0.0))
+        flagged = reason is None and score >= st.threshold
+        if reason is None and not flagged:
+            reason = f"score {score:.2f} < threshold {st.threshold:.2f}"
+        if trace.on:
+            trace.add(s, e, frag, "latin", ft_lang, score, flagged,
+                      reason or f"word evidence {llr:.1f} for {lang}; model {ft_lang} {ft_p:.2f}, "
+                                f"expected {p_exp:.2f}")
+        if not flagged:
+            return None
+        return Candidate(Kind.LATIN, s, e, ft_lang, "Latin", score)
+
+    # ------------------------------------------------------------------ words no lexicon explains
+    def _word_llr(self, t: Token, caps_line: bool) -> float:
+        """Evidence that one word is foreign (> 0) or expected (< 0), from the expected lexicon alone."""
+        st = self.setup
+        if t.lower in LOANWORDS:
+            return -tuning.KNOWN_WORD_CAP
+        z = st.expected_zipf(t.lower)
+        if z >= tuning.KNOWN_COMMON_ZIPF:
+            return -min(tuning.KNOWN_WORD_CAP, tuning.KNOWN_WORD_SLOPE * (z - lexicon.FLOOR))
+        if z >= tuning.KNOWN_RARE_ZIPF:
+            return tuning.KNOWN_UNCOMMON_LLR
+        if z > 0.0:
+            # Very rare in the expected lexicon (wordfreq's English holds much foreign noise): weak
+            # evidence either way; lingua's verdict on the whole span protects rare English words.
+            return tuning.KNOWN_RARE_LLR
+        if t.case in ("upper", "mixed") and not caps_line:
+            return 0.0  # acronyms, brands
+        if t.case == "title" and not t.initial and not caps_line:
+            return tuning.UNKNOWN_TITLE_LLR
+        return tuning.UNKNOWN_WORD_LLR if t.lower.isascii() else tuning.UNKNOWN_ACCENTED_LLR
+
+    def _unknown_word_spans(self, text, tokens, unit_of, unit_spans, caps_line, trace) -> list[Candidate]:
+        """Spans of words the expected lexicon does not know, segmented by Viterbi, named by lingua.
+
+        For the languages no shipped lexicon covers (Zulu, Welsh, Basque, Swahili...): the
+        expected language's lexicon says which words are expected, a two-state segmentation
+        with a switching cost finds runs of the rest, and lingua's character statistics name
+        the run's language and must be sure of it.
+        """
+        from .lingua_evidence import languages_of
+
+        st = self.setup
+        out: list[Candidate] = []
+        llrs = [self._word_llr(t, caps_line) for t in tokens]
+        k = 0
+        while k < len(tokens):
+            u_end = k
+            while u_end < len(tokens) and unit_of[u_end] == unit_of[k]:
+                u_end += 1
+            for i, j in viterbi_spans(llrs[k:u_end], tuning.SWITCH_COST):
+                i, j = i + k, j + k
+                n = j - i
+                lower_unknown = sum(1 for q in range(i, j) if llrs[q] >= tuning.UNKNOWN_WORD_LLR)
+                s, e = tokens[i].start, tokens[j - 1].end
+                us, ue = unit_spans[unit_of[i]]
+                whole = s - us <= 1 and ue - e <= 1
+                quoted = s > 0 and text[s - 1] in "\"'“‘„«" and e < len(text) and text[e] in "\"'”’“»"
+                if lower_unknown < tuning.UNKNOWN_MIN_LOWER or (n < tuning.UNKNOWN_MIN_WORDS and not (whole or quoted)):
+                    continue
+                e = extend_punct(text, e)
+                frag = text[s:e]
+                preds = languages_of(frag, k=100)
+                if not preds:
+                    continue
+                lang, p = preds[0]
+                p_exp = sum(q for l, q in preds if st.is_expected(l))
+                flagged = (not st.is_expected(lang) and p >= tuning.LINGUA_MIN_P
+                           and p_exp <= tuning.LINGUA_MAX_EXPECTED)
+                evidence = sum(llrs[i:j])
+                score = min(tuning.SCORE_CAP, 0.5 * min(1.0, evidence / (tuning.EVIDENCE_SCALE * st.min_llr)) + 0.5 * p)
+                flagged = flagged and score >= st.threshold
+                if trace.on:
+                    trace.add(s, e, frag, "latin", lang, score, flagged,
+                              f"{n} words the expected lexicon does not explain (evidence {evidence:.1f}); "
+                              f"lingua hears {lang} {p:.2f}, expected {p_exp:.2f}")
+                if flagged:
+                    out.append(Candidate(Kind.LATIN, s, e, lang, "Latin", score))
+            k = u_end
+        return out
+
+    def _no_lexicon_spans(self, text, tokens, unit_of, unit_spans, lang) -> list[Proposal]:
+        """Languages without a shipped lexicon: whole units the model is sure of, with few expected words."""
+        st = self.setup
+        out = []
+        members: dict[int, list[int]] = {}
+        for k, u in enumerate(unit_of):
+            members.setdefault(u, []).append(k)
+        for u, idx in members.items():
+            if len(idx) < tuning.NO_LEXICON_MIN_WORDS:
+                continue
+            us, ue = unit_spans[u]
+            preds = st.model.predict(text[us:ue], k=3)
+            if not preds or preds[0][0] != lang or preds[0][1] < tuning.NO_LEXICON_MODEL_P:
+                continue
+            common = sum(1 for k in idx if st.expected_zipf(tokens[k].lower) >= tuning.EXPECTED_COMMON_ZIPF)
+            if common / len(idx) >= tuning.NO_LEXICON_MAX_COMMON:
+                continue
+            scores = [0.0] * len(tokens)
+            for k in idx:
+                scores[k] = st.min_llr / len(idx)
+            out.append(Proposal(idx[0], idx[-1] + 1, st.min_llr, lang, scores))
+        return out
+
+
+def _rejoin_brands(text: str, spans: list[tuple[int, int]], known: frozenset) -> list[tuple[int, int]]:
+    """Units cut at glued text ("...enteroBut") are joined again when the glued word is a known word
+    ("WhatsApp", "YouTube")."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and out[-1][1] == s and s > 0 and text[s - 1].isalpha() and text[s].isalpha():
+            ws = s
+            while ws > 0 and text[ws - 1].isalpha():
+                ws -= 1
+            we = s
+            while we < len(text) and text[we].isalpha():
+                we += 1
+            if text[ws:we].lower() in known:
+                out[-1] = (out[-1][0], e)
+                continue
+        out.append((s, e))
+    return out
+
+
+def merge_latin(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Join Latin candidates of one language into one when only separators lie between them: flagged
+    units of one line ("Kontakt | Impressum"), or a sentence a line break cuts in two.  Lines that each
+    end (menu items, UI strings, a footer) stay separate findings."""
+    out: list[Candidate] = []
+    for item in cands:
+        if out:
+            prev = out[-1]
+            if prev.kind == item.kind == Kind.LATIN and prev.lang == item.lang:
+                gap = text[prev.end:item.start]
+                breaks = gap.count("\n")
+                if not any(c.isalnum() for c in gap) and (
+                        (breaks == 0 and len(gap) <= tuning.MERGE_SAME_LINE_GAP)
+                        or (breaks == 1 and len(gap) <= tuning.MERGE_NEXT_LINE_GAP
+                            and text[prev.end - 1] not in ".!?:;…")):
+                    prev.end = item.end
+                    prev.score = max(prev.score, item.score)
+                    continue
+        out.append(item)
+    return out
+
+
+def _lines_holding(folded: str, text: str, words: set[str], strong: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, folded line) of the lines of ``text`` holding two suspect words, or one strong one.
+
+    A few str.find calls per suspect word instead of a Python step per line:
+    most lines of a document hold no suspect at all, and most of the rest
+    hold a single name.
+    """
+    n = len(folded)
+    if n != len(text) or len(words) * n > 400_000:
+        # lowercasing changed the length (rare letters such as U+0130), or many suspects in a long
+        # text: one split per line is then the better deal
+        spans = lines(text)
+        return [(ls, le, fl) for (ls, le), fl in zip(spans, folded.split("\n")) if not words.isdisjoint(fl.split())]
+    hits: list[tuple[int, int]] = []
+    find = folded.find
+    for w in words:
+        k = len(w)
+        weight = 2 if w in strong else 1
+        i = find(w)
+        while i != -1:
+            if (i == 0 or folded[i - 1] in " \t\n\r") and (i + k == n or folded[i + k] in " \t\n\r"):
+                hits.append((i, weight))
+            i = find(w, i + k)
+    hits.sort()
+    out: list[tuple[int, int, str]] = []
+    idx = 0
+    while idx < len(hits):
+        pos = hits[idx][0]
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        weight = 0
+        while idx < len(hits) and hits[idx][0] < end:
+            weight += hits[idx][1]
+            idx += 1
+        if weight >= 2:
+            ls = text.rfind("\n", 0, pos) + 1
+            le = end - 1 if end > ls and text[end - 1] == "\r" else end
+            out.append((ls, le, folded[ls:le]))
+    return out

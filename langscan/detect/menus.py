@@ -1,0 +1,319 @@
+"""Language and edition menus: a list whose items name languages is found whole.
+
+The names are every language's own name and its English name from CLDR
+(``models/endonyms.tsv``, built by ``tools/build_endonyms.py`` with Babel).
+A line is read as a menu when its items (separated by | • · / , or a tab, or
+one item on a line of its own) are short and name languages.  An item naming
+a language other than the expected ones ("Français", "Dansk (Danish)",
+"French Français", "En Español", "Edición en Español", "People en Español")
+becomes one ``latin`` candidate with context ``menu``, brackets kept.
+
+Cost on clean text: one set intersection of the text's folded words with the
+names' first words (done by the Latin stage's screen), and a look at the few
+lines holding one.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from typing import Optional
+
+from .. import lexicon
+from ..finding import Kind
+from ..lid import models_dir
+from ..scripts import script_of
+from . import tuning
+from .candidate import Candidate
+from .setup import Setup
+from .text import words
+
+_lock = threading.Lock()
+_names: Optional[dict[tuple[str, ...], list[tuple[str, str]]]] = None  # name words -> [(lang, kind)]
+_LONGEST = 4
+_all_first: Optional[frozenset[str]] = None
+_triggers: dict[tuple[str, ...], frozenset[str]] = {}
+
+# CLDR codes whose language langscan reports under another code
+_CODE = {"nb": "no", "fil": "tl", "iw": "he", "in": "id", "zh": "zh"}
+
+_ITEM_SEP = re.compile(r"\s*(?:[|•·/,;]|\t|\s{3,})\s*")
+_OPEN, _CLOSE = "([«“„‘", ")]»”“’"
+
+
+def _load() -> None:
+    global _names
+    if _names is not None:
+        return
+    with _lock:
+        if _names is not None:
+            return
+        table: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        path = models_dir() / "endonyms.tsv"
+        rows = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+        for row in rows:
+            if row.startswith("#"):
+                continue
+            name, lang, kind = row.split("\t")
+            key = tuple(name.split())
+            table.setdefault(key, []).append((_CODE.get(lang, lang), kind))
+        _names = table
+
+
+def trigger_words(setup: Setup) -> frozenset[str]:
+    """First words (lowercase) of the names that may name a language other than the expected ones:
+    a text holding none of them has no language menu worth reporting."""
+    cached = _triggers.get(setup.expect)
+    if cached is None:
+        _load()
+        # only endonyms can make a menu item foreign ("French" alone is English)
+        cached = frozenset(k[0] for k, langs in _names.items()  # type: ignore[union-attr]
+                           if any(kind == "endonym" and not setup.is_expected(lang)
+                                  and (lang, "english") not in langs for lang, kind in langs))
+        _triggers[setup.expect] = cached  # per expected languages, once per process
+    return cached
+
+
+def _match(toks: list[str], i: int) -> Optional[tuple[int, list[tuple[str, str]]]]:
+    """The longest language name starting at token ``i``: (length in tokens, [(lang, kind)])."""
+    for n in range(min(_LONGEST, len(toks) - i), 0, -1):
+        hit = _names.get(tuple(toks[i:i + n]))  # type: ignore[union-attr]
+        if hit:
+            return n, hit
+    return None
+
+
+def all_first_words() -> frozenset[str]:
+    """First words of every language name, the expected languages' included ("english")."""
+    global _all_first
+    if _all_first is None:
+        _load()
+        _all_first = frozenset(k[0] for k in _names)  # type: ignore[union-attr]
+    return _all_first
+
+
+def menu_candidates(setup: Setup, text: str, lines_: list[tuple[int, int]],
+                    named_lines: list[tuple[int, int]]) -> list[Candidate]:
+    """Candidates for the foreign-language items of the language menus on ``lines_``.
+
+    ``named_lines`` are all lines naming any language: a line whose nearest non-blank neighbour
+    is one of them belongs to a one-item-a-line list of languages or editions.
+    """
+    _load()
+    named_starts = {ls for ls, _ in named_lines}
+    out: list[Candidate] = []
+    for ls, le in lines_:
+        listed = _neighbour_named(text, ls, le, named_starts)
+        out.extend(_menu_line(setup, text, ls, le, listed))
+    return out
+
+
+def _neighbour_named(text: str, ls: int, le: int, named_starts: set[int]) -> bool:
+    """Is the nearest non-blank line above or below this one a line naming a language?"""
+    k = ls - 1
+    while k > 0:  # the line above: skip blank lines
+        ps = text.rfind("\n", 0, k) + 1
+        if text[ps:k].strip():
+            if ps in named_starts:
+                return True
+            break
+        k = ps - 1
+    k = le
+    n = len(text)
+    while k < n:
+        ns = k + 1
+        ne = text.find("\n", ns)
+        ne = n if ne == -1 else ne
+        if text[ns:ne].strip():
+            return ns in named_starts
+        k = ne
+    return False
+
+
+def _items(text: str, ls: int, le: int) -> list[tuple[int, int]]:
+    out = []
+    pos = ls
+    for m in _ITEM_SEP.finditer(text, ls, le):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if le > pos:
+        out.append((pos, le))
+    return out
+
+
+def _menu_line(setup: Setup, text: str, ls: int, le: int, listed: bool = False) -> list[Candidate]:
+    items = _items(text, ls, le)
+    if not items:
+        return []
+    body = text[ls:le].rstrip()
+    if body.endswith((".", "!", "?")) and len(body.split()) > tuning.MENU_ITEM_MAX_WORDS:
+        return []  # a sentence that names languages ("He speaks Deutsch, French and Italian.")
+    parsed = []
+    for s, e in items:
+        toks = list(words(text[s:e], s))
+        if not toks or len(toks) > tuning.MENU_ITEM_MAX_WORDS:
+            return []  # a sentence, not a menu
+        lowered = [w.lower() for _, _, w in toks]
+        names = []  # (first tok, n tok, langs)
+        k = 0
+        while k < len(toks):
+            m = _match(lowered, k)
+            if m:
+                names.append((k, m[0], m[1]))
+                k += m[0]
+            else:
+                k += 1
+        parsed.append((s, e, toks, lowered, names))
+    named = sum(1 for p in parsed if p[4])
+    if len(parsed) == 1 and named == 1:
+        single = True
+    elif len(parsed) >= 2 and named >= 1:
+        single = False
+    else:
+        return []
+    out = []
+    for s, e, toks, lowered, names in parsed:
+        cand = _item(setup, text, s, e, toks, lowered, names, (single or named < 2) and not listed, listed)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _item(setup: Setup, text: str, s: int, e: int, toks, lowered, names, lone: bool,
+          listed: bool = False) -> Optional[Candidate]:
+    """The candidate for one menu item, or None when it names no foreign language."""
+    foreign = None
+    for k, n, langs in names:
+        # an endonym that is also the language's English name ("Hindi", "Esperanto") is English here
+        own = [lang for lang, kind in langs if kind == "endonym" and not setup.is_expected(lang)
+               and (lang, "english") not in langs]
+        if own and not any(setup.is_expected(lang) for lang, _ in langs):
+            foreign = (k, n, own[0])
+            break
+    if foreign is None:
+        return None
+    k, n, lang = foreign
+    name = " ".join(lowered[k:k + n])
+    if any(script_of(c) not in ("Latin", "Common") for c in name):
+        return None  # another script: the script stage finds it (the menu context is set later)
+    # The whole item when its other words are language names, words English does not use,
+    # or a title before a preposition of the named language ("People en Español").
+    in_names = {j for kk, nn, _ in names for j in range(kk, kk + nn)}
+    lex = lexicon.load(lang) if lang in lexicon.available() else None
+    prep = k >= 1 and lex is not None and lex.get(lowered[k - 1], 0.0) >= tuning.MENU_PREPOSITION_ZIPF
+    whole = True
+    for j, w in enumerate(lowered):
+        if j in in_names or setup.expected_zipf(w) < tuning.MENU_OTHER_WORD_MAX_EXPECTED_ZIPF:
+            continue
+        if j < k and prep:
+            continue  # "en Español", "em Português", and the title before them
+        whole = False
+        break
+    if not whole and listed and k > 0 and s < toks[k][0] and text[toks[k][0] - 1] in "([" :
+        whole = True  # "United States (español)": an edition in a list of editions is one item
+    if lone:
+        # A name that is not in a list of names must be the whole item, and not a word English
+        # uses itself ("Indonesia", "Latina" are English words too).
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # "Māori" -> "maori"
+        if not whole or (len(toks) == 1 and max(setup.expected_zipf(name), setup.expected_zipf(plain))
+                         >= tuning.MENU_LONE_MAX_EXPECTED_ZIPF):
+            return None
+    if whole:
+        fs, fe = toks[0][0], toks[-1][1]
+    else:
+        fs, fe = toks[k][0], toks[k + n - 1][1]
+    fs, fe = _with_brackets(text, fs, fe, s, e)
+    return Candidate(Kind.LATIN, fs, fe, lang, "Latin", tuning.MENU_SCORE, context="menu")
+
+
+def _with_brackets(text: str, fs: int, fe: int, s: int, e: int) -> tuple[int, int]:
+    """Take the item's brackets and closing punctuation when they belong to it: "Dansk (Danish)"."""
+    k = fe
+    while k < e and (text[k] in _CLOSE or text[k] in ".!?"):
+        k += 1
+    seg = text[fs:k]
+    opens = sum(seg.count(c) for c in "([")
+    closes = sum(seg.count(c) for c in ")]")
+    if closes > opens:
+        # a closing bracket with no opening one inside: keep only if the opening one is just before
+        if fs > s and text[fs - 1] in "([":
+            fs -= 1
+        else:
+            k = fe
+    elif opens > closes:
+        pass
+    return fs, k
+
+
+def complete_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A menu line whose items are mostly found in one language is found whole.
+
+    "Inicio | Noticias | Deportes | Contacto": when at least two items of a
+    separated line hold Latin candidates of one language, the line's other
+    items that English does not know are that language's too, and the run of
+    foreign items becomes one candidate with context ``menu``.
+    """
+    by_line: dict[int, list[int]] = {}
+    for n, c in enumerate(cands):
+        if c.kind is Kind.LATIN:
+            by_line.setdefault(text.rfind("\n", 0, c.start) + 1, []).append(n)
+    drop: set[int] = set()
+    added: list[Candidate] = []
+    for ls, idx in by_line.items():
+        if len(idx) < 2:
+            continue
+        le = text.find("\n", ls)
+        le = len(text) if le == -1 else le
+        items = _items(text, ls, le)
+        if len(items) < 3 or not _SEPARATED.search(text, ls, le):
+            continue
+        langs = {cands[n].lang for n in idx}
+        if len(langs) != 1:
+            continue
+        lang = langs.pop()
+        foreign = []
+        for s, e in items:
+            toks = list(words(text[s:e], s))
+            if not toks or len(toks) > tuning.MENU_ITEM_MAX_WORDS:
+                foreign = []
+                break
+            hit = any(cands[n].start < e and cands[n].end > s for n in idx)
+            unknown = all(setup.expected_zipf(w.lower()) < tuning.MENU_OTHER_WORD_MAX_EXPECTED_ZIPF
+                          for _, _, w in toks)
+            foreign.append((s, e, hit or unknown, hit))
+        if sum(1 for f in foreign if f[3]) < 2:
+            continue
+        # runs of consecutive foreign items, each holding at least one found item
+        run: list = []
+        for item in foreign + [(0, 0, False, False)]:
+            if item[2]:
+                run.append(item)
+                continue
+            if run and any(r[3] for r in run) and len(run) >= 2:
+                s, e = run[0][0], run[-1][1]
+                inside = [n for n in idx if cands[n].start < e and cands[n].end > s]
+                score = max(cands[n].score for n in inside)
+                drop.update(inside)
+                added.append(Candidate(Kind.LATIN, s, e, lang, "Latin", score, context="menu"))
+            run = []
+    if not added:
+        return cands
+    out = [c for n, c in enumerate(cands) if n not in drop] + added
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+_SEPARATED = re.compile(r"\s[|•·/]\s|\t")
+
+
+def is_language_name(frag: str) -> bool:
+    """Is ``frag`` (brackets and punctuation aside) one language name, "Русский", "Deutsch"?"""
+    _load()
+    toks = tuple(w.lower() for _, _, w in words(frag, 0))
+    if toks and toks in _names:  # type: ignore[operator]
+        return True
+    # scripts whose vowel signs are combining marks ("मराठी") are not split into words by \w
+    plain = tuple(frag.strip(" ()[].,;:").lower().split())
+    return bool(plain) and plain in _names  # type: ignore[operator]

@@ -1,0 +1,153 @@
+"""Stage 1: letters of a script the expected languages do not use.
+
+One compiled-regex pass finds every run of foreign-script letters (clean
+text costs that pass and nothing else).  Runs of look-alike Cyrillic or Greek
+letters inside a Latin word become ``homoglyph`` candidates, one per word;
+the rest are bridged over spaces and dashes into ``script`` candidates, each
+given the language the model picks among the languages of its script.
+"""
+
+from __future__ import annotations
+
+from ..evidence import mask_non_words
+from ..finding import Kind
+from ..languages import DEFAULT_FOR_SCRIPT, SIMPLIFIED_ONLY, languages_of_script, script_of_lang
+from ..scripts import HOMOGLYPHS, char_label, foreign_run_regex, script_of
+from . import tuning
+from .candidate import Candidate
+from .setup import CJK, Setup
+from .text import WORD, bridgeable, trim_to_letters, word_around
+
+
+def script_stage(setup: Setup, text: str, trace) -> list[Candidate]:
+    """Candidates for foreign-script runs and homoglyph words in ``text``."""
+    regex = foreign_run_regex(setup.expected_scripts)
+    expected = setup.expected_scripts
+    pieces: list[tuple[int, int, str]] = []  # (start, end, script) of one-script letter runs
+    for m in regex.finditer(text):
+        s = m.start()
+        cur = None
+        for i in range(m.start(), m.end()):
+            sc = script_of(text[i])
+            if sc != cur:
+                if cur is not None and cur != "Common" and cur not in expected:
+                    pieces.append((s, i, cur))
+                s, cur = i, sc
+        if cur != "Common" and cur not in expected:
+            pieces.append((s, m.end(), cur))
+    if not pieces:
+        return []
+    out: list[Candidate] = []
+    kept = _homoglyphs(setup, text, pieces, out, trace)
+    # Bridge same-script pieces over spaces, dashes and punctuation into runs.
+    runs: list[list] = []
+    for s, e, sc in kept:
+        group = "CJK" if sc in CJK else sc
+        if runs and runs[-1][2] == group and bridgeable(text, runs[-1][1], s, tuning.BRIDGE_MAX_GAP):
+            runs[-1][1] = e
+            runs[-1][3].add(sc)
+        else:
+            runs.append([s, e, group, {sc}])
+    for s, e, group, scripts in runs:
+        s, e = trim_to_letters(text, s, e)
+        if e <= s:
+            continue
+        cand = _decide_run(setup, text, s, e, group, scripts, trace)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _homoglyphs(setup: Setup, text: str, pieces, out: list[Candidate], trace):
+    """Turn pieces inside Latin words made of look-alikes into homoglyph candidates; return the rest."""
+    kept = []
+    words: dict[tuple[int, int], None] = {}
+    for s, e, sc in pieces:
+        if setup.latin_expected and sc in ("Cyrillic", "Greek"):
+            ws, we = word_around(text, s, e)
+            word = text[ws:we]
+            has_latin = any(script_of(c) == "Latin" for c in word)
+            foreign = [c for c in word if c.isalpha() and script_of(c) not in setup.expected_scripts]
+            if has_latin and foreign and all(c in HOMOGLYPHS for c in foreign):
+                words[(ws, we)] = None
+                continue
+        kept.append((s, e, sc))
+    for ws, we in words:
+        word = text[ws:we]
+        odd = tuple(dict.fromkeys(c for c in word if c in HOMOGLYPHS and script_of(c) != "Latin"))
+        scripts = sorted({script_of(c) for c in odd})
+        detail = "look-alike letters: " + ", ".join(f"{c!r} {char_label(c)}" for c in odd)
+        out.append(Candidate(Kind.HOMOGLYPH, ws, we, setup.first_expected, "+".join(["Latin"] + scripts),
+                             tuning.HOMOGLYPH_SCORE, detail, odd))
+        if trace.on:
+            trace.add(ws, we, word, "homoglyph", "-", tuning.HOMOGLYPH_SCORE, True, detail)
+    return kept
+
+
+def _decide_run(setup: Setup, text: str, s: int, e: int, group: str, scripts: set[str], trace):
+    frag = text[s:e]
+    letters = sum(1 for c in frag if c.isalpha())
+    if group == "CJK":
+        script = "Japanese" if scripts & {"Hiragana", "Katakana"} else "Han"
+    else:
+        script = group
+    reason = None
+    if letters < setup.min_length:
+        reason = f"{letters} letter(s) < min length {setup.min_length}"
+    elif script == "Greek":
+        longest = max((len(w) for w in WORD.findall(frag)), default=0)
+        if longest < tuning.GREEK_MIN_WORD:
+            reason = "Greek letters used as symbols (no Greek word of 3+ letters)"
+    if reason is not None:
+        if trace.on:
+            trace.add(s, e, frag, "script", "-", 0.0, False, reason)
+        return None
+    if script == "Latin":
+        return _latin_in_foreign_text(setup, frag, s, e, trace)
+    lang, p = _language_of_run(setup, frag, script)
+    score = min(tuning.SCORE_CAP, tuning.SCRIPT_SCORE_BASE + tuning.SCRIPT_SCORE_PER_LETTER * letters)
+    if trace.on:
+        trace.add(s, e, frag, "script", lang, score, score >= setup.threshold,
+                  f"{letters} letters of {script}, not a script of {','.join(setup.expect)}; "
+                  f"model says {lang} ({p:.2f})")
+    return Candidate(Kind.SCRIPT, s, e, lang, script, score)
+
+
+def _latin_in_foreign_text(setup: Setup, frag: str, s: int, e: int, trace):
+    """Latin letters where no Latin-script language is expected: a finding only for real sentences."""
+    # URLs, e-mail addresses, domains, hashtags and code are no language: they are masked first
+    masked = mask_non_words(frag)
+    words = len(WORD.findall(masked))
+    if words < tuning.LATIN_IN_FOREIGN_MIN_WORDS:
+        if trace.on:
+            trace.add(s, e, frag, "script", "-", 0.0, False,
+                      "Latin words in non-Latin text: names, brands, URLs and code unless 3+ words")
+        return None
+    preds = setup.model.predict(" ".join(WORD.findall(masked)), k=5)
+    top = next(((l, p) for l, p in preds if script_of_lang(l) == "Latin" and not setup.is_expected(l)), None)
+    if words < tuning.LATIN_IN_FOREIGN_MIN_WORDS or top is None or top[1] < tuning.LATIN_IN_FOREIGN_MIN_P:
+        if trace.on:
+            trace.add(s, e, frag, "script", top[0] if top else "-", 0.0, False,
+                      "Latin words in non-Latin text: names, brands and code unless 3+ words "
+                      "the model is sure of")
+        return None
+    lang, p = top
+    score = min(tuning.SCORE_CAP, 0.5 + 0.5 * p)
+    if trace.on:
+        trace.add(s, e, frag, "script", lang, score, score >= setup.threshold,
+                  f"{words} Latin words; model says {lang} ({p:.2f})")
+    return Candidate(Kind.SCRIPT, s, e, lang, "Latin", score)
+
+
+def _language_of_run(setup: Setup, frag: str, script: str) -> tuple[str, float]:
+    if script == "Japanese":
+        return "ja", 1.0
+    if script == "Hangul":
+        return "ko", 1.0
+    allowed = languages_of_script(script)
+    if script == "Han" and any(c in SIMPLIFIED_ONLY for c in frag):
+        return "zh", 1.0
+    for lang, p in setup.model.predict(frag, k=30):
+        if lang in allowed:
+            return lang, p
+    return DEFAULT_FOR_SCRIPT.get(script, "und"), 0.0

@@ -1,0 +1,201 @@
+"""Text into the pieces language is judged on, as code-point offsets (never copies).
+
+Lines, then sentence- and clause-like units inside a line, then words inside
+a unit; plus the folding used by the screen (lowercase, non-letters to
+spaces, at C speed) and small helpers that move a span's edges to letters or
+to whole words.  Nothing here decides anything.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterator
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+LETTER = re.compile(r"[^\W\d_]")
+LETTER_RUN = re.compile(r"[^\W\d_]+")
+# "...stránkeThe army": text glued to the next sentence without a space (three lowercase letters, then a
+# capitalised word), the mark of a scraped caption; "iPhone", "YouTube", "McDonald" do not match.
+GLUED = re.compile(r"[a-zß-ÿ]{3}[A-ZÀ-Þ][a-zß-ÿ]")
+_CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][a-zß-ÿ])")
+MENU = re.compile(r"\s[|•·]\s|\s/\s")
+HARD_GAP = frozenset("\n\r\t|•·/\\")
+_LOWER = re.compile(r"[a-zß-öø-ÿ]")
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+
+# A unit boundary inside a line: menu and breadcrumb separators, dashes between spaces,
+# tabs, and sentence ends (., !, ?, … followed by space).  Clause-level localisation
+# inside a sentence is left to the detector's span search.
+_BOUNDARY = re.compile(
+    r"""
+      \s*[|•·►»«]\s*              # menu / breadcrumb separators
+    | \s+[-–—/]\s+                # " - ", " – ", " / " between words
+    | \t+
+    | (?<=[.!?…。！？])["'”’)\]]*\s+  # sentence end
+    | \s*;\s+
+    | \s*:\s+                     # "Photo: ...", "Credit: ..."
+    | (?<=[a-zß-ÿ.!?])(?=[A-ZÀ-Þ][a-zß-ÿ])(?<![A-Z][a-z])  # text glued to the next sentence: "...enteroBut"
+    """,
+    re.VERBOSE,
+)
+_WS = " \t\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000"
+
+
+def lines(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the lines of ``text`` (without their "\\n" or trailing "\\r")."""
+    start = 0
+    n = len(text)
+    while start <= n:
+        nl = text.find("\n", start)
+        end = n if nl == -1 else nl
+        stop = end - 1 if end > start and text[end - 1] == "\r" else end
+        yield start, stop
+        if nl == -1:
+            break
+        start = nl + 1
+
+
+def trim(text: str, start: int, end: int, chars: str = _WS) -> tuple[int, int]:
+    """Shrink a span so it neither starts nor ends with any of ``chars``."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+MAX_UNIT = 5000  # longer units (a 50 MB line with no sentence ends) are cut at spaces
+
+
+def units(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence- and clause-like units of the line ``text[start:end]``, trimmed, non-empty."""
+    out = []
+    for s, e in _units(text, start, end):
+        while e - s > MAX_UNIT:
+            cut = text.rfind(" ", s + MAX_UNIT // 2, s + MAX_UNIT)
+            cut = s + MAX_UNIT if cut == -1 else cut
+            a, b = trim(text, s, cut)
+            if b > a:
+                out.append((a, b))
+            s, _ = trim(text, cut, e)
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _units(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        s, e = trim(text, pos, m.start())
+        if e > s:
+            out.append((s, e))
+        pos = m.end()
+    s, e = trim(text, pos, end)
+    if e > s:
+        out.append((s, e))
+    return out
+
+
+def words(line: str, base: int, keep: frozenset = frozenset()) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) of each word; text glued without a space ("enteroBut") is two words,
+    unless the glued form is itself a word of ``keep`` ("YouTube", "WhatsApp")."""
+    for m in WORD.finditer(line):
+        word = m.group()
+        start = m.start()
+        cut = 0
+        if keep and word.lower() in keep:
+            yield base + start, base + m.end(), word
+            continue
+        for c in _CAMEL.finditer(word):
+            if c.start() > 1:  # keep "iPhone", "eBay" whole
+                yield base + start + cut, base + start + c.start(), word[cut:c.start()]
+                cut = c.start()
+        yield base + start + cut, base + m.end(), word[cut:]
+
+
+def fold(text: str, lower: bool = True) -> str:
+    """Words only: lowercased, punctuation and digits turned to spaces, newlines kept.
+
+    Done with bytes.translate on the UTF-8 form (C speed for any text); the
+    number and order of lines are unchanged, so a line's words are its
+    folded line's words.
+    """
+    if lower:
+        text = text.lower()
+    if not text.isascii():
+        text = _WIDE_PUNCT.sub(" ", text)  # curly quotes, guillemets, dashes: one space each (lengths kept)
+    return text.encode("utf-8", "surrogatepass").translate(_BYTE_FOLD).decode("utf-8", "surrogatepass")
+
+
+_WIDE_PUNCT = re.compile("[\u00a0\u00ab\u00bb\u00bf\u00a1\u2010-\u2027\u2030-\u205e\u3000-\u3003\u300c-\u300f]")
+
+
+_BYTE_FOLD = bytes(
+    c if (65 <= c <= 90 or 97 <= c <= 122 or c in (9, 10, 13, 32) or c >= 128) else 32 for c in range(256)
+)
+
+
+def mostly_upper(s: str) -> bool:
+    """An ALL-CAPS line: capitalisation then says nothing about names."""
+    low = len(_LOWER.findall(s))
+    up = len(_UPPER.findall(s))
+    return up >= 4 and up > 4 * low
+
+
+def is_latin_word(word: str) -> bool:
+    """Does the word start with a Latin letter (ASCII, Latin-1, Latin Extended)?"""
+    c = word[0]
+    return c < "\u0250" or "\u1e00" <= c <= "\u1eff"
+
+
+def word_around(text: str, s: int, e: int) -> tuple[int, int]:
+    """The whole word (letters and combining marks) holding ``text[s:e]``."""
+    while s > 0 and (text[s - 1].isalpha() or unicodedata.category(text[s - 1])[0] == "M"):
+        s -= 1
+    n = len(text)
+    while e < n and (text[e].isalpha() or unicodedata.category(text[e])[0] == "M"):
+        e += 1
+    return s, e
+
+
+def bridgeable(text: str, end: int, start: int, max_gap: int) -> bool:
+    """May two runs of one script be joined over text[end:start]? Only over short neutral gaps."""
+    if start - end > max_gap:
+        return False
+    for c in text[end:start]:
+        if c in HARD_GAP or c.isalpha():
+            return False
+    return True
+
+
+def trim_to_letters(text: str, s: int, e: int, keep_punct: bool = False) -> tuple[int, int]:
+    """Shrink a span to start and end at a letter or digit (or only strip spaces with ``keep_punct``)."""
+    if keep_punct:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return s, e
+    while s < e and not (text[s].isalpha() or text[s].isdigit()):
+        s += 1
+    while e > s and not (text[e - 1].isalpha() or text[e - 1].isdigit()):
+        if unicodedata.category(text[e - 1]).startswith("M"):
+            break
+        e -= 1
+    n = len(text)
+    while e < n and unicodedata.category(text[e]).startswith("M"):
+        e += 1
+    return s, e
+
+
+def extend_punct(text: str, e: int) -> int:
+    """Take a sentence's closing punctuation into the fragment."""
+    n = len(text)
+    k = e
+    while k < n and text[k] in ".!?…":
+        k += 1
+    if k > e and (k == n or text[k].isspace()):
+        return k
+    return e

@@ -1,0 +1,153 @@
+"""Every threshold of the detector, named once, with what it trades.
+
+Raising a threshold trades recall for precision unless its comment says
+otherwise.  The sensitivity presets are the user-facing knob; everything
+else here was set on the benchmark's dev split (``python -m benchmarks``).
+"""
+
+from __future__ import annotations
+
+# --------------------------------------------------------------------------- presets
+SENSITIVITY: dict[str, dict[str, float]] = {
+    # threshold: minimum score of a finding; min_length: minimum letters in a fragment; llr: minimum
+    # summed log10 frequency ratio (foreign vs expected) of a Latin span.
+    "strict": {"threshold": 0.7, "min_length": 3, "llr": 5.0},
+    "balanced": {"threshold": 0.5, "min_length": 2, "llr": 4.0},
+    "aggressive": {"threshold": 0.35, "min_length": 1, "llr": 3.0},
+}
+ALL_KINDS = ("script", "latin", "homoglyph", "document")
+CONTEXTS = ("menu", "boilerplate", "caption", "quote", "gloss", "body")
+
+# --------------------------------------------------------------------------- script stage
+HOMOGLYPH_SCORE = 0.95  # a Latin word with look-alike letters: certain once every foreign letter is a look-alike
+BRIDGE_MAX_GAP = 8  # same-script runs join over at most this many neutral characters (longer: two findings)
+GREEK_MIN_WORD = 3  # Greek letters shorter than this are symbols (α-helix, Δt), longer words are Greek text
+LATIN_IN_FOREIGN_MIN_WORDS = 3  # Latin words inside non-Latin text: fewer are names, brands and code
+LATIN_IN_FOREIGN_MIN_P = 0.5  # ... and the model must hear a foreign Latin language at least this surely
+SCRIPT_SCORE_BASE = 0.6  # score of a foreign-script run: base + per-letter bonus (longer runs are surer)
+SCRIPT_SCORE_PER_LETTER = 0.05
+SCORE_CAP = 0.99  # no finding claims certainty
+
+# --------------------------------------------------------------------------- Latin stage: screen
+SCREEN_MIN_ZIPF = 3.0  # expected words at least this frequent never make a line suspect (lower: fewer lines read)
+LONG_LINE_WORDS = 8  # a single odd word in a line longer than this is a name or loanword, not a foreign span
+CAPS_ONLY_LINE_WORDS = 4  # in lines longer than this, suspects seen only capitalised are names
+LINE_CACHE_SIZE = 20_000  # scored lines remembered per Detector (cleared when full: bounded memory)
+MAX_HINT_LANGS = 2  # lexicons scored per line from its everyday words (more: slower, a little more recall)
+MODEL_PROBE_MIN_P = 0.08  # a language the model hears in a line this surely is scored too
+MODEL_PROBE_LANGS = 3  # ... at most this many of them
+MIN_UNSEEN_FOR_PROBE = 2  # unseen words needed before the model is asked for languages when hints exist
+
+# --------------------------------------------------------------------------- Latin stage: word evidence
+LOANWORD_SCORE = -0.5  # a loanword English uses is mild evidence of English
+NAME_WEIGHT = 0.5  # a capitalised word inside a sentence counts half: it may be a name
+ONE_LETTER_WEIGHT = 0.3  # one-letter words ("a", "e", "i") are weak evidence in every language
+ALPHABET_BONUS = 1.0  # Zipf given to an unknown word spelt with the language's own letters (é, ł, ő)
+WORD_SCORE_CAP = 3.0  # no single word counts more than this (a typo cannot make a span on its own)
+STRONG_WORD = 0.5  # a word scoring above this is strong evidence for the foreign language
+GROW_OVER = -1.0  # a span grows over neighbouring words scoring above this (names, numbers' neighbours)
+EXPECTED_COMMON_ZIPF = 3.5  # a word this frequent in the expected language counts as expected (no-lexicon path)
+EVERYDAY_ZIPF = 4.0  # a capitalised word this common in the candidate language is a word of it, not a name
+NOUNS_CAPITALISED = frozenset({"de"})  # lexicons of languages that capitalise every noun (German)
+CAPITAL_EVERYDAY_WORDS = 2  # a line whose capitalised suspects hold this many everyday German words is read
+CAPITAL_NOUNS_ALONE = 3  # capitalised everyday German words making a whole sentence on their own
+
+# --------------------------------------------------------------------------- Latin stage: span decision
+WHOLE_UNIT_STRONG_FACTOR = 0.75  # a whole line/sentence/menu item needs this share of the word evidence...
+WHOLE_UNIT_WEAK_FACTOR = 0.5  # ... or this share when it holds a single strong word
+PROPOSAL_FACTOR = 0.5  # spans are proposed from this share of the evidence (cheap to propose, decided later)
+MIN_SPAN_LETTERS = 3  # fewer letters than this: too short to tell
+INSIDE_SENTENCE_STRONG = 3  # strong words needed for a span inside an English sentence
+MODEL_HEARS_EXPECTED = 0.35  # the model hearing the expected language this surely vetoes a span
+MODEL_UNSURE = 0.4  # the model must hear the foreign language at least this surely...
+MODEL_UNSURE_STRONG_WORDS = 0.25  # ... or this surely when the word evidence is 1.25x what is needed
+STRONG_EVIDENCE_FACTOR = 1.25
+VERY_STRONG_EVIDENCE_FACTOR = 2.0  # word evidence this many times the need overrides an unsure model...
+VERY_STRONG_MAX_EXPECTED = 0.1  # ... when the model hears the expected language less than this
+LOW_EXPECTED = 0.2  # the "1.25x" rule holds when the model hears the expected language less than this
+ALT_LEXICON_SHARE = 0.6  # when the model names another language, its lexicon must explain this share of the evidence
+ALT_MODEL_P = 0.7  # ... or, without a lexicon, the model must be this sure
+LINGUA_ASKED_BELOW = 0.55  # when fastText names a span's language less surely than this, lingua is asked ...
+LINGUA_RENAMES_P = 0.9  # ... and renames it when at least this sure (more calls: slower, better names)
+EVIDENCE_SCALE = 1.5  # word evidence reaching this multiple of the need gives the full word half of the score
+NO_LEXICON_MIN_WORDS = 3  # languages without a lexicon: a unit needs this many words ...
+NO_LEXICON_MODEL_P = 0.9  # ... the model this sure ...
+NO_LEXICON_MAX_COMMON = 0.25  # ... and at most this share of common expected words
+
+# --------------------------------------------------------------------------- merging Latin findings
+MERGE_SAME_LINE_GAP = 4  # same-language findings on one line join over at most this many separator characters
+MERGE_NEXT_LINE_GAP = 20  # ... or over one line break within this many characters (a sentence cut in two)
+
+# --------------------------------------------------------------------------- Latin stage: whole foreign units
+WHOLE_UNIT_MIN_SUSPECTS = 2  # a line with fewer suspect words holds no sentence that is foreign as a whole
+WHOLE_UNIT_MIN_WORDS = 6  # a unit of at least this many words is judged whole first (shorter: word by word)
+WHOLE_UNIT_COMMON_ZIPF = 3.0  # words at least this common in the expected language count as expected
+WHOLE_UNIT_MAX_COMMON = 0.3  # at most this share of expected words for the unit to be foreign as a whole ...
+WHOLE_UNIT_MAX_COMMON_LINGUA = 0.6  # ... or this share, when lingua alone is sure (short shared words: a, in, na)
+WHOLE_UNIT_EXPECTED_RUN = 3  # ... and no run of this many expected words (an expected sentence holding a fragment)
+WHOLE_UNIT_MIN_LOWER = 3  # and at least this many lowercase words (rows of capitalised words are names)
+WHOLE_UNIT_LIST_COMMAS = 0.3  # a unit with at least this many commas per word is a list (names, handles, tags)
+WHOLE_UNIT_MAX_EXPECTED = 0.05  # fastText may hear the expected language at most this much ...
+WHOLE_UNIT_LINGUA_MAX_EXPECTED = 0.02  # ... else lingua, asked instead, at most this much
+WHOLE_UNIT_FASTTEXT_SURE = 0.8  # with many shared short words, fastText alone decides only when this sure
+
+# --------------------------------------------------------------------------- Latin stage: the segmentation
+# Two states per word, expected (E) and foreign (F), decoded by Viterbi over a unit's words; the lexicon
+# evidence (foreign vs expected lexicon) and the unknown-word evidence below are segmented alike.
+SWITCH_COST = 1.2  # log-cost of switching between E and F (higher: fewer, longer spans)
+LEXICON_SWITCH_COST = SWITCH_COST
+UNKNOWN_WORD_LLR = 1.5  # a lowercase word the expected lexicon has never seen: evidence for F
+UNKNOWN_ACCENTED_LLR = 2.0  # ... spelt with letters outside ASCII
+UNKNOWN_TITLE_LLR = 0.4  # ... capitalised inside a sentence: maybe a name, weak evidence
+KNOWN_COMMON_ZIPF = 3.0  # expected words at least this common are E evidence, growing with their Zipf ...
+KNOWN_WORD_SLOPE = 0.7  # ... at this slope above 1 ...
+KNOWN_WORD_CAP = 2.5  # ... up to this much
+KNOWN_RARE_ZIPF = 2.5  # between this and the common level: mild E evidence ...
+KNOWN_UNCOMMON_LLR = -0.3
+KNOWN_RARE_LLR = 0.4  # ... rarer still: weak F evidence (wordfreq's English holds foreign noise; lingua confirms)
+UNKNOWN_MIN_WORDS = 3  # a span of fewer words is a name or a term unless it is a whole unit or quoted
+UNKNOWN_MIN_LOWER = 2  # unknown lowercase words needed in a span (capitalised-only spans are names)
+# lingua must name the span's language at least this surely (close languages share the rest: zu/xh,
+# st/tn) ...
+LINGUA_MIN_P = 0.5
+LINGUA_MAX_EXPECTED = 0.05  # ... and hear the expected language at most this much
+
+# --------------------------------------------------------------------------- Latin stage: short units
+SHORT_RARE_ZIPF = 2.5  # a short unit is judged when it holds a word rarer than this in the expected language
+SHORT_LINE_CHARS = 40  # a line this short is judged as one short unit
+SHORT_UNIT_MAX_WORDS = 5  # a line of its own or an appended sentence of at most this many words ...
+SHORT_QUOTE_MAX_WORDS = 20  # ... or a quoted phrase of at most this many, is judged by lingua
+SHORT_COMMON_ZIPF = 4.0  # at most half its words may be this common in the expected language
+SHORT_KNOWN_ZIPF = 2.0  # words at least this common in the expected language must be everyday elsewhere too
+SHORT_MAX_EXPECTED = 0.02  # lingua may hear the expected language at most this much in it ...
+SHORT_PAIR_MIN_P = 0.15  # ... and, for two or three words, name a language at least this surely (it is unsure
+# which language two words are in long before it is unsure they are foreign)
+SHORT_PARTICLE_LETTERS = 2  # words this short ("le", "na", "ya") are shared particles, not evidence either way
+SHORT_LONG_QUOTE_WORDS = 5  # a quoted phrase of this many words is judged like a whole sentence ...
+SHORT_QUOTE_MAX_COMMON = 0.5  # ... with at most this share of everyday expected words
+
+# --------------------------------------------------------------------------- language menus
+MENU_ITEM_MAX_WORDS = 5  # a menu item longer than this is a sentence: the line is not a menu
+MENU_SCORE = 0.9  # raw score of a language menu item naming another language (calibrated like the rest)
+MENU_LONE_MAX_EXPECTED_ZIPF = 3.0  # a lone one-word name this common in the expected language is a word of it
+MENU_OTHER_WORD_MAX_EXPECTED_ZIPF = 3.0  # other words of an item rarer than this in English belong to the item
+MENU_PREPOSITION_ZIPF = 5.0  # a word this common in the named language before the name ("en", "em") is its
+
+# --------------------------------------------------------------------------- context
+GLOSS_LINE_MAX_WORDS = 15  # "term (translation)" is a gloss only on a line this short (longer: prose)
+GLOSS_TERM_MAX_WORDS = 4  # a term this short with an English translation in brackets after it is a gloss
+GLOSS_WORD_ZIPF = 3.0  # a translation beside a term: most of its words at least this common in the expected language
+BOILERPLATE_MAX_WORDS = 6  # a foreign line of its own this short is a UI string or footer
+
+# --------------------------------------------------------------------------- document stage
+DOC_MIN_LETTERS = 40  # shorter texts are never a document finding (fragments say enough)
+DOC_MIN_SHARE = 0.25  # share of letters in foreign findings before the whole is considered
+DOC_SURE_SHARE = 0.8  # at this share the text is a document finding without asking the model
+DOC_MODEL_MIN_LETTERS = 400  # between the two shares, the model is asked only about texts this long
+DOC_MODEL_TEXT = 4000  # characters of the text's prose the model reads to judge the whole
+DOC_PROSE_LINE_WORDS = 8  # lines of at least this many words are prose (menus and bylines are not)
+DOC_MIN_PROSE = 200  # with less prose than this, the model reads the start of the text instead
+DOC_MID_SHARE = 0.4  # fragments covering this share need the model at DOC_MID_P with the expected at most DOC_MID_EXP
+DOC_MID_P, DOC_MID_EXP = 0.7, 0.2
+DOC_LOW_P, DOC_LOW_EXP = 0.85, 0.05  # below DOC_MID_SHARE the model must be surer
+DOC_LINGUA_P = 0.95  # lingua's certainty about a page's prose when fastText is unsure (fragments cover >= DOC_MID_SHARE)

@@ -1,0 +1,236 @@
+"""The rebuilt Latin stage on realistic text with the real models (fastText, lexicons, lingua)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from langscan import Detector
+from langscan.detect.segmentation import segment, viterbi_spans
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+@pytest.fixture(scope="module")
+def det() -> Detector:
+    return Detector(expect=("en",))
+
+
+def found(det, text):
+    return [(f.kind.value, f.text, f.lang, f.context) for f in det.scan(text)]
+
+
+# --------------------------------------------------------------------------- menus whole
+@pytest.mark.parametrize("item,lang", [
+    ("French Français", "fr"), ("Dansk (Danish)", "da"), ("En Español", "es"), ("em Português", "pt"),
+    ("Edición en Español", "es"), ("People en Español", "es"), ("Bahasa Indonesia", "id"),
+    ("Afrique francophone (français)", "fr"),
+])
+def test_edition_and_language_items_are_found_whole(det, item, lang):
+    text = f"Subscribe\n{item}\nSign in"
+    assert found(det, text) == [("latin", item, lang, "menu")]
+
+
+def test_language_menu_with_a_cyrillic_item_is_found_item_by_item(det):
+    assert found(det, "Italiano | Magyar | Русский") == [
+        ("latin", "Italiano", "it", "menu"), ("latin", "Magyar", "hu", "menu"), ("script", "Русский", "ru", "menu")]
+
+
+def test_foreign_menu_row_is_one_finding(det):
+    text = "Inicio | Noticias | Deportes | Contacto"
+    assert found(det, text) == [("latin", text, "es", "menu")]
+
+
+def test_one_language_a_line_menu(det):
+    text = "Choose your language\nEnglish\nDeutsch\nTiếng Việt\nTürkçe\nPolski"
+    assert [(k, t) for k, t, _, _ in found(det, text)] == [
+        ("latin", "Deutsch"), ("latin", "Tiếng Việt"), ("latin", "Türkçe"), ("latin", "Polski")]
+
+
+def test_language_names_in_an_english_sentence_are_not_a_menu(det):
+    assert det.scan("He speaks Deutsch, French and Italian.") == []
+    assert det.scan("The Indonesia trip was planned for May.") == []
+
+
+# --------------------------------------------------------------------------- capitalised foreign text
+@pytest.mark.parametrize("text", [
+    "Legen Sie Ihr Vermögen in vertrauensvolle Hände?",
+    "Deine Nachrichten an einem Ort",
+])
+def test_capitalised_german_is_german_not_names(det, text):
+    page = "Sign up for our weekly newsletter.\n" + text + "\nRead more about our privacy policy."
+    (f,) = det.scan(page)
+    assert f.lang == "de" and f.text == text
+
+
+def test_names_in_english_stay_clean(det):
+    for text in ["The gallery's director, José Müller, welcomed François Hollande and Nguyễn Văn Thành.",
+                 "Łukasz Piszczek and Wojciech Szczęsny joined the squad on Monday."]:
+        assert det.scan(text) == []
+
+
+# --------------------------------------------------------------------------- languages without a lexicon
+@pytest.mark.parametrize("sentence,lang", [
+    ("Ngiyabonga kakhulu ngosizo lwakho namhlanje.", "zu"),
+    ("Mahali pazuri pa kupumzika baada ya kazi ngumu ya siku nzima.", "sw"),
+])
+def test_languages_without_a_word_list_are_found_and_named(det, sentence, lang):
+    text = f"We stopped at the village before noon. {sentence} Then we drove on to the coast."
+    (f,) = det.scan(text)
+    assert f.text == sentence and f.lang == lang
+
+
+def test_quoted_word_pair_is_found(det):
+    (f,) = det.scan('At the end of the evening he wrote "eskerrik asko" on the card.')
+    assert (f.text, f.lang, f.context) == ("eskerrik asko", "eu", "quote")
+
+
+# --------------------------------------------------------------------------- word boundaries
+@pytest.mark.parametrize("text,fragment", [
+    ("Auf WhatsApp teilen und Facebook liken", "Auf WhatsApp teilen und Facebook liken"),
+    ("Jetzt bei YouTube abonnieren", "Jetzt bei YouTube abonnieren"),
+])
+def test_findings_do_not_cut_camelcase_brands(det, text, fragment):
+    assert [f.text for f in det.scan("Share this story.\n" + text)] == [fragment]
+
+
+def test_cyrillic_word_with_a_latin_letter_is_found_whole(det):
+    texts = [f.text for f in det.scan("Россия (Pусский)")]
+    assert "Pусский" in texts and "усский" not in texts
+
+
+def test_glued_caption_is_not_extended_into_the_next_sentence(det):
+    text = "Annetulla sivulla ei ole tuloksiaBy the time the police arrived, the crowd had gone."
+    (f,) = det.scan(text)
+    assert f.text == "Annetulla sivulla ei ole tuloksia" and f.context == "caption"
+
+
+# --------------------------------------------------------------------------- other expected languages
+def test_urls_emails_domains_and_hashtags_are_never_findings_in_russian():
+    det = Detector(expect="ru")
+    text = "Подробнее на сайте www.wday.ru, пишите на wday.ru_legal@hspub.ru или заходите на vse-diety.com #здоровье"
+    assert det.scan(text) == []
+
+
+def test_urls_are_never_findings_in_portuguese():
+    det = Detector(expect="pt")
+    text = "Mais informações em www.wday.ru ou escreva para wday.ru_legal@hspub.ru e visite vse-diety.com hoje mesmo."
+    assert det.scan(text) == []
+
+
+# --------------------------------------------------------------------------- whole pages
+def test_indonesian_page_with_english_furniture_is_one_document_finding(det):
+    text = (DATA / "indonesian_page_english_furniture.txt").read_text(encoding="utf-8")
+    (f,) = det.scan(text)
+    assert f.kind.value == "document" and f.lang == "id"
+
+
+# --------------------------------------------------------------------------- glosses
+def test_vocabulary_gloss_is_reported_only_when_asked():
+    text = "Lesson 4: food\n食べる (たべる) - to eat\n飲む (のむ) - to drink"
+    assert Detector().scan(text) == []
+    from langscan import DetectorOptions
+
+    shown = Detector(options=DetectorOptions(report_glosses=True)).scan(text)
+    assert [f.context for f in shown] == ["gloss", "gloss"] and shown[0].text.startswith("食べる")
+
+
+# --------------------------------------------------------------------------- segmentation and overlaps
+def test_viterbi_finds_a_foreign_run_between_expected_words():
+    llrs = [-2.0, -2.0, 1.5, 1.5, 1.5, -2.0]
+    assert viterbi_spans(llrs, 1.2) == [(2, 5)]
+    assert viterbi_spans([-1.0, 0.4, -1.0], 1.2) == []
+    # two runs a cheap switch keeps apart, one when the gap costs less than two switches
+    assert viterbi_spans([2.0, 2.0, -0.5, 2.0, 2.0], 1.2) == [(0, 5)]
+    assert viterbi_spans([2.0, 2.0, -3.0, 2.0, 2.0], 1.2) == [(0, 2), (3, 5)]
+    assert segment([2.0, 2.0, -3.0, 0.8], 0.0, 2.0) == [(0, 2, 4.0)]
+
+
+PIECES = [
+    "The army said on Monday that the offensive continued. ", "Italiano | Magyar | Русский", "\n",
+    "Alle Rechte vorbehalten. ", "Inicio | Noticias | Deportes | Contacto", "Auf WhatsApp teilen ",
+    "N\u0430val ", "Россия (Pусский) ", "French Français", "(", ")", " | ", '"eskerrik asko" ',
+    "Ngiyabonga kakhulu ngosizo lwakho namhlanje. ", "Annetulla sivulla ei ole tuloksia", "By the way ",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=10))
+def test_findings_never_overlap_and_never_start_or_end_with_space(pieces):
+    text = "".join(pieces)
+    fs = Detector().scan(text)
+    for a, b in zip(fs, fs[1:]):
+        assert a.end <= b.start
+    for f in fs:
+        assert text[f.start:f.end] == f.text and f.text == f.text.strip()
+        if f.kind.value == "latin":
+            assert not (f.start > 0 and text[f.start - 1].isalpha() and text[f.start].isalpha()
+                        and not (text[f.start - 1].islower() and text[f.start].isupper()))
+
+
+# --------------------------------------------------------------------------- calibration
+def test_calibration_table_is_monotone_and_a_probability():
+    import json
+
+    from langscan.lid import models_dir
+
+    doc = json.loads((models_dir() / "calibration.json").read_text(encoding="utf-8"))
+    assert doc["tables"], "no fitted table shipped"
+    for group, steps in doc["tables"].items():
+        uppers = [u for u, _ in steps]
+        probs = [p for _, p in steps]
+        assert uppers == sorted(uppers) and uppers[-1] == 1.0, group
+        assert probs == sorted(probs), f"{group}: a higher raw score maps to a lower probability"
+        assert all(0.0 < p < 1.0 for p in probs), group
+
+
+def test_reported_scores_are_the_calibrated_ones(det):
+    from langscan import DetectorOptions
+    from langscan.detect.calibration import calibrate
+
+    text = "The minister spoke for an hour. Le gouvernement a annoncé de nouvelles mesures pour lutter contre la pollution."
+    raw = Detector(options=DetectorOptions(calibrated=False)).scan_raw(text)
+    (f,) = det.scan(text)
+    ((g, r),) = raw
+    assert g.score == round(r, 4)
+    assert f.score == round(calibrate("latin", f.context, r), 4)
+
+
+def test_english_spoofed_with_lookalikes_is_homoglyphs_not_a_document(det):
+    text = ("Тhе соmраnу sаid thаt its nеw sеrviсе wоuld bе аvаilаblе tо аll сustоmеrs frоm Моndау mоrning. "
+            "Тhе рriсе wаs nоt аnnоunсеd.")
+    found_ = det.scan(text)
+    assert found_ and all(f.kind.value == "homoglyph" for f in found_)
+    assert len({(f.start, f.end) for f in found_}) == len(found_)
+
+
+def test_one_homoglyph_finding_for_a_word_with_a_combining_mark(det):
+    (f,) = det.scan("The Nav\u0430\u0488l academy opened.")
+    assert f.kind.value == "homoglyph" and f.text == "Nav\u0430\u0488l"
+
+
+def test_clean_english_does_not_load_lingua():
+    """lingua's models load only for a span that needs a language; a clean English page never does."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from langscan import Detector; import langscan.detect.lingua_evidence as le; "
+        "t = open(sys.argv[1], encoding='utf-8').read(); "
+        "t = t.replace('الدفاع الوطني - القناة الرسمية', '').replace('Заголовок открываемого материала', ''); "
+        "assert Detector().scan(t) == []; print(le._detector is None)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(DATA / "founding_example.txt")], capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip() == "True"
+
+
+def test_one_edition_a_line_list_takes_whole_items(det):
+    text = ("Choose a language\n\nUnited States (English) - en\n\nUnited States (español) - es\n\n"
+            "Suisse (français)\nTürkiye (Türkçe)\n")
+    assert [(f.text, f.lang, f.context) for f in det.scan(text)] == [
+        ("United States (español) - es", "es", "menu"), ("Suisse (français)", "fr", "menu"),
+        ("Türkiye (Türkçe)", "tr", "menu")]
