@@ -30,7 +30,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
 
-from . import lexicon
+from . import artifacts, lexicon
 from .document import LineIndex
 from .evidence import LOANWORDS, NAME_PARTICLES, mask_non_words, token_case
 from .finding import Finding, Kind
@@ -46,7 +46,7 @@ SENSITIVITY: dict[str, dict[str, float]] = {
     "balanced": {"threshold": 0.5, "min_length": 2, "llr": 4.0},
     "aggressive": {"threshold": 0.35, "min_length": 1, "llr": 3.0},
 }
-ALL_KINDS = ("script", "latin", "homoglyph", "document")
+ALL_KINDS = ("script", "latin", "homoglyph", "document", "mojibake")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # "...stránkeThe army": text glued to the next sentence without a space (three lowercase letters, then a
@@ -246,16 +246,20 @@ class Detector:
         self._prepare()
         kinds = set(self.options.kinds)
         spans: list[tuple[Kind, int, int, str, str, float, str, tuple[str, ...]]] = []
+        # ---- issue 13 (langscan/artifacts.py): look-alike words and mojibake, stages of their own ----
+        extra = artifacts.stage(text, self.expect, self._model.predict, kinds,
+                                None if trace is None else (lambda *a: trace.append(Unit(*a))))
         if not (text.isascii() and self._latin_expected):
             spans.extend(self._script_stage(text, trace))
+        spans = artifacts.merge(spans, extra)  # issue 13: they replace script spans they overlap
         if self._latin_expected:
             taken = _Taken(sorted((s, e) for _, s, e, *_ in spans))
             spans.extend(self._latin_stage(text, trace, taken))
         spans.sort(key=lambda x: x[1])
         spans = _merge_latin(text, spans)
-        doc = self._document_stage(text, spans, trace)
+        doc = self._document_stage(text, artifacts.for_document(spans), trace)  # issue 13: artifacts not counted
         if doc is not None:
-            spans = [doc]
+            spans = [doc] + [x for x in spans if x[0] in artifacts.KINDS]  # issue 13: kept beside it
         index = LineIndex(text) if spans else None
         out = []
         for kind, s, e, lang, script, score, detail, chars in spans:

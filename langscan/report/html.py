@@ -95,13 +95,22 @@ def _recurring(groups: list) -> str:
             'then <code>langscan clean PATH --rules rules.txt</code>.</p>')
 
 
+def _repair_note(s: dict) -> str:
+    """Look-alike words and mojibake: what the repair would write (kept in the finding's detail)."""
+    detail = s.get("detail") or ""
+    if s.get("kind") not in ("homoglyph", "mojibake") or "repaired: " not in detail:
+        return ""
+    return f'<div class="loc">repaired: {_e(detail.split("repaired: ", 1)[1])}</div>'
+
+
 def _samples(samples: list) -> str:
     if not samples:
         return '<p class="empty">No findings.</p>'
     body = "".join(
         f'<tr><td class="where"><span class="tag">{_e(s["lang"])}</span><span class="tag k">{_e(s["kind"])}</span>'
         f'<div class="loc">{_e(_loc(s))}</div></td>'
-        f'<td class="ctx">{_e(s["before"])}<mark>{_e(s["text"])}</mark>{_e(s["after"])}</td>'
+        f'<td class="ctx">{_e(s["before"])}<mark>{_e(s["text"])}</mark>{_e(s["after"])}'
+        f'{_repair_note(s)}</td>'
         f'<td class="n">{s["score"]:.2f}</td></tr>'
         for s in samples)
     return ('<input id="filter" type="search" placeholder="Filter samples (language, file, text)…">'
@@ -120,8 +129,11 @@ def _settings(settings: dict, data: dict) -> str:
 
 def _lang_label(d: dict, expect) -> str:
     label = f'{d["lang"]} ({d["lang_name"]})' if d["lang_name"] and d["lang_name"] != d["lang"] else d["lang"]
-    if d["lang"] in expect and set(d.get("kinds", {})) == {"homoglyph"}:
-        label = f'{d["lang"]}: look-alike letters'  # an expected-language word spelt with foreign letters
+    kinds = set(d.get("kinds", {}))
+    if d["lang"] in expect and kinds and kinds <= {"homoglyph", "mojibake"}:
+        # expected-language words spelt with look-alike characters, or mis-decoded text
+        label = f'{d["lang"]}: ' + " and ".join(
+            x for k, x in (("homoglyph", "look-alike letters"), ("mojibake", "mis-decoded text")) if k in kinds)
     return label
 
 

@@ -1,0 +1,48 @@
+"""The look-alike and mojibake stages, as the detector calls them (one call, one merge).
+
+Both stages run before the script stage's spans are kept: a word they explain
+(a whole-Cyrillic "ѕсоре", an Armenian "troսble", a mis-decoded "Ð—Ð°Ð³Ð¾Ð»Ð¾Ð²Ð¾Ðº")
+replaces any ``script`` span the script stage made of it, and the Latin stage
+skips their words like any other span already taken.  They take no part in the
+whole-document decision: a text full of mojibake is a text to repair, not a text
+in another language.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional, Sequence
+
+from . import lookalike, mojibake
+from .finding import Kind
+from .lookalike import Candidate
+
+KINDS = (Kind.HOMOGLYPH, Kind.MOJIBAKE)
+
+
+def stage(text: str, expect: Sequence[str], predict, kinds, note: Optional[Callable[..., None]] = None) -> list:
+    """Detector spans (8-tuples) of look-alike words and mojibake runs, sorted, not overlapping."""
+    if text.isascii():
+        return []
+    found: list[Candidate] = []
+    if "mojibake" in kinds:
+        found.extend(mojibake.find(text, expect, predict, note))
+    if "homoglyph" in kinds:
+        taken = [(c.start, c.end) for c in found]
+        for c in lookalike.find(text, expect, predict, note):
+            if not any(s < c.end and c.start < e for s, e in taken):  # a mojibake run wins: it is repaired whole
+                found.append(c)
+    found.sort(key=lambda c: c.start)
+    return [tuple(c)[:8] for c in found]
+
+
+def merge(spans: list, extra: list) -> list:
+    """``spans`` without those overlapping an ``extra`` span, plus ``extra``."""
+    if not extra:
+        return spans
+    keep = [x for x in spans if not any(s < x[2] and x[1] < e for _, s, e, *_ in extra)]
+    return keep + list(extra)
+
+
+def for_document(spans: list) -> list:
+    """The spans the whole-document decision counts (look-alike words and mojibake are not foreign text)."""
+    return [x for x in spans if x[0] not in KINDS]
