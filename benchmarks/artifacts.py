@@ -174,15 +174,23 @@ def _lookalike_doc(src: dict, rng: random.Random, everyday: frozenset[str]):
     return "".join(out), gold
 
 
-def _changed_runs(old: str, new_tokens: list[str], old_tokens: list[str], base: int) -> list[tuple[int, int]]:
+def _changed_runs(new_tokens: list[str], old_tokens: list[str], base: int) -> list[tuple[int, int]]:
+    """Gold spans of a line mis-decoded token by token: in each changed token, the changed characters and the
+    word they sit in ("cafÃ©," -> "cafÃ©"; "solved,â€\x9d" -> "â€\x9d": the comma was never mis-decoded)."""
     spans, pos = [], base
     for o, n in zip(old_tokens, new_tokens):
         if o != n:
-            a, b = 0, len(n)
-            while a < b and n[a].isascii() and not n[a].isalnum():
-                a += 1
-            while b > a and n[b - 1].isascii() and not n[b - 1].isalnum():
-                b -= 1
+            p = 0
+            while p < min(len(o), len(n)) and o[p] == n[p]:
+                p += 1
+            q = 0
+            while q < min(len(o), len(n)) - p and o[-1 - q] == n[-1 - q]:
+                q += 1
+            a, b = p, len(n) - q
+            while a > 0 and n[a - 1].isalnum():
+                a -= 1
+            while b < len(n) and n[b].isalnum():
+                b += 1
             if b > a:
                 spans.append((pos + a, pos + b))
         pos += len(n) + 1
@@ -205,7 +213,7 @@ def _mojibake_doc(src: dict, rng: random.Random, pool: list[dict]):
         new = "\n".join(lines)
         gold = [{"start": a, "end": b, "text": new[a:b], "lang": "en", "kind": "mojibake", "style": "mojibake",
                  "provenance": f"generated:{how} of the page's own line"}
-                for a, b in _changed_runs(lines[i], new_tokens, old_tokens, base)]
+                for a, b in _changed_runs(new_tokens, old_tokens, base)]
         return new, gold
     frag = rng.choice(pool)
     bad = misdecode(frag["text"], how)

@@ -37,7 +37,7 @@ from .scripts import HOMOGLYPHS, char_label, script_of
 EVERYDAY_ZIPF = 3.0  # a skeleton must spell a word at least this common (Zipf) in the expected language
 MIN_LETTERS_FOREIGN = 3  # a word with no letter of the expected script: shorter ones ("он", "ΜΕ") are real words
 CONTEXT_WORDS = 6  # words either side of a candidate that make up its context
-MIN_EXPECTED_P = 0.4  # the model must hear the expected language this much in the repaired context
+OTHER_LANGUAGE_P = 0.5  # the repaired context is a foreign sentence when the model hears another language this surely
 
 
 class Candidate(NamedTuple):
@@ -63,6 +63,7 @@ _data: dict = {}
 _COMPAT_BLOCKS = ((0xFF10, 0xFF5A), (0x1D400, 0x1D7FF), (0x24B6, 0x24E9))
 _MATH = (0x1D400, 0x1D7FF)
 _WORD_CHARS = re.compile(r"[\w'’\u0300-\u036f]")
+_CJK_NEAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u3000-\u303f]")
 _NUMBER = re.compile(r"\d{2,}")
 _MATH_NEAR = re.compile(r"[=<>+×÷∈∉⊂⊆∑∏∫√∞≈≠≤≥^_|∂∇]")
 
@@ -369,14 +370,15 @@ def _reject(text, s, e, odd, cls, repairs, latin, expect, predict) -> Optional[s
             return "mathematical letters among mathematical symbols: notation"
     if cls == "mixed":
         return None
+    if cls == "compat" and _CJK_NEAR.search(text, a, b):
+        return "fullwidth forms are native to the CJK text around it"
     window = list(text[a:b])
     for (rs, re_), r in sorted(repairs.items(), reverse=True):
         if a <= rs and re_ <= b:
             window[rs - a:re_ - a] = list(r)
     ctx = "".join(window).strip()
     preds = predict(ctx, 5)
-    p_exp = sum(p for l, p in preds if any(same_family(l, x) for x in expect))
     top = preds[0] if preds else ("-", 0.0)
-    if p_exp < MIN_EXPECTED_P and not any(same_family(top[0], x) for x in expect):
-        return f"the text around it is not {'/'.join(expect)} (model: {top[0]} {top[1]:.2f}, expected {p_exp:.2f})"
+    if top[1] >= OTHER_LANGUAGE_P and not any(same_family(top[0], x) for x in expect):
+        return f"the text around it is a sentence in another language (model: {top[0]} {top[1]:.2f})"
     return None
