@@ -176,7 +176,8 @@ def _lookalike_doc(src: dict, rng: random.Random, everyday: frozenset[str]):
 
 def _changed_runs(new_tokens: list[str], old_tokens: list[str], base: int) -> list[tuple[int, int]]:
     """Gold spans of a line mis-decoded token by token: in each changed token, the changed characters and the
-    word they sit in ("cafÃ©," -> "cafÃ©"; "solved,â€\x9d" -> "â€\x9d": the comma was never mis-decoded)."""
+    word a mis-decoded letter sits in ("cafÃ©," -> "cafÃ©"; "solved,â€\x9d" -> "â€\x9d": neither the comma nor
+    the word was mis-decoded, only the quotation mark)."""
     spans, pos = [], base
     for o, n in zip(old_tokens, new_tokens):
         if o != n:
@@ -187,10 +188,12 @@ def _changed_runs(new_tokens: list[str], old_tokens: list[str], base: int) -> li
             while q < min(len(o), len(n)) - p and o[-1 - q] == n[-1 - q]:
                 q += 1
             a, b = p, len(n) - q
-            while a > 0 and n[a - 1].isalnum():
-                a -= 1
-            while b < len(n) and n[b].isalnum():
-                b += 1
+            if p < len(o) - q and o[p].isalnum():  # a mis-decoded letter: the word it belongs to
+                while a > 0 and n[a - 1].isalnum():
+                    a -= 1
+            if p < len(o) - q and o[len(o) - q - 1].isalnum():
+                while b < len(n) and n[b].isalnum():
+                    b += 1
             if b > a:
                 spans.append((pos + a, pos + b))
         pos += len(n) + 1

@@ -63,13 +63,15 @@ def _is_bad(text: str) -> bool:
     return is_bad(text)
 
 
-def _token_char(c: str) -> bool:
-    """Characters a mojibake run extends over: anything but spaces and ASCII punctuation."""
-    return not c.isspace() and (c.isalnum() or not c.isascii())
+def _joins(neighbour: str, repaired_edge: str) -> bool:
+    """Does the repaired text continue the word beside it? ("caf" + "é"; not "past" + no-break space,
+    not an Arabic run + the English word glued after it)."""
+    return neighbour.isalnum() and repaired_edge.isalnum() and script_of(neighbour) == script_of(repaired_edge)
 
 
 def _runs(line: str, fixed: str) -> list[tuple[int, int, int, int]]:
-    """(start, end) in ``line`` and (start, end) in ``fixed`` of each changed stretch, whole words."""
+    """(start, end) in ``line`` and (start, end) in ``fixed`` of each changed stretch, widened to the word
+    it is part of when the repaired characters are letters of that word."""
     ops = [op for op in SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes() if op[0] != "equal"]
     groups: list[list[int]] = []
     for _, i1, i2, j1, j2 in ops:
@@ -83,10 +85,11 @@ def _runs(line: str, fixed: str) -> list[tuple[int, int, int, int]]:
     n = len(line)
     for i1, i2, j1, j2 in groups:
         a, b = i1, i2
-        while a > 0 and _token_char(line[a - 1]):
-            a -= 1
-        while b < n and _token_char(line[b]):
-            b += 1
+        if j2 > j1:
+            while a > 0 and _joins(line[a - 1], fixed[j1]):
+                a -= 1
+            while b < n and _joins(line[b], fixed[j2 - 1]):
+                b += 1
         out.append((a, b, j1 - (i1 - a), j2 + (b - i2)))
     # widening may make neighbours touch: join them
     merged: list[tuple[int, int, int, int]] = []
@@ -97,6 +100,38 @@ def _runs(line: str, fixed: str) -> list[tuple[int, int, int, int]]:
         else:
             merged.append(r)
     return merged
+
+
+def _line_repairs(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, repaired text) of each mis-decoded run of one line (offsets into the line)."""
+    if line.isascii() or not _is_bad(line):
+        return []
+    fixed = repair(line)
+    if fixed == line:
+        return []
+    out = []
+    for a, b, ja, jb in _runs(line, fixed):
+        run, rep = line[a:b], fixed[ja:jb]
+        if run == rep or run.isascii():
+            continue
+        if unicodedata.normalize("NFC", run) == unicodedata.normalize("NFC", rep):
+            continue
+        out.append((a, b, rep))
+    return out
+
+
+def repair_at(text: str, start: int, end: int) -> str:
+    """The repair of the run ``text[start:end]`` as :func:`find` reported it: the run is repaired within its
+    line, since a lone mis-decoded byte ("Â" before a no-break space) means nothing out of context."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le == -1 else le
+    k = (start - ls) // MAX_LINE * MAX_LINE
+    piece = text[ls + k:min(le, ls + k + MAX_LINE)]
+    for a, b, rep in _line_repairs(piece):
+        if (ls + k + a, ls + k + b) == (start, end):
+            return rep
+    return repair(text[start:end])
 
 
 def _language(repaired: str, expect: Sequence[str], predict: Predict) -> tuple[str, str]:
@@ -145,21 +180,12 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
         pos += len(raw_line) + 1
         for k in range(0, len(raw_line), MAX_LINE):
             line = raw_line[k:k + MAX_LINE]
-            if line.isascii() or not _is_bad(line):
-                continue
-            fixed = repair(line)
-            if fixed == line:
-                continue
-            for a, b, ja, jb in _runs(line, fixed):
-                run, rep = line[a:b], fixed[ja:jb]
-                if run == rep or not rep.strip():
-                    continue
-                if unicodedata.normalize("NFC", run) == unicodedata.normalize("NFC", rep):
-                    continue
+            for a, b, rep in _line_repairs(line):
+                run = line[a:b]
                 lang, script = _language(rep, expect, predict)
                 s, e = base + k + a, base + k + b
                 where = "" if any(same_family(lang, x) for x in expect) else f" ({lang}, {script})"
-                detail = f"mis-decoded UTF-8; repaired: {rep}{where}"
+                detail = f"mis-decoded UTF-8; repaired: {rep if rep.strip() else repr(rep)}{where}"
                 out.append(Candidate(Kind.MOJIBAKE, s, e, lang, script, SCORE, detail, (), rep))
                 if note:
                     note(s, e, run, "mojibake", lang, SCORE, True, detail)

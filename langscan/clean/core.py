@@ -117,9 +117,9 @@ def repaired(text: str, f) -> str:
     """What a ``homoglyph`` word or ``mojibake`` run of ``text`` becomes when repaired."""
     frag = text[f.start:f.end]
     if str(_value(f.kind)) == "mojibake":
-        from ..mojibake import repair
+        from ..mojibake import repair_at
 
-        return repair(frag)
+        return repair_at(text, f.start, f.end)
     from ..lookalike import repair_word
 
     return repair_word(frag, (getattr(f, "lang", "") or "en",))
@@ -128,12 +128,14 @@ def repaired(text: str, f) -> str:
 def repair_homoglyphs(text: str, findings: Sequence) -> str:
     """Replace ``homoglyph`` words and ``mojibake`` runs by their repair ("Nаval" -> "Naval",
     "cafÃ©" -> "café"); other findings are ignored.  Lengths may change."""
-    done = len(text) + 1
+    done, edits = len(text) + 1, []
     for f in sorted(findings, key=lambda f: (f.start, f.end), reverse=True):
         if str(_value(f.kind)) not in REPAIRABLE or f.end > done or f.end <= f.start:
             continue
-        text = text[:f.start] + repaired(text, f) + text[f.end:]
+        edits.append((f.start, f.end, repaired(text, f)))  # every repair read from the text as scanned
         done = f.start
+    for a, b, new in edits:  # right to left: offsets to the left stay true
+        text = text[:a] + new + text[b:]
     return text
 
 
