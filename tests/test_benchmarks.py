@@ -24,14 +24,14 @@ def test_every_gold_span_is_exactly_its_fragment():
     for d in CORPUS:
         for g in d["gold"]:
             assert d["text"][g["start"]:g["end"]] == g["text"], (d["id"], g)
-            assert g["kind"] in ("script", "latin", "homoglyph", "document")
+            assert g["kind"] in ("script", "latin", "homoglyph", "document", "mojibake")
             assert g["lang"] and g["style"] and g["provenance"]
         assert d["clean"] == (not d["gold"])
 
 
 def test_corpus_mix_and_split_by_host():
     kinds = Counter(g["kind"] for d in CORPUS for g in d["gold"])
-    assert min(kinds[k] for k in ("script", "latin", "homoglyph", "document")) >= 30
+    assert min(kinds[k] for k in ("script", "latin", "homoglyph", "document", "mojibake")) >= 30
     hosts = {}
     for d in CORPUS:
         hosts.setdefault(d["host"], set()).add(d["split"])
