@@ -122,9 +122,31 @@ def _latinish() -> dict[str, str]:
                 nf = unicodedata.normalize("NFKC", c)
                 if nf != c and len(nf) == 1 and nf.isascii() and nf.isalnum():
                     out.setdefault(c, nf)
+        digits = set()
+        for cp in range(0x80, 0x1FBFA):  # decimal digits of every other system (zero points found by scan)
+            if unicodedata.decimal(chr(cp), None) == 0:
+                digits.update(chr(cp + k) for k in range(10))
+        _data["foreign_digits"] = frozenset(digits)
+        _data["suspects"] = frozenset(out) | _data["foreign_digits"]
+        # the screen: one regex pass; characters of the BMP in one class (a bitmap to the regex engine), and
+        # anything beyond the BMP (mathematical letters and digits) as one range, checked afterwards
+        bmp = sorted(c for c in _data["suspects"] if ord(c) < 0x10000)
+        _data["screen"] = re.compile("[" + "".join(re.escape(c) for c in bmp) + "]|[\U00010000-\U0010ffff]")
         m = _data["latinish"] = out
-        _data["suspect_re"] = re.compile("[" + "".join(re.escape(c) for c in sorted(out)) + "]")
     return m
+
+
+def _suspect_re(present: frozenset[str]) -> "re.Pattern[str]":
+    """A character class of the look-alike characters one text holds (a short class the engine tests
+    quickly; one of all 1,500 look-alikes, many outside the BMP, is slow)."""
+    key = "re:" + "".join(sorted(present))
+    rx = _data.get(key)
+    if rx is None:
+        if len(_data) > 500:  # bounded: texts rarely hold new sets once a corpus is under way
+            for k in [k for k in _data if k.startswith("re:")]:
+                del _data[k]
+        rx = _data[key] = re.compile("[" + "".join(re.escape(c) for c in sorted(present)) + "]")
+    return rx
 
 
 def _index(lang: str) -> dict[str, str]:
@@ -244,17 +266,28 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
     ``note(start, end, text, stage, lang, score, flagged, reason)`` receives every decision (explain)."""
     if text.isascii():
         return []
-    langs = [l for l in expect if script_of_lang(l) == "Latin" and lexicon.load(l)]
+    shipped = _data.get("shipped")
+    if shipped is None:
+        shipped = _data["shipped"] = lexicon.available()
+    langs = [l for l in expect if script_of_lang(l) == "Latin" and l in shipped]
     if not langs:
         return []
     latin = _latinish()
-    suspect = _data["suspect_re"]
-    if suspect.search(text) is None and _NUMBER.search(text) is None:
+    if _data["screen"].search(text) is None:
         return []
+    present = _data["suspects"].intersection(text)
+    if not present:
+        return []
+    foreign_digits = not _data["foreign_digits"].isdisjoint(present)
+    present = present.difference(_data["foreign_digits"])
     alphabet = _expected_alphabet(langs)
     words: dict[tuple[int, int], None] = {}
-    for m in suspect.finditer(text):
+    last = -1
+    for m in _suspect_re(frozenset(present)).finditer(text) if present else ():
+        if m.start() < last:
+            continue  # another look-alike character of the word just read
         span = _word_span(text, m.start(), m.end())
+        last = max(span[1], m.end())
         if span[1] > span[0]:
             words[span] = None
     cands: list[tuple[int, int, str, tuple[str, ...], str]] = []  # start, end, repair, odd, class
@@ -302,7 +335,7 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
         if letters < 2:
             continue
         cands.append((s, e, _case_like(target, word), tuple(dict.fromkeys(odd)), cls))
-    for m in _NUMBER.finditer(text):
+    for m in _NUMBER.finditer(text) if foreign_digits else ():
         if not m.group().isascii():
             d = _digit_candidate(text, m.start(), m.end(), expect)
             if d is not None:

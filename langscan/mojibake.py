@@ -16,6 +16,7 @@ separators, are the runs.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from difflib import SequenceMatcher
 from typing import Callable, Optional, Sequence
@@ -57,7 +58,19 @@ def repair(run: str) -> str:
         return run
 
 
+# What every UTF-8 multi-byte character read as Latin-1 or Windows-1252 leaves: a lead byte (Â..ô) followed by a
+# continuation byte (0x80..0xBF, as Latin-1 or cp1252 shows it), or "Â "/"Ã " where a no-break space (byte 0xA0)
+# became a space. Two one-pass screens at C speed (no alternation, so the engine scans for the first class);
+# ftfy's own measure, a far larger expression, runs only where one matches.
+_NBSP_SCREEN = re.compile("[\u00c2\u00c3] ")
+_SCREEN = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
 def _is_bad(text: str) -> bool:
+    if _SCREEN.search(text) is None and _NBSP_SCREEN.search(text) is None:
+        return False
     from ftfy.badness import is_bad
 
     return is_bad(text)
