@@ -35,11 +35,23 @@ def stage(text: str, expect: Sequence[str], predict, kinds, note: Optional[Calla
     return [tuple(c)[:8] for c in found]
 
 
-def merge(spans: list, extra: list) -> list:
-    """``spans`` without those overlapping an ``extra`` span, plus ``extra``."""
+def merge(spans: list, extra: list, trace: Optional[list] = None) -> list:
+    """``spans`` without those overlapping an ``extra`` span, plus ``extra``; the explain trace says so."""
     if not extra:
         return spans
     keep = [x for x in spans if not any(s < x[2] and x[1] < e for _, s, e, *_ in extra)]
+    mine = {(x[0].value, x[1], x[2]) for x in extra}
+    for u in trace or ():  # the stages' own units come first; a later one on the same span is the script stage's
+        if not u.flagged:
+            continue
+        key = (u.stage, u.start, u.end)
+        if key in mine:
+            mine.discard(key)
+            continue
+        over = next((x for x in extra if x[1] < u.end and u.start < x[2]), None)
+        if over is not None:
+            u.flagged = False
+            u.reason += f"; replaced by the {over[0].value} finding on {over[1]}..{over[2]}"
     return keep + list(extra)
 
 

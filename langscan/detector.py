@@ -251,7 +251,7 @@ class Detector:
                                 None if trace is None else (lambda *a: trace.append(Unit(*a))))
         if not (text.isascii() and self._latin_expected):
             spans.extend(self._script_stage(text, trace))
-        spans = artifacts.merge(spans, extra)  # issue 13: they replace script spans they overlap
+        spans = artifacts.merge(spans, extra, trace)  # issue 13: they replace script spans they overlap
         if self._latin_expected:
             taken = _Taken(sorted((s, e) for _, s, e, *_ in spans))
             spans.extend(self._latin_stage(text, trace, taken))

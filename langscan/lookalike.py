@@ -149,23 +149,42 @@ def _suspect_re(present: frozenset[str]) -> "re.Pattern[str]":
     return rx
 
 
-def _index(lang: str) -> dict[str, str]:
-    """skeleton -> the everyday word of ``lang`` it spells, in lower, Title and UPPER case (most common first)."""
+def _index(lang: str) -> dict[str, tuple[str, ...]]:
+    """skeleton -> the everyday words of ``lang`` it spells, in lower, Title and UPPER case.
+
+    Built from the word set the detector's screen already holds (no frequency table is loaded)."""
     key = "index:" + lang
     idx = _data.get(key)
     if idx is None:
-        lex = lexicon.load(lang) or {}
-        table = _table()
-        ascii_map = str.maketrans({c: p for c, p in table.items() if c.isascii()})
+        # ASCII sources ("I" -> "l", "m" -> "rn"...) map to ASCII that is no source itself, so plain
+        # replacements give an ASCII word's skeleton (NFD changes no ASCII), much faster than skeleton()
+        pairs = [(c, p) for c, p in _table().items() if c.isascii()]
         idx = {}
-        for w, z in lex.items():
-            if z < EVERYDAY_ZIPF:
-                continue  # rows are not guaranteed sorted here: no break
-            for form in (w, w[:1].upper() + w[1:], w.upper()):
-                sk = unicodedata.normalize("NFD", form.translate(ascii_map)) if form.isascii() else skeleton(form)
-                idx.setdefault(sk, form)
+        for w in sorted(lexicon.common_words(lang, EVERYDAY_ZIPF)):
+            for form in dict.fromkeys((w, w[:1].upper() + w[1:], w.upper())):
+                if form.isascii():
+                    sk = form
+                    for c, p in pairs:
+                        if c in sk:
+                            sk = sk.replace(c, p)
+                else:
+                    sk = skeleton(form)
+                idx[sk] = idx.get(sk, ()) + (form,)
         _data[key] = idx
     return idx
+
+
+def _lookup(key: str, word: str, langs: Sequence[str]) -> Optional[str]:
+    """The everyday word a skeleton spells; when several do ("burn" and "bum" share one), the one that keeps
+    most of the word's own characters in place."""
+    latin = _latinish()
+    nf = unicodedata.normalize("NFKC", word)
+    near = "".join(c if c.isascii() else HOMOGLYPHS.get(c) or latin.get(c, c) for c in nf)
+    for l in langs:
+        forms = _index(l).get(key)
+        if forms:
+            return max(forms, key=lambda f: (len(f) == len(near), sum(a == b for a, b in zip(f, near)), f))
+    return None
 
 
 def _known(word: str, langs: Sequence[str]) -> bool:
@@ -215,11 +234,9 @@ def repair_word(word: str, langs: Sequence[str] = ("en",)) -> str:
         return word
     if word and all(c.isdigit() for c in word):
         return "".join(str(unicodedata.decimal(c, 0)) if not c.isascii() else c for c in word)
-    key = skeleton(unicodedata.normalize("NFKC", word))
-    for l in langs:
-        t = _index(l).get(key)
-        if t is not None:
-            return _case_like(t, word)
+    t = _lookup(skeleton(unicodedata.normalize("NFKC", word)), word, langs)
+    if t is not None:
+        return _case_like(t, word)
     latin = _latinish()
     return "".join(c if c.isascii() else HOMOGLYPHS.get(c) or latin.get(c, c) for c in word)
 
@@ -313,12 +330,7 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
         if _known(word, langs):
             continue
         nf = unicodedata.normalize("NFKC", word)
-        key = skeleton(nf)
-        target = None
-        for l in langs:
-            target = _index(l).get(key)
-            if target is not None:
-                break
+        target = _lookup(skeleton(nf), word, langs)
         compat = all(unicodedata.normalize("NFKC", c) != c for c in odd)
         if target is None and compat and len(nf) >= 4 and nf.isascii() and nf.isalpha():
             target = nf  # fullwidth or mathematical letters spelling a word too rare for the index
