@@ -115,6 +115,25 @@ def _runs(line: str, fixed: str) -> list[tuple[int, int, int, int]]:
     return merged
 
 
+_QUOTES = {'"': '"', "'": "'", "`": "`", "“": "”", "‘": "’", "«": "»", "„": "“"}
+MAX_SAMPLE = 6  # a quoted run this short is a sample of mojibake under discussion, not mojibake
+
+
+def _quoted_sample(line: str, a: int, b: int) -> bool:
+    """A short run of no ASCII letters standing alone in quotation marks or backticks: text *about*
+    mis-decoding (you may see "Â£" instead of "£"), which is not mis-decoded itself."""
+    s, e = a, b
+    while s > 0 and not line[s - 1].isspace():
+        s -= 1
+    while e < len(line) and not line[e].isspace():
+        e += 1
+    token = line[s:e].rstrip(".,;:!?)")
+    inner = token[1:-1]
+    return (len(token) >= 3 and token[0] in _QUOTES and token[-1] == _QUOTES[token[0]]
+            and len(inner) <= MAX_SAMPLE and s < a and b <= s + len(token) - 1
+            and not any(c.isascii() and c.isalpha() for c in inner))  # "cafÃ©" in quotes is a mis-decoded word
+
+
 def _line_repairs(line: str) -> list[tuple[int, int, str]]:
     """(start, end, repaired text) of each mis-decoded run of one line (offsets into the line)."""
     if line.isascii() or not _is_bad(line):
@@ -126,6 +145,8 @@ def _line_repairs(line: str) -> list[tuple[int, int, str]]:
     for a, b, ja, jb in _runs(line, fixed):
         run, rep = line[a:b], fixed[ja:jb]
         if run == rep or run.isascii():
+            continue
+        if _quoted_sample(line, a, b):
             continue
         if unicodedata.normalize("NFC", run) == unicodedata.normalize("NFC", rep):
             continue

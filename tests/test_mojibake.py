@@ -77,7 +77,22 @@ def test_a_lone_byte_is_repaired_within_its_line():
     assert repair_at(line, c.start, c.end) == ""  # the no-break space after it stays
 
 
+def test_pound_sign_mis_decoded_before_a_price_is_found_and_repaired(det):
+    text = "Rooms from Â£100 a night, breakfast included."
+    (f,) = det.scan(text)
+    assert f.kind is Kind.MOJIBAKE and f.text == "Â" and f.start == 11
+    assert apply(text, [f], "repair") == "Rooms from £100 a night, breakfast included."
+
+
 # --------------------------------------------------------------------------- what is not mojibake
+def test_quoted_samples_of_mojibake_in_text_about_it_are_not_mojibake(det):
+    text = 'If a page shows "Â£" or “â€™” instead of the pound sign, it was read as Windows-1252.'
+    assert det.scan(text) == []
+    (f,) = det.scan('The menu said "cafÃ©" in big letters.')  # a quoted word is real mojibake
+    assert f.text == "cafÃ©"
+
+
+
 @pytest.mark.parametrize("text", [
     "JOÃO DA SILVA, SÃO PAULO: a MÃE de João e a AÇÃO da Conceição.",  # Portuguese capitals with Ã
     "Tickets cost £100, or €120; © 2024 Example Ltd. Lengths in Å (ångström) are fine.",
