@@ -149,3 +149,16 @@ def test_error_browser_lists_false_findings_and_misses():
         assert {"doc", "text", "kind", "style", "lang", "provenance", "line"} <= set(m)
     for f in fps:
         assert {"doc", "text", "kind", "lang", "score", "line", "negative"} <= set(f)
+
+
+def test_artifact_documents_are_reproduced_from_the_committed_corpus():
+    """benchmarks/artifacts.py makes the look-alike and mojibake documents anew, byte for byte."""
+    from benchmarks import artifacts
+
+    rebuilt = artifacts.add([d for d in CORPUS if d["origin"] != "artifact"])
+    assert [json.dumps(d, sort_keys=True, ensure_ascii=False) for d in rebuilt] == \
+        [json.dumps(d, sort_keys=True, ensure_ascii=False) for d in CORPUS]
+    made = [d for d in CORPUS if d["origin"] == "artifact"]
+    assert all(not d["clean"] for d in made) and len({d["id"] for d in made}) == len(made)
+    styles = Counter(g["style"] for d in made for g in d["gold"])
+    assert styles["lookalike"] >= 150 and styles["mojibake"] >= 100
