@@ -196,7 +196,8 @@ def _expected_alphabet(langs: Sequence[str]) -> frozenset[str]:
     out: set[str] = set()
     for l in langs:
         out |= lexicon.alphabet(l)
-    return frozenset(out)
+    # Latin letters only: the English lexicon's "α" and "β" do not make Greek letters English
+    return frozenset(c for c in out if script_of(c) == "Latin")
 
 
 def _is_math(c: str) -> bool:
@@ -312,11 +313,9 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
         word = text[s:e]
         odd, bad = [], False
         for c in word:
-            if c.isascii():
-                continue
-            if c in alphabet and c not in latin:
-                continue
-            if c in latin and c not in alphabet:
+            if c.isascii() or c in alphabet:
+                continue  # a letter of the expected language (Turkish "ı" when Turkish is expected)
+            if c in latin:
                 odd.append(c)
             elif unicodedata.category(c)[0] == "M":
                 continue
@@ -342,7 +341,7 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
         if cls != "mixed" and letters < MIN_LETTERS_FOREIGN:
             if note:
                 note(s, e, word, "homoglyph", "-", 0.0, False,
-                     f"reads as {target!r}, but {letters} letters of another script are a word of their own")
+                     f"reads as {target!r}, but {letters} letters in other characters may be a word of their own")
             continue
         if letters < 2:
             continue
