@@ -4,7 +4,7 @@
 
 English hosts (article bodies and page boilerplate, see hosts.py) get real foreign fragments (fragments.py)
 inserted the ways scraping leaves them; about a third stay clean; hard negatives (negatives.py) go into every
-host document; the non-English articles and a few synthetic all-foreign texts are ``document``-kind cases.
+host document; copies of the clean ones get look-alike words or mojibake (artifacts.py); the non-English articles and a few synthetic all-foreign texts are ``document``-kind cases.
 Every gold span is checked (``text[start:end] == fragment``). A fifth of the hosts (by host, so an article
 and its page boilerplate stay together) is the ``heldout`` split that nothing is tuned on.
 """
@@ -17,7 +17,7 @@ import random
 import re
 from pathlib import Path
 
-from . import sources
+from . import artifacts, sources
 from .fragments import build_pools
 from .hosts import foreign_spans, load_hosts
 from .langdata import script_profile
@@ -264,7 +264,7 @@ def build(cache: Path, seed: int = SEED) -> list[dict]:
         split = "heldout" if n % 5 == 4 else "dev"
         heldout.add(host) if split == "heldout" else None
         emit(f"{host}-doc", host, "synthetic", *document_case(doc, lang, prov))
-    return docs
+    return artifacts.add(docs)  # look-alike words and mojibake made from copies of the clean documents
 
 
 def main(argv=None):
@@ -296,7 +296,7 @@ def main(argv=None):
         "seed": args.seed, "sha256": digest, "documents": len(docs),
         "clean_documents": sum(d["clean"] for d in docs),
         "splits": {s: sum(d["split"] == s for d in docs) for s in ("dev", "heldout")},
-        "gold_by_kind": {k: sum(g["kind"] == k for g in gold) for k in ("script", "latin", "homoglyph", "document")},
+        "gold_by_kind": {k: sum(g["kind"] == k for g in gold) for k in ("script", "latin", "homoglyph", "document", "mojibake")},
         "gold_by_style": {s: sum(g["style"] == s for g in gold) for s in sorted({g["style"] for g in gold})},
         "languages": len({g["lang"] for g in gold}),
         "sources": {"debian": sources.deb_versions(cache),

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import math
 
-KIND_TARGETS = {"script": ("F1", 0.97), "latin": ("F1", 0.90), "homoglyph": ("recall", 0.98), "document": ("recall", 1.0)}
+KIND_TARGETS = {"script": ("F1", 0.97), "latin": ("F1", 0.90), "homoglyph": ("recall", 0.98), "document": ("recall", 1.0),
+                "mojibake": ("recall", 0.95)}
 
 
 def _f(x, nd=3):
@@ -86,6 +87,10 @@ def targets(res: dict, info: dict) -> list[str]:
             hf = ls["clean_homoglyph_false"]
             extra = f"; homoglyph false findings in clean docs: {hf}"
             ok = val == val and val >= goal and hf == 0
+        elif kind == "mojibake":
+            mf = ls.get("clean_mojibake_false", 0)
+            extra = f"; mojibake false findings in clean docs: {mf}"
+            ok = val == val and val >= goal and mf == 0
         else:
             ok = val == val and val >= goal
         rows.append(f"| {kind}: {metric} ≥ {goal:g}{' and no false homoglyph findings' if kind == 'homoglyph' else ''} "
@@ -139,10 +144,10 @@ def render(results: dict, info: dict) -> str:
                 else "held-out split: nothing is tuned on it")
         out += [f"## {split} split ({note})", "", "### Headline", ""] + headline(res, info)
         out += ["", "### Targets", ""] + targets(res, info)
-        out += ["", "### Per kind", ""] + detail_table(res, ["script", "latin", "homoglyph", "document"])
+        out += ["", "### Per kind", ""] + detail_table(res, ["script", "latin", "homoglyph", "document", "mojibake"])
         out += ["", "### Per style (P / R / F1)", ""] + group_table(res, info, "style", [
-            "own_line", "caption_glued", "credit", "mid_sentence", "appended", "menu", "homoglyph",
-            "page_native", "document"])
+            "own_line", "caption_glued", "credit", "mid_sentence", "appended", "menu", "homoglyph", "lookalike",
+            "page_native", "document", "mojibake"])
         ls = res.get("langscan")
         if ls:
             for kind in ("script", "latin"):

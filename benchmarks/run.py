@@ -25,9 +25,9 @@ from . import metrics
 from .corpus import CORPUS, load_corpus, select
 from .tools import PACKAGES, REPO, TOOLS
 
-KINDS = ["script", "latin", "homoglyph", "document"]
-STYLES = ["own_line", "caption_glued", "credit", "mid_sentence", "appended", "menu", "homoglyph",
-          "page_native", "document"]
+KINDS = ["script", "latin", "homoglyph", "document", "mojibake"]
+STYLES = ["own_line", "caption_glued", "credit", "mid_sentence", "appended", "menu", "homoglyph", "lookalike",
+          "page_native", "document", "mojibake"]
 LINGUA_DOCS = {False: 60, True: 2}
 
 
@@ -104,6 +104,7 @@ def evaluate(tool_res: dict, docs: list[dict]) -> dict | None:
         "negatives": sum(len(d.get("negatives", [])) for d in ran),
         "homoglyph_false": sum(ev.homoglyph_wrong for ev in evals),
         "clean_homoglyph_false": sum(ev.homoglyph_wrong for d, ev in zip(ran, evals) if d["clean"]),
+        "clean_mojibake_false": sum(sum(1 for x in f if x[3] == "mojibake") for d, f in zip(ran, found) if d["clean"]),
         "misses": misses, "false_examples": false_examples, "gold_by_lang": by_lang,
         "mbps_clean": mbps(clean) if clean else float("nan"),
         "mbps_all": mbps(ran),

@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from . import artifacts
 from .detect import context
 from .detect.calibration import calibrate
 from .detect.candidate import Candidate
@@ -121,8 +122,12 @@ class Detector:
         setup = self._setup
         setup.prepare()
         cands: list[Candidate] = []
+        # issue 13 (langscan/artifacts.py): look-alike words and mojibake, stages of their own; they replace
+        # the script spans they overlap and take no part in the whole-document decision
+        extra = artifacts.candidates(text, self.expect, setup.model.predict, self.options.kinds, trace)
         if not (text.isascii() and setup.latin_expected):
             cands.extend(script_stage(setup, text, trace))
+        cands = artifacts.merge_candidates(cands, extra, trace)
         if setup.latin_expected:
             taken = Taken(sorted((c.start, c.end) for c in cands))
             cands.extend(self._latin.run(text, trace, taken))
@@ -130,9 +135,9 @@ class Detector:
         cands = merge_latin(text, cands)
         cands = complete_menus(setup, text, cands)
         cands = tidy(text, cands, setup.known)
-        doc = document_stage(setup, text, cands, trace)
+        doc = document_stage(setup, text, [c for c in cands if c.kind not in artifacts.KINDS], trace)
         if doc is not None:
-            cands = [doc]
+            cands = [doc] + [c for c in cands if c.kind in artifacts.KINDS]
         kinds = self.options.kinds
         cands = [c for c in cands if c.kind.value in kinds and c.score >= self.threshold]
         context.assign(setup, text, cands)  # only for what will be reported

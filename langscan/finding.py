@@ -13,12 +13,13 @@ from enum import Enum
 
 
 class Kind(str, Enum):
-    """The four kinds of artifact langscan reports."""
+    """The kinds of artifact langscan reports."""
 
     SCRIPT = "script"  # a run of a writing system foreign to the expected language
     LATIN = "latin"  # Latin-script text in another language
-    HOMOGLYPH = "homoglyph"  # a Latin word with look-alike Cyrillic/Greek letters
+    HOMOGLYPH = "homoglyph"  # a word spelt with look-alike characters (another script, fullwidth, math letters)
     DOCUMENT = "document"  # the whole document is in another language
+    MOJIBAKE = "mojibake"  # mis-decoded text (UTF-8 read as Latin-1/cp1252), with its repair in ``detail``
 
     def __str__(self) -> str:  # so f-strings print "script", not "Kind.SCRIPT"
         return self.value

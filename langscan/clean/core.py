@@ -22,8 +22,9 @@ Actions
       it: direction marks around it, a closing bracket it opened, and its
       sentence-final punctuation when the text before it had already ended a
       sentence (``"Reserved. ഒരു നല്കുക."`` -> ``"Reserved."``);
-    * a ``homoglyph`` word is repaired, not removed: its look-alike Cyrillic or
-      Greek letters become the Latin ones they imitate (``"Nаval"`` -> ``"Naval"``);
+    * a ``homoglyph`` word is repaired, not removed: its look-alike characters
+      become the letters they imitate (``"Nаval"`` -> ``"Naval"``, ``"ѕсоре"`` ->
+      ``"scope"``, ``"usｅd"`` -> ``"used"``); a ``mojibake`` run is removed;
     * a fragment glued between two words is replaced by one space, so the words
       on either side do not fuse: ``"youtube/الدفاع الوطني - القناة الرسميةSyria's army"``
       -> ``"youtube/ Syria's army"``.
@@ -34,6 +35,11 @@ Actions
 
 ``drop-line``
     Remove every line a fragment touches, with its line ending.
+
+``repair``
+    Write the repaired text of ``homoglyph`` words (``"ѕсоре"`` -> ``"scope"``)
+    and ``mojibake`` runs (``"cafÃ©"`` -> ``"café"``, a mis-decoded Russian line
+    -> the Russian line); other kinds are left as they are.
 
 With no ``kinds`` given, ``document`` findings (the whole text is in another
 language) are left alone except by drop-record: stripping them would empty the
@@ -49,10 +55,9 @@ from __future__ import annotations
 from enum import Enum
 from typing import Iterable, Optional, Sequence
 
-from ..scripts import HOMOGLYPHS
-
 DEFAULT_MASK = "[foreign:{lang}]"
-ALL_KINDS = ("script", "latin", "homoglyph", "document")
+ALL_KINDS = ("script", "latin", "homoglyph", "document", "mojibake")
+REPAIRABLE = ("homoglyph", "mojibake")
 
 # characters that separate menu items / title parts and dangle when one side goes
 _SEPARATORS = "|·•–—-"
@@ -71,6 +76,7 @@ class Action(str, Enum):
     MASK = "mask"
     DROP_LINE = "drop-line"
     DROP_RECORD = "drop-record"
+    REPAIR = "repair"
 
     def __str__(self) -> str:
         return self.value
@@ -99,17 +105,38 @@ def default_kinds(action: "Action | str") -> Optional[tuple]:
     """The kinds acted on when none are named: every kind for drop-record, all
     but ``document`` otherwise (a whole-document finding would empty the text;
     leaving the record out is what drop-record is for)."""
-    return None if Action(action) is Action.DROP_RECORD else ("script", "latin", "homoglyph")
+    action = Action(action)
+    if action is Action.DROP_RECORD:
+        return None
+    if action is Action.REPAIR:
+        return REPAIRABLE
+    return ("script", "latin", "homoglyph", "mojibake")
+
+
+def repaired(text: str, f) -> str:
+    """What a ``homoglyph`` word or ``mojibake`` run of ``text`` becomes when repaired."""
+    frag = text[f.start:f.end]
+    if str(_value(f.kind)) == "mojibake":
+        from ..mojibake import repair_at
+
+        return repair_at(text, f.start, f.end)
+    from ..lookalike import repair_word
+
+    return repair_word(frag, (getattr(f, "lang", "") or "en",))
 
 
 def repair_homoglyphs(text: str, findings: Sequence) -> str:
-    """Replace look-alike Cyrillic/Greek letters inside homoglyph words by the
-    Latin letters they imitate ("Nаval" -> "Naval"); lengths do not change."""
-    chars = list(text)
-    for f in findings:
-        for i in range(f.start, f.end):
-            chars[i] = HOMOGLYPHS.get(chars[i], chars[i])
-    return "".join(chars)
+    """Replace ``homoglyph`` words and ``mojibake`` runs by their repair ("Nаval" -> "Naval",
+    "cafÃ©" -> "café"); other findings are ignored.  Lengths may change."""
+    done, edits = len(text) + 1, []
+    for f in sorted(findings, key=lambda f: (f.start, f.end), reverse=True):
+        if str(_value(f.kind)) not in REPAIRABLE or f.end > done or f.end <= f.start:
+            continue
+        edits.append((f.start, f.end, repaired(text, f)))  # every repair read from the text as scanned
+        done = f.start
+    for a, b, new in edits:  # right to left: offsets to the left stay true
+        text = text[:a] + new + text[b:]
+    return text
 
 
 def apply(text: str, findings: Sequence, action: "Action | str" = Action.STRIP, *,
@@ -122,13 +149,17 @@ def apply(text: str, findings: Sequence, action: "Action | str" = Action.STRIP, 
     chosen = select(findings, kinds if kinds is not None else default_kinds(action), langs)
     if not chosen:
         return text
+    if action is Action.REPAIR:
+        return repair_homoglyphs(text, chosen)
     if action is Action.STRIP:
+        # a homoglyph word is in the expected language: fix its letters, keep it. Repairs may change
+        # lengths, so every edit goes right to left (a strip only touches blanks beside its span).
         words = [f for f in chosen if str(_value(f.kind)) == "homoglyph"]
-        if words:  # the word is in the expected language: fix its letters, keep it
-            text = repair_homoglyphs(text, words)
-            chosen = [f for f in chosen if str(_value(f.kind)) != "homoglyph"]
-        for a, b in reversed(_merge_spans(text, chosen, bridge=True)):
-            text = _strip_span(text, a, b)
+        spans = _merge_spans(text, [f for f in chosen if str(_value(f.kind)) != "homoglyph"], bridge=True)
+        edits = [(a, b, None) for a, b in spans]
+        edits += [(f.start, f.end, f) for f in words if not any(a < f.end and f.start < b for a, b in spans)]
+        for a, b, f in sorted(edits, key=lambda x: (x[0], x[1]), reverse=True):
+            text = _strip_span(text, a, b) if f is None else repair_homoglyphs(text, [f])
         return text
     if action is Action.MASK:
         return _mask(text, chosen, mask_template)

@@ -45,8 +45,9 @@ def clean(
     action: str = typer.Option("strip", "--action", "-a",
                                help="strip: remove the fragment and the gap it leaves; mask: replace it with "
                                     "--mask-template; drop-line: remove its lines; drop-record: leave the "
-                                    "JSONL/CSV/Parquet record out (written to --rejects)."),
-    kind: Optional[List[str]] = typer.Option(None, "--kind", "-k", help="Only these kinds: script, latin, homoglyph, document (repeat or comma-separate)."),
+                                    "JSONL/CSV/Parquet record out (written to --rejects); repair: write the "
+                                    "repaired text of look-alike words and mojibake."),
+    kind: Optional[List[str]] = typer.Option(None, "--kind", "-k", help="Only these kinds: script, latin, homoglyph, document, mojibake (repeat or comma-separate)."),
     lang: Optional[List[str]] = typer.Option(None, "--lang", "-l", help="Only fragments in these languages, e.g. ru,ar."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here: a file (one input), a directory (several), or - for stdout."),
     in_place: bool = typer.Option(False, "--in-place", "-i", help="Replace the inputs atomically (temp file, fsync, rename; permissions kept)."),
@@ -78,9 +79,9 @@ def clean(
     try:
         act = Action(action)
     except ValueError:
-        fail(f"--action must be one of strip, mask, drop-line, drop-record (got {action!r})")
+        fail(f"--action must be one of strip, mask, drop-line, drop-record, repair (got {action!r})")
     kinds = _split(kind)
-    bad = [k for k in kinds or () if k not in ("script", "latin", "homoglyph", "document")]
+    bad = [k for k in kinds or () if k not in ("script", "latin", "homoglyph", "document", "mojibake")]
     if bad:
         fail(f"unknown --kind {', '.join(bad)}")
     if not (output or in_place or dry_run):

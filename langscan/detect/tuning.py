@@ -15,7 +15,7 @@ SENSITIVITY: dict[str, dict[str, float]] = {
     "balanced": {"threshold": 0.5, "min_length": 2, "llr": 4.0},
     "aggressive": {"threshold": 0.35, "min_length": 1, "llr": 3.0},
 }
-ALL_KINDS = ("script", "latin", "homoglyph", "document")
+ALL_KINDS = ("script", "latin", "homoglyph", "document", "mojibake")
 CONTEXTS = ("menu", "boilerplate", "caption", "quote", "gloss", "body")
 
 # --------------------------------------------------------------------------- script stage

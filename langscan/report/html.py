@@ -195,6 +195,9 @@ def _note(s: dict) -> str:
         odd = "; ".join(f'<b>{_e(o["char"])}</b> {_e(o["code"])} {_e(o["name"])}' for o in s["odd"])
         fixed = f' → <b>{_e(s["repaired"])}</b>' if s.get("repaired") else ""
         return f'<span class="note">{odd}{fixed}</span>'
+    detail = s.get("detail") or ""
+    if kind == "mojibake" and "repaired: " in detail:
+        return f'<span class="note">repaired: <b>{_e(detail.split("repaired: ", 1)[1])}</b></span>'
     extra = f' · seen {s["occurrences"]}×' if s.get("occurrences", 1) > 1 else ""
     return f'<span class="note">{_e(s.get("lang_name") or s["lang"])} · {_e(s["script"])}{extra}</span>'
 
@@ -255,8 +258,11 @@ def _settings(settings: dict, data: dict) -> str:
 
 def _lang_label(d: dict, expect) -> str:
     label = f'{d["lang"]} ({d["lang_name"]})' if d["lang_name"] and d["lang_name"] != d["lang"] else d["lang"]
-    if d["lang"] in expect and set(d.get("kinds", {})) == {"homoglyph"}:
-        label = f'{d["lang"]}: look-alike letters'  # an expected-language word spelt with foreign letters
+    kinds = set(d.get("kinds", {}))
+    if d["lang"] in expect and kinds and kinds <= {"homoglyph", "mojibake"}:
+        # expected-language words spelt with look-alike characters, or mis-decoded text
+        label = f'{d["lang"]}: ' + " and ".join(
+            x for k, x in (("homoglyph", "look-alike letters"), ("mojibake", "mis-decoded text")) if k in kinds)
     return label
 
 

@@ -65,7 +65,10 @@ def message(f) -> str:
     frag = json.dumps(shorten(f.text), ensure_ascii=False)
     if kind == "homoglyph":
         extra = f" ({f.detail})" if f.detail else ""
-        return f"Word mixing Latin with look-alike {f.script} letters: {frag}{extra}"
+        return f"Word spelt with look-alike characters ({f.script}): {frag}{extra}"
+    if kind == "mojibake":
+        extra = f" ({f.detail})" if f.detail else ""
+        return f"Mis-decoded text (mojibake): {frag}{extra}"
     if kind == "document":
         return f"The whole text is in {f.lang_name} ({f.lang}), not the expected language"
     return f"Stray {f.lang_name} ({f.script}) fragment: {frag}"

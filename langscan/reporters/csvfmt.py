@@ -6,7 +6,7 @@ import csv
 
 from .base import Hit, Reporter
 
-COLUMNS = ["path", "line", "column", "record", "field", "kind", "lang", "lang_name", "script", "score", "context", "start", "end", "text"]
+COLUMNS = ["path", "line", "column", "record", "field", "kind", "lang", "lang_name", "script", "score", "context", "start", "end", "text", "detail"]
 
 
 class CsvReporter(Reporter):

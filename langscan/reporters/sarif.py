@@ -21,8 +21,10 @@ SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sar
 RULES = [
     ("script", "ForeignScript", "A run of a writing system foreign to the expected language."),
     ("latin", "ForeignLatinText", "Latin-script text in a language other than the expected one."),
-    ("homoglyph", "HomoglyphWord", "A Latin word containing look-alike Cyrillic or Greek letters."),
+    ("homoglyph", "HomoglyphWord", "A word of the expected language spelt with look-alike characters (other "
+     "scripts, fullwidth or mathematical letters, mixed digit systems)."),
     ("document", "WrongLanguageDocument", "The whole text is in a language other than the expected one."),
+    ("mojibake", "MisDecodedText", "Text that was mis-decoded (UTF-8 read as Latin-1 or Windows-1252) and saved again."),
 ]
 RULE_INDEX = {rid: i for i, (rid, _, _) in enumerate(RULES)}
 

@@ -30,7 +30,7 @@ class TextReporter(Reporter):
         extra = ""
         if hit.record is not None:
             extra = f" [record {hit.record}" + (f", field {hit.field}" if hit.field else "") + "]"
-        if f.detail and getattr(f.kind, "value", f.kind) == "homoglyph":
+        if f.detail and getattr(f.kind, "value", f.kind) in ("homoglyph", "mojibake"):
             extra += f" ({f.detail})"
         print(f"{where} {kind} {lang} {frag}{self._c(_DIM, extra) if extra else ''}", file=self.out)
 

@@ -1,0 +1,428 @@
+"""Look-alike words, found by their confusable skeleton (Unicode UTS #39).
+
+A word is a ``homoglyph`` finding when its skeleton (what it looks like, after
+compatibility forms are folded by NFKC and every character is replaced by the
+prototype Unicode's confusables.txt gives it) spells an everyday word of the
+expected language, while the word itself is not a word of that language.  That
+covers every mix: "ѕсоре" (all Cyrillic), "usｅd" (a fullwidth e), "𝐇𝐞𝐥𝐥𝐨"
+(mathematical bold), "troսble" (an Armenian seh), Cherokee and Lisu capitals,
+and numbers that mix digit systems ("2০26").
+
+Real words of other languages can have an English skeleton too (Russian "сор"
+reads "cop"), so a word whose letters all come from another script, or from
+compatibility forms, must sit among words of the expected language: a real
+word of its own script nearby, or a model that does not hear the expected
+language in the repaired text around it, and it is left alone.  Mathematical
+letters next to mathematical symbols are notation, not words.
+
+``find`` is a pure function of the text (plus the language model it is
+given); the data (models/confusables.tsv.gz, built by
+tools/build_confusables.py from Unicode's file) and the skeleton index of the
+expected language's everyday words load once per process, on first need.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+import unicodedata
+from typing import Callable, NamedTuple, Optional, Sequence
+
+from . import lexicon
+from .finding import Kind
+from .languages import same_family, script_of_lang
+from .scripts import HOMOGLYPHS, char_label, script_of
+
+EVERYDAY_ZIPF = 3.0  # a skeleton must spell a word at least this common (Zipf) in the expected language
+MIN_LETTERS_FOREIGN = 3  # a word with no letter of the expected script: shorter ones ("он", "ΜΕ") are real words
+CONTEXT_WORDS = 6  # words either side of a candidate that make up its context
+OTHER_LANGUAGE_P = 0.5  # the repaired context is a foreign sentence when the model hears another language this surely
+
+
+class Candidate(NamedTuple):
+    """One span a stage proposes; the first eight fields are the detector's span tuple."""
+
+    kind: Kind
+    start: int
+    end: int
+    lang: str
+    script: str
+    score: float
+    detail: str
+    chars: tuple[str, ...]
+    repair: str = ""  # what ``clean --action repair`` writes instead of text[start:end]
+
+
+Predict = Callable[[str, int], list]
+
+_lock = threading.Lock()
+_data: dict = {}
+# Compatibility blocks whose letters NFKC folds to ASCII: fullwidth forms, mathematical alphanumerics,
+# circled letters. Typographic ligatures (U+FB00..FB06, "ﬁ") are left out: they are the same letters.
+_COMPAT_BLOCKS = ((0xFF10, 0xFF5A), (0x1D400, 0x1D7FF), (0x24B6, 0x24E9))
+_MATH = (0x1D400, 0x1D7FF)
+_WORD_CHARS = re.compile(r"[\w'’\u0300-\u036f]")
+_CJK_NEAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u3000-\u303f]")
+_NUMBER = re.compile(r"\d{2,}")
+_MATH_NEAR = re.compile(r"[=<>+×÷∈∉⊂⊆∑∏∫√∞≈≠≤≥^_|∂∇]")
+
+
+def _table() -> dict[str, str]:
+    """source character -> prototype string, from models/confusables.tsv.gz."""
+    t = _data.get("table")
+    if t is None:
+        with _lock:
+            t = _data.get("table")
+            if t is None:
+                from .lid import models_dir
+
+                t = {}
+                raw = gzip.decompress((models_dir() / "confusables.tsv.gz").read_bytes()).decode("ascii")
+                for line in raw.splitlines():
+                    if not line or line.startswith("#"):
+                        continue
+                    src, _, proto = line.partition("\t")
+                    t[chr(int(src, 16))] = "".join(chr(int(x, 16)) for x in proto.split())
+                _data["table"] = t
+    return t
+
+
+def skeleton(s: str) -> str:
+    """UTS #39 skeleton: NFD, each character replaced by its prototype, NFD again."""
+    table = _table()
+    s = unicodedata.normalize("NFD", s)
+    return unicodedata.normalize("NFD", "".join(table.get(c, c) for c in s))
+
+
+def _ascii_word(s: str) -> bool:
+    return bool(s) and s.isascii() and all(c.isalnum() or c in "'" for c in s)
+
+
+def _latinish() -> dict[str, str]:
+    """Non-ASCII characters that look like ASCII letters or digits -> what they read as (for display).
+
+    From the confusables whose prototype is ASCII, and the compatibility blocks NFKC folds to ASCII."""
+    m = _data.get("latinish")
+    if m is None:
+        table = _table()
+        out: dict[str, str] = {}
+        for c in table:
+            if c.isascii() or len(c) != 1 or not (c.isalpha() or c.isdigit()):
+                continue
+            if 0xFB00 <= ord(c) <= 0xFB06:
+                continue
+            sk = skeleton(unicodedata.normalize("NFKC", c))
+            if _ascii_word(sk):
+                nf = unicodedata.normalize("NFKC", c)
+                out[c] = nf if _ascii_word(nf) else HOMOGLYPHS.get(c, sk)
+        for lo, hi in _COMPAT_BLOCKS:
+            for cp in range(lo, hi + 1):
+                c = chr(cp)
+                nf = unicodedata.normalize("NFKC", c)
+                if nf != c and len(nf) == 1 and nf.isascii() and nf.isalnum():
+                    out.setdefault(c, nf)
+        digits = set()
+        for cp in range(0x80, 0x1FBFA):  # decimal digits of every other system (zero points found by scan)
+            if unicodedata.decimal(chr(cp), None) == 0:
+                digits.update(chr(cp + k) for k in range(10))
+        _data["foreign_digits"] = frozenset(digits)
+        _data["suspects"] = frozenset(out) | _data["foreign_digits"]
+        # the screen: one regex pass; characters of the BMP in one class (a bitmap to the regex engine), and
+        # anything beyond the BMP (mathematical letters and digits) as one range, checked afterwards
+        bmp = sorted(c for c in _data["suspects"] if ord(c) < 0x10000)
+        _data["screen"] = re.compile("[" + "".join(re.escape(c) for c in bmp) + "]|[\U00010000-\U0010ffff]")
+        m = _data["latinish"] = out
+    return m
+
+
+def _suspect_re(present: frozenset[str]) -> "re.Pattern[str]":
+    """A character class of the look-alike characters one text holds (a short class the engine tests
+    quickly; one of all 1,500 look-alikes, many outside the BMP, is slow)."""
+    key = "re:" + "".join(sorted(present))
+    rx = _data.get(key)
+    if rx is None:
+        if len(_data) > 500:  # bounded: texts rarely hold new sets once a corpus is under way
+            for k in [k for k in _data if k.startswith("re:")]:
+                del _data[k]
+        rx = _data[key] = re.compile("[" + "".join(re.escape(c) for c in sorted(present)) + "]")
+    return rx
+
+
+def _index(lang: str) -> dict[str, tuple[str, ...]]:
+    """skeleton -> the everyday words of ``lang`` it spells, in lower, Title and UPPER case.
+
+    Built from the word set the detector's screen already holds (no frequency table is loaded)."""
+    key = "index:" + lang
+    idx = _data.get(key)
+    if idx is None:
+        # ASCII sources ("I" -> "l", "m" -> "rn"...) map to ASCII that is no source itself, so plain
+        # replacements give an ASCII word's skeleton (NFD changes no ASCII), much faster than skeleton()
+        pairs = [(c, p) for c, p in _table().items() if c.isascii()]
+        idx = {}
+        for w in sorted(lexicon.common_words(lang, EVERYDAY_ZIPF)):
+            for form in dict.fromkeys((w, w[:1].upper() + w[1:], w.upper())):
+                if form.isascii():
+                    sk = form
+                    for c, p in pairs:
+                        if c in sk:
+                            sk = sk.replace(c, p)
+                else:
+                    sk = skeleton(form)
+                idx[sk] = idx.get(sk, ()) + (form,)
+        _data[key] = idx
+    return idx
+
+
+def _lookup(key: str, word: str, langs: Sequence[str]) -> Optional[str]:
+    """The everyday word a skeleton spells; when several do ("burn" and "bum" share one), the one that keeps
+    most of the word's own characters in place."""
+    latin = _latinish()
+    nf = unicodedata.normalize("NFKC", word)
+    near = "".join(c if c.isascii() else HOMOGLYPHS.get(c) or latin.get(c, c) for c in nf)
+    for l in langs:
+        forms = _index(l).get(key)
+        if forms:
+            return max(forms, key=lambda f: (len(f) == len(near), sum(a == b for a, b in zip(f, near)), f))
+    return None
+
+
+def _known(word: str, langs: Sequence[str]) -> bool:
+    low = word.lower()
+    return any(low in lexicon.words(l) for l in langs)
+
+
+def _expected_alphabet(langs: Sequence[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for l in langs:
+        out |= lexicon.alphabet(l)
+    # Latin letters only: the English lexicon's "α" and "β" do not make Greek letters English
+    return frozenset(c for c in out if script_of(c) == "Latin")
+
+
+def _is_math(c: str) -> bool:
+    return _MATH[0] <= ord(c) <= _MATH[1]
+
+
+def _word_span(text: str, s: int, e: int) -> tuple[int, int]:
+    n = len(text)
+    while s > 0 and _WORD_CHARS.match(text[s - 1]) and text[s - 1] != "_":
+        s -= 1
+    while e < n and _WORD_CHARS.match(text[e]) and text[e] != "_":
+        e += 1
+    while s < e and text[s] in "'’":
+        s += 1
+    while e > s and text[e - 1] in "'’":
+        e -= 1
+    return s, e
+
+
+def _case_like(target: str, word: str) -> str:
+    """``target`` in the capitalisation ``word`` shows (after NFKC)."""
+    nf = unicodedata.normalize("NFKC", word)
+    letters = [c for c in nf if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 1:
+        return target.upper()
+    if letters and letters[0].isupper():
+        return target[:1].upper() + target[1:]
+    return target
+
+
+def repair_word(word: str, langs: Sequence[str] = ("en",)) -> str:
+    """The word with its look-alike characters replaced: the everyday word its skeleton spells when there is
+    one, else character by character (NFKC, the Cyrillic/Greek table, the confusable prototype)."""
+    if not word:
+        return word
+    if word and all(c.isdigit() for c in word):
+        return "".join(str(unicodedata.decimal(c, 0)) if not c.isascii() else c for c in word)
+    t = _lookup(skeleton(unicodedata.normalize("NFKC", word)), word, langs)
+    if t is not None:
+        return _case_like(t, word)
+    latin = _latinish()
+    return "".join(c if c.isascii() else HOMOGLYPHS.get(c) or latin.get(c, c) for c in word)
+
+
+def _digit_candidate(text: str, s: int, e: int, expect: Sequence[str]) -> Optional[Candidate]:
+    """A number mixing digit systems ("2০26"): the digits outside ASCII are the odd ones."""
+    zeros = {ord(c) - unicodedata.decimal(c, 0) for c in text[s:e]}
+    if len(zeros) < 2:
+        return None
+    word = text[s:e]
+    odd = tuple(dict.fromkeys(c for c in word if not c.isascii()))
+    fixed = "".join(str(unicodedata.decimal(c)) if not c.isascii() else c for c in word)
+    detail = ("mixed digit systems: " + ", ".join(f"{c!r} {char_label(c)}" for c in odd) + f"; repaired: {fixed}")
+    return Candidate(Kind.HOMOGLYPH, s, e, expect[0], "Common", 0.9, detail, odd, fixed)
+
+
+def _context(text: str, s: int, e: int) -> tuple[int, int]:
+    """The stretch of the line around [s, e): up to CONTEXT_WORDS words either side."""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le == -1 else le
+    a = s
+    for _ in range(CONTEXT_WORDS + 1):
+        k = text.rfind(" ", ls, a - 1) if a - 1 > ls else -1
+        if k == -1:
+            a = ls
+            break
+        a = k
+    b = e
+    for _ in range(CONTEXT_WORDS + 1):
+        k = text.find(" ", b + 1, le)
+        if k == -1:
+            b = le
+            break
+        b = k
+    return a, b
+
+
+def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] = None,
+         note: Optional[Callable[..., None]] = None) -> list[Candidate]:
+    """``homoglyph`` candidates in ``text``: look-alike words and mixed-digit numbers.
+
+    ``predict(text, k)`` is a language model's top-k (lang, p) list (langscan's fastText model when None);
+    ``note(start, end, text, stage, lang, score, flagged, reason)`` receives every decision (explain)."""
+    if text.isascii():
+        return []
+    shipped = _data.get("shipped")
+    if shipped is None:
+        shipped = _data["shipped"] = lexicon.available()
+    langs = [l for l in expect if script_of_lang(l) == "Latin" and l in shipped]
+    if not langs:
+        return []
+    latin = _latinish()
+    if _data["screen"].search(text) is None:
+        return []
+    present = _data["suspects"].intersection(text)
+    if not present:
+        return []
+    foreign_digits = not _data["foreign_digits"].isdisjoint(present)
+    present = present.difference(_data["foreign_digits"])
+    alphabet = _expected_alphabet(langs)
+    words: dict[tuple[int, int], None] = {}
+    last = -1
+    for m in _suspect_re(frozenset(present)).finditer(text) if present else ():
+        if m.start() < last:
+            continue  # another look-alike character of the word just read
+        span = _word_span(text, m.start(), m.end())
+        last = max(span[1], m.end())
+        if span[1] > span[0]:
+            words[span] = None
+    cands: list[tuple[int, int, str, tuple[str, ...], str]] = []  # start, end, repair, odd, class
+    for s, e in words:
+        word = text[s:e]
+        odd, bad = [], False
+        for c in word:
+            if c.isascii() or c in alphabet:
+                continue  # a letter of the expected language (Turkish "ı" when Turkish is expected)
+            if c in latin:
+                odd.append(c)
+            elif unicodedata.category(c)[0] == "M":
+                continue
+            else:
+                bad = True  # a letter that imitates nothing ASCII: a real word of its script
+                break
+        if bad or not odd:
+            continue
+        if all(c.isdigit() for c in word):
+            continue  # numbers: below
+        if _known(word, langs):
+            continue
+        nf = unicodedata.normalize("NFKC", word)
+        target = _lookup(skeleton(nf), word, langs)
+        compat = all(unicodedata.normalize("NFKC", c) != c for c in odd)
+        if target is None and compat and len(nf) >= 4 and nf.isascii() and nf.isalpha():
+            target = nf  # fullwidth or mathematical letters spelling a word too rare for the index
+        if target is None:
+            continue
+        letters = sum(1 for c in word if c.isalpha())
+        has_latin = any(c.isascii() and c.isalpha() for c in word)
+        cls = "mixed" if has_latin and not compat else ("compat" if compat else "foreign")
+        if cls != "mixed" and letters < MIN_LETTERS_FOREIGN:
+            if note:
+                note(s, e, word, "homoglyph", "-", 0.0, False,
+                     f"reads as {target!r}, but {letters} letters in other characters may be a word of their own")
+            continue
+        if letters < 2:
+            continue
+        cands.append((s, e, _case_like(target, word), tuple(dict.fromkeys(odd)), cls))
+    for m in _NUMBER.finditer(text) if foreign_digits else ():
+        if not m.group().isascii():
+            d = _digit_candidate(text, m.start(), m.end(), expect)
+            if d is not None:
+                cands.append((d.start, d.end, d.repair, d.chars, "digits"))
+    if not cands:
+        return []
+    if predict is None:
+        from .lid import load_model
+
+        predict = load_model().predict
+    repairs = {(s, e): r for s, e, r, _, _ in cands}
+    out = []
+    for s, e, fixed, odd, cls in cands:
+        word = text[s:e]
+        reason = _reject(text, s, e, odd, cls, repairs, latin, expect, predict)
+        if reason is not None:
+            if note:
+                note(s, e, word, "homoglyph", "-", 0.0, False, f"reads as {fixed!r}, but {reason}")
+            continue
+        if cls == "digits":
+            detail = "mixed digit systems: "
+        else:
+            detail = "look-alike characters: "
+        detail += ", ".join(f"{c!r} {char_label(c)}" for c in odd) + f"; repaired: {fixed}"
+        scripts = []
+        for c in word:
+            sc = _script(c)
+            if sc != "Common" and sc not in scripts:
+                scripts.append(sc)
+        scripts.sort(key=lambda x: (x != "Latin", x))
+        score = {"mixed": 0.95, "digits": 0.9, "compat": 0.9}.get(cls, 0.85)
+        lang = expect[0] if cls == "digits" else next(l for l in expect if l in langs)
+        out.append(Candidate(Kind.HOMOGLYPH, s, e, lang, "+".join(scripts) or "Common", score, detail, odd, fixed))
+        if note:
+            note(s, e, word, "homoglyph", lang, score, True, detail)
+    return out
+
+
+def _script(c: str) -> str:
+    """The script of one character; letters of blocks the script table leaves out (Lisu...) by their name."""
+    sc = script_of(c)
+    if sc == "Common" and c.isalpha():
+        first = unicodedata.name(c, "COMMON").split()[0]
+        # mathematical, fullwidth and circled letters are Latin letters in another style
+        sc = "Latin" if first in ("MATHEMATICAL", "FULLWIDTH", "CIRCLED", "LATIN") else first.title()
+    return sc
+
+
+def _reject(text, s, e, odd, cls, repairs, latin, expect, predict) -> Optional[str]:
+    """Why a candidate is not a look-alike word (None when it is)."""
+    a, b = _context(text, s, e)
+    if cls == "digits":
+        return None
+    foreign = {_script(c) for c in odd} - {"Latin", "Common"}
+    if foreign:
+        for m in re.finditer(r"\S+", text[a:b]):
+            ws, we = a + m.start(), a + m.end()
+            if (ws, we) == (s, e) or any(rs < we and ws < re_ for rs, re_ in repairs):
+                continue
+            if any(c.isalpha() and c not in latin and _script(c) in foreign for c in m.group()):
+                return f"real {'/'.join(sorted(foreign))} words stand next to it"
+    if any(_is_math(c) for c in odd):
+        near = text[max(a, s - 12):min(b, e + 12)]
+        if _MATH_NEAR.search(near) or e - s < 3:
+            return "mathematical letters among mathematical symbols: notation"
+    if cls == "mixed":
+        return None
+    if cls == "compat" and _CJK_NEAR.search(text, a, b):
+        return "fullwidth forms are native to the CJK text around it"
+    window = list(text[a:b])
+    for (rs, re_), r in sorted(repairs.items(), reverse=True):
+        if a <= rs and re_ <= b:
+            window[rs - a:re_ - a] = list(r)
+    ctx = "".join(window).strip()
+    preds = predict(ctx, 5)
+    top = preds[0] if preds else ("-", 0.0)
+    if top[1] >= OTHER_LANGUAGE_P and not any(same_family(top[0], x) for x in expect):
+        return f"the text around it is a sentence in another language (model: {top[0]} {top[1]:.2f})"
+    return None

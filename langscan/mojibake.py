@@ -1,0 +1,226 @@
+"""Mojibake: runs of UTF-8 text that was decoded as Latin-1 or Windows-1252 (once or twice) and saved again.
+
+"cafÃ©", "â€”", "Ð—Ð°Ð³Ð¾Ð»Ð¾Ð²Ð¾Ðº" are ``mojibake`` findings, with the repaired
+text ("café", "—", "Заголовок") in ``detail`` and, when the repaired text is in
+another script or language, that language and script: a mis-decoded Russian
+line is a Russian fragment that no language-ID tool could see.
+
+Detection and repair are ftfy's (Robyn Speer's "fixes text for you"; its
+heuristics are tuned for precision on real web text, so Portuguese "JOÃO" or
+"São Paulo" is left alone).  Only ftfy's encoding fixes are applied; its other
+normalisations (quotes, HTML entities, character width) are not artifacts this
+stage reports.  Each line that ftfy's badness measure finds suspicious is
+repaired; the changed stretches, widened to whole words and joined over
+separators, are the runs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from typing import Callable, Optional, Sequence
+
+from .finding import Kind
+from .languages import DEFAULT_FOR_SCRIPT, languages_of_script, same_family, script_of_lang
+from .lookalike import Candidate, Predict
+from .scripts import script_of
+
+SCORE = 0.9
+MAX_LINE = 20_000  # longer lines are repaired in pieces of this many characters (diffing stays cheap)
+MIN_WORDS_FOR_LANG = 3  # a repaired Latin-script run names another language only from this many words
+
+_config = None
+
+
+def _ftfy_config():
+    global _config
+    if _config is None:
+        from ftfy import TextFixerConfig
+
+        # encoding repairs only: the rest of ftfy's clean-up changes text that was never mis-decoded
+        _config = TextFixerConfig(
+            unescape_html=False, remove_terminal_escapes=False, fix_encoding=True, restore_byte_a0=True,
+            replace_lossy_sequences=True, decode_inconsistent_utf8=True, fix_c1_controls=True,
+            fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
+            fix_surrogates=False, remove_control_chars=False, normalization=None, explain=False,
+        )
+    return _config
+
+
+def repair(run: str) -> str:
+    """The run with its encoding repaired (ftfy); unchanged when ftfy sees nothing to fix."""
+    import ftfy
+
+    try:
+        return ftfy.fix_text(run, _ftfy_config())
+    except Exception:  # defensive: odd input must never break a scan or a clean
+        return run
+
+
+# What every UTF-8 multi-byte character read as Latin-1 or Windows-1252 leaves: a lead byte (Â..ô) followed by a
+# continuation byte (0x80..0xBF, as Latin-1 or cp1252 shows it), or "Â "/"Ã " where a no-break space (byte 0xA0)
+# became a space. Two one-pass screens at C speed (no alternation, so the engine scans for the first class);
+# ftfy's own measure, a far larger expression, runs only where one matches.
+_NBSP_SCREEN = re.compile("[\u00c2\u00c3] ")
+_SCREEN = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def _is_bad(text: str) -> bool:
+    if _SCREEN.search(text) is None and _NBSP_SCREEN.search(text) is None:
+        return False
+    from ftfy.badness import is_bad
+
+    return is_bad(text)
+
+
+def _joins(neighbour: str, repaired_edge: str) -> bool:
+    """Does the repaired text continue the word beside it? ("caf" + "é"; not "past" + no-break space,
+    not an Arabic run + the English word glued after it)."""
+    return neighbour.isalnum() and repaired_edge.isalnum() and script_of(neighbour) == script_of(repaired_edge)
+
+
+def _runs(line: str, fixed: str) -> list[tuple[int, int, int, int]]:
+    """(start, end) in ``line`` and (start, end) in ``fixed`` of each changed stretch, widened to the word
+    it is part of when the repaired characters are letters of that word."""
+    ops = [op for op in SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes() if op[0] != "equal"]
+    groups: list[list[int]] = []
+    for _, i1, i2, j1, j2 in ops:
+        if groups:
+            gap = line[groups[-1][1]:i1]
+            if not gap.strip() or not any(c.isspace() for c in gap) or not any(c.isalnum() for c in gap):
+                groups[-1][1], groups[-1][3] = i2, j2
+                continue
+        groups.append([i1, i2, j1, j2])
+    out = []
+    n = len(line)
+    for i1, i2, j1, j2 in groups:
+        a, b = i1, i2
+        if j2 > j1:
+            while a > 0 and _joins(line[a - 1], fixed[j1]):
+                a -= 1
+            while b < n and _joins(line[b], fixed[j2 - 1]):
+                b += 1
+        out.append((a, b, j1 - (i1 - a), j2 + (b - i2)))
+    # widening may make neighbours touch: join them
+    merged: list[tuple[int, int, int, int]] = []
+    for r in out:
+        if merged and r[0] <= merged[-1][1]:
+            p = merged[-1]
+            merged[-1] = (p[0], max(p[1], r[1]), p[2], max(p[3], r[3]))
+        else:
+            merged.append(r)
+    return merged
+
+
+_QUOTES = {'"': '"', "'": "'", "`": "`", "“": "”", "‘": "’", "«": "»", "„": "“"}
+MAX_SAMPLE = 6  # a quoted run this short is a sample of mojibake under discussion, not mojibake
+
+
+def _quoted_sample(line: str, a: int, b: int) -> bool:
+    """A short run of no ASCII letters standing alone in quotation marks or backticks: text *about*
+    mis-decoding (you may see "Â£" instead of "£"), which is not mis-decoded itself."""
+    s, e = a, b
+    while s > 0 and not line[s - 1].isspace():
+        s -= 1
+    while e < len(line) and not line[e].isspace():
+        e += 1
+    token = line[s:e].rstrip(".,;:!?)")
+    inner = token[1:-1]
+    return (len(token) >= 3 and token[0] in _QUOTES and token[-1] == _QUOTES[token[0]]
+            and len(inner) <= MAX_SAMPLE and s < a and b <= s + len(token) - 1
+            and not any(c.isascii() and c.isalpha() for c in inner))  # "cafÃ©" in quotes is a mis-decoded word
+
+
+def _line_repairs(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, repaired text) of each mis-decoded run of one line (offsets into the line)."""
+    if line.isascii() or not _is_bad(line):
+        return []
+    fixed = repair(line)
+    if fixed == line:
+        return []
+    out = []
+    for a, b, ja, jb in _runs(line, fixed):
+        run, rep = line[a:b], fixed[ja:jb]
+        if run == rep or run.isascii():
+            continue
+        if _quoted_sample(line, a, b):
+            continue
+        if unicodedata.normalize("NFC", run) == unicodedata.normalize("NFC", rep):
+            continue
+        out.append((a, b, rep))
+    return out
+
+
+def repair_at(text: str, start: int, end: int) -> str:
+    """The repair of the run ``text[start:end]`` as :func:`find` reported it: the run is repaired within its
+    line, since a lone mis-decoded byte ("Â" before a no-break space) means nothing out of context."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le == -1 else le
+    k = (start - ls) // MAX_LINE * MAX_LINE
+    piece = text[ls + k:min(le, ls + k + MAX_LINE)]
+    for a, b, rep in _line_repairs(piece):
+        if (ls + k + a, ls + k + b) == (start, end):
+            return rep
+    return repair(text[start:end])
+
+
+def _language(repaired: str, expect: Sequence[str], predict: Predict) -> tuple[str, str]:
+    """(language, script) of the repaired text."""
+    counts: dict[str, int] = {}
+    for c in repaired:
+        if c.isalpha():
+            sc = script_of(c)
+            counts[sc] = counts.get(sc, 0) + 1
+    if not counts:
+        return expect[0], "Common"
+    script = max(counts, key=counts.get)
+    if script == "Latin" or script == "Common":
+        if len(repaired.split()) >= MIN_WORDS_FOR_LANG:
+            preds = predict(repaired, 3)
+            if preds and preds[0][1] >= 0.6 and script_of_lang(preds[0][0]) == "Latin":
+                return preds[0][0], "Latin"
+        return expect[0], "Latin"
+    if script in ("Hiragana", "Katakana"):
+        return "ja", "Japanese"
+    if script == "Hangul":
+        return "ko", "Hangul"
+    allowed = languages_of_script(script)
+    for lang, _p in predict(repaired, 30):
+        if lang in allowed:
+            return lang, script
+    return DEFAULT_FOR_SCRIPT.get(script, "und"), script
+
+
+def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] = None,
+         note: Optional[Callable[..., None]] = None) -> list[Candidate]:
+    """``mojibake`` candidates in ``text``: mis-decoded runs with their repair, language and script.
+
+    ``predict(text, k)`` names the language of repaired text (langscan's fastText model when None);
+    ``note(start, end, text, stage, lang, score, flagged, reason)`` receives every decision (explain)."""
+    if text.isascii() or not _is_bad(text):
+        return []
+    if predict is None:
+        from .lid import load_model
+
+        predict = load_model().predict
+    out: list[Candidate] = []
+    pos = 0
+    for raw_line in text.split("\n"):
+        base = pos
+        pos += len(raw_line) + 1
+        for k in range(0, len(raw_line), MAX_LINE):
+            line = raw_line[k:k + MAX_LINE]
+            for a, b, rep in _line_repairs(line):
+                run = line[a:b]
+                lang, script = _language(rep, expect, predict)
+                s, e = base + k + a, base + k + b
+                where = "" if any(same_family(lang, x) for x in expect) else f" ({lang}, {script})"
+                detail = f"mis-decoded UTF-8; repaired: {rep if rep.strip() else repr(rep)}{where}"
+                out.append(Candidate(Kind.MOJIBAKE, s, e, lang, script, SCORE, detail, (), rep))
+                if note:
+                    note(s, e, run, "mojibake", lang, SCORE, True, detail)
+    return out

@@ -1,0 +1,144 @@
+"""Issue 13, mojibake: mis-decoded runs found with ftfy, named, repaired; with the real model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from langscan import Detector, Kind
+from langscan.cli import app
+from langscan.clean import apply
+from langscan.mojibake import find, repair_at
+
+DATA = Path(__file__).parent / "data"
+FOUNDING = (DATA / "founding_example.txt").read_text(encoding="utf-8")
+RUSSIAN = "Заголовок открываемого материала"
+
+
+def as_cp1252(text: str) -> str:
+    """UTF-8 bytes read as Windows-1252 (its five undefined bytes kept as Latin-1 reads them)."""
+    return "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252")
+                   for b in text.encode("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def det() -> Detector:
+    return Detector(expect=("en",))
+
+
+def test_the_founding_examples_russian_line_after_a_cp1252_round_trip(det):
+    bad = as_cp1252(RUSSIAN)
+    assert bad.startswith("Ð—Ð°Ð³Ð¾Ð»Ð¾Ð²Ð¾Ðº")
+    text = f"Russia Strikes ISIL: Another Week in Review\n{bad}\nRussian pilots prepared to board the plane.\n"
+    (f,) = det.scan(text)
+    assert f.kind is Kind.MOJIBAKE
+    assert (f.start, f.end) == (44, 44 + len(bad)) and f.text == bad
+    assert (f.lang, f.lang_name, f.script) == ("ru", "Russian", "Cyrillic")
+    assert f"repaired: {RUSSIAN}" in f.detail
+    assert apply(text, [f], "repair") == text.replace(bad, RUSSIAN)
+    assert apply(text, [f], "strip") == ("Russia Strikes ISIL: Another Week in Review\n"
+                                         "Russian pilots prepared to board the plane.\n")
+
+
+@pytest.mark.parametrize("run, repaired", [("cafÃ©", "café"), ("â€”", "—"), ("Ã¼ber", "über")])
+def test_the_issues_short_examples(det, run, repaired):
+    text = f"The menu said {run} in the middle of a sentence."
+    (f,) = det.scan(text)
+    assert f.kind is Kind.MOJIBAKE and f.text == run and f.start == 14
+    assert f.detail.startswith("mis-decoded UTF-8; repaired: " + repaired)
+    assert apply(text, [f], "repair") == text.replace(run, repaired)
+
+
+def test_double_mis_decoding_is_repaired_in_one_step(det):
+    once = as_cp1252("Zürich – “quoted”")
+    twice = as_cp1252(once)
+    text = f"The office in {twice} opened in May."
+    found = det.scan(text)
+    assert found and {f.kind for f in found} == {Kind.MOJIBAKE}
+    assert apply(text, found, "repair") == "The office in Zürich – “quoted” opened in May."
+
+
+def test_a_whole_mis_decoded_page_is_repaired_exactly(det):
+    bad = as_cp1252(FOUNDING)
+    found = det.scan(bad)
+    assert found and all(f.kind is Kind.MOJIBAKE for f in found)
+    assert apply(bad, found, "repair") == FOUNDING
+    langs = {(f.lang, f.script) for f in found}
+    assert ("ru", "Cyrillic") in langs and ("ar", "Arabic") in langs  # the foreign runs it hid, named
+
+
+def test_a_lone_byte_is_repaired_within_its_line():
+    line = as_cp1252("Dmitriy Vinogradov\u00a0/ Sputnik")
+    (c,) = find(line)
+    assert line[c.start:c.end] == "Â"
+    assert repair_at(line, c.start, c.end) == ""  # the no-break space after it stays
+
+
+def test_pound_sign_mis_decoded_before_a_price_is_found_and_repaired(det):
+    text = "Rooms from Â£100 a night, breakfast included."
+    (f,) = det.scan(text)
+    assert f.kind is Kind.MOJIBAKE and f.text == "Â" and f.start == 11
+    assert apply(text, [f], "repair") == "Rooms from £100 a night, breakfast included."
+
+
+# --------------------------------------------------------------------------- what is not mojibake
+def test_quoted_samples_of_mojibake_in_text_about_it_are_not_mojibake(det):
+    text = 'If a page shows "Â£" or “â€™” instead of the pound sign, it was read as Windows-1252.'
+    assert det.scan(text) == []
+    (f,) = det.scan('The menu said "cafÃ©" in big letters.')  # a quoted word is real mojibake
+    assert f.text == "cafÃ©"
+
+
+
+@pytest.mark.parametrize("text", [
+    "JOÃO DA SILVA, SÃO PAULO: a MÃE de João e a AÇÃO da Conceição.",  # Portuguese capitals with Ã
+    "Tickets cost £100, or €120; © 2024 Example Ltd. Lengths in Å (ångström) are fine.",
+    "Ελληνικά: Η γάτα κάθεται στο σπίτι.",
+    "Русский текст: кошка сидит дома.",
+    "Ես չեմ հասկանում, թե ինչու է այդպես։",
+    "Let 𝑓(𝑥) = 𝑥² + 𝛼𝑥 for 𝑥 ∈ ℝ.",
+    "这是一个测试，我们使用ＣＰＵ和ＧＰＵ。（括号）",
+    "Straße „Grün“ – naïve café, déjà vu, Ærø, Øresund, Œuvre.",
+])
+def test_text_that_merely_looks_odd_is_not_mojibake(text):
+    assert find(text, ("en",)) == []
+    assert all(f.kind is not Kind.MOJIBAKE for f in Detector(expect=("en",)).scan(text))
+
+
+# --------------------------------------------------------------------------- output and clean
+def test_every_output_format_and_clean_repair_from_the_cli(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Subscribe to the newsletter.\nThe cafÃ© opens at nine â€” every day.\n", encoding="utf-8")
+    runner = CliRunner()
+    r = runner.invoke(app, ["scan", str(page)], catch_exceptions=False)
+    assert r.exit_code == 1
+    assert ':2:5: mojibake en (Latin) "cafÃ©" (mis-decoded UTF-8; repaired: café)' in r.stdout
+    r = runner.invoke(app, ["scan", str(page), "--format", "jsonl"], catch_exceptions=False)
+    rows = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [(x["kind"], x["text"]) for x in rows] == [("mojibake", "cafÃ©"), ("mojibake", "â€”")]
+    r = runner.invoke(app, ["scan", str(page), "--format", "sarif"], catch_exceptions=False)
+    log = json.loads(r.stdout)
+    assert "mojibake" in {rule["id"] for rule in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert [x["ruleId"] for x in log["runs"][0]["results"]] == ["mojibake", "mojibake"]
+    r = runner.invoke(app, ["scan", str(page), "--format", "csv"], catch_exceptions=False)
+    assert "repaired: café" in r.stdout
+    out = tmp_path / "fixed.txt"
+    r = runner.invoke(app, ["clean", str(page), "--action", "repair", "-o", str(out)], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    assert out.read_text(encoding="utf-8") == "Subscribe to the newsletter.\nThe café opens at nine — every day.\n"
+    r = runner.invoke(app, ["explain", str(page)], catch_exceptions=False)
+    assert "FLAG mojibake" in r.stdout and "repaired: café" in r.stdout
+
+
+def test_report_names_the_kind(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("The cafÃ© opens at nine.\nWe measured the ѕсоре of it.\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    r = CliRunner().invoke(app, ["report", str(page), "-o", str(out)], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    html = out.read_text(encoding="utf-8")
+    assert "mis-decoded text" in html and "look-alike letters" in html
+    assert "repaired: café" in html and "repaired: scope" in html
