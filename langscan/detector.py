@@ -137,7 +137,7 @@ class Detector:
         cands = tidy(text, cands, setup.known)
         doc = document_stage(setup, text, [c for c in cands if c.kind not in artifacts.KINDS], trace)
         if doc is not None:
-            cands = [doc] + [c for c in cands if c.kind in artifacts.KINDS]
+            cands = [doc]  # findings never overlap: the page is one finding
         kinds = self.options.kinds
         cands = [c for c in cands if c.kind.value in kinds and c.score >= self.threshold]
         context.assign(setup, text, cands)  # only for what will be reported

@@ -24,6 +24,8 @@ _PRIORITY = {Kind.DOCUMENT: 4, Kind.SCRIPT: 3, Kind.HOMOGLYPH: 3, Kind.LATIN: 1}
 def tidy(text: str, cands: list[Candidate], known: frozenset = frozenset()) -> list[Candidate]:
     """``known``: words of the expected language, so a brand glued in CamelCase ("WhatsApp") is kept whole."""
     for c in cands:
+        if c.kind is Kind.MOJIBAKE:
+            continue  # a mis-decoded run is exact as found: its repair depends on every byte of it
         if c.kind is Kind.LATIN:
             # (script runs keep their own extent: the synthetic benchmark's gold for "中文 (Chinese)" is
             # the run alone, the real-page labels take the item; kept to the benchmark's convention)

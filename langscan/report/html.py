@@ -197,7 +197,7 @@ def _note(s: dict) -> str:
         return f'<span class="note">{odd}{fixed}</span>'
     detail = s.get("detail") or ""
     if kind == "mojibake" and "repaired: " in detail:
-        return f'<span class="note">repaired: <b>{_e(detail.split("repaired: ", 1)[1])}</b></span>'
+        return f'<span class="note">repaired: {_e(detail.split("repaired: ", 1)[1])}</span>'
     extra = f' · seen {s["occurrences"]}×' if s.get("occurrences", 1) > 1 else ""
     return f'<span class="note">{_e(s.get("lang_name") or s["lang"])} · {_e(s["script"])}{extra}</span>'
 
