@@ -141,4 +141,4 @@ def test_report_names_the_kind(tmp_path):
     assert r.exit_code == 0, r.output
     html = out.read_text(encoding="utf-8")
     assert "mis-decoded text" in html and "look-alike letters" in html
-    assert "repaired: café" in html and "repaired: scope" in html
+    assert "repaired: café" in html and "→ <b>scope</b>" in html  # the homoglyph note names the repaired word
