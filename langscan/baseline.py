@@ -106,6 +106,7 @@ def write(path: str, entries: Iterable[dict], tool_version: str) -> int:
         lst.sort(key=lambda e: (e["line"], e["fingerprint"]))
     data = {"version": VERSION, "generated_by": f"langscan {tool_version}",
             "results": {k: results[k] for k in sorted(results)}}
+    _check_target(path)
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".langscan-baseline.", dir=directory)
     try:
@@ -119,6 +120,31 @@ def write(path: str, entries: Iterable[dict], tool_version: str) -> int:
             os.unlink(tmp)
         raise
     return n
+
+
+class SpecialTarget(OSError):
+    """The baseline path exists and is not a regular file; it is left as it is."""
+
+
+def _check_target(path: str) -> None:
+    """Refuse to replace a symbolic link, FIFO, device or folder with the baseline file:
+    the rename would destroy the link or node (a FIFO is never opened either)."""
+    import stat
+
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError):
+        return  # the write itself reports it
+    if stat.S_ISREG(st.st_mode):
+        return
+    from .readers.base import file_kind
+
+    msg = f"it is {file_kind(st.st_mode)}, not a regular file; left as it is (write the baseline to a plain file)"
+    exc = SpecialTarget(msg)
+    exc.strerror = msg
+    raise exc
 
 
 def _mode(path: str) -> int:

@@ -5,7 +5,9 @@ are fsync'ed, get the original's permissions, and then ``os.replace`` swaps
 them in; the directory is fsync'ed too.  A crash, SIGKILL, full disk or
 read-only directory at any point leaves the original intact (at worst a stray
 ``.NAME.*.langscan-tmp`` file beside it).  Destinations that are not regular
-files (``/dev/stdout``, a FIFO, ``/dev/full``) are written directly.
+files (``/dev/stdout``, a FIFO, ``/dev/full``) are written directly.  A
+destination that is a symbolic link is refused: writing through it would
+change a file elsewhere, replacing it would lose the link.
 """
 
 from __future__ import annotations
@@ -88,6 +90,9 @@ def write_atomic(path: str, data: bytes, *, mode_from: str | None = None,
     ``backup``: first copy the current ``path`` there (atomically as well).
     Raises WriteError with a readable reason; the original is then intact.
     """
+    if os.path.islink(path):
+        raise WriteError(f"cannot write {path}: it is a symbolic link and langscan does not write through "
+                         "links (remove it or choose another output); nothing written")
     try:
         if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
             with open(path, "wb") as fh:  # device / FIFO: nothing to swap

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import stat
 import sys
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional, TextIO
@@ -23,6 +24,8 @@ from .atomic import TMP_SUFFIX, WriteError, write_atomic
 from .core import DEFAULT_MASK, Action
 from .formats import CLEANERS, Context, FormatError, format_of
 from .rules import Rule, match_rules
+from ..readers.base import file_kind, open_regular, special_kind
+from ..readers.walk import leftover
 
 REJECTS_SUFFIX = ".rejects.jsonl"
 
@@ -78,26 +81,73 @@ def make_scanner(options: CleanOptions):
     return scan
 
 
-def discover(paths: Iterable[str], skip_suffixes: tuple = ()) -> tuple[list, list]:
-    """([(file, relative name for -o DIR)], [error messages]) in a stable order."""
+def _lkind(path: str) -> Optional[str]:
+    """None for a regular file that is not a link, else what ``path`` is (without following links)."""
+    try:
+        st = os.lstat(path)
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        return "a symbolic link"
+    return None if stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode) else file_kind(st.st_mode)
+
+
+def discover(paths: Iterable[str], skip_suffixes: tuple = (), in_place: bool = False,
+             notes: Optional[list] = None) -> tuple[list, list]:
+    """([(file, relative name for -o DIR)], [error messages]) in a stable order.
+
+    A directory walk takes regular files only: symbolic links (to files or
+    folders) are never followed, so a link to a file outside the tree is never
+    rewritten, and FIFOs or devices are never opened (each is a note in
+    ``notes``).  Named explicitly, a FIFO or device is an error, and so is a
+    symbolic link with ``--in-place`` (the link would be replaced, or its
+    target written through it).  A file named twice is cleaned once.
+    """
     files, errors = [], []
+    seen: set = set()
+
+    def add(full: str, rel: str) -> None:
+        try:
+            key = os.path.realpath(full)
+        except (OSError, ValueError):
+            key = full
+        if key not in seen:
+            seen.add(key)
+            files.append((full, rel))
+
     for p in paths:
-        if os.path.isdir(p):
+        kind = _lkind(p)
+        if os.path.isdir(p) and kind is None:
             for root, dirs, names in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for n in sorted(names):
-                    if n.startswith(".") or n.endswith((TMP_SUFFIX, REJECTS_SUFFIX) + skip_suffixes):
+                    if n.startswith(".") or n.endswith((TMP_SUFFIX, REJECTS_SUFFIX) + skip_suffixes) or leftover(n):
                         continue
                     if format_of(n) is None:
                         continue
                     full = os.path.join(root, n)
-                    files.append((full, os.path.relpath(full, p)))
+                    k = _lkind(full)
+                    if k is not None:
+                        if notes is not None:
+                            notes.append(f"{full}: note: skipped: {k}; clean only rewrites regular files "
+                                         "inside the folders named")
+                        continue
+                    add(full, os.path.relpath(full, p))
+        elif kind == "a symbolic link" and in_place:
+            errors.append(f"{p}: error: a symbolic link; --in-place does not write through links "
+                          "(name its target, or use -o); left untouched")
+        elif os.path.isdir(p):  # a link to a folder: not followed, as in the walk
+            errors.append(f"{p}: error: a symbolic link to a folder; clean does not follow links (name the folder itself)")
+        elif kind not in (None, "a symbolic link"):
+            errors.append(f"{p}: error: not a regular file ({kind}); not read")
         elif os.path.isfile(p):
             if format_of(p) is None:
                 errors.append(f"{p}: error: clean cannot rewrite this format yet "
                               "(text, JSONL, CSV/TSV, Parquet; optionally compressed)")
             else:
-                files.append((p, os.path.basename(p)))
+                add(p, os.path.basename(p))
+        elif os.path.lexists(p):
+            errors.append(f"{p}: error: not a regular file ({special_kind(p) or 'a broken link'}); not read")
         else:
             errors.append(f"{p}: error: no such file or directory")
     return files, errors
@@ -136,6 +186,48 @@ def _diff(before: str, after: str, path: str) -> str:
     return "".join(l if l.endswith("\n") else l + "\n\\ No newline at end of file\n" for l in lines)
 
 
+def check_destinations(files: list, output: Optional[str], in_place: bool, many: bool) -> list:
+    """Error messages for outputs that would be lost or written where they must not be, checked
+    before anything is written: two inputs cleaned to the same output name (``d1/a.txt d2/a.txt -o
+    out/``), an output that is an input of the same run, and (with ``-o DIR``) an output that is a
+    symbolic link or lies outside DIR through a linked folder."""
+    if output == "-" or (output is None and not in_place):
+        return []
+    problems = []
+    by_dest: dict = {}
+    inputs = {}
+    for src, _rel in files:
+        try:
+            inputs[os.path.realpath(src)] = src
+        except (OSError, ValueError):
+            pass
+    root = os.path.realpath(output) if output and many else None
+    for src, rel in files:
+        dest = src if in_place else destination(src, rel, output, many)
+        key = os.path.normcase(os.path.abspath(dest))
+        if key in by_dest:
+            problems.append(f"{src}: error: would be written to {dest}, the output of {by_dest[key]} too; "
+                            "name the inputs so their output names differ (or clean them one at a time)")
+            continue
+        by_dest[key] = src
+        if in_place:
+            continue
+        real = os.path.realpath(dest)
+        if real in inputs and inputs[real] != src:
+            problems.append(f"{src}: error: its output {dest} is the input {inputs[real]} of this run; "
+                            "choose another output folder")
+        if os.path.islink(dest):
+            problems.append(f"{src}: error: the output {dest} is a symbolic link; clean does not write "
+                            "through links (remove it or choose another output)")
+        elif root is not None and os.path.commonpath([root, os.path.dirname(real)]) != root:
+            problems.append(f"{src}: error: the output {dest} would land outside {output} "
+                            "(through a linked folder); nothing is written outside the output folder")
+        elif many and os.path.lexists(dest) and not os.path.isfile(dest):
+            problems.append(f"{src}: error: the output {dest} exists and is not a regular file "
+                            f"({special_kind(dest) or 'a special file'})")
+    return problems
+
+
 def destination(src: str, rel: str, output: Optional[str], many: bool) -> str:
     """Where the cleaned ``src`` goes for ``-o output``."""
     if output is None:
@@ -159,10 +251,15 @@ def _read_batches(files: list, ctx: Context, scanner, batched: bool):
     """
     def read(src):
         try:
-            with open(src, "rb") as fh:
+            with open_regular(src) as fh:
+                limit = codecs.max_bytes()
+                if os.fstat(fh.fileno()).st_size > limit:
+                    return codecs._too_big(limit)
                 return fh.read()
         except OSError as exc:
             return exc
+        except ValueError as exc:  # a NUL byte in the name
+            return OSError(str(exc))
 
     if not batched:
         for src, rel in files:
@@ -185,7 +282,7 @@ def _read_batches(files: list, ctx: Context, scanner, batched: bool):
             if isinstance(raw, bytes):
                 try:
                     clean_bytes(raw, src, record_ctx)
-                except (codecs.DecodeError, FormatError):
+                except (codecs.DecodeError, FormatError, RecursionError):
                     pass  # reported by the real pass
             spans.append((start, len(recorded)))
         findings = scanner(recorded) if recorded else []
@@ -197,13 +294,21 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
         backup_suffix: Optional[str] = None, dry_run: bool = False, rejects: Optional[str] = None,
         out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> tuple[int, list]:
     """Clean ``paths``; returns (exit code, [FileResult]). Messages go to ``err``."""
-    files, errors = discover(paths, (backup_suffix,) if backup_suffix else ())
-    for e in errors:
+    notes: list = []
+    files, errors = discover(paths, (backup_suffix,) if backup_suffix else (), in_place=in_place, notes=notes)
+    for e in errors + notes:
         print(e, file=err)
     many = len(files) > 1 or any(os.path.isdir(p) for p in paths)
     if output == "-" and many:
         print("error: -o - (stdout) takes a single input file", file=err)
         return 2, []
+    if not dry_run:
+        clash = check_destinations(files, output, in_place, many)
+        if clash:
+            for e in clash:
+                print(e, file=err)
+            print("langscan clean: nothing written", file=err)
+            return 2, []
     scanner = make_scanner(options)
     ctx = Context(scan=scanner, action=options.action, kinds=options.kinds,
                   langs=options.langs, mask_template=options.mask_template,
@@ -215,7 +320,7 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
         res = FileResult(src)
         results.append(res)
         try:
-            if isinstance(raw, OSError):
+            if isinstance(raw, (OSError, codecs.DecodeError)):
                 raise raw
             fctx = replace(ctx, scan=(lambda docs, found=found: found) if batched else scanner)
             try:

@@ -15,6 +15,18 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
+# Left behind by langscan itself: a temporary file of an interrupted atomic write
+# (``.NAME.xxxx.langscan-tmp``, ``.langscan-baseline.xxxx``) and ``clean --backup`` copies.
+# A directory walk never reads them (they would double every finding); named explicitly they are read.
+LEFTOVER_SUFFIXES = (".langscan-tmp", ".bak")
+LEFTOVER_PREFIXES = (".langscan-baseline.",)
+
+
+def leftover(name: str) -> bool:
+    """Is ``name`` a temporary or backup file written by langscan?"""
+    return name.endswith(LEFTOVER_SUFFIXES) or (name.startswith(LEFTOVER_PREFIXES) and not name.endswith(".json"))
+
+
 VCS_DIRS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", ".jj", ".pijul", ".fossil"})
 
 
@@ -116,5 +128,7 @@ def _walk_dir(d: str, base: str, include: tuple, exclude: tuple) -> Iterator[tup
             if e.name in VCS_DIRS or match_any(relative(e.path, base), exclude):
                 continue
             yield from _walk_dir(e.path, base, include, exclude)
+        elif leftover(e.name):
+            continue
         elif selected(relative(e.path, base), include, exclude):
             yield os.path.normpath(e.path), False  # "./docs/a.md" -> "docs/a.md"
