@@ -95,8 +95,10 @@ def _load_toml(path: str) -> dict:
         import tomllib
     else:  # pragma: no cover - exercised on 3.10 only
         import tomli as tomllib
+    from .readers.base import open_regular
+
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             return tomllib.load(fh)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
@@ -159,11 +161,13 @@ def _check(key: str, value: Any, where: str, root: str) -> tuple[str, Any]:
         return attr, _strs(value, where)
     if key == "allow-regex":
         pats = _strs(value, where)
+        from .policy import PolicyError, _compile
+
         for p in pats:
             try:
-                re.compile(p)
-            except re.error as exc:
-                raise ConfigError(f"{where}: invalid regular expression {p!r}: {exc}") from None
+                _compile(p, where)
+            except PolicyError as exc:
+                raise ConfigError(str(exc)) from None
         return attr, pats
     if key in ("allow-file", "baseline", "model"):
         if not isinstance(value, str) or not value:
@@ -222,6 +226,10 @@ def load(path: Optional[str] = None, start: Optional[str] = None) -> Settings:
     """Settings from ``path`` (``--config``), else the nearest config file, else defaults."""
     if path is not None:
         if not os.path.isfile(path):
+            if os.path.exists(path):
+                from .readers.base import special_kind
+
+                raise ConfigError(f"{path}: not a regular file ({special_kind(path)}); not read")
             raise ConfigError(f"{path}: config file not found")
         data = _load_toml(path)
         table = data.get("tool", {}).get("langscan") if "tool" in data else data
