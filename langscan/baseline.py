@@ -124,9 +124,10 @@ def write(path: str, entries: Iterable[dict], tool_version: str) -> int:
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".langscan-baseline.", dir=directory)
     try:
+        from .reporters.safe import json_text
+
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=2)
-            fh.write("\n")
+            fh.write(json_text(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
         os.chmod(tmp, _mode(path))
         os.replace(tmp, path)
     except BaseException:
@@ -149,7 +150,11 @@ def _check_target(path: str) -> None:
         st = os.lstat(path)
     except FileNotFoundError:
         return
-    except (OSError, ValueError):
+    except ValueError as exc:  # a NUL byte in the name
+        err = SpecialTarget(f"invalid file name ({exc})")
+        err.strerror = f"invalid file name ({exc})"
+        raise err from None
+    except OSError:
         return  # the write itself reports it
     if stat.S_ISREG(st.st_mode):
         return

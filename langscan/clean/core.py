@@ -285,14 +285,50 @@ def mask_text(f, template: str = DEFAULT_MASK) -> str:
         kind=str(_value(f.kind)), script=getattr(f, "script", "")))
 
 
+MASK_FIELDS = ("lang", "lang_name", "kind", "script")
+
+
 def check_mask_template(template: str) -> None:
-    """Raise ValueError when the template names an unknown placeholder."""
+    """Raise ValueError unless the template uses only the documented placeholders.
+
+    ``{lang}``, ``{lang_name}``, ``{kind}`` and ``{script}``, each at most with a
+    plain format spec (``{lang:>4}``) or conversion (``{lang!r}``); no attribute or
+    index access (``{lang.__class__}``, ``{lang[0]}``), no nested fields, no
+    positional ``{}``.  ``{{`` and ``}}`` are literal braces.
+    """
+    import string
+
+    def bad(why: str) -> ValueError:
+        return ValueError(f"bad --mask-template {template!r}: {why} (placeholders: "
+                          + ", ".join("{" + f + "}" for f in MASK_FIELDS) + "; {{ and }} for braces)")
+
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise bad(str(exc)) from None
+    for _literal, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in MASK_FIELDS:
+            if name == "" or name.isdigit():
+                raise bad("positional placeholders are not supported")
+            head = name.split(".", 1)[0].split("[", 1)[0]
+            if head in MASK_FIELDS:
+                raise bad(f"{{{name}}}: attribute and index access are not supported")
+            raise bad(f"unknown placeholder {{{name}}}")
+        if spec and ("{" in spec or "}" in spec):
+            raise bad(f"{{{name}:{spec}}}: nested placeholders are not supported")
+        if spec and any(len(d) > 3 for d in __import__("re").findall(r"\d+", spec)):
+            raise bad(f"{{{name}:{spec}}}: widths and precisions above 999 are not supported")
+        if conversion not in (None, "r", "s", "a"):
+            raise bad(f"unknown conversion !{conversion}")
+
     class _F:
         lang, lang_name, kind, script = "ru", "Russian", "script", "Cyrillic"
     try:
         mask_text(_F, template)
-    except (KeyError, ValueError, IndexError) as exc:
-        raise ValueError(f"bad --mask-template {template!r}: {exc}") from None
+    except (KeyError, ValueError, IndexError, AttributeError, TypeError) as exc:
+        raise bad(str(exc)) from None
 
 
 def _mask(text: str, findings: Sequence, template: str) -> str:

@@ -21,6 +21,7 @@ from ..document import Document
 from . import core
 from .core import Action
 from .jsonfield import locate_string, string_token
+from ..reporters.safe import printable
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
@@ -108,8 +109,12 @@ def clean_jsonl(text: str, path: str, ctx: Context) -> Cleaned:
         for fname in ctx.fields:
             try:
                 loc = locate_string(line, tuple(fname.split(".")))
+            except RecursionError:
+                out.errors.append(f"{printable(path)}:{i + 1}: JSON record nested too deeply to read; kept unchanged")
+                found = []
+                break
             except ValueError as exc:
-                out.errors.append(f"{path}:{i + 1}: invalid JSON record ({exc}); kept unchanged")
+                out.errors.append(f"{printable(path)}:{i + 1}: invalid JSON record ({printable(exc)}); kept unchanged")
                 found = []
                 break
             if loc is not None:

@@ -26,6 +26,7 @@ from .formats import CLEANERS, Context, FormatError, format_of
 from .rules import Rule, match_rules
 from ..readers.base import file_kind, open_regular, special_kind
 from ..readers.walk import leftover
+from ..reporters.safe import printable as _p
 
 REJECTS_SUFFIX = ".rejects.jsonl"
 
@@ -129,27 +130,27 @@ def discover(paths: Iterable[str], skip_suffixes: tuple = (), in_place: bool = F
                     k = _lkind(full)
                     if k is not None:
                         if notes is not None:
-                            notes.append(f"{full}: note: skipped: {k}; clean only rewrites regular files "
+                            notes.append(f"{_p(full)}: note: skipped: {k}; clean only rewrites regular files "
                                          "inside the folders named")
                         continue
                     add(full, os.path.relpath(full, p))
         elif kind == "a symbolic link" and in_place:
-            errors.append(f"{p}: error: a symbolic link; --in-place does not write through links "
+            errors.append(f"{_p(p)}: error: a symbolic link; --in-place does not write through links "
                           "(name its target, or use -o); left untouched")
         elif os.path.isdir(p):  # a link to a folder: not followed, as in the walk
-            errors.append(f"{p}: error: a symbolic link to a folder; clean does not follow links (name the folder itself)")
+            errors.append(f"{_p(p)}: error: a symbolic link to a folder; clean does not follow links (name the folder itself)")
         elif kind not in (None, "a symbolic link"):
-            errors.append(f"{p}: error: not a regular file ({kind}); not read")
+            errors.append(f"{_p(p)}: error: not a regular file ({kind}); not read")
         elif os.path.isfile(p):
             if format_of(p) is None:
-                errors.append(f"{p}: error: clean cannot rewrite this format yet "
+                errors.append(f"{_p(p)}: error: clean cannot rewrite this format yet "
                               "(text, JSONL, CSV/TSV, Parquet; optionally compressed)")
             else:
                 add(p, os.path.basename(p))
         elif os.path.lexists(p):
-            errors.append(f"{p}: error: not a regular file ({special_kind(p) or 'a broken link'}); not read")
+            errors.append(f"{_p(p)}: error: not a regular file ({special_kind(p) or 'a broken link'}); not read")
         else:
-            errors.append(f"{p}: error: no such file or directory")
+            errors.append(f"{_p(p)}: error: no such file or directory")
     return files, errors
 
 
@@ -206,7 +207,7 @@ def check_destinations(files: list, output: Optional[str], in_place: bool, many:
         dest = src if in_place else destination(src, rel, output, many)
         key = os.path.normcase(os.path.abspath(dest))
         if key in by_dest:
-            problems.append(f"{src}: error: would be written to {dest}, the output of {by_dest[key]} too; "
+            problems.append(f"{_p(src)}: error: would be written to {_p(dest)}, the output of {_p(by_dest[key])} too; "
                             "name the inputs so their output names differ (or clean them one at a time)")
             continue
         by_dest[key] = src
@@ -214,16 +215,16 @@ def check_destinations(files: list, output: Optional[str], in_place: bool, many:
             continue
         real = os.path.realpath(dest)
         if real in inputs and inputs[real] != src:
-            problems.append(f"{src}: error: its output {dest} is the input {inputs[real]} of this run; "
+            problems.append(f"{_p(src)}: error: its output {_p(dest)} is the input {_p(inputs[real])} of this run; "
                             "choose another output folder")
         if os.path.islink(dest):
-            problems.append(f"{src}: error: the output {dest} is a symbolic link; clean does not write "
+            problems.append(f"{_p(src)}: error: the output {_p(dest)} is a symbolic link; clean does not write "
                             "through links (remove it or choose another output)")
         elif root is not None and os.path.commonpath([root, os.path.dirname(real)]) != root:
-            problems.append(f"{src}: error: the output {dest} would land outside {output} "
+            problems.append(f"{_p(src)}: error: the output {_p(dest)} would land outside {_p(output)} "
                             "(through a linked folder); nothing is written outside the output folder")
         elif many and os.path.lexists(dest) and not os.path.isfile(dest):
-            problems.append(f"{src}: error: the output {dest} exists and is not a regular file "
+            problems.append(f"{_p(src)}: error: the output {_p(dest)} exists and is not a regular file "
                             f"({special_kind(dest) or 'a special file'})")
     return problems
 
@@ -290,32 +291,9 @@ def _read_batches(files: list, ctx: Context, scanner, batched: bool):
             yield src, rel, raw, findings[a:b]
 
 
-def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_place: bool = False,
-        backup_suffix: Optional[str] = None, dry_run: bool = False, rejects: Optional[str] = None,
-        out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> tuple[int, list]:
-    """Clean ``paths``; returns (exit code, [FileResult]). Messages go to ``err``."""
-    notes: list = []
-    files, errors = discover(paths, (backup_suffix,) if backup_suffix else (), in_place=in_place, notes=notes)
-    for e in errors + notes:
-        print(e, file=err)
-    many = len(files) > 1 or any(os.path.isdir(p) for p in paths)
-    if output == "-" and many:
-        print("error: -o - (stdout) takes a single input file", file=err)
-        return 2, []
-    if not dry_run:
-        clash = check_destinations(files, output, in_place, many)
-        if clash:
-            for e in clash:
-                print(e, file=err)
-            print("langscan clean: nothing written", file=err)
-            return 2, []
-    scanner = make_scanner(options)
-    ctx = Context(scan=scanner, action=options.action, kinds=options.kinds,
-                  langs=options.langs, mask_template=options.mask_template,
-                  fields=options.fields, columns=options.columns)
-    batched = options.jobs > 1 and options.rules is None
-    results = []
-    skipped_documents = 0
+def _clean_all(files, ctx, scanner, batched, results, options, output, in_place, backup_suffix, dry_run,
+               rejects, many, out, err) -> None:
+    """Clean each file in turn, appending a FileResult per file to ``results``."""
     for src, rel, raw, found in _read_batches(files, ctx, scanner, batched):
         res = FileResult(src)
         results.append(res)
@@ -326,10 +304,10 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
             try:
                 data, cleaned, before, after = clean_bytes(raw, src, fctx)
             finally:
-                skipped_documents += fctx.skipped_documents
+                res._skipped = fctx.skipped_documents  # type: ignore[attr-defined]
         except (OSError, codecs.DecodeError, FormatError) as exc:
-            msg = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            res.errors.append(f"{src}: error: {msg}; left untouched")
+            msg = _p(exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
+            res.errors.append(f"{_p(src)}: error: {msg}; left untouched")
             print(res.errors[-1], file=err)
             continue
         for e in cleaned.errors:
@@ -360,9 +338,48 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
             write_atomic(dest, data, mode_from=src,
                          backup=(src + backup_suffix) if (same and backup_suffix) else None)
         except (WriteError, OSError) as exc:
-            msg = str(exc) if isinstance(exc, WriteError) else f"cannot write {dest}: {exc.strerror}; original left untouched"
-            res.errors.append(f"{src}: error: {msg}")
+            msg = _p(str(exc)) if isinstance(exc, WriteError) else f"cannot write {_p(dest)}: {exc.strerror}; original left untouched"
+            res.errors.append(f"{_p(src)}: error: {msg}")
             print(res.errors[-1], file=err)
+
+
+def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_place: bool = False,
+        backup_suffix: Optional[str] = None, dry_run: bool = False, rejects: Optional[str] = None,
+        out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> tuple[int, list]:
+    """Clean ``paths``; returns (exit code, [FileResult]). Messages go to ``err``."""
+    notes: list = []
+    files, errors = discover(paths, (backup_suffix,) if backup_suffix else (), in_place=in_place, notes=notes)
+    for e in errors + notes:
+        print(e, file=err)
+    many = len(files) > 1 or any(os.path.isdir(p) for p in paths)
+    if output == "-" and many:
+        print("error: -o - (stdout) takes a single input file", file=err)
+        return 2, []
+    if not dry_run:
+        clash = check_destinations(files, output, in_place, many)
+        if clash:
+            for e in clash:
+                print(e, file=err)
+            print("langscan clean: nothing written", file=err)
+            return 2, []
+    scanner = make_scanner(options)
+    ctx = Context(scan=scanner, action=options.action, kinds=options.kinds,
+                  langs=options.langs, mask_template=options.mask_template,
+                  fields=options.fields, columns=options.columns)
+    batched = options.jobs > 1 and options.rules is None
+    results = []
+    skipped_documents = 0
+    from ..parallel import WorkerDied
+
+    try:
+        _clean_all(files, ctx, scanner, batched, results, options, output, in_place, backup_suffix, dry_run,
+                   rejects, many, out, err)
+    except WorkerDied as exc:  # killed or out of memory: what was written is complete, the rest untouched
+        done = sum(1 for r in results if r.output and not r.errors)
+        print(f"langscan clean: error: {exc} {done} file(s) were written completely before that; "
+              "every other file is untouched.", file=err)
+        return 2, results
+    skipped_documents = sum(getattr(r, "_skipped", 0) for r in results)
     if skipped_documents:
         print(f"note: {skipped_documents} whole-document finding(s) left alone (text in another language "
               f"throughout); use --action drop-record, or --kind document to {options.action} them", file=err)

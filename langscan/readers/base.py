@@ -37,11 +37,13 @@ class ReadError:
     byte: Optional[int] = None
 
     def __str__(self) -> str:
-        where = self.path
+        from ..reporters.safe import printable
+
+        where = printable(self.path)
         if self.line is not None:
             where += f":{self.line}"
         pos = f" (byte {self.byte})" if self.byte is not None else ""
-        return f"{where}: error: {self.message}{pos}"
+        return f"{where}: error: {printable(self.message)}{pos}"
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,9 @@ class ReadNote:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: note: {self.message}"
+        from ..reporters.safe import printable
+
+        return f"{printable(self.path)}: note: {printable(self.message)}"
 
 
 Item = Union[Document, ReadError, ReadNote]
@@ -147,7 +151,10 @@ def open_regular(path: str) -> BinaryIO:
     Raises SpecialFile (an OSError) for FIFOs, devices, sockets and folders.
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
+    try:
+        fd = os.open(path, flags)
+    except ValueError as exc:  # a NUL byte in the name
+        raise OSError(22, f"invalid file name ({exc})", path) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):

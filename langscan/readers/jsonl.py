@@ -16,7 +16,7 @@ from ..document import Document
 from ..policy import marker_lines
 from .base import Item, ReadError, ReaderOptions, Source
 from .decode import LineStream, decode
-from .jsonpath import FieldError, JsonLocator, resolve
+from .jsonpath import FieldError, JsonLocator, RecordError, loads, resolve
 
 
 def read_jsonl(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator[Item]:
@@ -29,9 +29,12 @@ def read_jsonl(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterato
         if err:
             yield err
         try:
-            record = json.loads(line)
+            record = loads(line)
         except json.JSONDecodeError as exc:
             yield ReadError(source.path, f"malformed JSON: {exc.msg} at column {exc.colno}", line=line_no)
+            continue
+        except RecordError as exc:
+            yield ReadError(source.path, f"record {exc}; skipped", line=line_no)
             continue
         ignore = marker_lines(line, line_no)
         for path in opts.fields:

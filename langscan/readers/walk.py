@@ -59,7 +59,11 @@ def _glob_re(pattern: str) -> re.Pattern:
                 body = p[i + 1 : j].replace("\\", "\\\\")
                 if body.startswith("!"):
                     body = "^" + body[1:]
-                out.append(f"[{body}]")
+                try:
+                    re.compile(f"[{body}]")
+                    out.append(f"[{body}]")
+                except re.error:  # "[z-a]", "[]": not a character class, so the characters themselves
+                    out.append(re.escape(p[i : j + 1]))
                 i = j + 1
         else:
             out.append(re.escape(c))
