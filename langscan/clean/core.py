@@ -127,9 +127,7 @@ def apply(text: str, findings: Sequence, action: "Action | str" = Action.STRIP, 
         if words:  # the word is in the expected language: fix its letters, keep it
             text = repair_homoglyphs(text, words)
             chosen = [f for f in chosen if str(_value(f.kind)) != "homoglyph"]
-        for a, b in reversed(_merge_spans(text, chosen, bridge=True)):
-            text = _strip_span(text, a, b)
-        return text
+        return _strip_spans(text, _merge_spans(text, chosen, bridge=True))
     if action is Action.MASK:
         return _mask(text, chosen, mask_template)
     if action is Action.DROP_LINE:
@@ -230,6 +228,165 @@ def _absorb(text: str, a: int, b: int) -> tuple[int, int]:
         if not core.strip() or core[-1] in _TERMINAL + ":;" or glued:
             b = e
     return a, b
+
+
+def _strip_spans_slow(text: str, spans: list) -> str:
+    """The reference: strip each span right to left on the whole text (quadratic in spans)."""
+    for a, b in reversed(spans):
+        text = _strip_span(text, a, b)
+    return text
+
+
+_INNER_MIN = 8  # spans in a group of lines before groups inside a line are stripped on their own
+
+
+class _Fallback(Exception):
+    pass
+
+
+def _strip_spans(text: str, spans: list) -> str:
+    """Strip sorted, non-overlapping ``spans``: the same result as :func:`_strip_spans_slow`
+    in time linear in the text for spans on different lines.
+
+    Stripping a span changes only its own line, except that removing a whole line looks at
+    (and may remove) the blank line after it or the line ending before it.  So the lines are
+    processed last to first, each group of lines joined by spans being handed, with the line
+    before it (as it was) and the line after it (as it is now), to :func:`_strip_span` as a
+    small window; the part already done is kept as a stack of pieces, never re-copied.  Many
+    spans on one very long line still cost the line's length per span.
+    """
+    if len(spans) < 8:
+        return _strip_spans_slow(text, spans)
+    try:
+        return _strip_by_lines(text, spans)
+    except _Fallback:  # a shape the window reasoning does not cover: the reference is always right
+        return _strip_spans_slow(text, spans)
+
+
+def _strip_by_lines(text: str, spans: list) -> str:
+    from bisect import bisect_right
+
+    n = len(text)
+    starts = [0]
+    i = text.find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    nlines = len(starts)
+
+    def start(k: int) -> int:
+        return starts[k] if k < nlines else n
+
+    def line_of(pos: int) -> int:
+        return bisect_right(starts, pos) - 1
+
+    units: list = []  # [first line, last line, spans]
+    for a, b in spans:
+        la, lb = line_of(a), line_of(max(a, b - 1))
+        if units and la <= units[-1][1]:
+            units[-1][1] = max(units[-1][1], lb)
+            units[-1][2].append((a, b))
+        else:
+            units.append([la, lb, [(a, b)]])
+
+    stack: list = []  # the text from line `done` on, as it is now, in pieces (stack[-1] first)
+
+    def pop_line() -> str:
+        parts = []
+        while stack:
+            piece = stack.pop()
+            j = piece.find("\n")
+            if j == -1:
+                parts.append(piece)
+                continue
+            if j + 1 < len(piece):
+                stack.append(piece[j + 1:])
+            parts.append(piece[:j + 1])
+            break
+        return "".join(parts)
+
+    done = nlines  # lines >= done are in the stack
+    for first, last, uspans in reversed(units):
+        if done > last + 1:
+            stack.append(text[start(last + 1):start(done)])
+            done = last + 1
+        block = text[start(first):start(min(done, last + 1))]
+        for k in range(done, last + 1):  # a line the unit after this one changed (its line ending cut)
+            cur = pop_line()
+            orig = text[start(k):start(k + 1)]
+            if not (cur == orig or (orig.startswith(cur) and not orig[len(cur):].strip())):
+                raise _Fallback
+            block += cur
+        after = pop_line()
+        prev = text[start(first - 1):start(first)] if first > 0 else ""
+        base = start(first) - len(prev)
+        limit = start(first) + len(block)
+        if any(b > limit for _a, b in uspans):
+            raise _Fallback
+        w = prev + block + after
+        local = [(a - base, b - base) for a, b in uspans]
+        if len(local) >= _INNER_MIN:
+            w, local = _strip_inner(w, local)
+        for a, b in reversed(local):
+            w = _strip_span(w, a, b)
+        if first > 0 and w.startswith(prev):
+            stack.append(w[len(prev):])
+            done = first
+        else:
+            stack.append(w)
+            done = first - 1 if first > 0 else 0
+    return text[:start(done)] + "".join(reversed(stack))
+
+
+def _strip_inner(w: str, spans: list) -> tuple[str, list]:
+    """Strip the spans of ``w`` that sit inside a line between two letters or digits, each
+    group on its own; returns the new text and the other spans, shifted to it.
+
+    Stripping never removes a letter or digit outside a span, and looks past one only to ask
+    whether the line is blank (it is not, then).  So a group of spans with a letter or digit
+    on its line before it and after it changes nothing beyond those two characters and sees
+    nothing beyond them: it can be stripped in the window between them, in any order.  This
+    keeps a long line with many findings linear.  The groups at the ends of a line are left
+    to the caller (they may empty the line).
+    """
+    segs = [[spans[0]]]
+    for a, b in spans[1:]:
+        gap = w[segs[-1][-1][1]:a]
+        if "\n" in gap or any(c.isalnum() for c in gap):
+            segs.append([(a, b)])
+        else:
+            segs[-1].append((a, b))
+    out: list = []
+    pos = 0  # w[:pos] is already in out
+    shift = 0  # length change of the replacements so far
+    edge: list = []
+    prev_end = 0
+    for k, seg in enumerate(segs):
+        a0, b1 = seg[0][0], seg[-1][1]
+        lo = max(prev_end, w.rfind("\n", prev_end, a0) + 1)
+        left = a0 - 1
+        while left >= lo and not w[left].isalnum():
+            left -= 1
+        hi = segs[k + 1][0][0] if k + 1 < len(segs) else len(w)
+        nl = w.find("\n", b1, hi)
+        end = nl if nl != -1 else hi
+        right = b1
+        while right < end and not w[right].isalnum():
+            right += 1
+        prev_end = b1
+        if left < lo or right >= end or left < pos - 1:
+            edge.extend((a + shift, b + shift) for a, b in seg)
+            continue
+        sub = w[left:right + 1]
+        res = _strip_spans_slow(sub, [(a - left, b - left) for a, b in seg])
+        if len(res) < 2 or res[0] != w[left] or res[-1] != w[right]:
+            raise _Fallback
+        out.append(w[pos:left + 1])
+        out.append(res[1:-1])
+        pos = right
+        shift += len(res) - len(sub)
+    out.append(w[pos:])
+    return "".join(out), edge
 
 
 def _strip_span(text: str, a: int, b: int) -> str:
