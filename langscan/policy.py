@@ -31,9 +31,11 @@ def marker_lines(text: str, first_line: int = 1) -> frozenset[int]:
     """Line numbers (``first_line`` for the first line of ``text``) that hold the marker."""
     if "langscan:" not in text:
         return frozenset()
+    from .document import line_ends
+
     lines = set()
     for m in MARKER_RE.finditer(text):
-        lines.add(first_line + text.count("\n", 0, m.start()))
+        lines.add(first_line + line_ends(text, 0, m.start()))
     return frozenset(lines)
 
 
