@@ -23,6 +23,20 @@ TEXT_CHUNK_SIZE = 4 * 1024 * 1024
 SNIFF_BYTES = 8192
 
 
+def _env_bytes(name: str, default: int) -> int:
+    try:
+        value = int(os.environ.get(name, "").strip() or default)
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+# The longest JSONL line or CSV record held in memory; a longer one is an error for that
+# record (skipped without being held).  Text lines have no limit: a long one is cut into
+# pieces of TEXT_CHUNK_SIZE.  LANGSCAN_MAX_RECORD_BYTES sets it.
+MAX_RECORD_BYTES = _env_bytes("LANGSCAN_MAX_RECORD_BYTES", 256 * 1024 * 1024)
+
+
 @dataclass(frozen=True)
 class ReadError:
     """An input, or part of one, that could not be read; the scan goes on.
@@ -76,6 +90,7 @@ class ReaderOptions:
     stdin_format: str = "text"
     whole_limit: int = TEXT_WHOLE_LIMIT
     chunk_size: int = TEXT_CHUNK_SIZE
+    max_record_bytes: int = MAX_RECORD_BYTES
 
 
 @dataclass

@@ -20,9 +20,13 @@ from .jsonpath import FieldError, JsonLocator, RecordError, loads, resolve
 
 
 def read_jsonl(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator[Item]:
-    lines = LineStream(stream)
+    lines = LineStream(stream, limit=opts.max_record_bytes)
     source.meta["progress"] = lines
     for line_no, start, raw in lines:
+        if raw is None:
+            yield ReadError(source.path, f"record of {lines.too_long:,} bytes is longer than the limit of "
+                            f"{opts.max_record_bytes:,} (LANGSCAN_MAX_RECORD_BYTES); skipped", line=line_no)
+            continue
         if not raw.strip():
             continue
         line, err = decode(raw, source.path, byte_base=start, line_base=line_no - 1)
