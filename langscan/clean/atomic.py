@@ -4,7 +4,9 @@ The new bytes go to a temporary file beside the destination (same filesystem),
 are fsync'ed, get the original's permissions, and then ``os.replace`` swaps
 them in; the directory is fsync'ed too.  A crash, SIGKILL, full disk or
 read-only directory at any point leaves the original intact (at worst a stray
-``.NAME.*.langscan-tmp`` file beside it).  Destinations that are not regular
+``.NAME.*.langscan-tmp`` file beside it).  The new file gets the original's
+mode, owner and group (when allowed) and extended attributes; it is a new
+inode, so other hard links to the original keep the old content.  Destinations that are not regular
 files (``/dev/stdout``, a FIFO, ``/dev/full``) are written directly.  A
 destination that is a symbolic link is refused: writing through it would
 change a file elsewhere, replacing it would lose the link.
@@ -64,6 +66,7 @@ def _write_tmp(directory: str, base: str, data: bytes, mode_from: str | None) ->
                 os.chown(tmp, st.st_uid, st.st_gid)
             except OSError:
                 pass  # not ours to give away; the mode is what matters
+            _copy_xattrs(mode_from, tmp)
         else:
             umask = os.umask(0)
             os.umask(umask)
@@ -72,6 +75,22 @@ def _write_tmp(directory: str, base: str, data: bytes, mode_from: str | None) ->
     except BaseException:
         _discard(tmp)
         raise
+
+
+def _copy_xattrs(src: str, dst: str) -> None:
+    """Copy extended attributes (SELinux labels, user.* tags) where the platform has them;
+    any that cannot be set (another namespace, no permission) are left out silently."""
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = os.listxattr(src)
+    except OSError:
+        return
+    for name in names:
+        try:
+            os.setxattr(dst, name, os.getxattr(src, name))
+        except OSError:
+            pass
 
 
 def _discard(tmp: str) -> None:

@@ -153,3 +153,18 @@ def test_write_baseline_never_replaces_a_special_file(tmp_path, cli, kind):
     else:
         sock.close()
         assert target.is_socket()
+
+
+def test_in_place_keeps_mode_and_extended_attributes(tmp_path, cli):
+    f = tmp_path / "a.txt"
+    f.write_text(ENGLISH + RUSSIAN + "\n", encoding="utf-8")
+    os.chmod(f, 0o640)
+    try:
+        os.setxattr(f, "user.langscan-test", b"keep me")
+    except (AttributeError, OSError):
+        pytest.skip("extended attributes are not supported here")
+    r = cli("clean", f, "--in-place")
+    assert r.returncode == 0, r
+    assert RUSSIAN not in f.read_text(encoding="utf-8")
+    assert os.stat(f).st_mode & 0o777 == 0o640
+    assert os.getxattr(f, "user.langscan-test") == b"keep me"
