@@ -32,9 +32,9 @@ def test_fifo_met_in_a_walk_is_skipped_with_a_note(tree, cli, command):
         assert "pipe.txt: note: skipped" in r.stderr and "FIFO" in r.stderr
 
 
-@pytest.mark.parametrize("command", ["scan", "report", "clean"])
+@pytest.mark.parametrize("command", ["scan", "report", "clean", "explain"])
 def test_named_fifo_is_an_error(tree, cli, command):
-    extra = {"scan": [], "report": ["-o", tree / "r.html"], "clean": ["-o", tree / "out.txt"]}[command]
+    extra = {"scan": [], "report": ["-o", tree / "r.html"], "clean": ["-o", tree / "out.txt"], "explain": []}[command]
     r = cli(command, tree / "d" / "pipe.txt", *extra, cwd=tree, timeout=60)
     assert r.returncode == 2, r
     assert "not a regular file (a FIFO)" in r.stderr
