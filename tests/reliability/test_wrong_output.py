@@ -144,3 +144,15 @@ def test_csv_output_neutralises_formulas(tmp_path, cli):
     for row in out:
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@")), row
+
+
+@pytest.mark.skipif(os.name == "nt", reason="such file names are not allowed on Windows")
+def test_summary_tables_escape_file_names(tmp_path, cli):
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / HOSTILE_NAME).write_text(f"{ENGLISH}{RUSSIAN}\n{ENGLISH}{RUSSIAN}\n", encoding="utf-8")
+    r = cli("scan", d, "--summary")
+    assert r.returncode == 1, r
+    assert "Recurring fragments (top" in r.stdout and "by file:" in r.stdout
+    for stream in (r.stdout, r.stderr):
+        assert "\x1b" not in stream and "\x07" not in stream and "\u202e" not in stream
