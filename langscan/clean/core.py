@@ -127,7 +127,10 @@ def apply(text: str, findings: Sequence, action: "Action | str" = Action.STRIP, 
         if words:  # the word is in the expected language: fix its letters, keep it
             text = repair_homoglyphs(text, words)
             chosen = [f for f in chosen if str(_value(f.kind)) != "homoglyph"]
-        return _strip_spans(text, _merge_spans(text, chosen, bridge=True))
+        # a span of nothing but blanks (only a hand-written rule can match one) is not stripped:
+        # removing the blank line around it would move the text under the spans before it
+        spans = [(a, b) for a, b in _merge_spans(text, chosen, bridge=True) if text[a:b].strip()]
+        return _strip_spans(text, spans)
     if action is Action.MASK:
         return _mask(text, chosen, mask_template)
     if action is Action.DROP_LINE:
@@ -390,6 +393,10 @@ def _strip_inner(w: str, spans: list) -> tuple[str, list]:
 
 
 def _strip_span(text: str, a: int, b: int) -> str:
+    if b > len(text):  # the line ending it held went with the line after it
+        b = len(text)
+        if a >= b:
+            return text
     a, b = _absorb(text, a, b)
     ls, ce, nl = _line_bounds(text, a, b)
     left, right = text[ls:a], text[b:ce]

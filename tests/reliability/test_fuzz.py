@@ -84,3 +84,16 @@ def test_readers_never_raise(detector, name, data):
                 str(item.path)
             else:
                 assert "\x1b" not in str(item)
+
+
+@SETTINGS
+@given(texts, st.lists(st.tuples(st.integers(0, 400), st.integers(1, 40)), max_size=12),
+       st.sampled_from(["strip", "mask", "drop-line"]))
+def test_clean_accepts_any_spans(text, spans, action):
+    """Rules (`clean --rules`) can match anything, blanks and line endings included."""
+    from types import SimpleNamespace
+
+    fs = [SimpleNamespace(start=min(a, len(text)), end=min(a + n, len(text)), kind="script", lang="ru",
+                          text=text[min(a, len(text)):min(a + n, len(text))]) for a, n in spans]
+    fs = [f for f in fs if f.end > f.start]
+    assert isinstance(core.apply(text, fs, action, kinds=core.ALL_KINDS), str)
