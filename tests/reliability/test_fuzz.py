@@ -97,3 +97,15 @@ def test_clean_accepts_any_spans(text, spans, action):
                           text=text[min(a, len(text)):min(a + n, len(text))]) for a, n in spans]
     fs = [f for f in fs if f.end > f.start]
     assert isinstance(core.apply(text, fs, action, kinds=core.ALL_KINDS), str)
+
+
+def test_strip_of_blank_spans_is_not_an_index_error():
+    """Found by fuzzing: two rule matches on line endings made strip index past the text."""
+    from types import SimpleNamespace
+
+    text = " \r\nWord.\n\n"
+    fs = [SimpleNamespace(start=1, end=2, kind="script", lang="ru"), SimpleNamespace(start=9, end=10, kind="script", lang="ru")]
+    assert core.apply(text, fs, "strip") == text
+    text = " \r\n\n"
+    fs = [SimpleNamespace(start=1, end=2, kind="script", lang="ru"), SimpleNamespace(start=3, end=4, kind="script", lang="ru")]
+    assert core.apply(text, fs, "strip") == text
