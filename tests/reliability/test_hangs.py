@@ -94,3 +94,26 @@ def test_ordinary_patterns_still_work():
 
     p = Policy(allow_regex=(r"[A-Z]{2,}-\d+", r"(?:foo|bar)+", r"(?>а+)+б"))
     assert p.allows("TOS-1") and p.allows("foobar") and p.allows("аааб")
+
+
+@pytest.mark.parametrize("glob", ["*" * 40 + "x", "*a" * 20 + "b", "**a" * 20 + "b"])
+def test_pathological_globs_from_a_config_do_not_stall_the_walk(tmp_path, cli, glob):
+    """Each star used to be a backtracking `[^/]*`: 20 stars took 3 s per path, 40 forever."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".langscan.toml").write_text(f'exclude = ["{glob}"]\n', encoding="utf-8")
+    d = tmp_path / ("a" * 60)
+    d.mkdir()
+    for i in range(5):
+        (d / f"{'a' * 60}{i}.txt").write_text(ENGLISH, encoding="utf-8")
+    r = cli("scan", ".", cwd=tmp_path, timeout=60)
+    assert r.returncode == 0, r
+    assert "(6 files" in r.stdout  # the five texts and the config file itself
+
+
+def test_globs_keep_their_meaning():
+    from langscan.readers.walk import match_any
+
+    assert match_any("docs/fr/page.md", ["docs/**/*.md"]) and match_any("a/b/c.txt", ["*.txt"])
+    assert match_any("ax/bx", ["**x*"]) and not match_any("a/b", ["a*b"])
+    assert match_any("vendor/x/y.js", ["vendor/**"]) and not match_any("src/vendor.js", ["vendor/**"])
+    assert match_any("aaab", ["*a*a*b"]) and not match_any("aaa/b", ["*a*a*b"])
