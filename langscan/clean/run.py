@@ -220,13 +220,20 @@ def check_destinations(files: list, output: Optional[str], in_place: bool, many:
         if os.path.islink(dest):
             problems.append(f"{_p(src)}: error: the output {_p(dest)} is a symbolic link; clean does not write "
                             "through links (remove it or choose another output)")
-        elif root is not None and os.path.commonpath([root, os.path.dirname(real)]) != root:
+        elif root is not None and not _inside(os.path.dirname(real), root):
             problems.append(f"{_p(src)}: error: the output {_p(dest)} would land outside {_p(output)} "
                             "(through a linked folder); nothing is written outside the output folder")
         elif many and os.path.lexists(dest) and not os.path.isfile(dest):
             problems.append(f"{_p(src)}: error: the output {_p(dest)} exists and is not a regular file "
                             f"({special_kind(dest) or 'a special file'})")
     return problems
+
+
+def _inside(path: str, root: str) -> bool:
+    try:
+        return os.path.commonpath([root, path]) == root
+    except ValueError:  # another drive (Windows)
+        return False
 
 
 def destination(src: str, rel: str, output: Optional[str], many: bool) -> str:

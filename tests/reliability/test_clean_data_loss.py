@@ -168,3 +168,16 @@ def test_in_place_keeps_mode_and_extended_attributes(tmp_path, cli):
     assert RUSSIAN not in f.read_text(encoding="utf-8")
     assert os.stat(f).st_mode & 0o777 == 0o640
     assert os.getxattr(f, "user.langscan-test") == b"keep me"
+
+
+def test_output_folder_with_a_linked_subfolder_is_refused(tmp_path, cli):
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "sub" / "a.txt").write_text(ENGLISH + RUSSIAN + "\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "sub").symlink_to(elsewhere, target_is_directory=True)
+    r = cli("clean", tmp_path / "in", "-o", tmp_path / "out")
+    assert r.returncode == 2, r
+    assert "outside" in r.stderr and "nothing written" in r.stderr
+    assert list(elsewhere.iterdir()) == []
