@@ -18,6 +18,9 @@ Applied after detection, per document, so the detector stays pure.
 from __future__ import annotations
 
 import re
+import signal as _signal_mod
+import threading as _threading
+import time as _time
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -157,19 +160,14 @@ class _Deadline:
     it backtracks); a no-op off the main thread or without SIGALRM (Windows)."""
 
     def __init__(self, seconds: float) -> None:
-        import signal
-        import threading
-
         self.seconds = seconds
-        self.usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-        self._signal = signal
+        self.usable = hasattr(_signal_mod, "setitimer") and _threading.current_thread() is _threading.main_thread()
+        self._signal = _signal_mod
 
     def __enter__(self):
         if self.usable:
-            import time
-
             self._old = self._signal.signal(self._signal.SIGALRM, self._expired)
-            self._started = time.monotonic()
+            self._started = _time.monotonic()
             self._old_timer = self._signal.setitimer(self._signal.ITIMER_REAL, self.seconds)
         return self
 
@@ -179,13 +177,11 @@ class _Deadline:
 
     def __exit__(self, *exc) -> bool:
         if self.usable:
-            import time
-
             self._signal.setitimer(self._signal.ITIMER_REAL, 0)
             self._signal.signal(self._signal.SIGALRM, self._old)
             delay, interval = self._old_timer
             if delay > 0:  # someone else's alarm (a test timeout...) was running: give it back
-                left = delay - (time.monotonic() - self._started)
+                left = delay - (_time.monotonic() - self._started)
                 self._signal.setitimer(self._signal.ITIMER_REAL, max(left, 1e-6), interval)
         return False
 
@@ -197,18 +193,25 @@ class _MatchTimeout(Exception):
 _warned: set = set()
 
 
-def _bounded_fullmatch(regex: re.Pattern, text: str) -> bool:
+def _bounded_any(regexes: tuple, text: str) -> bool:
+    """Does one of ``regexes`` match the whole finding (as it is, or stripped)? Within
+    MATCH_SECONDS for all of them together; on time-out the finding is not allowed."""
+    stripped = text.strip()
+    current = None
     try:
         with _Deadline(MATCH_SECONDS):
-            return regex.fullmatch(text) is not None
+            for current in regexes:
+                if current.fullmatch(text) or (stripped != text and current.fullmatch(stripped)):
+                    return True
     except _MatchTimeout:
-        if regex.pattern not in _warned:
-            _warned.add(regex.pattern)
+        pattern = current.pattern if current is not None else "?"
+        if pattern not in _warned:
+            _warned.add(pattern)
             import sys
 
-            print(f"langscan: warning: allow-regex {regex.pattern!r} gave up after {MATCH_SECONDS:g} s on a "
+            print(f"langscan: warning: allow-regex {pattern!r} gave up after {MATCH_SECONDS:g} s on a "
                   f"{len(text)}-character finding; such findings are reported, not allowed", file=sys.stderr)
-        return False
+    return False
 
 
 @dataclass(frozen=True)
@@ -227,9 +230,7 @@ class Policy:
         """True when a finding with this text is allowed by a term or a pattern."""
         if self._terms and normalise(text) in self._terms:  # type: ignore[attr-defined]
             return True
-        stripped = text.strip()
-        return any(_bounded_fullmatch(r, text) or (stripped != text and _bounded_fullmatch(r, stripped))
-                   for r in self._regexes)  # type: ignore[attr-defined]
+        return bool(self._regexes) and _bounded_any(self._regexes, text)  # type: ignore[attr-defined]
 
     def filter(self, doc, findings: Sequence) -> list:
         """The findings of ``doc`` that no allow rule or marker suppresses."""
