@@ -52,11 +52,11 @@ def _fsync_dir(directory: str) -> None:
         os.close(fd)
 
 
-def _write_tmp(directory: str, base: str, data: bytes, mode_from: str | None) -> str:
+def _write_tmp(directory: str, base: str, produce, mode_from: str | None) -> str:
     fd, tmp = tempfile.mkstemp(prefix=f".{base}.", suffix=TMP_SUFFIX, dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            produce(fh)
             fh.flush()
             os.fsync(fh.fileno())
         if mode_from is not None:
@@ -101,6 +101,10 @@ def _discard(tmp: str) -> None:
         pass
 
 
+class Unchanged(Exception):
+    """Raised by a producer of :func:`write_atomic_stream`: keep the file as it is, write nothing."""
+
+
 def write_atomic(path: str, data: bytes, *, mode_from: str | None = None,
                  backup: str | None = None) -> None:
     """Replace ``path`` with ``data`` atomically; see the module doc.
@@ -109,30 +113,44 @@ def write_atomic(path: str, data: bytes, *, mode_from: str | None = None,
     ``backup``: first copy the current ``path`` there (atomically as well).
     Raises WriteError with a readable reason; the original is then intact.
     """
+    write_atomic_stream(path, lambda fh: fh.write(data), mode_from=mode_from, backup=backup)
+
+
+def write_atomic_stream(path: str, produce, *, mode_from: str | None = None,
+                        backup: str | None = None) -> None:
+    """:func:`write_atomic` for output made piece by piece: ``produce(fh)`` writes it to a
+    binary file.  If ``produce`` raises, the temporary file is removed and the original stays
+    (``Unchanged``: silently; anything else propagates, OSError as WriteError)."""
     if os.path.islink(path):
         raise WriteError(f"cannot write {path}: it is a symbolic link and langscan does not write through "
                          "links (remove it or choose another output); nothing written")
     try:
         if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
             with open(path, "wb") as fh:  # device / FIFO: nothing to swap
-                fh.write(data)
+                try:
+                    produce(fh)
+                except Unchanged:
+                    return
                 fh.flush()
             return
         real = os.path.realpath(path)
         directory, base = os.path.split(real)
         directory = directory or "."
-        if backup is not None and os.path.exists(real):
-            bdir, bbase = os.path.split(os.path.abspath(backup))
-            fd, btmp = tempfile.mkstemp(prefix=f".{bbase}.", suffix=TMP_SUFFIX, dir=bdir or ".")
-            os.close(fd)
-            try:
-                shutil.copy2(real, btmp)
-                os.replace(btmp, backup)
-            except BaseException:
-                _discard(btmp)
-                raise
-        tmp = _write_tmp(directory, base, data, mode_from if mode_from and os.path.exists(mode_from) else None)
         try:
+            tmp = _write_tmp(directory, base, produce, mode_from if mode_from and os.path.exists(mode_from) else None)
+        except Unchanged:
+            return
+        try:
+            if backup is not None and os.path.exists(real):
+                bdir, bbase = os.path.split(os.path.abspath(backup))
+                fd, btmp = tempfile.mkstemp(prefix=f".{bbase}.", suffix=TMP_SUFFIX, dir=bdir or ".")
+                os.close(fd)
+                try:
+                    shutil.copy2(real, btmp)
+                    os.replace(btmp, backup)
+                except BaseException:
+                    _discard(btmp)
+                    raise
             os.replace(tmp, real)
         except BaseException:
             _discard(tmp)

@@ -51,6 +51,60 @@ class Codec:
         raise ValueError(self.name)
 
 
+class _NoClose:
+    """Let a compressor's close() finish its stream without closing the file under it."""
+
+    def __init__(self, fh) -> None:
+        self._fh = fh
+
+    def write(self, data) -> int:
+        return self._fh.write(data)
+
+    def flush(self) -> None:
+        self._fh.flush()
+
+    def close(self) -> None:
+        self._fh.flush()
+
+
+def compressing_writer(codec: Codec, fh):
+    """A binary stream that writes ``codec``-compressed data to ``fh``; close() finishes the
+    compressed stream (``fh`` stays open)."""
+    if codec.name == "none":
+        return _NoClose(fh)
+    if codec.name == "gzip":
+        return gzip.GzipFile(filename=(codec.gzip_name or b"").decode("latin-1"), mode="wb", fileobj=_NoClose(fh),
+                             compresslevel=codec.gzip_level, mtime=codec.gzip_mtime)
+    if codec.name == "bz2":
+        return bz2.BZ2File(_NoClose(fh), mode="wb")
+    if codec.name == "xz":
+        return lzma.LZMAFile(_NoClose(fh), mode="wb")
+    if codec.name == "zstd":
+        import zstandard
+        return zstandard.ZstdCompressor().stream_writer(_NoClose(fh), closefd=False)
+    raise ValueError(codec.name)
+
+
+def open_payload(fh) -> tuple:
+    """(decompressed binary stream, Codec) of an open file, read as a stream."""
+    from ..readers.base import peekable
+    from ..readers.compression import MissingExtra, codec_from_magic
+    from ..readers.compression import decompress as stream_of
+
+    head = fh.read(1 << 16)
+    name = codec_from_magic(head[:8])
+    stream = peekable(head, fh)
+    if name is None:
+        return stream, Codec()
+    try:
+        codec = _gzip_header(head) if name == "gzip" else Codec(name)
+        return stream_of(stream, name), codec
+    except MissingExtra:
+        raise DecodeError("zstd-compressed; install langscan[zstd] to clean it") from None
+    except (ValueError, IndexError, struct.error) as exc:
+        raise DecodeError(f"corrupt compressed data: truncated or damaged ({exc})") from None
+
+
 def _gzip_header(raw: bytes) -> Codec:
     flags, mtime, xfl = raw[3], struct.unpack("<I", raw[4:8])[0], raw[8]
     name = None

@@ -249,6 +249,109 @@ BATCH_FILES = 256
 BATCH_BYTES = 16 << 20
 
 
+_LAZY = object()
+
+
+def _read_file(src: str):
+    """The bytes of ``src``, or the error (an OSError or DecodeError) to report."""
+    try:
+        with open_regular(src) as fh:
+            limit = codecs.max_bytes()
+            if os.fstat(fh.fileno()).st_size > limit:
+                return codecs._too_big(limit)
+            return fh.read()
+    except OSError as exc:
+        return exc
+    except ValueError as exc:  # a NUL byte in the name
+        return OSError(str(exc))
+
+
+STREAM_BATCH = 4 << 20  # bytes of JSONL lines cleaned at a time when streaming
+MAX_MESSAGES = 100  # per file: a file of a billion bad lines says so in a hundred lines and a count
+
+
+def _clean_jsonl_streamed(src: str, dest: str, res: "FileResult", ctx: Context, backup: Optional[str],
+                          rejects_path: str) -> list:
+    """Clean a JSONL file batch by batch, from the (decompressed) input stream to the
+    (recompressed) temporary output, so memory holds one batch, never the file.  Returns
+    the messages of records kept unchanged; raises DecodeError (nothing written) or
+    WriteError.  An unchanged file is left alone in place, or copied byte for byte to ``-o``."""
+    from .atomic import Unchanged, write_atomic_stream
+    from .formats import clean_jsonl
+    from ..readers.compression import decompression_errors
+
+    same = os.path.exists(dest) and os.path.samefile(src, dest)
+    limit = codecs.max_bytes()
+    found: dict = {"acted": 0, "records": 0, "rejects": [], "errors": [], "skipped": 0, "more": 0}
+
+    def produce(out_fh) -> None:
+        changed = False
+        with open_regular(src) as fh:
+            try:
+                payload, codec = codecs.open_payload(fh)
+                writer = codecs.compressing_writer(codec, out_fh)
+                line_no, first = 1, True
+                while True:
+                    batch, size = [], 0
+                    while size < STREAM_BATCH:
+                        line = payload.readline(limit + 1)
+                        if not line:
+                            break
+                        if len(line) > limit:
+                            raise codecs._too_big(limit)
+                        batch.append(line)
+                        size += len(line)
+                    if not batch:
+                        break
+                    data = b"".join(batch)
+                    bom = False
+                    if first:
+                        text, bom = codecs.decode_text(data)
+                    else:
+                        try:
+                            text = data.decode("utf-8")
+                        except UnicodeDecodeError as exc:
+                            bad_line = line_no + data.count(b"\n", 0, exc.start)
+                            raise codecs.DecodeError(f"not valid UTF-8 (line {bad_line})") from None
+                    fctx = replace(ctx)
+                    part = clean_jsonl(text, src, fctx, first_line=line_no)
+                    found["skipped"] += fctx.skipped_documents
+                    found["acted"] += part.acted
+                    found["records"] += part.records
+                    found["rejects"].extend(part.rejects)
+                    room = MAX_MESSAGES - len(found["errors"])
+                    found["errors"].extend(part.errors[:max(room, 0)])
+                    found["more"] += max(len(part.errors) - max(room, 0), 0)
+                    if part.text != text:
+                        changed = True
+                    writer.write(codecs.encode_text(part.text, bom))
+                    line_no += len(batch)
+                    first = False
+                writer.close()
+            except codecs.DecodeError:
+                raise
+            except decompression_errors() as exc:
+                raise codecs.DecodeError(f"corrupt compressed data: truncated or damaged ({exc})") from None
+        if not changed:
+            if same:
+                raise Unchanged
+            out_fh.seek(0)  # -o: the input's own bytes, not a recompression of them
+            out_fh.truncate()
+            with open_regular(src) as fh:
+                import shutil
+                shutil.copyfileobj(fh, out_fh, 1 << 20)
+        res.changed = changed
+        if found["rejects"]:  # before the data file is replaced: a record is never in neither place
+            _append_rejects(rejects_path, found["rejects"])
+
+    write_atomic_stream(dest, produce, mode_from=src, backup=backup)
+    res.acted, res.records, res.rejects = found["acted"], found["records"], len(found["rejects"])
+    res._skipped = found["skipped"]  # type: ignore[attr-defined]
+    if found["more"]:
+        found["errors"].append(f"{_p(src)}: ... and {found['more']} more record(s) kept unchanged for the same reasons")
+    return found["errors"]
+
+
 def _read_batches(files: list, ctx: Context, scanner, batched: bool):
     """(src, rel, raw bytes or the OSError, findings per document or None) per file.
 
@@ -257,21 +360,10 @@ def _read_batches(files: list, ctx: Context, scanner, batched: bool):
     batch, not once per file: a first parse-only pass records each file's
     documents, the real pass then replays the findings in the same order.
     """
-    def read(src):
-        try:
-            with open_regular(src) as fh:
-                limit = codecs.max_bytes()
-                if os.fstat(fh.fileno()).st_size > limit:
-                    return codecs._too_big(limit)
-                return fh.read()
-        except OSError as exc:
-            return exc
-        except ValueError as exc:  # a NUL byte in the name
-            return OSError(str(exc))
-
+    read = _read_file
     if not batched:
         for src, rel in files:
-            yield src, rel, read(src), None
+            yield src, rel, _LAZY, None  # read when cleaned: JSONL is streamed, never read whole
         return
     i = 0
     while i < len(files):
@@ -304,6 +396,36 @@ def _clean_all(files, ctx, scanner, batched, results, options, output, in_place,
     for src, rel, raw, found in _read_batches(files, ctx, scanner, batched):
         res = FileResult(src)
         results.append(res)
+        if raw is _LAZY:
+            dest = src if in_place else destination(src, rel, output, many)
+            if not dry_run and dest != "-" and format_of(src) == "jsonl":
+                res.output = dest
+                same = os.path.exists(dest) and os.path.samefile(src, dest)
+                if os.path.dirname(dest):
+                    try:
+                        os.makedirs(os.path.dirname(dest), exist_ok=True)
+                    except OSError as exc:
+                        res.errors.append(f"{_p(src)}: error: cannot write {_p(dest)}: {exc.strerror}; "
+                                          "original left untouched")
+                        print(res.errors[-1], file=err)
+                        continue
+                try:
+                    kept = _clean_jsonl_streamed(src, dest, res, ctx, (src + backup_suffix) if (same and backup_suffix)
+                                                 else None, rejects or (dest + REJECTS_SUFFIX))
+                except (OSError, codecs.DecodeError) as exc:
+                    msg = _p(exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
+                    res.errors.append(f"{_p(src)}: error: {msg}; left untouched")
+                    print(res.errors[-1], file=err)
+                    continue
+                except WriteError as exc:
+                    res.errors.append(f"{_p(src)}: error: {_p(str(exc))}")
+                    print(res.errors[-1], file=err)
+                    continue
+                for e in kept:
+                    print(e, file=err)
+                res.errors.extend(kept)
+                continue
+            raw = _read_file(src)
         try:
             if isinstance(raw, (OSError, codecs.DecodeError)):
                 raise raw

@@ -181,3 +181,26 @@ def test_output_folder_with_a_linked_subfolder_is_refused(tmp_path, cli):
     assert r.returncode == 2, r
     assert "outside" in r.stderr and "nothing written" in r.stderr
     assert list(elsewhere.iterdir()) == []
+
+
+def test_multi_frame_and_truncated_zstd_jsonl(tmp_path, cli):
+    """The same two cases for JSONL, which clean streams batch by batch."""
+    import json
+
+    c = zstandard.ZstdCompressor()
+    a = json.dumps({"text": ENGLISH}) + "\n"
+    b = json.dumps({"text": f"The second frame. {RUSSIAN}"}, ensure_ascii=False) + "\n"
+    f = tmp_path / "m.jsonl.zst"
+    f.write_bytes(c.compress(a.encode()) + c.compress(b.encode()))
+    r = cli("clean", f, "--in-place")
+    assert r.returncode == 0, r
+    out = zstandard.ZstdDecompressor().stream_reader(f.read_bytes(), read_across_frames=True).read().decode()
+    assert out == a + json.dumps({"text": "The second frame."}) + "\n"
+    whole = c.compress((b * 300).encode())
+    t = tmp_path / "t.jsonl.zst"
+    t.write_bytes(whole[: len(whole) // 2])
+    before = t.read_bytes()
+    r = cli("clean", t, "--in-place")
+    assert r.returncode == 2 and t.read_bytes() == before, r
+    assert "corrupt compressed data" in r.stderr
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".langscan-tmp")]

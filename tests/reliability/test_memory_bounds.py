@@ -45,3 +45,33 @@ def test_oversized_csv_field_is_an_error(tmp_path):
     items = list(read_inputs([str(p)], ReaderOptions(max_record_bytes=4000)))
     errs = [i for i in items if isinstance(i, ReadError)]
     assert len(errs) == 1 and "longer than the limit of 4,000 bytes" in errs[0].message
+
+
+def test_clean_streams_jsonl_never_inflating_it_whole(tmp_path, monkeypatch):
+    """`clean` of a JSONL file (compressed or not) goes batch by batch from the decompressing
+    reader to the compressing writer: the whole-file decompression is never called, and the
+    result is the same as cleaning the records one by one."""
+    import importlib
+    import io
+
+    from langscan.clean import codec
+
+    run_module = importlib.import_module("langscan.clean.run")
+    CleanOptions, run = run_module.CleanOptions, run_module.run
+
+    lines = [json.dumps({"id": i, "text": ENGLISH + (RUSSIAN if i % 3 == 0 else "")}, ensure_ascii=False)
+             for i in range(300)]
+    src = tmp_path / "r.jsonl.gz"
+    with gzip.open(src, "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
+
+    def whole(*a, **k):
+        raise AssertionError("the whole file was decompressed into memory")
+
+    monkeypatch.setattr(codec, "decompress", whole)
+    monkeypatch.setattr(run_module, "STREAM_BATCH", 4096, raising=False)  # many batches
+    code, results = run([str(src)], CleanOptions(), in_place=True, err=io.StringIO())
+    assert code == 0 and results[0].changed and results[0].acted == 100
+    out = gzip.open(src, "rt", encoding="utf-8").read().splitlines()
+    assert [json.loads(l)["id"] for l in out] == list(range(300))
+    assert all(json.loads(l)["text"] == ENGLISH.strip() or json.loads(l)["text"] == ENGLISH for l in out)
