@@ -270,14 +270,56 @@ STREAM_BATCH = 4 << 20  # bytes of JSONL lines cleaned at a time when streaming
 MAX_MESSAGES = 100  # per file: a file of a billion bad lines says so in a hundred lines and a count
 
 
-def _clean_jsonl_streamed(src: str, dest: str, res: "FileResult", ctx: Context, backup: Optional[str],
-                          rejects_path: str) -> list:
-    """Clean a JSONL file batch by batch, from the (decompressed) input stream to the
-    (recompressed) temporary output, so memory holds one batch, never the file.  Returns
-    the messages of records kept unchanged; raises DecodeError (nothing written) or
-    WriteError.  An unchanged file is left alone in place, or copied byte for byte to ``-o``."""
+TEXT_WHOLE = 16 << 20  # a text file up to this size is cleaned as one document, as `scan` reads it
+
+
+def _batches(payload, limit: int, size: int, whole: int = 0):
+    """Byte batches of whole lines of about ``size``; with ``whole``, a payload of at most
+    ``whole`` bytes comes back as one batch (a text file is one document up to that size)."""
+    from ..readers.base import peekable
+
+    sniff = payload.read(8192)  # binary data is refused before a line of it is read
+    if b"\0" in sniff:
+        raise codecs.DecodeError("binary data (NUL bytes), not text")
+    payload = peekable(sniff, payload)
+    whole = min(whole, limit)
+    if whole:
+        head = bytearray()
+        while len(head) <= whole:
+            chunk = payload.read(min(1 << 20, whole + 1 - len(head)))
+            if not chunk:
+                break
+            head += chunk
+        if len(head) <= whole:
+            if head:
+                yield bytes(head), 1
+            return
+        payload = peekable(bytes(head), payload)
+    while True:
+        batch, got = [], 0
+        while got < size:
+            line = payload.readline(limit + 1)
+            if not line:
+                break
+            if len(line) > limit:
+                raise codecs._too_big(limit)
+            batch.append(line)
+            got += len(line)
+        if not batch:
+            return
+        yield b"".join(batch), len(batch)
+
+
+def _clean_streamed(src: str, dest: str, res: "FileResult", ctx: Context, backup: Optional[str],
+                    rejects_path: str, fmt: str) -> list:
+    """Clean a JSONL or text file batch by batch, from the (decompressed) input stream to the
+    (recompressed) temporary output, so memory holds one batch, never the file.  A text file
+    up to 16 MiB is one batch (one document, as `scan` reads it); a larger one goes in
+    batches of whole lines, as `scan` reads it too.  Returns the messages of records kept
+    unchanged; raises DecodeError or FormatError (nothing written) or WriteError.  An
+    unchanged file is left alone in place, or copied byte for byte to ``-o``."""
     from .atomic import Unchanged, write_atomic_stream
-    from .formats import clean_jsonl
+    from .formats import clean_jsonl, clean_plain
     from ..readers.compression import decompression_errors
 
     same = os.path.exists(dest) and os.path.samefile(src, dest)
@@ -291,19 +333,7 @@ def _clean_jsonl_streamed(src: str, dest: str, res: "FileResult", ctx: Context, 
                 payload, codec = codecs.open_payload(fh)
                 writer = codecs.compressing_writer(codec, out_fh)
                 line_no, first = 1, True
-                while True:
-                    batch, size = [], 0
-                    while size < STREAM_BATCH:
-                        line = payload.readline(limit + 1)
-                        if not line:
-                            break
-                        if len(line) > limit:
-                            raise codecs._too_big(limit)
-                        batch.append(line)
-                        size += len(line)
-                    if not batch:
-                        break
-                    data = b"".join(batch)
+                for data, nlines in _batches(payload, limit, STREAM_BATCH, TEXT_WHOLE if fmt == "text" else 0):
                     bom = False
                     if first:
                         text, bom = codecs.decode_text(data)
@@ -314,7 +344,10 @@ def _clean_jsonl_streamed(src: str, dest: str, res: "FileResult", ctx: Context, 
                             bad_line = line_no + data.count(b"\n", 0, exc.start)
                             raise codecs.DecodeError(f"not valid UTF-8 (line {bad_line})") from None
                     fctx = replace(ctx)
-                    part = clean_jsonl(text, src, fctx, first_line=line_no)
+                    if fmt == "jsonl":
+                        part = clean_jsonl(text, src, fctx, first_line=line_no)
+                    else:
+                        part = clean_plain(text, src, fctx)
                     found["skipped"] += fctx.skipped_documents
                     found["acted"] += part.acted
                     found["records"] += part.records
@@ -325,9 +358,11 @@ def _clean_jsonl_streamed(src: str, dest: str, res: "FileResult", ctx: Context, 
                     if part.text != text:
                         changed = True
                     writer.write(codecs.encode_text(part.text, bom))
-                    line_no += len(batch)
+                    line_no += nlines
                     first = False
                 writer.close()
+                if fmt == "text":  # one file is one record, however many batches it took
+                    found["records"] = int(changed)
             except codecs.DecodeError:
                 raise
             except decompression_errors() as exc:
@@ -398,7 +433,8 @@ def _clean_all(files, ctx, scanner, batched, results, options, output, in_place,
         results.append(res)
         if raw is _LAZY:
             dest = src if in_place else destination(src, rel, output, many)
-            if not dry_run and dest != "-" and format_of(src) == "jsonl":
+            fmt = format_of(src)
+            if not dry_run and dest != "-" and (fmt == "jsonl" or (fmt == "text" and options.action is not Action.DROP_RECORD)):
                 res.output = dest
                 same = os.path.exists(dest) and os.path.samefile(src, dest)
                 if os.path.dirname(dest):
@@ -410,9 +446,9 @@ def _clean_all(files, ctx, scanner, batched, results, options, output, in_place,
                         print(res.errors[-1], file=err)
                         continue
                 try:
-                    kept = _clean_jsonl_streamed(src, dest, res, ctx, (src + backup_suffix) if (same and backup_suffix)
-                                                 else None, rejects or (dest + REJECTS_SUFFIX))
-                except (OSError, codecs.DecodeError) as exc:
+                    kept = _clean_streamed(src, dest, res, ctx, (src + backup_suffix) if (same and backup_suffix)
+                                           else None, rejects or (dest + REJECTS_SUFFIX), fmt)
+                except (OSError, codecs.DecodeError, FormatError) as exc:
                     msg = _p(exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
                     res.errors.append(f"{_p(src)}: error: {msg}; left untouched")
                     print(res.errors[-1], file=err)
