@@ -47,7 +47,8 @@ def fingerprint(doc, finding) -> str:
     if nl != -1:
         after = after[:nl]
     key = "\x00".join(("v1", doc.field or "", _norm(before), _norm(finding.text), _norm(after)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (a JSON "\\ud800", an undecodable file name) is hashed, never an error
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Baseline:
@@ -59,18 +60,31 @@ class Baseline:
     @classmethod
     def load(cls, path: str) -> "Baseline":
         try:
-            with open(path, encoding="utf-8") as fh:
+            from .readers.base import open_regular_text
+
+            with open_regular_text(path) as fh:
                 data = json.load(fh)
         except OSError as exc:
             raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
         except json.JSONDecodeError as exc:
             raise BaselineError(f"{path}: not valid JSON (line {exc.lineno}): {exc.msg}") from None
+        except UnicodeDecodeError as exc:
+            raise BaselineError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        except (ValueError, RecursionError) as exc:  # a 5,000-digit number, nesting too deep to parse
+            raise BaselineError(f"{path}: cannot read baseline: {str(exc) or type(exc).__name__}") from None
         if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("results"), dict):
             raise BaselineError(f"{path}: not a langscan baseline (version {VERSION} with a 'results' object)")
         counts: Counter = Counter()
         for file, entries in data["results"].items():
-            for e in entries:
-                counts[(file, e["fingerprint"])] += 1
+            if not isinstance(entries, list):
+                raise BaselineError(f"{path}: results[{json.dumps(file, ensure_ascii=True)}] must be a list of "
+                                    f"findings, got {type(entries).__name__}")
+            for i, e in enumerate(entries):
+                fp = e.get("fingerprint") if isinstance(e, dict) else None
+                if not isinstance(fp, str) or not fp:
+                    raise BaselineError(f"{path}: results[{json.dumps(file, ensure_ascii=True)}][{i}] must be an "
+                                        "object with a 'fingerprint' string (rewrite it with --write-baseline)")
+                counts[(file, fp)] += 1
         return cls(counts)
 
     def consume(self, path: str, fp: str) -> bool:
@@ -106,12 +120,14 @@ def write(path: str, entries: Iterable[dict], tool_version: str) -> int:
         lst.sort(key=lambda e: (e["line"], e["fingerprint"]))
     data = {"version": VERSION, "generated_by": f"langscan {tool_version}",
             "results": {k: results[k] for k in sorted(results)}}
+    _check_target(path)
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".langscan-baseline.", dir=directory)
     try:
+        from .reporters.safe import json_text
+
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=2)
-            fh.write("\n")
+            fh.write(json_text(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
         os.chmod(tmp, _mode(path))
         os.replace(tmp, path)
     except BaseException:
@@ -119,6 +135,35 @@ def write(path: str, entries: Iterable[dict], tool_version: str) -> int:
             os.unlink(tmp)
         raise
     return n
+
+
+class SpecialTarget(OSError):
+    """The baseline path exists and is not a regular file; it is left as it is."""
+
+
+def _check_target(path: str) -> None:
+    """Refuse to replace a symbolic link, FIFO, device or folder with the baseline file:
+    the rename would destroy the link or node (a FIFO is never opened either)."""
+    import stat
+
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except ValueError as exc:  # a NUL byte in the name
+        err = SpecialTarget(f"invalid file name ({exc})")
+        err.strerror = f"invalid file name ({exc})"
+        raise err from None
+    except OSError:
+        return  # the write itself reports it
+    if stat.S_ISREG(st.st_mode):
+        return
+    from .readers.base import file_kind
+
+    msg = f"it is {file_kind(st.st_mode)}, not a regular file; left as it is (write the baseline to a plain file)"
+    exc = SpecialTarget(msg)
+    exc.strerror = msg
+    raise exc
 
 
 def _mode(path: str) -> int:

@@ -95,13 +95,39 @@ def _load_toml(path: str) -> dict:
         import tomllib
     else:  # pragma: no cover - exercised on 3.10 only
         import tomli as tomllib
+    from .readers.base import open_regular
+
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             return tomllib.load(fh)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 text (byte {exc.start})") from None
+    except (ValueError, RecursionError) as exc:  # an integer of 5,000 digits, arrays nested 1,000 deep
+        raise ConfigError(f"{path}: invalid TOML: {str(exc) or type(exc).__name__}") from None
+
+
+def _langscan_table(data: dict, path: str, top_level_ok: bool) -> Optional[dict]:
+    """The langscan table of a parsed config file, or None when there is none.
+
+    ``top_level_ok``: keys may sit at the top level (``.langscan.toml``).  A ``tool`` or
+    ``tool.langscan`` that is not a table is a ConfigError naming it.
+    """
+    if "tool" not in data:
+        return data if top_level_ok else None
+    tool = data["tool"]
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table ([tool.langscan]), got {type(tool).__name__} {tool!r:.40}")
+    if "langscan" not in tool:
+        return data if top_level_ok and set(data) != {"tool"} else None
+    table = tool["langscan"]
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: 'tool.langscan' must be a table ([tool.langscan]), "
+                          f"got {type(table).__name__} {table!r:.40}")
+    return table
 
 
 def find_config(start: Optional[str] = None) -> Optional[tuple[str, dict]]:
@@ -111,11 +137,11 @@ def find_config(start: Optional[str] = None) -> Optional[tuple[str, dict]]:
         dot = os.path.join(d, ".langscan.toml")
         if os.path.isfile(dot):
             data = _load_toml(dot)
-            return dot, data.get("tool", {}).get("langscan", data) if "tool" in data else data
+            return dot, _langscan_table(data, dot, top_level_ok=True) or {}
         py = os.path.join(d, "pyproject.toml")
         if os.path.isfile(py):
             data = _load_toml(py)
-            table = data.get("tool", {}).get("langscan")
+            table = _langscan_table(data, py, top_level_ok=False)
             if table is not None:
                 return py, table
         parent = os.path.dirname(d)
@@ -159,11 +185,13 @@ def _check(key: str, value: Any, where: str, root: str) -> tuple[str, Any]:
         return attr, _strs(value, where)
     if key == "allow-regex":
         pats = _strs(value, where)
+        from .policy import PolicyError, _compile
+
         for p in pats:
             try:
-                re.compile(p)
-            except re.error as exc:
-                raise ConfigError(f"{where}: invalid regular expression {p!r}: {exc}") from None
+                _compile(p, where)
+            except PolicyError as exc:
+                raise ConfigError(str(exc)) from None
         return attr, pats
     if key in ("allow-file", "baseline", "model"):
         if not isinstance(value, str) or not value:
@@ -180,6 +208,8 @@ KEYS = ("expect", "sensitivity", "threshold", "min-length", "model", "include", 
 
 def parse(table: dict, source: str) -> Settings:
     """Validate a ``[tool.langscan]`` table into Settings."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{source}: the langscan settings must be a table, got {type(table).__name__}")
     root = os.path.dirname(os.path.abspath(source))
     section = "[tool.langscan]" if source.endswith("pyproject.toml") else ""
     values: dict = {"root": root, "source": source}
@@ -222,9 +252,13 @@ def load(path: Optional[str] = None, start: Optional[str] = None) -> Settings:
     """Settings from ``path`` (``--config``), else the nearest config file, else defaults."""
     if path is not None:
         if not os.path.isfile(path):
+            if os.path.exists(path):
+                from .readers.base import special_kind
+
+                raise ConfigError(f"{path}: not a regular file ({special_kind(path)}); not read")
             raise ConfigError(f"{path}: config file not found")
         data = _load_toml(path)
-        table = data.get("tool", {}).get("langscan") if "tool" in data else data
+        table = _langscan_table(data, path, top_level_ok=True)
         if table is None:
             raise ConfigError(f"{path}: no [tool.langscan] table")
         return parse(table, path)

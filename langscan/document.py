@@ -10,21 +10,40 @@ from __future__ import annotations
 
 from bisect import bisect_right
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Callable, Optional
+
+
+_LINE_END = re.compile("\r(?!\n)|\n")
+
+
+def line_ends(text: str, start: int = 0, end: Optional[int] = None) -> int:
+    """How many lines end in ``text[start:end]``: at "\\n", "\\r\\n" or a lone "\\r"."""
+    end = len(text) if end is None else end
+    n = text.count("\n", start, end)
+    if "\r" in text:
+        n += text.count("\r", start, end) - text.count("\r\n", start, end)
+        if end < len(text) and end > start and text[end - 1] == "\r" and text[end] == "\n":
+            n -= 1  # a "\r\n" cut in two: its line ends at the "\n"
+    return n
 
 
 class LineIndex:
     """Maps a code-point offset in a text to a 1-based (line, column).
 
-    Lines end at "\\n" only; a "\\r" before it is part of the line, so offsets
-    stay true to the text as read.
+    Lines end at "\\n", "\\r\\n" (the "\\r" counts as part of the line, so offsets
+    stay true to the text as read) or a lone "\\r" (old Mac files, some exports).
     """
 
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
         starts = [0]
+        if "\r" in text:
+            starts.extend(m.end() for m in _LINE_END.finditer(text))
+            self._starts = starts
+            return
         find = text.find
         i = find("\n")
         while i != -1:

@@ -18,6 +18,9 @@ Applied after detection, per document, so the detector stays pure.
 from __future__ import annotations
 
 import re
+import signal as _signal_mod
+import threading as _threading
+import time as _time
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -31,9 +34,11 @@ def marker_lines(text: str, first_line: int = 1) -> frozenset[int]:
     """Line numbers (``first_line`` for the first line of ``text``) that hold the marker."""
     if "langscan:" not in text:
         return frozenset()
+    from .document import line_ends
+
     lines = set()
     for m in MARKER_RE.finditer(text):
-        lines.add(first_line + text.count("\n", 0, m.start()))
+        lines.add(first_line + line_ends(text, 0, m.start()))
     return frozenset(lines)
 
 
@@ -52,7 +57,9 @@ def read_allow_file(path: str) -> tuple[list[str], list[str]]:
     """(terms, regexes) from an allow-list file."""
     terms: list[str] = []
     regexes: list[str] = []
-    with open(path, encoding="utf-8-sig") as fh:
+    from .readers.base import open_regular_text
+
+    with open_regular_text(path, encoding="utf-8-sig") as fh:
         for lineno, raw in enumerate(fh, 1):
             line = raw.strip()
             if not line or line.startswith("#"):
@@ -68,9 +75,143 @@ def read_allow_file(path: str) -> tuple[list[str], list[str]]:
 
 def _compile(pattern: str, where: str) -> re.Pattern:
     try:
-        return re.compile(pattern)
-    except re.error as exc:
+        compiled = re.compile(pattern)
+    except (re.error, OverflowError, RecursionError, ValueError) as exc:
         raise PolicyError(f"{where}: invalid regular expression {pattern!r}: {exc}") from None
+    problem = catastrophic(pattern)
+    if problem:
+        raise PolicyError(f"{where}: regular expression {pattern!r} rejected: {problem}")
+    return compiled
+
+
+try:  # the regular-expression parser of the standard library (private, but stable for years)
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+    from re import _constants as _sre_c  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+
+def catastrophic(pattern: str) -> str:
+    """Why ``pattern`` can backtrack catastrophically, or "" when it cannot in the ways checked.
+
+    Rejected: a repeated group that itself contains an unbounded repeat, such as
+    ``(a+)+b``, ``(\\w+\\s?)*$`` or ``(?:x*y*)*``: on a near-miss of n letters the
+    engine tries about 2**n ways of splitting them (71 s at 30 letters).  Atomic
+    groups and possessive repeats do not backtrack and are allowed.  Alternations
+    with overlapping branches (``(a|ab)*``) are not detected here; the per-match
+    time limit of :meth:`Policy.allows` bounds them.
+    """
+    try:
+        tree = _sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - compile() already reported real syntax errors
+        return ""
+    repeats = {_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT}
+    unbounded_max = _sre_c.MAXREPEAT
+
+    def walk(items, outer: str) -> str:
+        for op, av in items:
+            if op in repeats:
+                lo, hi, sub = av
+                unbounded = hi == unbounded_max or hi > 64
+                if unbounded and outer:
+                    return ("an unbounded repeat inside a repeated group, as in (a+)+, can take exponential "
+                            "time on text that almost matches; repeat only the inner part, or make the group "
+                            "atomic: (?>...)")
+                found = walk(sub, outer or ("repeat" if unbounded else ""))
+                if found:
+                    return found
+            elif op is _sre_c.SUBPATTERN:
+                found = walk(av[-1], outer)
+                if found:
+                    return found
+            elif op is _sre_c.BRANCH:
+                for branch in av[1]:
+                    found = walk(branch, outer)
+                    if found:
+                        return found
+            elif op in (_sre_c.ASSERT, _sre_c.ASSERT_NOT):
+                found = walk(av[1], outer)
+                if found:
+                    return found
+            elif op is getattr(_sre_c, "GROUPREF_EXISTS", None):
+                for branch in av[1:]:
+                    if branch is not None:
+                        found = walk(branch, outer)
+                        if found:
+                            return found
+            # ATOMIC_GROUP and POSSESSIVE_REPEAT never backtrack into their contents
+        return ""
+
+    try:
+        return walk(tree, "")
+    except RecursionError:
+        return "nested too deeply to check"
+
+
+# A user pattern that still runs long (an overlapping alternation, a polynomial
+# pattern on a whole-document finding) gives up after this many seconds per finding;
+# the finding is then reported, never silently allowed.
+MATCH_SECONDS = 1.0
+
+
+class _Deadline:
+    """A per-match time limit with SIGALRM (the ``re`` engine checks signals while
+    it backtracks); a no-op off the main thread or without SIGALRM (Windows)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.usable = hasattr(_signal_mod, "setitimer") and _threading.current_thread() is _threading.main_thread()
+        self._signal = _signal_mod
+
+    def __enter__(self):
+        if self.usable:
+            self._old = self._signal.signal(self._signal.SIGALRM, self._expired)
+            self._started = _time.monotonic()
+            self._old_timer = self._signal.setitimer(self._signal.ITIMER_REAL, self.seconds)
+        return self
+
+    @staticmethod
+    def _expired(signum, frame):
+        raise _MatchTimeout()
+
+    def __exit__(self, *exc) -> bool:
+        if self.usable:
+            self._signal.setitimer(self._signal.ITIMER_REAL, 0)
+            self._signal.signal(self._signal.SIGALRM, self._old)
+            delay, interval = self._old_timer
+            if delay > 0:  # someone else's alarm (a test timeout...) was running: give it back
+                left = delay - (_time.monotonic() - self._started)
+                self._signal.setitimer(self._signal.ITIMER_REAL, max(left, 1e-6), interval)
+        return False
+
+
+class _MatchTimeout(Exception):
+    pass
+
+
+_warned: set = set()
+
+
+def _bounded_any(regexes: tuple, text: str) -> bool:
+    """Does one of ``regexes`` match the whole finding (as it is, or stripped)? Within
+    MATCH_SECONDS for all of them together; on time-out the finding is not allowed."""
+    stripped = text.strip()
+    current = None
+    try:
+        with _Deadline(MATCH_SECONDS):
+            for current in regexes:
+                if current.fullmatch(text) or (stripped != text and current.fullmatch(stripped)):
+                    return True
+    except _MatchTimeout:
+        pattern = current.pattern if current is not None else "?"
+        if pattern not in _warned:
+            _warned.add(pattern)
+            import sys
+
+            print(f"langscan: warning: allow-regex {pattern!r} gave up after {MATCH_SECONDS:g} s on a "
+                  f"{len(text)}-character finding; such findings are reported, not allowed", file=sys.stderr)
+    return False
 
 
 @dataclass(frozen=True)
@@ -89,8 +230,7 @@ class Policy:
         """True when a finding with this text is allowed by a term or a pattern."""
         if self._terms and normalise(text) in self._terms:  # type: ignore[attr-defined]
             return True
-        stripped = text.strip()
-        return any(r.fullmatch(text) or r.fullmatch(stripped) for r in self._regexes)  # type: ignore[attr-defined]
+        return bool(self._regexes) and _bounded_any(self._regexes, text)  # type: ignore[attr-defined]
 
     def filter(self, doc, findings: Sequence) -> list:
         """The findings of ``doc`` that no allow rule or marker suppresses."""

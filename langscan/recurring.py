@@ -245,8 +245,10 @@ class RecurringIndex:
             return "Recurring fragments: none seen twice or more.\n"
         lines = [f"Recurring fragments (top {len(top)}):"]
         for g in top:
-            lines.append(f"  {g.count:>5}x in {g.documents} doc(s)  {g.kind}/{g.lang}  {collapse(g.text)!r}  "
-                         f"e.g. {g.examples[0]}")
+            from .reporters.safe import printable  # a file name may hold escape sequences
+
+            lines.append(f"  {g.count:>5}x in {g.documents} doc(s)  {g.kind}/{g.lang}  {printable(collapse(g.text))!r}  "
+                         f"e.g. {printable(g.examples[0])}")
         return "\n".join(lines) + "\n"
 
 

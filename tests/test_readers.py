@@ -381,13 +381,18 @@ def test_stdin_formats():
     assert d.text.strip() == "Hi there"
 
 
-def test_a_50_mb_single_line_is_one_document_with_true_offsets(tmp_path):
+def test_a_50_mb_single_line_is_cut_into_pieces_with_true_offsets(tmp_path):
+    """Issue 14: a single huge line is read a chunk at a time (memory stays bounded), and every
+    piece still maps its offsets to the true line and column."""
     p = tmp_path / "one-line.txt"
     filler = "word " * (10 * 1024 * 1024)  # 50 MiB, no newline at all
     p.write_text(filler + RUSSIAN, encoding="utf-8")
-    (d,) = docs(items(p))
-    assert len(d.text) == len(filler) + len(RUSSIAN)
-    assert d.source_position(len(filler)) == (1, len(filler) + 1)
+    pieces = docs(items(p))
+    assert len(pieces) > 1 and max(len(d.text) for d in pieces) <= 4 * 1024 * 1024
+    assert sum(len(d.text) for d in pieces) == len(filler) + len(RUSSIAN)
+    (last,) = [d for d in pieces if RUSSIAN.split()[0] in d.text]
+    assert last.source_position(last.text.index(RUSSIAN.split()[0])) == (1, len(filler) + 1)
+    assert pieces[1].source_position(0) == (1, len(pieces[0].text) + 1)
 
 
 def test_missing_optional_extras_are_clear_errors(tmp_path, monkeypatch):

@@ -11,6 +11,7 @@ import bz2
 import gzip
 import io
 import lzma
+import os
 import struct
 from dataclasses import dataclass
 from typing import Optional
@@ -50,6 +51,60 @@ class Codec:
         raise ValueError(self.name)
 
 
+class _NoClose:
+    """Let a compressor's close() finish its stream without closing the file under it."""
+
+    def __init__(self, fh) -> None:
+        self._fh = fh
+
+    def write(self, data) -> int:
+        return self._fh.write(data)
+
+    def flush(self) -> None:
+        self._fh.flush()
+
+    def close(self) -> None:
+        self._fh.flush()
+
+
+def compressing_writer(codec: Codec, fh):
+    """A binary stream that writes ``codec``-compressed data to ``fh``; close() finishes the
+    compressed stream (``fh`` stays open)."""
+    if codec.name == "none":
+        return _NoClose(fh)
+    if codec.name == "gzip":
+        return gzip.GzipFile(filename=(codec.gzip_name or b"").decode("latin-1"), mode="wb", fileobj=_NoClose(fh),
+                             compresslevel=codec.gzip_level, mtime=codec.gzip_mtime)
+    if codec.name == "bz2":
+        return bz2.BZ2File(_NoClose(fh), mode="wb")
+    if codec.name == "xz":
+        return lzma.LZMAFile(_NoClose(fh), mode="wb")
+    if codec.name == "zstd":
+        import zstandard
+        return zstandard.ZstdCompressor().stream_writer(_NoClose(fh), closefd=False)
+    raise ValueError(codec.name)
+
+
+def open_payload(fh) -> tuple:
+    """(decompressed binary stream, Codec) of an open file, read as a stream."""
+    from ..readers.base import peekable
+    from ..readers.compression import MissingExtra, codec_from_magic
+    from ..readers.compression import decompress as stream_of
+
+    head = fh.read(1 << 16)
+    name = codec_from_magic(head[:8])
+    stream = peekable(head, fh)
+    if name is None:
+        return stream, Codec()
+    try:
+        codec = _gzip_header(head) if name == "gzip" else Codec(name)
+        return stream_of(stream, name), codec
+    except MissingExtra:
+        raise DecodeError("zstd-compressed; install langscan[zstd] to clean it") from None
+    except (ValueError, IndexError, struct.error) as exc:
+        raise DecodeError(f"corrupt compressed data: truncated or damaged ({exc})") from None
+
+
 def _gzip_header(raw: bytes) -> Codec:
     flags, mtime, xfl = raw[3], struct.unpack("<I", raw[4:8])[0], raw[8]
     name = None
@@ -63,26 +118,63 @@ def _gzip_header(raw: bytes) -> Codec:
     return Codec("gzip", gzip_name=name, gzip_mtime=mtime, gzip_level=level)
 
 
-def decompress(raw: bytes) -> tuple[bytes, Codec]:
-    """The payload of ``raw`` and the codec it was wrapped in."""
+# What one file may decompress to before clean refuses it (the whole payload is held in memory
+# while it is rewritten): a bomb (10 GiB of zeros in a 47 MB gzip) is an error, never a MemoryError.
+# Set LANGSCAN_CLEAN_MAX_BYTES (bytes) to raise or lower it.
+DEFAULT_MAX_BYTES = 2 << 30
+
+
+def max_bytes() -> int:
+    value = os.environ.get("LANGSCAN_CLEAN_MAX_BYTES", "")
     try:
-        if raw[:2] == b"\x1f\x8b":
-            return gzip.decompress(raw), _gzip_header(raw)
-        if raw[:3] == b"BZh":
-            return bz2.decompress(raw), Codec("bz2")
-        if raw[:6] == b"\xfd7zXZ\x00":
-            return lzma.decompress(raw), Codec("xz")
-        if raw[:4] == b"\x28\xb5\x2f\xfd":
-            try:
-                import zstandard
-            except ImportError:
-                raise DecodeError("zstd-compressed; install langscan[zstd] to clean it") from None
-            return zstandard.ZstdDecompressor().decompressobj().decompress(raw), Codec("zstd")
-    except (OSError, EOFError, lzma.LZMAError, ValueError) as exc:
-        if isinstance(exc, DecodeError):
-            raise
-        raise DecodeError(f"corrupt compressed data: {exc}") from None
-    return raw, Codec()
+        return int(value) if value.strip() else DEFAULT_MAX_BYTES
+    except ValueError:
+        return DEFAULT_MAX_BYTES
+
+
+def _too_big(limit: int) -> DecodeError:
+    return DecodeError(f"larger than {limit:,} bytes once decompressed (clean holds one file in memory; "
+                       "set LANGSCAN_CLEAN_MAX_BYTES to allow more)")
+
+
+def decompress(raw: bytes, limit: Optional[int] = None) -> tuple[bytes, Codec]:
+    """The payload of ``raw`` and the codec it was wrapped in.
+
+    Decompressed as a stream: every frame or member is kept (``cat a.zst b.zst``,
+    pzstd, multi-member gzip), a truncated or corrupt input raises DecodeError
+    (nothing is written), and more than ``limit`` bytes of payload raises
+    DecodeError instead of filling memory.
+    """
+    from ..readers.compression import MissingExtra, codec_from_magic, decompression_errors
+    from ..readers.compression import decompress as stream_of
+
+    limit = max_bytes() if limit is None else limit
+    name = codec_from_magic(raw[:8])
+    if name is None:
+        if len(raw) > limit:
+            raise _too_big(limit)
+        return raw, Codec()
+    try:
+        codec = _gzip_header(raw) if name == "gzip" else Codec(name)
+        stream = stream_of(io.BytesIO(raw), name)
+        out = bytearray()
+        try:
+            while True:
+                chunk = stream.read(1 << 20)
+                if not chunk:
+                    break
+                out += chunk
+                if len(out) > limit:
+                    raise _too_big(limit)
+        finally:
+            stream.close()
+    except MissingExtra:
+        raise DecodeError("zstd-compressed; install langscan[zstd] to clean it") from None
+    except DecodeError:
+        raise
+    except (decompression_errors() + (ValueError, IndexError, struct.error)) as exc:
+        raise DecodeError(f"corrupt compressed data: truncated or damaged ({exc})") from None
+    return bytes(out), codec
 
 
 def decode_text(data: bytes) -> tuple[str, bool]:

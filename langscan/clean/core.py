@@ -155,12 +155,22 @@ def apply(text: str, findings: Sequence, action: "Action | str" = Action.STRIP, 
         # a homoglyph word is in the expected language: fix its letters, keep it. Repairs may change
         # lengths, so every edit goes right to left (a strip only touches blanks beside its span).
         words = [f for f in chosen if str(_value(f.kind)) == "homoglyph"]
-        spans = _merge_spans(text, [f for f in chosen if str(_value(f.kind)) != "homoglyph"], bridge=True)
-        edits = [(a, b, None) for a, b in spans]
-        edits += [(f.start, f.end, f) for f in words if not any(a < f.end and f.start < b for a, b in spans)]
-        for a, b, f in sorted(edits, key=lambda x: (x[0], x[1]), reverse=True):
-            text = _strip_span(text, a, b) if f is None else repair_homoglyphs(text, [f])
-        return text
+        if words:
+            fixed = repair_homoglyphs(text, words)
+            if len(fixed) != len(text):
+                # a repair changed a length (a ligature, a mathematical letter): every edit right to left
+                spans = _merge_spans(text, [f for f in chosen if str(_value(f.kind)) != "homoglyph"], bridge=True)
+                edits = [(a, b, None) for a, b in spans if text[a:b].strip()]
+                edits += [(f.start, f.end, f) for f in words if not any(a < f.end and f.start < b for a, b in spans)]
+                for a, b, f in sorted(edits, key=lambda x: (x[0], x[1]), reverse=True):
+                    text = _strip_span(text, a, b) if f is None else repair_homoglyphs(text, [f])
+                return text
+            text = fixed  # same length: the strip spans below keep their offsets
+            chosen = [f for f in chosen if str(_value(f.kind)) != "homoglyph"]
+        # a span of nothing but blanks (only a hand-written rule can match one) is not stripped:
+        # removing the blank line around it would move the text under the spans before it
+        spans = [(a, b) for a, b in _merge_spans(text, chosen, bridge=True) if text[a:b].strip()]
+        return _strip_spans(text, spans)
     if action is Action.MASK:
         return _mask(text, chosen, mask_template)
     if action is Action.DROP_LINE:
@@ -263,7 +273,170 @@ def _absorb(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _strip_spans_slow(text: str, spans: list) -> str:
+    """The reference: strip each span right to left on the whole text (quadratic in spans)."""
+    for a, b in reversed(spans):
+        text = _strip_span(text, a, b)
+    return text
+
+
+_INNER_MIN = 8  # spans in a group of lines before groups inside a line are stripped on their own
+
+
+class _Fallback(Exception):
+    pass
+
+
+def _strip_spans(text: str, spans: list) -> str:
+    """Strip sorted, non-overlapping ``spans``: the same result as :func:`_strip_spans_slow`
+    in time linear in the text for spans on different lines.
+
+    Stripping a span changes only its own line, except that removing a whole line looks at
+    (and may remove) the blank line after it or the line ending before it.  So the lines are
+    processed last to first, each group of lines joined by spans being handed, with the line
+    before it (as it was) and the line after it (as it is now), to :func:`_strip_span` as a
+    small window; the part already done is kept as a stack of pieces, never re-copied.  Many
+    spans on one very long line still cost the line's length per span.
+    """
+    if len(spans) < 8:
+        return _strip_spans_slow(text, spans)
+    try:
+        return _strip_by_lines(text, spans)
+    except _Fallback:  # a shape the window reasoning does not cover: the reference is always right
+        return _strip_spans_slow(text, spans)
+
+
+def _strip_by_lines(text: str, spans: list) -> str:
+    from bisect import bisect_right
+
+    n = len(text)
+    starts = [0]
+    i = text.find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    nlines = len(starts)
+
+    def start(k: int) -> int:
+        return starts[k] if k < nlines else n
+
+    def line_of(pos: int) -> int:
+        return bisect_right(starts, pos) - 1
+
+    units: list = []  # [first line, last line, spans]
+    for a, b in spans:
+        la, lb = line_of(a), line_of(max(a, b - 1))
+        if units and la <= units[-1][1]:
+            units[-1][1] = max(units[-1][1], lb)
+            units[-1][2].append((a, b))
+        else:
+            units.append([la, lb, [(a, b)]])
+
+    stack: list = []  # the text from line `done` on, as it is now, in pieces (stack[-1] first)
+
+    def pop_line() -> str:
+        parts = []
+        while stack:
+            piece = stack.pop()
+            j = piece.find("\n")
+            if j == -1:
+                parts.append(piece)
+                continue
+            if j + 1 < len(piece):
+                stack.append(piece[j + 1:])
+            parts.append(piece[:j + 1])
+            break
+        return "".join(parts)
+
+    done = nlines  # lines >= done are in the stack
+    for first, last, uspans in reversed(units):
+        if done > last + 1:
+            stack.append(text[start(last + 1):start(done)])
+            done = last + 1
+        block = text[start(first):start(min(done, last + 1))]
+        for k in range(done, last + 1):  # a line the unit after this one changed (its line ending cut)
+            cur = pop_line()
+            orig = text[start(k):start(k + 1)]
+            if not (cur == orig or (orig.startswith(cur) and not orig[len(cur):].strip())):
+                raise _Fallback
+            block += cur
+        after = pop_line()
+        prev = text[start(first - 1):start(first)] if first > 0 else ""
+        base = start(first) - len(prev)
+        limit = start(first) + len(block)
+        if any(b > limit for _a, b in uspans):
+            raise _Fallback
+        w = prev + block + after
+        local = [(a - base, b - base) for a, b in uspans]
+        if len(local) >= _INNER_MIN:
+            w, local = _strip_inner(w, local)
+        for a, b in reversed(local):
+            w = _strip_span(w, a, b)
+        if first > 0 and w.startswith(prev):
+            stack.append(w[len(prev):])
+            done = first
+        else:
+            stack.append(w)
+            done = first - 1 if first > 0 else 0
+    return text[:start(done)] + "".join(reversed(stack))
+
+
+def _strip_inner(w: str, spans: list) -> tuple[str, list]:
+    """Strip the spans of ``w`` that sit inside a line between two letters or digits, each
+    group on its own; returns the new text and the other spans, shifted to it.
+
+    Stripping never removes a letter or digit outside a span, and looks past one only to ask
+    whether the line is blank (it is not, then).  So a group of spans with a letter or digit
+    on its line before it and after it changes nothing beyond those two characters and sees
+    nothing beyond them: it can be stripped in the window between them, in any order.  This
+    keeps a long line with many findings linear.  The groups at the ends of a line are left
+    to the caller (they may empty the line).
+    """
+    segs = [[spans[0]]]
+    for a, b in spans[1:]:
+        gap = w[segs[-1][-1][1]:a]
+        if "\n" in gap or any(c.isalnum() for c in gap):
+            segs.append([(a, b)])
+        else:
+            segs[-1].append((a, b))
+    out: list = []
+    pos = 0  # w[:pos] is already in out
+    shift = 0  # length change of the replacements so far
+    edge: list = []
+    prev_end = 0
+    for k, seg in enumerate(segs):
+        a0, b1 = seg[0][0], seg[-1][1]
+        lo = max(prev_end, w.rfind("\n", prev_end, a0) + 1)
+        left = a0 - 1
+        while left >= lo and not w[left].isalnum():
+            left -= 1
+        hi = segs[k + 1][0][0] if k + 1 < len(segs) else len(w)
+        nl = w.find("\n", b1, hi)
+        end = nl if nl != -1 else hi
+        right = b1
+        while right < end and not w[right].isalnum():
+            right += 1
+        prev_end = b1
+        if left < lo or right >= end or left < pos - 1:
+            edge.extend((a + shift, b + shift) for a, b in seg)
+            continue
+        sub = w[left:right + 1]
+        res = _strip_spans_slow(sub, [(a - left, b - left) for a, b in seg])
+        if len(res) < 2 or res[0] != w[left] or res[-1] != w[right]:
+            raise _Fallback
+        out.append(w[pos:left + 1])
+        out.append(res[1:-1])
+        pos = right
+        shift += len(res) - len(sub)
+    out.append(w[pos:])
+    return "".join(out), edge
+
+
 def _strip_span(text: str, a: int, b: int) -> str:
+    if b > len(text):  # the line ending it held went with the line after it
+        b = len(text)
+        if a >= b:
+            return text
     a, b = _absorb(text, a, b)
     ls, ce, nl = _line_bounds(text, a, b)
     left, right = text[ls:a], text[b:ce]
@@ -316,14 +489,50 @@ def mask_text(f, template: str = DEFAULT_MASK) -> str:
         kind=str(_value(f.kind)), script=getattr(f, "script", "")))
 
 
+MASK_FIELDS = ("lang", "lang_name", "kind", "script")
+
+
 def check_mask_template(template: str) -> None:
-    """Raise ValueError when the template names an unknown placeholder."""
+    """Raise ValueError unless the template uses only the documented placeholders.
+
+    ``{lang}``, ``{lang_name}``, ``{kind}`` and ``{script}``, each at most with a
+    plain format spec (``{lang:>4}``) or conversion (``{lang!r}``); no attribute or
+    index access (``{lang.__class__}``, ``{lang[0]}``), no nested fields, no
+    positional ``{}``.  ``{{`` and ``}}`` are literal braces.
+    """
+    import string
+
+    def bad(why: str) -> ValueError:
+        return ValueError(f"bad --mask-template {template!r}: {why} (placeholders: "
+                          + ", ".join("{" + f + "}" for f in MASK_FIELDS) + "; {{ and }} for braces)")
+
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise bad(str(exc)) from None
+    for _literal, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in MASK_FIELDS:
+            if name == "" or name.isdigit():
+                raise bad("positional placeholders are not supported")
+            head = name.split(".", 1)[0].split("[", 1)[0]
+            if head in MASK_FIELDS:
+                raise bad(f"{{{name}}}: attribute and index access are not supported")
+            raise bad(f"unknown placeholder {{{name}}}")
+        if spec and ("{" in spec or "}" in spec):
+            raise bad(f"{{{name}:{spec}}}: nested placeholders are not supported")
+        if spec and any(len(d) > 3 for d in __import__("re").findall(r"\d+", spec)):
+            raise bad(f"{{{name}:{spec}}}: widths and precisions above 999 are not supported")
+        if conversion not in (None, "r", "s", "a"):
+            raise bad(f"unknown conversion !{conversion}")
+
     class _F:
         lang, lang_name, kind, script = "ru", "Russian", "script", "Cyrillic"
     try:
         mask_text(_F, template)
-    except (KeyError, ValueError, IndexError) as exc:
-        raise ValueError(f"bad --mask-template {template!r}: {exc}") from None
+    except (KeyError, ValueError, IndexError, AttributeError, TypeError) as exc:
+        raise bad(str(exc)) from None
 
 
 def _mask(text: str, findings: Sequence, template: str) -> str:

@@ -21,6 +21,7 @@ from ..document import Document
 from . import core
 from .core import Action
 from .jsonfield import locate_string, string_token
+from ..reporters.safe import printable
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
@@ -95,8 +96,10 @@ def clean_plain(text: str, path: str, ctx: Context) -> Cleaned:
     return Cleaned(new, acted=len(chosen), records=int(new != text))
 
 
-def clean_jsonl(text: str, path: str, ctx: Context) -> Cleaned:
-    """One JSON object a line; the string fields ``ctx.fields`` are scanned."""
+def clean_jsonl(text: str, path: str, ctx: Context, first_line: int = 1) -> Cleaned:
+    """One JSON object a line; the string fields ``ctx.fields`` are scanned.
+
+    ``first_line``: the line number of ``text``'s first line in the file (a streamed batch)."""
     lines = text.split("\n")
     out = Cleaned(text)
     spans: list[tuple[int, list]] = []  # (line index, [(a, b, value, field)])
@@ -108,13 +111,19 @@ def clean_jsonl(text: str, path: str, ctx: Context) -> Cleaned:
         for fname in ctx.fields:
             try:
                 loc = locate_string(line, tuple(fname.split(".")))
+            except RecursionError:
+                out.errors.append(f"{printable(path)}:{i + first_line}: JSON record nested too deeply to read; "
+                                  "kept unchanged")
+                found = []
+                break
             except ValueError as exc:
-                out.errors.append(f"{path}:{i + 1}: invalid JSON record ({exc}); kept unchanged")
+                out.errors.append(f"{printable(path)}:{i + first_line}: invalid JSON record ({printable(exc)}); "
+                                  "kept unchanged")
                 found = []
                 break
             if loc is not None:
                 found.append((*loc, fname))
-                docs.append(Document(loc[2], path=path, record=i + 1, field=fname))
+                docs.append(Document(loc[2], path=path, record=i + first_line, field=fname))
         if found:
             spans.append((i, found))
     results = iter(ctx.scan(docs))
@@ -128,7 +137,7 @@ def clean_jsonl(text: str, path: str, ctx: Context) -> Cleaned:
         if ctx.action is Action.DROP_RECORD:
             drop.add(i)
             out.records += 1
-            out.rejects.append(Reject(path, i + 1, hits, raw=lines[i].rstrip("\r")))
+            out.rejects.append(Reject(path, i + first_line, hits, raw=lines[i].rstrip("\r")))
             continue
         line = lines[i]
         for a, b, v, _f, sel in sorted(per_field, key=lambda p: -p[0]):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import stat
 import sys
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional, TextIO
@@ -23,6 +24,9 @@ from .atomic import TMP_SUFFIX, WriteError, write_atomic
 from .core import DEFAULT_MASK, Action
 from .formats import CLEANERS, Context, FormatError, format_of
 from .rules import Rule, RuleLog, match_rules
+from ..readers.base import file_kind, open_regular, special_kind
+from ..readers.walk import leftover
+from ..reporters.safe import printable as _p
 
 REJECTS_SUFFIX = ".rejects.jsonl"
 
@@ -82,28 +86,75 @@ def make_scanner(options: CleanOptions):
     return scan
 
 
-def discover(paths: Iterable[str], skip_suffixes: tuple = ()) -> tuple[list, list]:
-    """([(file, relative name for -o DIR)], [error messages]) in a stable order."""
+def _lkind(path: str) -> Optional[str]:
+    """None for a regular file that is not a link, else what ``path`` is (without following links)."""
+    try:
+        st = os.lstat(path)
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        return "a symbolic link"
+    return None if stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode) else file_kind(st.st_mode)
+
+
+def discover(paths: Iterable[str], skip_suffixes: tuple = (), in_place: bool = False,
+             notes: Optional[list] = None) -> tuple[list, list]:
+    """([(file, relative name for -o DIR)], [error messages]) in a stable order.
+
+    A directory walk takes regular files only: symbolic links (to files or
+    folders) are never followed, so a link to a file outside the tree is never
+    rewritten, and FIFOs or devices are never opened (each is a note in
+    ``notes``).  Named explicitly, a FIFO or device is an error, and so is a
+    symbolic link with ``--in-place`` (the link would be replaced, or its
+    target written through it).  A file named twice is cleaned once.
+    """
     files, errors = [], []
+    seen: set = set()
+
+    def add(full: str, rel: str) -> None:
+        try:
+            key = os.path.realpath(full)
+        except (OSError, ValueError):
+            key = full
+        if key not in seen:
+            seen.add(key)
+            files.append((full, rel))
+
     for p in paths:
-        if os.path.isdir(p):
+        kind = _lkind(p)
+        if os.path.isdir(p) and kind is None:
             for root, dirs, names in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for n in sorted(names):
-                    if n.startswith(".") or n.endswith((TMP_SUFFIX, REJECTS_SUFFIX) + skip_suffixes):
+                    if n.startswith(".") or n.endswith((TMP_SUFFIX, REJECTS_SUFFIX) + skip_suffixes) or leftover(n):
                         continue
                     if format_of(n) is None:
                         continue
                     full = os.path.join(root, n)
-                    files.append((full, os.path.relpath(full, p)))
+                    k = _lkind(full)
+                    if k is not None:
+                        if notes is not None:
+                            notes.append(f"{_p(full)}: note: skipped: {k}; clean only rewrites regular files "
+                                         "inside the folders named")
+                        continue
+                    add(full, os.path.relpath(full, p))
+        elif kind == "a symbolic link" and in_place:
+            errors.append(f"{_p(p)}: error: a symbolic link; --in-place does not write through links "
+                          "(name its target, or use -o); left untouched")
+        elif os.path.isdir(p):  # a link to a folder: not followed, as in the walk
+            errors.append(f"{_p(p)}: error: a symbolic link to a folder; clean does not follow links (name the folder itself)")
+        elif kind not in (None, "a symbolic link"):
+            errors.append(f"{_p(p)}: error: not a regular file ({kind}); not read")
         elif os.path.isfile(p):
             if format_of(p) is None:
-                errors.append(f"{p}: error: clean cannot rewrite this format yet "
+                errors.append(f"{_p(p)}: error: clean cannot rewrite this format yet "
                               "(text, JSONL, CSV/TSV, Parquet; optionally compressed)")
             else:
-                files.append((p, os.path.basename(p)))
+                add(p, os.path.basename(p))
+        elif os.path.lexists(p):
+            errors.append(f"{_p(p)}: error: not a regular file ({special_kind(p) or 'a broken link'}); not read")
         else:
-            errors.append(f"{p}: error: no such file or directory")
+            errors.append(f"{_p(p)}: error: no such file or directory")
     return files, errors
 
 
@@ -140,6 +191,55 @@ def _diff(before: str, after: str, path: str) -> str:
     return "".join(l if l.endswith("\n") else l + "\n\\ No newline at end of file\n" for l in lines)
 
 
+def check_destinations(files: list, output: Optional[str], in_place: bool, many: bool) -> list:
+    """Error messages for outputs that would be lost or written where they must not be, checked
+    before anything is written: two inputs cleaned to the same output name (``d1/a.txt d2/a.txt -o
+    out/``), an output that is an input of the same run, and (with ``-o DIR``) an output that is a
+    symbolic link or lies outside DIR through a linked folder."""
+    if output == "-" or (output is None and not in_place):
+        return []
+    problems = []
+    by_dest: dict = {}
+    inputs = {}
+    for src, _rel in files:
+        try:
+            inputs[os.path.realpath(src)] = src
+        except (OSError, ValueError):
+            pass
+    root = os.path.realpath(output) if output and many else None
+    for src, rel in files:
+        dest = src if in_place else destination(src, rel, output, many)
+        key = os.path.normcase(os.path.abspath(dest))
+        if key in by_dest:
+            problems.append(f"{_p(src)}: error: would be written to {_p(dest)}, the output of {_p(by_dest[key])} too; "
+                            "name the inputs so their output names differ (or clean them one at a time)")
+            continue
+        by_dest[key] = src
+        if in_place:
+            continue
+        real = os.path.realpath(dest)
+        if real in inputs and inputs[real] != src:
+            problems.append(f"{_p(src)}: error: its output {_p(dest)} is the input {_p(inputs[real])} of this run; "
+                            "choose another output folder")
+        if os.path.islink(dest):
+            problems.append(f"{_p(src)}: error: the output {_p(dest)} is a symbolic link; clean does not write "
+                            "through links (remove it or choose another output)")
+        elif root is not None and not _inside(os.path.dirname(real), root):
+            problems.append(f"{_p(src)}: error: the output {_p(dest)} would land outside {_p(output)} "
+                            "(through a linked folder); nothing is written outside the output folder")
+        elif many and os.path.lexists(dest) and not os.path.isfile(dest):
+            problems.append(f"{_p(src)}: error: the output {_p(dest)} exists and is not a regular file "
+                            f"({special_kind(dest) or 'a special file'})")
+    return problems
+
+
+def _inside(path: str, root: str) -> bool:
+    try:
+        return os.path.commonpath([root, path]) == root
+    except ValueError:  # another drive (Windows)
+        return False
+
+
 def destination(src: str, rel: str, output: Optional[str], many: bool) -> str:
     """Where the cleaned ``src`` goes for ``-o output``."""
     if output is None:
@@ -153,6 +253,144 @@ BATCH_FILES = 256
 BATCH_BYTES = 16 << 20
 
 
+_LAZY = object()
+
+
+def _read_file(src: str):
+    """The bytes of ``src``, or the error (an OSError or DecodeError) to report."""
+    try:
+        with open_regular(src) as fh:
+            limit = codecs.max_bytes()
+            if os.fstat(fh.fileno()).st_size > limit:
+                return codecs._too_big(limit)
+            return fh.read()
+    except OSError as exc:
+        return exc
+    except ValueError as exc:  # a NUL byte in the name
+        return OSError(str(exc))
+
+
+STREAM_BATCH = 4 << 20  # bytes of JSONL lines cleaned at a time when streaming
+MAX_MESSAGES = 100  # per file: a file of a billion bad lines says so in a hundred lines and a count
+
+
+TEXT_WHOLE = 16 << 20  # a text file up to this size is cleaned as one document, as `scan` reads it
+
+
+def _batches(payload, limit: int, size: int, whole: int = 0):
+    """Byte batches of whole lines of about ``size``; with ``whole``, a payload of at most
+    ``whole`` bytes comes back as one batch (a text file is one document up to that size)."""
+    from ..readers.base import peekable
+
+    sniff = payload.read(8192)  # binary data is refused before a line of it is read
+    if b"\0" in sniff:
+        raise codecs.DecodeError("binary data (NUL bytes), not text")
+    payload = peekable(sniff, payload)
+    whole = min(whole, limit)
+    if whole:
+        head = bytearray()
+        while len(head) <= whole:
+            chunk = payload.read(min(1 << 20, whole + 1 - len(head)))
+            if not chunk:
+                break
+            head += chunk
+        if len(head) <= whole:
+            if head:
+                yield bytes(head), 1
+            return
+        payload = peekable(bytes(head), payload)
+    while True:
+        batch, got = [], 0
+        while got < size:
+            line = payload.readline(limit + 1)
+            if not line:
+                break
+            if len(line) > limit:
+                raise codecs._too_big(limit)
+            batch.append(line)
+            got += len(line)
+        if not batch:
+            return
+        yield b"".join(batch), len(batch)
+
+
+def _clean_streamed(src: str, dest: str, res: "FileResult", ctx: Context, backup: Optional[str],
+                    rejects_path: str, fmt: str) -> list:
+    """Clean a JSONL or text file batch by batch, from the (decompressed) input stream to the
+    (recompressed) temporary output, so memory holds one batch, never the file.  A text file
+    up to 16 MiB is one batch (one document, as `scan` reads it); a larger one goes in
+    batches of whole lines, as `scan` reads it too.  Returns the messages of records kept
+    unchanged; raises DecodeError or FormatError (nothing written) or WriteError.  An
+    unchanged file is left alone in place, or copied byte for byte to ``-o``."""
+    from .atomic import Unchanged, write_atomic_stream
+    from .formats import clean_jsonl, clean_plain
+    from ..readers.compression import decompression_errors
+
+    same = os.path.exists(dest) and os.path.samefile(src, dest)
+    limit = codecs.max_bytes()
+    found: dict = {"acted": 0, "records": 0, "rejects": [], "errors": [], "skipped": 0, "more": 0}
+
+    def produce(out_fh) -> None:
+        changed = False
+        with open_regular(src) as fh:
+            try:
+                payload, codec = codecs.open_payload(fh)
+                writer = codecs.compressing_writer(codec, out_fh)
+                line_no, first = 1, True
+                for data, nlines in _batches(payload, limit, STREAM_BATCH, TEXT_WHOLE if fmt == "text" else 0):
+                    bom = False
+                    if first:
+                        text, bom = codecs.decode_text(data)
+                    else:
+                        try:
+                            text = data.decode("utf-8")
+                        except UnicodeDecodeError as exc:
+                            bad_line = line_no + data.count(b"\n", 0, exc.start)
+                            raise codecs.DecodeError(f"not valid UTF-8 (line {bad_line})") from None
+                    fctx = replace(ctx)
+                    if fmt == "jsonl":
+                        part = clean_jsonl(text, src, fctx, first_line=line_no)
+                    else:
+                        part = clean_plain(text, src, fctx)
+                    found["skipped"] += fctx.skipped_documents
+                    found["acted"] += part.acted
+                    found["records"] += part.records
+                    found["rejects"].extend(part.rejects)
+                    room = MAX_MESSAGES - len(found["errors"])
+                    found["errors"].extend(part.errors[:max(room, 0)])
+                    found["more"] += max(len(part.errors) - max(room, 0), 0)
+                    if part.text != text:
+                        changed = True
+                    writer.write(codecs.encode_text(part.text, bom))
+                    line_no += nlines
+                    first = False
+                writer.close()
+                if fmt == "text":  # one file is one record, however many batches it took
+                    found["records"] = int(changed)
+            except codecs.DecodeError:
+                raise
+            except decompression_errors() as exc:
+                raise codecs.DecodeError(f"corrupt compressed data: truncated or damaged ({exc})") from None
+        if not changed:
+            if same:
+                raise Unchanged
+            out_fh.seek(0)  # -o: the input's own bytes, not a recompression of them
+            out_fh.truncate()
+            with open_regular(src) as fh:
+                import shutil
+                shutil.copyfileobj(fh, out_fh, 1 << 20)
+        res.changed = changed
+        if found["rejects"]:  # before the data file is replaced: a record is never in neither place
+            _append_rejects(rejects_path, found["rejects"])
+
+    write_atomic_stream(dest, produce, mode_from=src, backup=backup)
+    res.acted, res.records, res.rejects = found["acted"], found["records"], len(found["rejects"])
+    res._skipped = found["skipped"]  # type: ignore[attr-defined]
+    if found["more"]:
+        found["errors"].append(f"{_p(src)}: ... and {found['more']} more record(s) kept unchanged for the same reasons")
+    return found["errors"]
+
+
 def _read_batches(files: list, ctx: Context, scanner, batched: bool):
     """(src, rel, raw bytes or the OSError, findings per document or None) per file.
 
@@ -161,16 +399,10 @@ def _read_batches(files: list, ctx: Context, scanner, batched: bool):
     batch, not once per file: a first parse-only pass records each file's
     documents, the real pass then replays the findings in the same order.
     """
-    def read(src):
-        try:
-            with open(src, "rb") as fh:
-                return fh.read()
-        except OSError as exc:
-            return exc
-
+    read = _read_file
     if not batched:
         for src, rel in files:
-            yield src, rel, read(src), None
+            yield src, rel, _LAZY, None  # read when cleaned: JSONL is streamed, never read whole
         return
     i = 0
     while i < len(files):
@@ -189,7 +421,7 @@ def _read_batches(files: list, ctx: Context, scanner, batched: bool):
             if isinstance(raw, bytes):
                 try:
                     clean_bytes(raw, src, record_ctx)
-                except (codecs.DecodeError, FormatError):
+                except (codecs.DecodeError, FormatError, RecursionError):
                     pass  # reported by the real pass
             spans.append((start, len(recorded)))
         findings = scanner(recorded) if recorded else []
@@ -197,40 +429,54 @@ def _read_batches(files: list, ctx: Context, scanner, batched: bool):
             yield src, rel, raw, findings[a:b]
 
 
-def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_place: bool = False,
-        backup_suffix: Optional[str] = None, dry_run: bool = False, rejects: Optional[str] = None,
-        out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> tuple[int, list]:
-    """Clean ``paths``; returns (exit code, [FileResult]). Messages go to ``err``."""
-    files, errors = discover(paths, (backup_suffix,) if backup_suffix else ())
-    for e in errors:
-        print(e, file=err)
-    many = len(files) > 1 or any(os.path.isdir(p) for p in paths)
-    if output == "-" and many:
-        print("error: -o - (stdout) takes a single input file", file=err)
-        return 2, []
-    if dry_run and options.rules is not None and options.rule_log is None:
-        options = replace(options, rule_log=RuleLog(options.action))
-    scanner = make_scanner(options)
-    ctx = Context(scan=scanner, action=options.action, kinds=options.kinds,
-                  langs=options.langs, mask_template=options.mask_template,
-                  fields=options.fields, columns=options.columns)
-    batched = options.jobs > 1 and options.rules is None
-    results = []
-    skipped_documents = 0
+def _clean_all(files, ctx, scanner, batched, results, options, output, in_place, backup_suffix, dry_run,
+               rejects, many, out, err) -> None:
+    """Clean each file in turn, appending a FileResult per file to ``results``."""
     for src, rel, raw, found in _read_batches(files, ctx, scanner, batched):
         res = FileResult(src)
         results.append(res)
+        if raw is _LAZY:
+            dest = src if in_place else destination(src, rel, output, many)
+            fmt = format_of(src)
+            if not dry_run and dest != "-" and (fmt == "jsonl" or (fmt == "text" and options.action is not Action.DROP_RECORD)):
+                res.output = dest
+                same = os.path.exists(dest) and os.path.samefile(src, dest)
+                if os.path.dirname(dest):
+                    try:
+                        os.makedirs(os.path.dirname(dest), exist_ok=True)
+                    except OSError as exc:
+                        res.errors.append(f"{_p(src)}: error: cannot write {_p(dest)}: {exc.strerror}; "
+                                          "original left untouched")
+                        print(res.errors[-1], file=err)
+                        continue
+                try:
+                    kept = _clean_streamed(src, dest, res, ctx, (src + backup_suffix) if (same and backup_suffix)
+                                           else None, rejects or (dest + REJECTS_SUFFIX), fmt)
+                except (OSError, codecs.DecodeError, FormatError) as exc:
+                    msg = _p(exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
+                    res.errors.append(f"{_p(src)}: error: {msg}; left untouched")
+                    print(res.errors[-1], file=err)
+                    continue
+                except WriteError as exc:
+                    res.errors.append(f"{_p(src)}: error: {_p(str(exc))}")
+                    print(res.errors[-1], file=err)
+                    continue
+                for e in kept:
+                    print(e, file=err)
+                res.errors.extend(kept)
+                continue
+            raw = _read_file(src)
         try:
-            if isinstance(raw, OSError):
+            if isinstance(raw, (OSError, codecs.DecodeError)):
                 raise raw
             fctx = replace(ctx, scan=(lambda docs, found=found: found) if batched else scanner)
             try:
                 data, cleaned, before, after = clean_bytes(raw, src, fctx)
             finally:
-                skipped_documents += fctx.skipped_documents
+                res._skipped = fctx.skipped_documents  # type: ignore[attr-defined]
         except (OSError, codecs.DecodeError, FormatError) as exc:
-            msg = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            res.errors.append(f"{src}: error: {msg}; left untouched")
+            msg = _p(exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
+            res.errors.append(f"{_p(src)}: error: {msg}; left untouched")
             print(res.errors[-1], file=err)
             continue
         for e in cleaned.errors:
@@ -261,9 +507,50 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
             write_atomic(dest, data, mode_from=src,
                          backup=(src + backup_suffix) if (same and backup_suffix) else None)
         except (WriteError, OSError) as exc:
-            msg = str(exc) if isinstance(exc, WriteError) else f"cannot write {dest}: {exc.strerror}; original left untouched"
-            res.errors.append(f"{src}: error: {msg}")
+            msg = _p(str(exc)) if isinstance(exc, WriteError) else f"cannot write {_p(dest)}: {exc.strerror}; original left untouched"
+            res.errors.append(f"{_p(src)}: error: {msg}")
             print(res.errors[-1], file=err)
+
+
+def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_place: bool = False,
+        backup_suffix: Optional[str] = None, dry_run: bool = False, rejects: Optional[str] = None,
+        out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> tuple[int, list]:
+    """Clean ``paths``; returns (exit code, [FileResult]). Messages go to ``err``."""
+    notes: list = []
+    files, errors = discover(paths, (backup_suffix,) if backup_suffix else (), in_place=in_place, notes=notes)
+    for e in errors + notes:
+        print(e, file=err)
+    many = len(files) > 1 or any(os.path.isdir(p) for p in paths)
+    if output == "-" and many:
+        print("error: -o - (stdout) takes a single input file", file=err)
+        return 2, []
+    if not dry_run:
+        clash = check_destinations(files, output, in_place, many)
+        if clash:
+            for e in clash:
+                print(e, file=err)
+            print("langscan clean: nothing written", file=err)
+            return 2, []
+    if dry_run and options.rules is not None and options.rule_log is None:
+        options = replace(options, rule_log=RuleLog(options.action))
+    scanner = make_scanner(options)
+    ctx = Context(scan=scanner, action=options.action, kinds=options.kinds,
+                  langs=options.langs, mask_template=options.mask_template,
+                  fields=options.fields, columns=options.columns)
+    batched = options.jobs > 1 and options.rules is None
+    results = []
+    skipped_documents = 0
+    from ..parallel import WorkerDied
+
+    try:
+        _clean_all(files, ctx, scanner, batched, results, options, output, in_place, backup_suffix, dry_run,
+                   rejects, many, out, err)
+    except WorkerDied as exc:  # killed or out of memory: what was written is complete, the rest untouched
+        done = sum(1 for r in results if r.output and not r.errors)
+        print(f"langscan clean: error: {exc} {done} file(s) were written completely before that; "
+              "every other file is untouched.", file=err)
+        return 2, results
+    skipped_documents = sum(getattr(r, "_skipped", 0) for r in results)
     if skipped_documents:
         print(f"note: {skipped_documents} whole-document finding(s) left alone (text in another language "
               f"throughout); use --action drop-record, or --kind document to {options.action} them", file=err)

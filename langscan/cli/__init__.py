@@ -42,5 +42,48 @@ from . import scan, explain, clean, report  # noqa: E402,F401
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    The last line of defence: whatever escapes a command (a bug, an input nobody foresaw)
+    becomes one line on stderr and exit code 2, never a Python traceback.  Output that cannot
+    be encoded for the terminal is escaped instead of failing, and a closed pipe
+    (``langscan scan ... | head``) ends the run quietly.
+    """
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        print("langscan: interrupted", file=sys.stderr)
+        raise SystemExit(130) from None
+    except BrokenPipeError:
+        import os
+
+        try:  # the reader went away: nothing more to say, and nothing to flush at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        raise SystemExit(141) from None
+    except MemoryError:
+        print("langscan: error: out of memory (a line, record or file too large to hold; see docs/bad-input.md)",
+              file=sys.stderr)
+        raise SystemExit(2) from None
+    except Exception as exc:  # noqa: BLE001 - the documented last resort
+        from ..reporters.safe import printable
+
+        where = ""
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_next is not None:
+            tb = tb.tb_next
+        if tb is not None:
+            where = f" at {tb.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}"
+        print(f"langscan: error: {type(exc).__name__}: {printable(str(exc))[:300]} (an unexpected failure{where}; "
+              "please report it)", file=sys.stderr)
+        raise SystemExit(2) from None

@@ -97,9 +97,13 @@ def clean(
     rule_list = None
     if rules is not None:
         try:
-            rule_list = parse_rules(rules.read_text(encoding="utf-8"), str(rules))
-        except (OSError, RuleError) as exc:
-            fail(str(exc))
+            from ..readers.base import open_regular_text
+            with open_regular_text(str(rules)) as fh:
+                rule_list = parse_rules(fh.read(), str(rules))
+        except OSError as exc:
+            fail(f"{rules}: cannot read rules: {exc.strerror or exc}")
+        except (RuleError, UnicodeDecodeError) as exc:
+            fail(f"{rules}: {exc}" if isinstance(exc, UnicodeDecodeError) else str(exc))
     from ..clean.settings import resolve
     try:
         det, policy, fields, columns = resolve(

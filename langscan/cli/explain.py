@@ -40,9 +40,12 @@ def explain(
         if path == "-":
             raw = sys.stdin.buffer.read()
         else:
-            raw = Path(path).read_bytes()
+            from ..readers.base import open_regular  # a FIFO or device is refused, never read
+            with open_regular(path) as fh:
+                raw = fh.read()
     except OSError as exc:
-        typer.echo(f"langscan: error: cannot read {path}: {exc.strerror or exc}", err=True)
+        from ..reporters.safe import printable
+        typer.echo(f"langscan: error: cannot read {printable(path)}: {exc.strerror or exc}", err=True)
         raise typer.Exit(2)
     text = raw.decode("utf-8", errors="replace")
     if text.startswith("\ufeff"):

@@ -67,8 +67,12 @@ def report(
     except ValueError as exc:
         fail(str(exc))
     ropts = ReaderOptions(fields=tuple(fields), columns=tuple(columns))
-    data = collect([str(p) for p in paths], detector_options=det, reader_options=ropts,
-                   policy=policy, jobs=jobs, samples=samples, top=top)
+    from ..parallel import WorkerDied
+    try:
+        data = collect([str(p) for p in paths], detector_options=det, reader_options=ropts,
+                       policy=policy, jobs=jobs, samples=samples, top=top)
+    except WorkerDied as exc:  # killed or out of memory: no half report is written
+        fail(f"{exc}; no report written")
     for e in data["errors"]:
         typer.echo(e, err=True)
     if suggest_rules:

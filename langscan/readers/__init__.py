@@ -18,7 +18,7 @@ import os
 import sys
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional
 
-from .base import SNIFF_BYTES, Item, ReadError, ReaderOptions, ReadNote, Source, peekable
+from .base import SNIFF_BYTES, Item, ReadError, ReaderOptions, ReadNote, Source, SpecialFile, open_regular, peekable, special_kind
 from .compression import MissingExtra, codec_from_magic, codec_from_name, decompress, decompression_errors
 
 __all__ = [
@@ -68,10 +68,23 @@ def format_for(path: str) -> tuple[str, Optional[str]]:
 def read_source(source: Source, opts: ReaderOptions) -> Iterator[Item]:
     """Read one source: open, decompress, sniff for binary/empty, dispatch; never raises for bad input."""
     progress_line = lambda: getattr(source.meta.get("progress"), "line", None)  # noqa: E731
+    kind = special_kind(source.fs_path) if source.fs_path is not None else None
+    if kind is not None:  # a FIFO or a device would block or never end: never opened
+        if source.explicit:
+            yield ReadError(source.path, f"not a regular file ({kind}); not read")
+        else:
+            yield ReadNote(source.path, f"skipped: not a regular file ({kind})")
+        return
     try:
         raw = source.opener()
+    except SpecialFile as exc:
+        yield ReadError(source.path, exc.strerror)
+        return
     except OSError as exc:
         yield ReadError(source.path, f"cannot read: {exc.strerror or exc}")
+        return
+    except ValueError as exc:  # e.g. a NUL byte in the path
+        yield ReadError(source.path, f"cannot read: {exc}")
         return
     if source.fmt == "parquet" and source.fs_path is not None:
         yield from FORMATS["parquet"]()(source, raw, opts)
@@ -135,7 +148,7 @@ def _wide_encoding(head: bytes) -> Optional[str]:
 
 def _file_source(path: str, explicit: bool) -> Source:
     fmt, codec = format_for(path)
-    return Source(path=path, opener=lambda: open(path, "rb"), fmt=fmt, fs_path=path, explicit=explicit,
+    return Source(path=path, opener=lambda: open_regular(path), fmt=fmt, fs_path=path, explicit=explicit,
                   meta={"codec": codec} if codec else {})
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterator, Optional, Union
 
@@ -20,6 +21,20 @@ TEXT_WHOLE_LIMIT = 16 * 1024 * 1024
 TEXT_CHUNK_SIZE = 4 * 1024 * 1024
 # How many leading bytes are sniffed for NUL (binary) and magic numbers.
 SNIFF_BYTES = 8192
+
+
+def _env_bytes(name: str, default: int) -> int:
+    try:
+        value = int(os.environ.get(name, "").strip() or default)
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+# The longest JSONL line or CSV record held in memory; a longer one is an error for that
+# record (skipped without being held).  Text lines have no limit: a long one is cut into
+# pieces of TEXT_CHUNK_SIZE.  LANGSCAN_MAX_RECORD_BYTES sets it.
+MAX_RECORD_BYTES = _env_bytes("LANGSCAN_MAX_RECORD_BYTES", 256 * 1024 * 1024)
 
 
 @dataclass(frozen=True)
@@ -36,11 +51,13 @@ class ReadError:
     byte: Optional[int] = None
 
     def __str__(self) -> str:
-        where = self.path
+        from ..reporters.safe import printable
+
+        where = printable(self.path)
         if self.line is not None:
             where += f":{self.line}"
         pos = f" (byte {self.byte})" if self.byte is not None else ""
-        return f"{where}: error: {self.message}{pos}"
+        return f"{where}: error: {printable(self.message)}{pos}"
 
 
 @dataclass(frozen=True)
@@ -52,7 +69,9 @@ class ReadNote:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: note: {self.message}"
+        from ..reporters.safe import printable
+
+        return f"{printable(self.path)}: note: {printable(self.message)}"
 
 
 Item = Union[Document, ReadError, ReadNote]
@@ -71,6 +90,7 @@ class ReaderOptions:
     stdin_format: str = "text"
     whole_limit: int = TEXT_WHOLE_LIMIT
     chunk_size: int = TEXT_CHUNK_SIZE
+    max_record_bytes: int = MAX_RECORD_BYTES
 
 
 @dataclass
@@ -96,6 +116,75 @@ class Source:
 
 
 Reader = Callable[[Source, BinaryIO, ReaderOptions], Iterator[Item]]
+
+
+class SpecialFile(OSError):
+    """A path that is not a regular file (a FIFO, a device, a socket, a folder): never read,
+    because reading a FIFO or a terminal blocks forever and a device never ends."""
+
+    def __init__(self, path: str, kind: str) -> None:
+        super().__init__(f"not a regular file ({kind}); not read")
+        self.strerror = f"not a regular file ({kind}); not read"
+        self.filename = path
+        self.kind = kind
+
+
+def file_kind(mode: int) -> str:
+    """A readable name for the type of a file from its ``st_mode``."""
+    if stat.S_ISREG(mode):
+        return "regular file"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    return "a special file"
+
+
+def special_kind(path: str) -> Optional[str]:
+    """None for a regular file (or a missing one: opening it reports that), else what it is.
+    Uses stat only: a FIFO is never opened to find out."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    return None if stat.S_ISREG(mode) else file_kind(mode)
+
+
+def open_regular(path: str) -> BinaryIO:
+    """Open ``path`` for reading in binary mode, refusing anything but a regular file.
+
+    The file is opened without blocking and checked with ``fstat`` on the open
+    descriptor, so a FIFO swapped in after a check cannot hang the read.
+    Raises SpecialFile (an OSError) for FIFOs, devices, sockets and folders.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except ValueError as exc:  # a NUL byte in the name
+        raise OSError(22, f"invalid file name ({exc})", path) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise SpecialFile(path, file_kind(mode))
+        if getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def open_regular_text(path: str, encoding: str = "utf-8"):
+    """:func:`open_regular` as a text stream (config, baseline and allow-list files)."""
+    return io.TextIOWrapper(open_regular(path), encoding=encoding)
 
 
 def peekable(head: bytes, rest: BinaryIO) -> BinaryIO:

@@ -20,6 +20,12 @@ from .decode import LineStream, decode
 csv.field_size_limit(2**31 - 1)
 
 
+class _TooLong(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 class CsvLocator:
     """Maps an offset in one cell's text to (line, column) in the CSV file."""
 
@@ -73,13 +79,20 @@ class CsvLocator:
 
 def _reader(delimiter: str):
     def read(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator[Item]:
-        lines = LineStream(stream)
+        lines = LineStream(stream, limit=opts.max_record_bytes)
         source.meta["progress"] = lines
         errors: list[ReadError] = []
         pending: list[str] = []
+        held = [0]  # bytes of the record being assembled (quoted cells may span lines)
 
         def decoded() -> Iterator[str]:
             for line_no, start, raw in lines:
+                if raw is not None and not pending:
+                    held[0] = 0
+                if raw is not None:
+                    held[0] += len(raw)
+                if raw is None or held[0] > opts.max_record_bytes:
+                    raise _TooLong(line_no)
                 text, err = decode(raw, source.path, byte_base=start, line_base=line_no - 1)
                 if err:
                     errors.append(err)
@@ -87,10 +100,15 @@ def _reader(delimiter: str):
                 yield text
 
         rows = csv.reader(decoded(), delimiter=delimiter)
+        too_long = (f"a record longer than the limit of {opts.max_record_bytes:,} bytes "
+                    "(LANGSCAN_MAX_RECORD_BYTES); rest of file skipped")
         try:
             header = next(rows, None)
         except csv.Error as exc:
             yield ReadError(source.path, f"malformed CSV header: {exc}", line=1)
+            return
+        except _TooLong as exc:
+            yield ReadError(source.path, too_long, line=exc.line)
             return
         yield from errors
         errors.clear()
@@ -112,6 +130,10 @@ def _reader(delimiter: str):
                 row = next(rows)
             except StopIteration:
                 break
+            except _TooLong as exc:
+                yield from errors
+                yield ReadError(source.path, too_long, line=exc.line)
+                return
             except csv.Error as exc:
                 yield from errors
                 yield ReadError(source.path, f"malformed CSV: {exc}; rest of file skipped", line=lines.line)

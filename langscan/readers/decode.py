@@ -44,23 +44,121 @@ class LineStream:
 
     The BOM of the first line is dropped (and counted in ``byte``).  The
     attributes tell an error handler how far the stream got.
+
+    ``limit``: no line longer than this many bytes is ever held.  A longer one is
+    yielded as ``None`` (its bytes read and dropped; ``too_long`` holds its length),
+    so the reader can report it and go on.
     """
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: BinaryIO, limit: Optional[int] = None) -> None:
         self._stream = stream
+        self.limit = limit
         self.line = 0  # number of the last line returned (1-based)
         self.byte = 0  # byte offset just past the last line returned
+        self.too_long = 0
 
-    def __iter__(self) -> Iterator[tuple[int, int, bytes]]:
-        """Yields (line number, byte offset of the line, raw bytes incl. newline)."""
-        for raw in self._stream:
+    def __iter__(self) -> Iterator[tuple[int, int, Optional[bytes]]]:
+        """Yields (line number, byte offset of the line, raw bytes incl. newline, or None if too long)."""
+        if self.limit is None:
+            lines: Iterator[Optional[bytes]] = iter(self._stream)
+        else:
+            lines = self._bounded()
+        for raw in lines:
             start = self.byte
-            self.byte += len(raw)
             self.line += 1
+            if raw is None:
+                self.byte += self.too_long
+                yield self.line, start, None
+                continue
+            self.byte += len(raw)
             if self.line == 1 and raw.startswith(BOM):
                 raw = raw[3:]
                 start += 3
             yield self.line, start, raw
+
+    def _bounded(self) -> Iterator[Optional[bytes]]:
+        limit = self.limit or 0
+        readline = self._stream.readline
+        while True:
+            raw = readline(limit + 1)
+            if not raw:
+                return
+            if len(raw) <= limit or raw.endswith(b"\n"):
+                yield raw
+                continue
+            size = len(raw)
+            while not raw.endswith(b"\n"):
+                raw = readline(1 << 20)
+                if not raw:
+                    break
+                size += len(raw)
+            self.too_long = size
+            yield None
+
+
+def complete_utf8(data: bytes) -> int:
+    """Length of the longest prefix of ``data`` that does not end inside a UTF-8 sequence."""
+    i = len(data)
+    back = 0
+    while i > 0 and back < 3 and (data[i - 1] & 0xC0) == 0x80:
+        i -= 1
+        back += 1
+    if i == 0:
+        return len(data)
+    lead = data[i - 1]
+    need = 2 if 0xC0 <= lead < 0xE0 else 3 if 0xE0 <= lead < 0xF0 else 4 if 0xF0 <= lead < 0xF8 else 1
+    return i - 1 if need > 1 and len(data) - (i - 1) < need else len(data)
+
+
+class PieceStream:
+    """Iterate the lines of a binary stream as pieces of at most ``size`` bytes (cut at a
+    UTF-8 character boundary), so a 2 GiB line is never held whole.
+
+    Yields (line number, byte offset of the piece, raw bytes, code points of the same line
+    before the piece); the last piece of a line ends with its newline.
+    """
+
+    def __init__(self, stream: BinaryIO, size: int) -> None:
+        self._stream = stream
+        self.size = max(size, 8)
+        self.line = 0
+        self.byte = 0
+
+    def __iter__(self) -> Iterator[tuple[int, int, bytes, int]]:
+        readline = self._stream.readline
+        carry = b""
+        col = 0
+        at_line_start = True
+        while True:
+            want = self.size - len(carry)
+            got = readline(want)
+            raw = carry + got
+            carry = b""
+            if not raw:
+                return
+            at_eof = len(got) < want and not got.endswith(b"\n")
+            if at_line_start:
+                self.line += 1
+                col = 0
+            start = self.byte
+            if self.line == 1 and at_line_start and raw.startswith(BOM):
+                raw = raw[3:]
+                start += 3
+                self.byte += 3
+            if raw.endswith(b"\n"):
+                at_line_start = True
+            elif at_eof:
+                at_line_start = False
+            else:
+                at_line_start = False
+                space = raw.rfind(b" ", len(raw) // 2)  # cut between words where there is a space
+                cut = space + 1 if space != -1 else complete_utf8(raw)
+                if 0 < cut < len(raw):
+                    raw, carry = raw[:cut], raw[cut:]
+            self.byte += len(raw)
+            yield self.line, start, raw, col
+            if not at_line_start:
+                col += len(raw.decode("utf-8", "replace"))
 
 
 def truncated(path: str, data: bytes, exc: BaseException) -> ReadError:

@@ -140,15 +140,32 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
 
 
 def declared_charset(data: bytes) -> Optional[str]:
-    """The codec a page declares in a <meta> tag within its first 2 KiB, if Python knows it and it is not UTF-8."""
+    """The codec a page declares in a <meta> tag within its first 2 KiB, if Python knows it as a
+    text encoding and it is not UTF-8.
+
+    As the HTML standard says, a declared UTF-16 or UTF-32 is read as UTF-8: a tag readable as
+    ASCII proves the page is not in a 16- or 32-bit encoding (real UTF-16 pages start with a BOM,
+    handled before this).  Codecs that are not text encodings (``zlib``, ``base64``, ``idna``'s
+    cousins ``rot13``, ``hex``...) are ignored, so the page is read as UTF-8.
+    """
     m = _CHARSET.search(data[:2048])
     if not m:
         return None
     try:
-        name = codecs.lookup(m.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
+        info = codecs.lookup(m.group(1).decode("ascii"))
+    except (LookupError, UnicodeDecodeError, ValueError):
         return None
-    return None if name in ("utf-8", "utf-8-sig") else name
+    name = info.name
+    if not getattr(info, "_is_text_encoding", True) or name in ("idna", "punycode", "undefined"):
+        return None
+    if name.startswith(("utf-16", "utf-32", "utf_16", "utf_32")) or name in ("utf-8", "utf-8-sig", "utf-7"):
+        return None
+    try:  # an ASCII-compatible 8-bit or multibyte codec only: the tag itself must read back
+        if "charset".encode(name) != b"charset":
+            return None
+    except (LookupError, UnicodeError, ValueError):
+        return None
+    return name
 
 
 def read_html(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator[Item]:
@@ -157,9 +174,13 @@ def read_html(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator
         yield truncated(source.path, data, cut)
     bom = data.startswith(BOM)
     charset = None if bom else declared_charset(data)
+    raw = None
     if charset:  # a legacy page (windows-1251, iso-8859-1...): decode as it says
-        raw = data.decode(charset, "replace")
-    else:
+        try:
+            raw = data.decode(charset, "replace")
+        except (LookupError, UnicodeError, ValueError, TypeError):
+            raw = None
+    if raw is None:
         raw, err = decode(data[3:] if bom else data, source.path, byte_base=3 if bom else 0)
         if err:
             yield err

@@ -18,9 +18,7 @@ from ..document import Document
 from ..policy import marker_lines
 from .base import Item, ReadError, ReaderOptions, Source
 from .decode import BOM, decode
-from .jsonpath import FieldError, JsonLocator, _skip_ws, resolve
-
-_decoder = json.JSONDecoder()
+from .jsonpath import FieldError, JsonLocator, RecordError, _skip_ws, raw_decode, resolve
 BATCH = 1 << 16  # bytes decoded at a time
 
 
@@ -132,9 +130,12 @@ def read_json(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator
             pass
         yield from errors
         try:
-            record, _ = _decoder.raw_decode(buf.text, pos)
+            record, _ = raw_decode(buf.text, pos)
         except json.JSONDecodeError as exc:
             yield ReadError(source.path, f"malformed JSON: {exc.msg} at column {exc.colno}", line=exc.lineno)
+            return
+        except RecordError as exc:
+            yield ReadError(source.path, f"record 1 {exc}; skipped", line=buf.first_line)
             return
         yield from _record_docs(source, opts, 1, record, buf.text, pos, buf.first_line, buf.first_col)
         return
@@ -157,8 +158,13 @@ def read_json(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator
         want = BATCH
         while True:
             try:
-                record, end = _decoder.raw_decode(buf.text, pos)
+                record, end = raw_decode(buf.text, pos)
                 break
+            except RecordError as exc:
+                yield from errors
+                yield ReadError(source.path, f"record {n + 1} {exc}; rest of file skipped",
+                                line=buf.position(pos)[0])
+                return
             except json.JSONDecodeError as exc:
                 if buf.more(want):  # maybe the element is not complete yet
                     want *= 2

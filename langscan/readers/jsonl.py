@@ -16,22 +16,29 @@ from ..document import Document
 from ..policy import marker_lines
 from .base import Item, ReadError, ReaderOptions, Source
 from .decode import LineStream, decode
-from .jsonpath import FieldError, JsonLocator, resolve
+from .jsonpath import FieldError, JsonLocator, RecordError, loads, resolve
 
 
 def read_jsonl(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator[Item]:
-    lines = LineStream(stream)
+    lines = LineStream(stream, limit=opts.max_record_bytes)
     source.meta["progress"] = lines
     for line_no, start, raw in lines:
+        if raw is None:
+            yield ReadError(source.path, f"record of {lines.too_long:,} bytes is longer than the limit of "
+                            f"{opts.max_record_bytes:,} (LANGSCAN_MAX_RECORD_BYTES); skipped", line=line_no)
+            continue
         if not raw.strip():
             continue
         line, err = decode(raw, source.path, byte_base=start, line_base=line_no - 1)
         if err:
             yield err
         try:
-            record = json.loads(line)
+            record = loads(line)
         except json.JSONDecodeError as exc:
             yield ReadError(source.path, f"malformed JSON: {exc.msg} at column {exc.colno}", line=line_no)
+            continue
+        except RecordError as exc:
+            yield ReadError(source.path, f"record {exc}; skipped", line=line_no)
             continue
         ignore = marker_lines(line, line_no)
         for path in opts.fields:

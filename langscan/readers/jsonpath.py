@@ -17,7 +17,36 @@ from typing import Any, Optional
 from ..document import LineIndex
 
 _MISSING = object()
-_decoder = json.JSONDecoder()
+
+
+def _parse_int(digits: str):
+    """An integer literal; one too long for int() (over 4,300 digits) becomes a float (inf)
+    instead of an error, so the record's text fields are still read."""
+    return int(digits) if len(digits) <= 4000 else float(digits)
+
+
+_decoder = json.JSONDecoder(parse_int=_parse_int)
+
+
+class RecordError(ValueError):
+    """A JSON record that parses but cannot be held: nested deeper than Python can recurse."""
+
+
+def loads(text: str):
+    """``json.loads`` for one record: huge integers are read, too deep nesting is a RecordError
+    (json.JSONDecodeError for bad syntax, as usual)."""
+    try:
+        return _decoder.decode(text)
+    except RecursionError:
+        raise RecordError("nested too deeply to read (more than about 900 levels)") from None
+
+
+def raw_decode(text: str, pos: int):
+    """``JSONDecoder.raw_decode`` with the same guards as :func:`loads`."""
+    try:
+        return _decoder.raw_decode(text, pos)
+    except RecursionError:
+        raise RecordError("nested too deeply to read (more than about 900 levels)") from None
 _WS = " \t\r\n"
 
 
@@ -155,7 +184,7 @@ class JsonLocator:
         if self._map is None and not self._no_map:
             try:
                 quote = find_string(self.raw, self.start, self.path)
-            except (ValueError, IndexError):
+            except (ValueError, IndexError, RecursionError):
                 quote = None
             if quote is None:
                 self._no_map = True

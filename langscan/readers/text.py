@@ -5,18 +5,20 @@ so a text wholly in another language can be reported as one ``document``
 finding.  A larger file is read as chunks of whole lines of about
 ``chunk_size`` bytes (4 MiB); each chunk's ``line_base`` keeps line numbers
 true, and since chunks start at a line start, columns are true too.  A single
-line longer than a chunk is kept whole.
+line longer than a chunk is cut into pieces of about ``chunk_size`` bytes (at a
+character boundary), each placed at its true line and column, so memory stays
+bounded whatever the line length (a 2 GiB one-line file is read 4 MiB at a time).
 """
 
 from __future__ import annotations
 
 from typing import BinaryIO, Iterator
 
-from ..document import Document
+from ..document import Document, LineIndex
 from ..policy import marker_lines
 from .base import Item, ReaderOptions, peekable, Source
 from .compression import read_upto
-from .decode import BOM, LineStream, decode, truncated
+from .decode import BOM, PieceStream, decode, truncated
 
 
 def read_text(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator[Item]:
@@ -34,25 +36,40 @@ def read_text(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator
 
 
 def _chunks(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator[Item]:
-    lines = LineStream(stream)
+    lines = PieceStream(stream, opts.chunk_size)
     source.meta["progress"] = lines
     buf: list[bytes] = []
     size = 0
     first_line = 1
     first_byte = 0
-    for line_no, start, raw in lines:
+    first_col = 0
+    for line_no, start, raw, col in lines:
+        if buf and size + len(raw) > opts.chunk_size:  # never more than a chunk in one document
+            yield from _chunk_doc(source, b"".join(buf), first_line, first_byte, first_col)
+            buf, size = [], 0
         if not buf:
-            first_line, first_byte = line_no, start
+            first_line, first_byte, first_col = line_no, start, col
         buf.append(raw)
         size += len(raw)
-        if size >= opts.chunk_size:
-            yield from _chunk_doc(source, b"".join(buf), first_line, first_byte)
+        if size >= opts.chunk_size or (size >= opts.chunk_size // 2 and not raw.endswith(b"\n")):
+            yield from _chunk_doc(source, b"".join(buf), first_line, first_byte, first_col)
             buf, size = [], 0
     if buf:
-        yield from _chunk_doc(source, b"".join(buf), first_line, first_byte)
+        yield from _chunk_doc(source, b"".join(buf), first_line, first_byte, first_col)
 
 
-def _chunk_doc(source: Source, data: bytes, first_line: int, first_byte: int) -> Iterator[Item]:
+class _ShiftedLines:
+    """(line, column) in the file for a chunk that starts ``col`` code points into line ``line``."""
+
+    def __init__(self, text: str, line: int, col: int) -> None:
+        self.index, self.line, self.col = LineIndex(text), line, col
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        line, col = self.index.locate(offset)
+        return line + self.line - 1, col + (self.col if line == 1 else 0)
+
+
+def _chunk_doc(source: Source, data: bytes, first_line: int, first_byte: int, first_col: int = 0) -> Iterator[Item]:
     text, err = decode(data, source.path, byte_base=first_byte, line_base=first_line - 1)
     if err:
         yield err
@@ -60,5 +77,6 @@ def _chunk_doc(source: Source, data: bytes, first_line: int, first_byte: int) ->
         text=text,
         path=source.path,
         line_base=first_line - 1,
+        locate=_ShiftedLines(text, first_line, first_col) if first_col else None,
         meta={"ignore_lines": marker_lines(text, first_line), "chunk_first_line": first_line},
     )

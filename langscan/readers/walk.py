@@ -15,25 +15,38 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
+# Left behind by langscan itself: a temporary file of an interrupted atomic write
+# (``.NAME.xxxx.langscan-tmp``, ``.langscan-baseline.xxxx``) and ``clean --backup`` copies.
+# A directory walk never reads them (they would double every finding); named explicitly they are read.
+LEFTOVER_SUFFIXES = (".langscan-tmp", ".bak")
+LEFTOVER_PREFIXES = (".langscan-baseline.",)
+
+
+def leftover(name: str) -> bool:
+    """Is ``name`` a temporary or backup file written by langscan?"""
+    return name.endswith(LEFTOVER_SUFFIXES) or (name.startswith(LEFTOVER_PREFIXES) and not name.endswith(".json"))
+
+
 VCS_DIRS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", ".jj", ".pijul", ".fossil"})
 
 
-@lru_cache(maxsize=256)
-def _glob_re(pattern: str) -> re.Pattern:
-    out, i = [], 0
-    p = pattern.strip()
-    anchored = "/" in p.rstrip("/")
-    p = p.lstrip("/").rstrip("/")
+_STAR1, _STAR2, _STAR2_SLASH = "[^/]*", ".*", "(?:.*/)?"
+
+
+def _glob_tokens(p: str) -> list:
+    """The regex pieces of a glob: the three kinds of star, and fixed pieces."""
+    out: list = []
+    i = 0
     while i < len(p):
         c = p[i]
         if p.startswith("**/", i):
-            out.append("(?:.*/)?")
+            out.append(_STAR2_SLASH)
             i += 3
         elif p.startswith("**", i):
-            out.append(".*")
+            out.append(_STAR2)
             i += 2
         elif c == "*":
-            out.append("[^/]*")
+            out.append(_STAR1)
             i += 1
         elif c == "?":
             out.append("[^/]")
@@ -47,11 +60,61 @@ def _glob_re(pattern: str) -> re.Pattern:
                 body = p[i + 1 : j].replace("\\", "\\\\")
                 if body.startswith("!"):
                     body = "^" + body[1:]
-                out.append(f"[{body}]")
+                try:
+                    re.compile(f"[{body}]")
+                    out.append(f"[{body}]")
+                except re.error:  # "[z-a]", "[]": not a character class, so the characters themselves
+                    out.append(re.escape(p[i : j + 1]))
                 i = j + 1
         else:
             out.append(re.escape(c))
             i += 1
+    # a run of stars is one star (the widest of them): "[^/]*[^/]*" matches what "[^/]*" does,
+    # and costs the square of the path length to fail
+    merged: list = []
+    for t in out:
+        if merged and t in (_STAR1, _STAR2) and merged[-1] in (_STAR1, _STAR2):
+            merged[-1] = _STAR2 if _STAR2 in (t, merged[-1]) else _STAR1
+        elif merged and t == _STAR2_SLASH and merged[-1] == _STAR2_SLASH:
+            continue
+        else:
+            merged.append(t)
+    return merged
+
+
+@lru_cache(maxsize=256)
+def _glob_re(pattern: str) -> re.Pattern:
+    """The regex of a glob, built so that matching never backtracks exponentially.
+
+    As in the standard library's fnmatch: "STAR fixed STAR" takes the first place where
+    the fixed part matches, atomically (a lookahead and a back-reference), which is
+    always right when the star after it can absorb whatever a later choice would have
+    skipped (the same kind of star, or a wider one).  Without it, ``*a*a*a*a*a*a*b``
+    from a cloned repository's config takes seconds per path.
+    """
+    p = pattern.strip()
+    anchored = "/" in p.rstrip("/")
+    p = p.lstrip("/").rstrip("/")
+    toks = _glob_tokens(p)
+    stars = (_STAR1, _STAR2, _STAR2_SLASH)
+    out: list = []
+    i, group = 0, 0
+    while i < len(toks):
+        t = toks[i]
+        if t in (_STAR1, _STAR2):
+            j = i + 1
+            while j < len(toks) and toks[j] not in stars:
+                j += 1
+            nxt = toks[j] if j < len(toks) else None
+            if j > i + 1 and nxt is not None and (t == _STAR1 or nxt != _STAR1):
+                group += 1
+                fixed = "".join(toks[i + 1 : j])
+                lazy = "[^/]*?" if t == _STAR1 else ".*?"
+                out.append(f"(?=(?P<g{group}>{lazy}{fixed}))(?P=g{group})")
+                i = j
+                continue
+        out.append(t)
+        i += 1
     body = "".join(out)
     # a pattern also matches everything below a matching folder
     return re.compile(("" if anchored else "(?:.*/)?") + body + "(?:/.*)?", re.DOTALL)
@@ -116,5 +179,7 @@ def _walk_dir(d: str, base: str, include: tuple, exclude: tuple) -> Iterator[tup
             if e.name in VCS_DIRS or match_any(relative(e.path, base), exclude):
                 continue
             yield from _walk_dir(e.path, base, include, exclude)
+        elif leftover(e.name):
+            continue
         elif selected(relative(e.path, base), include, exclude):
             yield os.path.normpath(e.path), False  # "./docs/a.md" -> "docs/a.md"

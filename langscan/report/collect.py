@@ -121,7 +121,9 @@ def _sample(doc, f, kind: str, context: str, site: str) -> dict:
     s.update(text=frag, before=before, after=after, size=f.end - f.start)
     if kind == "homoglyph":
         s["odd"] = _odd(f.text, getattr(f, "chars", ()))
-        s["repaired"] = homoglyph_repair(f.text.strip()) or ""
+        detail = getattr(f, "detail", "") or ""
+        s["repaired"] = (detail.split("repaired: ", 1)[1].strip() if "repaired: " in detail
+                         else homoglyph_repair(f.text.strip()) or "")
     return s
 
 

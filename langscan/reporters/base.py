@@ -61,8 +61,10 @@ def shorten(text: str, limit: int = 120) -> str:
 
 def message(f) -> str:
     """A one-sentence description of a finding, for SARIF and GitHub."""
+    from .safe import printable
+
     kind = getattr(f.kind, "value", f.kind)
-    frag = json.dumps(shorten(f.text), ensure_ascii=False)
+    frag = printable(json.dumps(shorten(f.text), ensure_ascii=False))
     if kind == "homoglyph":
         extra = f" ({f.detail})" if f.detail else ""
         return f"Word spelt with look-alike characters ({f.script}): {frag}{extra}"
@@ -126,7 +128,9 @@ class Stats:
             return ", ".join(f"{k} {v}" for k, v in c.most_common()) or "-"
 
         lines = [f"by language: {fmt(self.by_lang)}", f"by kind: {fmt(self.by_kind)}", "by file:"]
-        lines += [f"  {n:6d}  {p}" for p, n in self.by_file.most_common()] or ["  -"]
+        from .safe import printable
+
+        lines += [f"  {n:6d}  {printable(p)}" for p, n in self.by_file.most_common()] or ["  -"]
         return lines
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 
 from .base import Hit, Reporter
+from .safe import spreadsheet_cell
 
 COLUMNS = ["path", "line", "column", "record", "field", "kind", "lang", "lang_name", "script", "score", "context", "start", "end", "text", "detail"]
 
@@ -16,4 +17,5 @@ class CsvReporter(Reporter):
 
     def hit(self, hit: Hit) -> None:
         d = hit.to_dict()
-        self.writer.writerow(["" if d.get(c) is None else d.get(c) for c in COLUMNS])
+        # every text cell printable and never a formula (=HYPERLINK(...) from a fragment)
+        self.writer.writerow([spreadsheet_cell("" if d.get(c) is None else d.get(c)) for c in COLUMNS])

@@ -7,10 +7,13 @@ Escaping follows GitHub's rules for command data and properties.
 from __future__ import annotations
 
 from .base import Hit, Reporter, Stats, message
+from .safe import printable
 
 
 def _data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # escaped by GitHub's rules first (a newline in a message stays a line break there), then
+    # whatever could still drive the log viewer or a terminal is made visible
+    return printable(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _prop(s: str) -> str:

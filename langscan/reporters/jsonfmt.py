@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 
 from .base import Hit, Reporter, Stats
+from .safe import json_text
 
 
 class JsonlReporter(Reporter):
     def hit(self, hit: Hit) -> None:
-        self.out.write(json.dumps(hit.to_dict(), ensure_ascii=False) + "\n")
+        self.out.write(json_text(json.dumps(hit.to_dict(), ensure_ascii=False)) + "\n")
 
 
 class JsonReporter(Reporter):
@@ -43,5 +44,4 @@ class JsonReporter(Reporter):
 
     def finish(self, stats: Stats) -> None:
         doc = {"version": 1, "findings": self.findings, "errors": self.errors, "summary": stats.to_dict()}
-        json.dump(doc, self.out, ensure_ascii=False, indent=2)
-        self.out.write("\n")
+        self.out.write(json_text(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n")

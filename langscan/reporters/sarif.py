@@ -38,7 +38,7 @@ def _uri(path: str) -> tuple[str, bool]:
         return Path(path).as_uri(), False
     if p.startswith("./"):
         p = p[2:]
-    return quote(p), True
+    return quote(p, errors="surrogateescape"), True  # an undecodable file name: its bytes, %-encoded
 
 
 def _location(path: str, region: dict) -> dict:
@@ -120,5 +120,7 @@ class SarifReporter(Reporter):
             "results": self.results,
             "properties": {"summary": stats.to_dict()},
         }
-        json.dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, self.out, ensure_ascii=False, indent=2)
-        self.out.write("\n")
+        from .safe import json_text
+
+        self.out.write(json_text(json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]},
+                                            ensure_ascii=False, indent=2)) + "\n")

@@ -12,6 +12,7 @@ import json
 
 from ..display import shown
 from .base import Hit, Reporter, Stats
+from .safe import printable
 
 _BOLD, _YELLOW, _CYAN, _RED, _DIM, _RESET = "\033[1m", "\033[33m", "\033[36m", "\033[31m", "\033[2m", "\033[0m"
 
@@ -22,16 +23,16 @@ class TextReporter(Reporter):
 
     def hit(self, hit: Hit) -> None:
         f = hit.finding
-        where = self._c(_BOLD, f"{hit.path}:{hit.line}:{hit.column}:")
+        where = self._c(_BOLD, f"{printable(hit.path)}:{hit.line}:{hit.column}:")
         kind = self._c(_YELLOW, str(getattr(f.kind, "value", f.kind)))
         lang = self._c(_CYAN, f"{f.lang} ({f.script})")
         # shown as one line: whitespace runs collapsed, a whole document as its opening and size
-        frag = json.dumps(shown(f.text, kind=str(getattr(f.kind, "value", f.kind))), ensure_ascii=False)
+        frag = printable(json.dumps(shown(f.text, kind=str(getattr(f.kind, "value", f.kind))), ensure_ascii=False))
         extra = ""
         if hit.record is not None:
-            extra = f" [record {hit.record}" + (f", field {hit.field}" if hit.field else "") + "]"
+            extra = f" [record {hit.record}" + (f", field {printable(hit.field)}" if hit.field else "") + "]"
         if f.detail and getattr(f.kind, "value", f.kind) in ("homoglyph", "mojibake"):
-            extra += f" ({f.detail})"
+            extra += f" ({printable(f.detail)})"
         print(f"{where} {kind} {lang} {frag}{self._c(_DIM, extra) if extra else ''}", file=self.out)
 
     def problem(self, item) -> None:
