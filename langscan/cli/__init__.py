@@ -10,6 +10,18 @@ import typer
 
 from .. import __version__
 
+def _plain_argument_types() -> None:
+    """typer prints an argument's Python type beside its name ("PATH <list[str]>"); the name says enough."""
+    try:
+        from typer.core import TyperArgument
+
+        TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+    except (ImportError, AttributeError):  # pragma: no cover - another typer version: keep its display
+        pass
+
+
+_plain_argument_types()
+
 app = typer.Typer(
     name="langscan",
     help=(
@@ -18,6 +30,7 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # plain click help: no rich import, no "<list[str]>" type names, [brackets] kept
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
