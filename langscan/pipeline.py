@@ -53,6 +53,7 @@ class Request:
     include: Sequence[str] = ()
     exclude: Sequence[str] = ()
     config: Optional[str] = None  # a config file instead of the nearest .langscan.toml / pyproject.toml
+    use_config: bool = True  # False: no config file at all (library callers that pass every option)
     allow: Sequence[str] = ()
     allow_file: Optional[str] = None
     baseline: Optional[str] = None
@@ -77,10 +78,10 @@ class Pipeline:
     """Settings resolved once; then :meth:`scan`, :meth:`explain`, :meth:`files` and :meth:`findings_for`."""
 
     def __init__(self, request: Request):
-        from .config import load
+        from .config import Settings, load
 
         r = self.request = request
-        self.settings = s = load(r.config)
+        self.settings = s = load(r.config) if r.use_config else Settings()
         self.root = s.root
         self.jobs = opt.jobs(r.jobs)
         if r.stdin_format not in STDIN_FORMATS():

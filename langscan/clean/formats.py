@@ -214,28 +214,28 @@ def clean_csv(text: str, path: str, ctx: Context, delimiter: str = ",") -> Clean
     return out
 
 
-# the format a path is cleaned as, by its name without compression suffix
 def format_of(name: str) -> Optional[str]:
-    low = name.lower()
-    for suffix in (".gz", ".gzip", ".bz2", ".xz", ".zst", ".zstd"):
-        if low.endswith(suffix):
-            low = low[: -len(suffix)]
-            break
-    if low.endswith((".jsonl", ".ndjson", ".jsonlines")):
-        return "jsonl"
-    if low.endswith(".csv"):
-        return "csv"
-    if low.endswith(".tsv"):
-        return "tsv"
-    if low.endswith((".parquet", ".pq")):
-        return "parquet"
-    if low.endswith((".html", ".htm", ".xhtml", ".json", ".xml")):
-        return None  # scanned by `langscan scan`, but no round-trip rewriter yet
-    return "text"
+    """The cleaner a file gets, from the one format registry (langscan.readers); None: scan-only format."""
+    from ..readers import REGISTRY, format_for
+
+    return REGISTRY[format_for(name)[0]].cleaner
+
+
+def clean_markdown(text: str, path: str, ctx: Context) -> Cleaned:
+    """Markdown: found in the prose as ``scan`` finds it (code blocks and spans blanked), acted on in the file."""
+    from ..readers.markdown import mask_code
+
+    if ctx.action is Action.DROP_RECORD:
+        raise FormatError("drop-record needs records (JSONL, CSV, Parquet); use --action drop-line for text")
+    (findings,) = ctx.scan([Document(mask_code(text), path=path)])
+    chosen = ctx.select(findings)
+    new = ctx.act(text, chosen) if chosen else text
+    return Cleaned(new, acted=len(chosen), records=int(new != text))
 
 
 CLEANERS = {
     "text": clean_plain,
+    "markdown": clean_markdown,
     "jsonl": clean_jsonl,
     "csv": clean_csv,
     "tsv": lambda text, path, ctx: clean_csv(text, path, ctx, delimiter="\t"),

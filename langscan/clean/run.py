@@ -25,6 +25,14 @@ from .formats import CLEANERS, Context, FormatError, format_of
 from .rules import Rule, match_rules
 
 REJECTS_SUFFIX = ".rejects.jsonl"
+RECORD_CLEANERS = ("jsonl", "csv", "tsv", "parquet")
+
+
+def _stdin_format(options) -> str:
+    """The cleaner for standard input, from --stdin-format."""
+    from .formats import format_of as fmt_of
+
+    return fmt_of("stdin." + {"markdown": "md"}.get(options.stdin_format, options.stdin_format)) or "text"
 
 
 @dataclass
@@ -41,6 +49,8 @@ class CleanOptions:
     rules: Optional[list] = None  # with rules, rule matches replace the detector
     jobs: int = 1
     policy: object = None  # langscan.policy.Policy: allow-list and inline markers
+    pipeline: object = None  # langscan.pipeline.Pipeline: selection, per-path settings, allow-lists, baseline
+    stdin_format: str = "text"  # the format of "-" (standard input)
 
 
 @dataclass
@@ -59,6 +69,9 @@ def make_scanner(options: CleanOptions):
     if options.rules is not None:
         rules: list[Rule] = options.rules
         return lambda docs: [match_rules(d.text, rules) for d in docs]
+    if options.pipeline is not None:  # the same decisions as `langscan scan`, file by file
+        pipe = options.pipeline
+        return lambda docs: pipe.findings_for(list(docs), jobs=options.jobs)
     from ..detector import DetectorOptions
     from ..parallel import scan_documents
 
@@ -78,34 +91,75 @@ def make_scanner(options: CleanOptions):
     return scan
 
 
-def discover(paths: Iterable[str], skip_suffixes: tuple = ()) -> tuple[list, list]:
-    """([(file, relative name for -o DIR)], [error messages]) in a stable order."""
+def discover(paths: Iterable[str], skip_suffixes: tuple = (), pipeline=None, notes: Optional[list] = None
+             ) -> tuple[list, list]:
+    """([(file, relative name for -o DIR)], [error messages]) in a stable order.
+
+    With a ``pipeline``, files are selected exactly as ``langscan scan`` selects them (include and
+    exclude globs, langscan's own files left out); formats clean cannot rewrite are errors when
+    named and notes (in ``notes``) when met in a directory.
+    """
     files, errors = [], []
+    notes = notes if notes is not None else []
+    skip = (TMP_SUFFIX, REJECTS_SUFFIX) + tuple(s for s in skip_suffixes if s)
     for p in paths:
-        if os.path.isdir(p):
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for n in sorted(names):
-                    if n.startswith(".") or n.endswith((TMP_SUFFIX, REJECTS_SUFFIX) + skip_suffixes):
-                        continue
-                    if format_of(n) is None:
-                        continue
-                    full = os.path.join(root, n)
-                    files.append((full, os.path.relpath(full, p)))
-        elif os.path.isfile(p):
-            if format_of(p) is None:
-                errors.append(f"{p}: error: clean cannot rewrite this format yet "
-                              "(text, JSONL, CSV/TSV, Parquet; optionally compressed)")
-            else:
-                files.append((p, os.path.basename(p)))
+        if p == "-":
+            files.append(("-", "-"))
+            continue
+        if pipeline is not None:
+            listed = list(pipeline.files([p]))
+        elif os.path.isdir(p):
+            listed = [(os.path.join(r, n), False) for r, ds, ns in os.walk(p) for n in ns]
         else:
-            errors.append(f"{p}: error: no such file or directory")
+            listed = [(p, True)]
+        for item in sorted(listed, key=lambda x: x[0] if isinstance(x, tuple) else "") if pipeline is None else listed:
+            if not isinstance(item, tuple):
+                notes.append(str(item))
+                continue
+            full, explicit = item
+            name = os.path.basename(full)
+            if not explicit and (_is_rejects(name) or name.endswith(skip)):
+                continue
+            if explicit and not os.path.exists(full):
+                errors.append(f"{full}: error: no such file or directory")
+                continue
+            fmt = format_of(full)
+            if fmt is None:
+                if explicit:
+                    errors.append(f"{full}: error: clean cannot rewrite this format yet "
+                                  "(text, Markdown, JSONL, CSV/TSV, Parquet; optionally compressed)")
+                else:
+                    notes.append(f"{full}: note: clean cannot rewrite this format yet, skipped "
+                                 "(scan, report and explain read it)")
+                continue
+            files.append((full, os.path.relpath(full, p) if os.path.isdir(p) else os.path.basename(full)))
     return files, errors
 
 
-def clean_bytes(raw: bytes, path: str, ctx: Context) -> tuple[bytes, object, str, str]:
+def _is_rejects(name: str) -> bool:
+    base = name
+    for suffix in (".gz", ".bz2", ".xz", ".zst"):
+        if base.endswith(suffix):
+            base = base[: -len(suffix)]
+    return base.endswith(REJECTS_SUFFIX)
+
+
+def rejects_path(dest: str) -> str:
+    """Default rejects file of an output: beside it, compressed the same way (kept.jsonl.gz -> kept.rejects.jsonl.gz)."""
+    for suffix in (".gz", ".bz2", ".xz", ".zst"):
+        if dest.endswith(suffix):
+            stem = dest[: -len(suffix)]
+            for ext in (".jsonl", ".ndjson", ".jsonlines", ".csv", ".tsv", ".tab", ".txt"):
+                if stem.endswith(ext):
+                    stem = stem[: -len(ext)]
+                    break
+            return stem + REJECTS_SUFFIX + suffix
+    return dest + REJECTS_SUFFIX
+
+
+def clean_bytes(raw: bytes, path: str, ctx: Context, fmt: Optional[str] = None) -> tuple[bytes, object, str, str]:
     """(new bytes, Cleaned, text before, text after) for one file's bytes."""
-    fmt = format_of(path)
+    fmt = fmt or format_of(path)
     if fmt == "parquet":
         from .parquet import clean_parquet
         data, res, before, after = clean_parquet(raw, path, ctx)
@@ -118,10 +172,20 @@ def clean_bytes(raw: bytes, path: str, ctx: Context) -> tuple[bytes, object, str
     return codec.compress(codecs.encode_text(res.text, bom)), res, text, res.text
 
 
+def _codec_for_name(path: str):
+    from ..readers.compression import codec_from_name
+
+    name = codec_from_name(os.path.basename(path))[1]
+    return codecs.Codec(name) if name else None
+
+
 def _append_rejects(path: str, rejects: list) -> None:
-    with open(path, "a", encoding="utf-8") as fh:
-        for r in rejects:
-            fh.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+    data = "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in rejects).encode("utf-8")
+    codec = _codec_for_name(path)
+    if codec is not None:  # a compressed stream appended as one more member/frame: readers see one file
+        data = codec.compress(data)
+    with open(path, "ab") as fh:
+        fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
 
@@ -158,6 +222,8 @@ def _read_batches(files: list, ctx: Context, scanner, batched: bool):
     documents, the real pass then replays the findings in the same order.
     """
     def read(src):
+        if src == "-":
+            return sys.stdin.buffer.read()
         try:
             with open(src, "rb") as fh:
                 return fh.read()
@@ -197,12 +263,19 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
         backup_suffix: Optional[str] = None, dry_run: bool = False, rejects: Optional[str] = None,
         out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> tuple[int, list]:
     """Clean ``paths``; returns (exit code, [FileResult]). Messages go to ``err``."""
-    files, errors = discover(paths, (backup_suffix,) if backup_suffix else ())
-    for e in errors:
+    notes: list = []
+    files, errors = discover(paths, (backup_suffix,) if backup_suffix else (), options.pipeline, notes)
+    for e in notes + errors:
         print(e, file=err)
+    if any(src == "-" for src, _rel in files) and output is None and not dry_run:
+        print("langscan clean: error: standard input (-) needs -o FILE or -o - (stdout), or --dry-run", file=err)
+        return 2, []
     many = len(files) > 1 or any(os.path.isdir(p) for p in paths)
     if output == "-" and many:
-        print("error: -o - (stdout) takes a single input file", file=err)
+        print("langscan clean: error: -o - (stdout) takes a single input file", file=err)
+        return 2, []
+    if in_place and any(src == "-" for src, _rel in files):
+        print("langscan clean: error: --in-place cannot replace standard input; use -o", file=err)
         return 2, []
     scanner = make_scanner(options)
     ctx = Context(scan=scanner, action=options.action, kinds=options.kinds,
@@ -219,7 +292,8 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
                 raise raw
             fctx = replace(ctx, scan=(lambda docs, found=found: found) if batched else scanner)
             try:
-                data, cleaned, before, after = clean_bytes(raw, src, fctx)
+                data, cleaned, before, after = clean_bytes(
+                    raw, "<stdin>" if src == "-" else src, fctx, fmt=_stdin_format(options) if src == "-" else None)
             finally:
                 skipped_documents += fctx.skipped_documents
         except (OSError, codecs.DecodeError, FormatError) as exc:
@@ -240,19 +314,20 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
         try:
             if dest == "-":
                 if cleaned.rejects:
-                    _append_rejects(rejects or (src + REJECTS_SUFFIX), cleaned.rejects)
+                    _append_rejects(rejects or ("langscan-stdin" + REJECTS_SUFFIX if src == "-" else rejects_path(src)),
+                                    cleaned.rejects)
                 sys.stdout.flush()
                 sys.stdout.buffer.write(data)
                 sys.stdout.buffer.flush()
                 continue
-            same = os.path.exists(dest) and os.path.samefile(src, dest)
+            same = src != "-" and os.path.exists(dest) and os.path.samefile(src, dest)
             if same and not res.changed:
                 continue  # nothing to do: the file (and its mtime) stay as they are
             if os.path.dirname(dest):
                 os.makedirs(os.path.dirname(dest), exist_ok=True)
             if cleaned.rejects:
-                _append_rejects(rejects or (dest + REJECTS_SUFFIX), cleaned.rejects)
-            write_atomic(dest, data, mode_from=src,
+                _append_rejects(rejects or rejects_path(dest), cleaned.rejects)
+            write_atomic(dest, data, mode_from=None if src == "-" else src,
                          backup=(src + backup_suffix) if (same and backup_suffix) else None)
         except (WriteError, OSError) as exc:
             msg = str(exc) if isinstance(exc, WriteError) else f"cannot write {dest}: {exc.strerror}; original left untouched"
@@ -263,9 +338,13 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
               f"throughout); use --action drop-record, or --kind document to {options.action} them", file=err)
     n_changed = sum(r.changed for r in results)
     verb = "would change" if dry_run else "changed"
+    record_files = [r for r in results if format_of(r.path if r.path != "-" else "x." + _stdin_format(options))
+                    in RECORD_CLEANERS]
+    tail = ""
+    if record_files:
+        tail = (f", {sum(r.records for r in record_files)} record(s) affected, "
+                f"{sum(r.rejects for r in record_files)} rejected")
     print(f"langscan clean: {len(results)} file(s), {verb} {n_changed}; "
-          f"{sum(r.acted for r in results)} finding(s) acted on ({options.action}), "
-          f"{sum(r.records for r in results)} record(s) affected, {sum(r.rejects for r in results)} rejected",
-          file=err)
+          f"{sum(r.acted for r in results)} finding(s) acted on ({options.action}){tail}", file=err)
     failed = errors or any(r.errors for r in results)
     return (2 if failed else 0), results
