@@ -20,6 +20,7 @@ from typing import Callable, Optional, Sequence
 from ..document import Document
 from . import core
 from .core import Action
+from ..readers.jsonpath import JsonLocator
 from .jsonfield import locate_string, string_token
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -114,13 +115,21 @@ def clean_jsonl(text: str, path: str, ctx: Context) -> Cleaned:
                 break
             if loc is not None:
                 found.append((*loc, fname))
-                docs.append(Document(loc[2], path=path, record=i + 1, field=fname))
+                docs.append(Document(loc[2], path=path, record=i + 1, field=fname, line_base=i,
+                                     locate=JsonLocator(line, 0, fname, line_base=i)))
         if found:
             spans.append((i, found))
     results = iter(ctx.scan(docs))
+    doc_iter = iter(docs)
     drop = set()
     for i, found in spans:
-        per_field = [(a, b, v, fname, ctx.select(next(results))) for a, b, v, fname in found]
+        per_field = []
+        reasons = []
+        for a, b, v, fname in found:
+            sel = ctx.select(next(results))
+            doc = next(doc_iter)
+            per_field.append((a, b, v, fname, sel))
+            reasons.extend(_reason(doc, f) for f in sel)
         hits = [f for *_x, sel in per_field for f in sel]
         if not hits:
             continue
@@ -128,7 +137,7 @@ def clean_jsonl(text: str, path: str, ctx: Context) -> Cleaned:
         if ctx.action is Action.DROP_RECORD:
             drop.add(i)
             out.records += 1
-            out.rejects.append(Reject(path, i + 1, hits, raw=lines[i].rstrip("\r")))
+            out.rejects.append(Reject(path, i + 1, reasons, raw=lines[i].rstrip("\r")))
             continue
         line = lines[i]
         for a, b, v, _f, sel in sorted(per_field, key=lambda p: -p[0]):
@@ -141,6 +150,30 @@ def clean_jsonl(text: str, path: str, ctx: Context) -> Cleaned:
             out.records += 1
     out.text = "\n".join(l for i, l in enumerate(lines) if i not in drop)
     return out
+
+
+def _reason(doc: Document, f) -> dict:
+    """A finding as a reject reason: where it is in the file (line, column), and in which field."""
+    d = f.to_dict() if hasattr(f, "to_dict") else dict(f)
+    line, col = doc.source_position(f.start)
+    d.update(line=line, column=col, field=doc.field, record=doc.record)
+    return d
+
+
+class _CellLocator:
+    """(line, column) in the file of an offset into a CSV cell: exact when the cell's text appears
+    as is in the row's source (no doubled quotes), else the row's first line."""
+
+    def __init__(self, raw: str, value: str, first_line: int):
+        self.raw, self.value, self.first_line = raw, value, first_line
+        self.at = raw.find(value) if value else -1
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        if self.at < 0:
+            return self.first_line, 1
+        pos = self.at + offset
+        line = self.first_line + self.raw.count("\n", 0, pos)
+        return line, pos - (self.raw.rfind("\n", 0, pos) + 1) + 1
 
 
 def _csv_quoting(header_raw: str, header: list, quotechar: str) -> int:
@@ -179,16 +212,21 @@ def clean_csv(text: str, path: str, ctx: Context, delimiter: str = ",") -> Clean
                           f"(columns: {', '.join(header)}); use --column")
     out = Cleaned(text)
     docs, where = [], []
-    for r, (_raw, cells) in enumerate(rows):
+    line_no = 1 + header_raw.count("\n")
+    for r, (raw, cells) in enumerate(rows):
         for name, idx in cols:
             if idx < len(cells) and cells[idx]:
-                docs.append(Document(cells[idx], path=path, record=r + 1, field=name))
+                docs.append(Document(cells[idx], path=path, record=r + 1, field=name,
+                                     locate=_CellLocator(raw, cells[idx], line_no)))
                 where.append((r, idx))
+        line_no += raw.count("\n")
     hits_by_row: dict[int, list] = {}
-    for (r, idx), fs in zip(where, ctx.scan(docs)):
+    reasons_by_row: dict[int, list] = {}
+    for (r, idx), fs, doc in zip(where, ctx.scan(docs), docs):
         sel = ctx.select(fs)
         if sel:
             hits_by_row.setdefault(r, []).append((idx, sel))
+            reasons_by_row.setdefault(r, []).extend(_reason(doc, f) for f in sel)
     quoting = _csv_quoting(header_raw, header, '"')
     pieces = [header_raw]
     for r, (raw, cells) in enumerate(rows):
@@ -200,7 +238,7 @@ def clean_csv(text: str, path: str, ctx: Context, delimiter: str = ",") -> Clean
         out.acted += len(flat)
         out.records += 1
         if ctx.action is Action.DROP_RECORD:
-            out.rejects.append(Reject(path, r + 1, flat, raw=raw.rstrip("\r\n"),
+            out.rejects.append(Reject(path, r + 1, reasons_by_row[r], raw=raw.rstrip("\r\n"),
                                       row=dict(zip(header, cells))))
             continue
         cells = list(cells)

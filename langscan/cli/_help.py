@@ -10,6 +10,9 @@ from typing import Iterable, Optional
 
 import typer
 
+# the readers' STDIN_FORMATS, written out so --help does not import the readers (a test keeps them equal)
+STDIN_FORMATS = ("text", "markdown", "html", "jsonl", "json", "csv", "tsv")
+
 EXIT_CODES = """Exit status: 0 nothing found, 1 findings reported, 2 bad usage, bad configuration or an input
 that could not be read (the other inputs are still processed)."""
 
@@ -72,8 +75,6 @@ class Opt:
 
     @staticmethod
     def stdin_format():
-        from ..readers import STDIN_FORMATS
-
         return typer.Option("text", "--stdin-format", metavar="FORMAT", show_default=False,
                             help=f"Format of standard input (-): {', '.join(STDIN_FORMATS)}; compression is "
                                  "detected. Default: text. Example: --stdin-format jsonl")

@@ -10,7 +10,7 @@ from typing import List, Optional
 
 import typer
 
-from . import app
+from ._app import app
 from ._help import Opt, split as _split
 
 _EPILOG = """\b

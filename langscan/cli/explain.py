@@ -11,7 +11,7 @@ from typing import List, Optional
 
 import typer
 
-from . import app
+from ._app import app
 from ._help import EXIT_CODES, Opt, split
 
 EPILOG = """\b

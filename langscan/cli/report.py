@@ -13,7 +13,7 @@ from typing import List, Optional
 
 import typer
 
-from . import app
+from ._app import app
 from ._help import Opt, split
 
 _EPILOG = """\b
