@@ -6,6 +6,7 @@ the ``langscan.clean`` package.
 
 from __future__ import annotations
 
+import sys
 from typing import List, Optional
 
 import typer
@@ -145,7 +146,8 @@ def clean(
                         pipeline=pipe, stdin_format=stdin_format)
     try:
         code, _results = run(list(paths), opts, output=output, in_place=in_place,
-                             backup_suffix=backup_suffix if backup else None, dry_run=dry_run, rejects=rejects)
+                             backup_suffix=backup_suffix if backup else None, dry_run=dry_run, rejects=rejects,
+                             out=sys.stdout, err=sys.stderr)
     except KeyboardInterrupt:
         typer.echo("langscan clean: interrupted; every file is either complete or untouched", err=True)
         raise typer.Exit(130)
