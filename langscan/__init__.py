@@ -10,7 +10,7 @@ The public API, all of it importable from here::
         if isinstance(item, Scanned):
             print(item.doc.path, [f.text for f in item.findings])
 
-    from langscan import languages, UsageError            # "eng,German" -> ("en", "de"); a typo -> UsageError
+    from langscan import parse_languages, UsageError      # "eng,German" -> ("en", "de"); a typo -> UsageError
 
 Errors langscan raises on purpose derive from ``LangscanError``; bad options and configuration are
 ``UsageError`` (a ``ValueError``), the config file's own problems ``ConfigError`` (a ``UsageError``).
@@ -27,7 +27,7 @@ _EXPORTS = {
     "Finding": "finding", "Kind": "finding",
     "Document": "document",
     "Pipeline": "pipeline", "Request": "pipeline", "Scanned": "pipeline",
-    "LangscanError": "options", "UsageError": "options", "languages": "options", "known_languages": "options",
+    "LangscanError": "options", "UsageError": "options", "parse_languages": "options", "known_languages": "options",
     "ConfigError": "config",
     "ReadError": "readers", "ReadNote": "readers",
 }

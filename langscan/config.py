@@ -171,6 +171,15 @@ KEYS = ("expect", "sensitivity", "threshold", "min-length", "model", "include", 
         "allow-file", "baseline", "field", "column", "overrides")
 
 
+def _shown(path: str) -> str:
+    """A config path as messages show it: relative to the current folder when it is below it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
 def parse(table: dict, source: str) -> Settings:
     """Validate a ``[tool.langscan]`` table into Settings."""
     root = os.path.dirname(os.path.abspath(source))
@@ -178,7 +187,7 @@ def parse(table: dict, source: str) -> Settings:
     values: dict = {"root": root, "source": source}
     for raw_key, value in table.items():
         key = raw_key.replace("_", "-")
-        where = f"{source}: {section + ' ' if section else ''}key '{raw_key}'"
+        where = f"{_shown(source)}: {section + ' ' if section else ''}key '{raw_key}'"
         if key not in KEYS:
             raise ConfigError(f"{where}: unknown key (known keys: {', '.join(KEYS)})")
         if key == "overrides":

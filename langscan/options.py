@@ -148,6 +148,9 @@ def languages(value: Langs, option: str = "--expect", default: Optional[tuple] =
     return tuple(out)
 
 
+parse_languages = languages  # the name the package exports (``langscan.languages`` is the table module)
+
+
 def known_languages() -> list[tuple[str, str]]:
     """(code, English name) of every language the bundled model knows, sorted by code."""
     codes, _alias, names = _table()
@@ -238,5 +241,5 @@ def detector_options(expect: Langs = None, *, sensitivity: Optional[str] = None,
 __all__ = [
     "DEFAULT_EXPECT", "DEFAULT_JOBS", "DEFAULT_SENSITIVITY", "KINDS", "LangscanError", "SENSITIVITIES", "UsageError",
     "detector_options", "jobs", "kinds", "known_languages", "language", "languages", "min_length", "model_path",
-    "names", "sensitivity", "threshold",
+    "names", "parse_languages", "sensitivity", "threshold",
 ]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from langscan import UsageError, languages
+from langscan import UsageError
+from langscan import parse_languages as languages
 from langscan.options import detector_options, jobs, kinds, known_languages, min_length, sensitivity, threshold
 
 FRENCH = ("Le conseil municipal s'est réuni mardi soir pour voter le budget de l'année prochaine. "
