@@ -277,3 +277,46 @@ def test_stdin_formats_in_help_match_the_readers():
 def test_progress_stays_off_stderr_when_not_a_terminal(tree):
     code, out, err = cli("scan", ".", "--format", "jsonl", cwd=tree)
     assert "\r" not in err and "B/s" not in err
+
+
+def test_progress_bar_on_a_terminal_shows_bytes_rate_and_time_left(tmp_path):
+    """stderr on a pseudo-terminal: a tqdm bar (bytes of the total, rate, ETA); stdout stays clean."""
+    import fcntl
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+    import threading
+
+    data = tmp_path / "news.jsonl"
+    data.write_text("".join(json.dumps({"text": ENGLISH_RECORDS[i % 3] + f" Item {i}."}) + "\n"
+                            for i in range(300)), encoding="utf-8")
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))
+    env = dict(os.environ, LANGSCAN_PROGRESS_DELAY="0", PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    proc = subprocess.Popen([sys.executable, "-m", "langscan", "scan", str(data), "--jobs", "1"],
+                            stdout=subprocess.PIPE, stderr=slave, env=env)
+    os.close(slave)
+    chunks: list[bytes] = []
+
+    def read():
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    out, _ = proc.communicate(timeout=300)
+    reader.join(timeout=10)
+    os.close(master)
+    err = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0
+    assert out.decode().splitlines() == ["langscan: no findings (1 file, 300 texts scanned)"]
+    assert "scanning:" in err and "B/s" in err and "/" in err  # bytes read of the total, and the rate
+    assert re.search(r"\d+(\.\d+)?[kM]?/\d+(\.\d+)?[kM]?", err)

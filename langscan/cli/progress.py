@@ -11,7 +11,7 @@ import os
 import time
 from typing import TextIO
 
-DELAY = 0.5  # seconds before the bar appears
+DELAY = float(os.environ.get("LANGSCAN_PROGRESS_DELAY", "0.5"))  # seconds before the bar appears
 
 
 class NoProgress:
@@ -68,8 +68,13 @@ class Progress(NoProgress):
         if self.bar is None:
             from tqdm import tqdm
 
+            try:
+                sized = os.get_terminal_size(self.err.fileno()).columns > 0
+            except (OSError, ValueError, AttributeError):
+                sized = False
             self.bar = tqdm(total=self.total, unit="B", unit_scale=True, unit_divisor=1024, file=self.err,
-                            dynamic_ncols=True, leave=False, desc="scanning", mininterval=0.2)
+                            dynamic_ncols=sized, ncols=None if sized else 80, leave=False, desc="scanning",
+                            mininterval=0.2)
         pos = self._position()
         self.bar.n = min(pos, self.total) if self.total else pos
         self.bar.set_postfix_str(f"{stats.files} files, {stats.findings} findings", refresh=False)
