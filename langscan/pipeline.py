@@ -196,9 +196,7 @@ class Pipeline:
         for src in sources(list(r.paths if paths is None else paths), self.reader_options, include, exclude,
                            base=self.root):
             if src.fs_path is not None and self.is_own_file(src.fs_path):
-                if src.explicit:
-                    yield ReadNote(src.path, "langscan's own file (config, allow-list or baseline), not scanned")
-                continue
+                continue  # silently, also when named: pre-commit names every changed file
             if src.fmt == "json" and not src.explicit and src.fs_path is not None:
                 why = _not_records(src.fs_path, self.reader_options.fields)
                 if why:
