@@ -1,4 +1,4 @@
-"""`langscan scan` end to end through the real CLI (typer) and the real detector."""
+"""`langscan scan` end to end through the real CLI (click) and the real detector."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from langscan.cli import app
 

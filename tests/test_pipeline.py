@@ -1,6 +1,6 @@
 """One pipeline: scan, report, clean --dry-run and explain agree on the same tree, config included.
 
-Every test runs the real CLI (in process, through typer's runner) and the real detector on
+Every test runs the real CLI (in process, through click's test runner) and the real detector on
 realistic text: the founding example (a scraped news page with Arabic and Russian boilerplate),
 a French page with a Russian footer, a JSONL corpus.  The tree has a config with an exclude and a
 per-path override, an allow-list file, a package.json: each of the issue-11 defects shows up here.
@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from langscan.cli import app
 

@@ -1,8 +1,8 @@
-"""The `langscan` command line: a thin typer app.
+"""The `langscan` command line: a thin click app.
 
 Each command lives in its own module (scan, explain, clean, report, languages) and only parses
 options, calls the library (``langscan.pipeline``) and prints; no detection logic lives here.
-This package's top level stays light: ``langscan --version`` answers before typer is imported,
+This package's top level stays light: ``langscan --version`` answers before click is imported,
 and nothing here loads a model.
 """
 

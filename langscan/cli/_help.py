@@ -1,14 +1,14 @@
 """The options every command shares, defined once: same names, plain type names, one example each.
 
-Each help text ends with an example and states its default in words once (typer's own default
-display is off, so a default is never shown twice).  Values are checked by ``langscan.options``.
+Each help text ends with an example and states its default in words once (click shows no default
+of its own here).  Values are checked by ``langscan.options``, not by the option parser.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Optional
 
-import typer
+import click
 
 # the readers' STDIN_FORMATS, written out so --help does not import the readers (a test keeps them equal)
 STDIN_FORMATS = ("text", "markdown", "html", "jsonl", "json", "csv", "tsv")
@@ -27,91 +27,83 @@ def split(values) -> Optional[tuple]:
     return out or None
 
 
-def _o(*names: str, help: str, metavar: Optional[str] = None, default=None):
-    return typer.Option(default, *names, help=help, metavar=metavar, show_default=False)
+def option(*names: str, help: str, metavar: Optional[str] = None, **kw):
+    return click.option(*names, help=help, metavar=metavar, show_default=False, **kw)
+
+
+def flag(*names: str, help: str):
+    return click.option(*names, is_flag=True, default=False, help=help)
+
+
+def paths_argument(help_text: str):
+    """The PATH... argument (click has no argument help: it goes into the command's text)."""
+    return click.argument("paths", nargs=-1, metavar="PATH...")
 
 
 class Opt:
-    """Factories for the shared options (a fresh typer.Option each time)."""
+    """Decorators for the shared options."""
 
-    @staticmethod
-    def expect():
-        return _o("--expect", "-e", metavar="LANGS",
-                  help="Language(s) the text should be in: ISO 639-1 or 639-3 codes or English names, comma-separated. "
-                       "Default: the config's expect, else en. Example: --expect en,fr")
-
-    @staticmethod
-    def sensitivity():
-        return _o("--sensitivity", metavar="LEVEL",
-                  help="strict (fewer, surer findings), balanced or aggressive. Default: balanced. "
-                       "Example: --sensitivity strict")
-
-    @staticmethod
-    def threshold():
-        return _o("--threshold", metavar="SCORE",
-                  help="Minimum score (0 to 1) of a finding; overrides the level's. Example: --threshold 0.9")
-
-    @staticmethod
-    def min_length():
-        return _o("--min-length", metavar="LETTERS",
-                  help="Ignore fragments shorter than this many letters. Example: --min-length 4")
-
-    @staticmethod
-    def model():
-        return _o("--model", metavar="FILE",
-                  help="Another fastText language-ID model (lid.176.bin, GlotLID). Example: --model ~/lid.176.bin")
-
-    @staticmethod
-    def field():
-        return _o("--field", metavar="NAME",
-                  help="JSON/JSONL field(s) holding the text, dotted for nesting; repeat or comma-separate. "
-                       "Default: text. Example: --field text --field meta.title")
-
-    @staticmethod
-    def column():
-        return _o("--column", metavar="NAME",
-                  help="CSV/TSV/Parquet column(s) holding the text; repeat or comma-separate. Default: text. "
-                       "Example: --column body")
-
-    @staticmethod
-    def stdin_format():
-        return typer.Option("text", "--stdin-format", metavar="FORMAT", show_default=False,
-                            help=f"Format of standard input (-): {', '.join(STDIN_FORMATS)}; compression is "
-                                 "detected. Default: text. Example: --stdin-format jsonl")
-
-    @staticmethod
-    def include():
-        return _o("--include", metavar="GLOB",
-                  help="Only read files matching this glob (repeatable). Example: --include '**/*.md'")
-
-    @staticmethod
-    def exclude():
-        return _o("--exclude", metavar="GLOB",
-                  help="Skip files and folders matching this glob (repeatable). Example: --exclude 'vendor/**'")
-
-    @staticmethod
-    def config():
-        return _o("--config", metavar="FILE",
-                  help="Config file to use instead of the nearest .langscan.toml or pyproject.toml "
-                       "([tool.langscan]). Example: --config ci/langscan.toml")
-
-    @staticmethod
-    def allow():
-        return _o("--allow", metavar="TERM",
-                  help="A term that is fine (the whole finding, any case; repeatable). Example: --allow Русский")
-
-    @staticmethod
-    def allow_file():
-        return _o("--allow-file", metavar="FILE",
-                  help="File of allowed terms, one a line ('#' comments, 're:' for a regex). "
-                       "Example: --allow-file .langscan-allow.txt")
-
-    @staticmethod
-    def jobs():
-        return _o("--jobs", "-j", metavar="N",
-                  help="Worker processes; 0 means one per CPU (small inputs never start workers). Default: 0. "
-                       "Example: --jobs 4")
+    expect = staticmethod(lambda: option(
+        "--expect", "-e", metavar="LANGS",
+        help="Language(s) the text should be in: ISO 639-1 or 639-3 codes or English names, comma-separated. "
+             "Default: the config's expect, else en. Example: --expect en,fr"))
+    sensitivity = staticmethod(lambda: option(
+        "--sensitivity", metavar="LEVEL",
+        help="strict (fewer, surer findings), balanced or aggressive. Default: balanced. Example: --sensitivity strict"))
+    threshold = staticmethod(lambda: option(
+        "--threshold", metavar="SCORE", type=float,
+        help="Minimum score (0 to 1) of a finding; overrides the level's. Example: --threshold 0.9"))
+    min_length = staticmethod(lambda: option(
+        "--min-length", metavar="LETTERS", type=int,
+        help="Ignore fragments shorter than this many letters. Example: --min-length 4"))
+    model = staticmethod(lambda: option(
+        "--model", metavar="FILE",
+        help="Another fastText language-ID model (lid.176.bin, GlotLID). Example: --model ~/lid.176.bin"))
+    field = staticmethod(lambda: option(
+        "--field", metavar="NAME", multiple=True,
+        help="JSON/JSONL field(s) holding the text, dotted for nesting; repeat or comma-separate. "
+             "Default: text. Example: --field text --field meta.title"))
+    column = staticmethod(lambda: option(
+        "--column", metavar="NAME", multiple=True,
+        help="CSV/TSV/Parquet column(s) holding the text; repeat or comma-separate. Default: text. "
+             "Example: --column body"))
+    stdin_format = staticmethod(lambda: option(
+        "--stdin-format", metavar="FORMAT", default="text",
+        help=f"Format of standard input (-): {', '.join(STDIN_FORMATS)}; compression is detected. "
+             "Default: text. Example: --stdin-format jsonl"))
+    include = staticmethod(lambda: option(
+        "--include", metavar="GLOB", multiple=True,
+        help="Only read files matching this glob (repeatable). Example: --include '**/*.md'"))
+    exclude = staticmethod(lambda: option(
+        "--exclude", metavar="GLOB", multiple=True,
+        help="Skip files and folders matching this glob (repeatable). Example: --exclude 'vendor/**'"))
+    config = staticmethod(lambda: option(
+        "--config", metavar="FILE",
+        help="Config file to use instead of the nearest .langscan.toml or pyproject.toml ([tool.langscan]). "
+             "Example: --config ci/langscan.toml"))
+    allow = staticmethod(lambda: option(
+        "--allow", metavar="TERM", multiple=True,
+        help="A term that is fine (the whole finding, any case; repeatable). Example: --allow Русский"))
+    allow_file = staticmethod(lambda: option(
+        "--allow-file", metavar="FILE",
+        help="File of allowed terms, one a line ('#' comments, 're:' for a regex). "
+             "Example: --allow-file .langscan-allow.txt"))
+    jobs = staticmethod(lambda: option(
+        "--jobs", "-j", metavar="N", type=int,
+        help="Worker processes; 0 means one per CPU (small inputs never start workers). Default: 0. "
+             "Example: --jobs 4"))
 
 
-def names(values: Iterable[str]) -> str:
-    return ", ".join(values)
+def shared(*names: str):
+    """Apply the shared options ``names`` (in that order in --help)."""
+    def deco(f):
+        for n in reversed(names):
+            f = getattr(Opt, n)()(f)
+        return f
+    return deco
+
+
+def fail(command: str, message: str, code: int = 2) -> None:
+    """The one error style: ``langscan COMMAND: error: MESSAGE`` on stderr, then exit ``code``."""
+    click.echo(f"langscan {command}: error: {message}", err=True)
+    raise SystemExit(code)

@@ -7,12 +7,10 @@ the ``langscan.clean`` package.
 from __future__ import annotations
 
 import sys
-from typing import List, Optional
-
-import typer
+import click
 
 from ._app import app
-from ._help import Opt, split as _split
+from ._help import flag, option, paths_argument, shared, split as _split
 
 _EPILOG = """\b
 Examples:
@@ -33,62 +31,45 @@ Exit codes: 0 done (whether or not anything changed); 2 a file could not be
 read or written (it is left untouched) or bad usage."""
 
 
-def _o(default, *names, help: str, metavar: Optional[str] = None):
-    return typer.Option(default, *names, help=help, metavar=metavar, show_default=False)
-
-
 @app.command(epilog=_EPILOG, no_args_is_help=True)
-def clean(
-    paths: List[str] = typer.Argument(None, metavar="PATH", show_default=False,
-                                      help="Files or directories (text, Markdown, JSONL, CSV/TSV, Parquet; "
-                                           ".gz/.bz2/.xz/.zst kept), or - for standard input."),
-    action: str = _o("strip", "--action", "-a", metavar="ACTION",
-                     help="strip: remove the fragment and the gap it leaves; mask: replace it with "
-                          "--mask-template; drop-line: remove its lines; drop-record: leave the "
-                          "JSONL/CSV/Parquet record out (written to --rejects). Default: strip. Example: -a mask"),
-    kind: Optional[List[str]] = _o(None, "--kind", "-k", metavar="KIND",
-                                   help="Only these kinds: script, latin, homoglyph, document (repeat or "
-                                        "comma-separate). Default: all but document (drop-record: all). "
-                                        "Example: --kind script,homoglyph"),
-    lang: Optional[List[str]] = _o(None, "--lang", "-l", metavar="LANGS",
-                                   help="Only fragments in these languages (codes or names). Example: --lang ru,ar"),
-    output: Optional[str] = _o(None, "--output", "-o", metavar="PATH",
-                               help="Write here: a file (one input), a directory (several), or - for standard "
-                                    "output. Example: -o clean/"),
-    in_place: bool = typer.Option(False, "--in-place", "-i",
-                                  help="Replace the inputs atomically (temp file, fsync, rename; permissions kept). "
-                                       "Example: --in-place --backup"),
-    backup: bool = typer.Option(False, "--backup", help="With --in-place: keep the original as FILE.bak. Example: --backup"),
-    backup_suffix: str = _o(".bak", "--backup-suffix", metavar="SUFFIX",
-                            help="Suffix of --backup copies. Default: .bak. Example: --backup-suffix .orig"),
-    dry_run: bool = typer.Option(False, "--dry-run", "-n",
-                                 help="Print a unified diff of what would change; write nothing. Example: -n"),
-    rejects: Optional[str] = _o(None, "--rejects", metavar="FILE",
-                                help="drop-record: append the records left out (with reasons) to this JSONL file. "
-                                     "Default: beside the output, compressed alike (kept.rejects.jsonl.gz). "
-                                     "Example: --rejects rejected.jsonl"),
-    expect: Optional[str] = Opt.expect(),
-    sensitivity: Optional[str] = Opt.sensitivity(),
-    threshold: Optional[float] = Opt.threshold(),
-    min_length: Optional[int] = Opt.min_length(),
-    model: Optional[str] = Opt.model(),
-    config: Optional[str] = Opt.config(),
-    field: Optional[List[str]] = Opt.field(),
-    column: Optional[List[str]] = Opt.column(),
-    stdin_format: str = Opt.stdin_format(),
-    include: Optional[List[str]] = Opt.include(),
-    exclude: Optional[List[str]] = Opt.exclude(),
-    mask_template: str = _o("[foreign:{lang}]", "--mask-template", metavar="TEMPLATE",
-                            help="mask: the placeholder; may use {lang} {lang_name} {kind} {script}. "
-                                 "Default: [foreign:{lang}]. Example: --mask-template '[{lang_name}]'"),
-    rules: Optional[str] = _o(None, "--rules", metavar="FILE",
-                              help="Use these exact/regex rules (from `langscan report --suggest-rules`) instead "
-                                   "of the detector. Example: --rules rules.txt"),
-    allow: Optional[List[str]] = Opt.allow(),
-    allow_file: Optional[str] = Opt.allow_file(),
-    jobs: Optional[int] = Opt.jobs(),
-) -> None:
-    """Remove, mask or drop the foreign fragments langscan finds, writing files safely."""
+@paths_argument("")
+@option("--action", "-a", metavar="ACTION", default="strip",
+        help="strip: remove the fragment and the gap it leaves; mask: replace it with --mask-template; "
+             "drop-line: remove its lines; drop-record: leave the JSONL/CSV/Parquet record out (written to "
+             "--rejects). Default: strip. Example: -a mask")
+@option("--kind", "-k", metavar="KIND", multiple=True,
+        help="Only these kinds: script, latin, homoglyph, document (repeat or comma-separate). Default: all but "
+             "document (drop-record: all). Example: --kind script,homoglyph")
+@option("--lang", "-l", metavar="LANGS", multiple=True,
+        help="Only fragments in these languages (codes or names). Example: --lang ru,ar")
+@option("--output", "-o", metavar="PATH",
+        help="Write here: a file (one input), a directory (several), or - for standard output. Example: -o clean/")
+@flag("--in-place", "-i", help="Replace the inputs atomically (temp file, fsync, rename; permissions kept). "
+                               "Example: --in-place --backup")
+@flag("--backup", help="With --in-place: keep the original as FILE.bak. Example: --backup")
+@option("--backup-suffix", metavar="SUFFIX", default=".bak",
+        help="Suffix of --backup copies. Default: .bak. Example: --backup-suffix .orig")
+@flag("--dry-run", "-n", help="Print a unified diff of what would change; write nothing. Example: -n")
+@option("--rejects", metavar="FILE",
+        help="drop-record: append the records left out (with reasons) to this JSONL file. Default: beside the "
+             "output, compressed alike (kept.rejects.jsonl.gz). Example: --rejects rejected.jsonl")
+@shared("expect", "sensitivity", "threshold", "min_length", "model", "config", "field", "column", "stdin_format",
+        "include", "exclude")
+@option("--mask-template", metavar="TEMPLATE", default="[foreign:{lang}]",
+        help="mask: the placeholder; may use {lang} {lang_name} {kind} {script}. Default: [foreign:{lang}]. "
+             "Example: --mask-template '[{lang_name}]'")
+@option("--rules", metavar="FILE",
+        help="Use these exact/regex rules (from `langscan report --suggest-rules`) instead of the detector. "
+             "Example: --rules rules.txt")
+@shared("allow", "allow_file", "jobs")
+def clean(paths, action, kind, lang, output, in_place, backup, backup_suffix, dry_run, rejects, expect, sensitivity,
+          threshold, min_length, model, config, field, column, stdin_format, include, exclude, mask_template, rules,
+          allow, allow_file, jobs) -> None:
+    """Remove, mask or drop the foreign fragments langscan finds, writing files safely.
+
+    PATH...: files or directories (text, Markdown, JSONL, CSV/TSV, Parquet; .gz/.bz2/.xz/.zst kept),
+    or - for standard input.
+    """
     from ..clean import CleanOptions, run
     from ..clean.core import Action, check_mask_template
     from ..clean.rules import RuleError, parse_rules
@@ -96,8 +77,8 @@ def clean(
     from ..options import UsageError, kinds as parse_kinds, languages
 
     def fail(msg: str) -> None:
-        typer.echo(f"langscan clean: error: {msg}", err=True)
-        raise typer.Exit(2)
+        click.echo(f"langscan clean: error: {msg}", err=True)
+        raise SystemExit(2)
 
     if not paths:
         fail("nothing to clean: give files or directories, or - for standard input")
@@ -149,7 +130,7 @@ def clean(
                              backup_suffix=backup_suffix if backup else None, dry_run=dry_run, rejects=rejects,
                              out=sys.stdout, err=sys.stderr)
     except KeyboardInterrupt:
-        typer.echo("langscan clean: interrupted; every file is either complete or untouched", err=True)
-        raise typer.Exit(130)
-    raise typer.Exit(code)
+        click.echo("langscan clean: interrupted; every file is either complete or untouched", err=True)
+        raise SystemExit(130)
+    raise SystemExit(code)
 

@@ -7,12 +7,10 @@ the config's expect/overrides/allow-lists, inline markers, baseline), so the fin
 
 from __future__ import annotations
 
-from typing import List, Optional
-
-import typer
+import click
 
 from ._app import app
-from ._help import EXIT_CODES, Opt, split
+from ._help import EXIT_CODES, fail, flag, paths_argument, shared, split
 
 EPILOG = """\b
 Examples:
@@ -25,25 +23,16 @@ Examples:
 
 
 @app.command(epilog=EPILOG, no_args_is_help=True)
-def explain(
-    paths: List[str] = typer.Argument(None, help="Files or directories in any format scan reads; - for stdin.",
-                                      show_default=False, metavar="PATH"),
-    expect: Optional[str] = Opt.expect(),
-    sensitivity: Optional[str] = Opt.sensitivity(),
-    threshold: Optional[float] = Opt.threshold(),
-    min_length: Optional[int] = Opt.min_length(),
-    model: Optional[str] = Opt.model(),
-    field: Optional[List[str]] = Opt.field(),
-    column: Optional[List[str]] = Opt.column(),
-    stdin_format: str = Opt.stdin_format(),
-    include: Optional[List[str]] = Opt.include(),
-    exclude: Optional[List[str]] = Opt.exclude(),
-    config: Optional[str] = Opt.config(),
-    allow: Optional[List[str]] = Opt.allow(),
-    allow_file: Optional[str] = Opt.allow_file(),
-    show_all: bool = typer.Option(False, "--all", help="Show every line read, with the reason it passed. Example: --all"),
-) -> None:
-    """Show each unit of the text with its language guess, score and the reason it was or was not flagged."""
+@paths_argument("")
+@shared("expect", "sensitivity", "threshold", "min_length", "model", "field", "column", "stdin_format", "include",
+        "exclude", "config", "allow", "allow_file")
+@flag("--all", "show_all", help="Show every line read, with the reason it passed. Example: --all")
+def explain(paths, expect, sensitivity, threshold, min_length, model, field, column, stdin_format, include,
+            exclude, config, allow, allow_file, show_all) -> None:
+    """Show each unit of the text with its language guess, score and the reason it was or was not flagged.
+
+    PATH...: files or directories in any format scan reads; - reads standard input.
+    """
     import sys
 
     from ..pipeline import Scanned
@@ -58,27 +47,25 @@ def explain(
     try:
         pipe = pipeline_for(a)
     except ValueError as exc:
-        typer.echo(f"langscan explain: error: {exc}", err=True)
-        raise typer.Exit(2)
+        fail("explain", str(exc))
     errors = reported = 0
     try:
         for item in pipe.explain():
             if not isinstance(item, tuple):
                 if isinstance(item, ReadError):
                     errors += 1
-                typer.echo(str(item), err=True)
+                click.echo(str(item), err=True)
                 continue
             res, units = item
             reported += len(res.findings)
             out.write(render(res, units, show_all))
     except (RuntimeError, ValueError) as exc:  # a --model that is not a fastText model
-        typer.echo(f"langscan explain: error: {exc}", err=True)
-        raise typer.Exit(2)
+        fail("explain", str(exc))
     o = pipe.options
     src = f" (config {pipe.settings.source})" if pipe.settings.source else ""
     out.write(f"{reported} finding(s) reported; decisions use --expect {','.join(o.expect)} "
               f"--sensitivity {o.sensitivity}{src}\n")
-    raise typer.Exit(2 if errors else 1 if reported else 0)
+    raise SystemExit(2 if errors else 1 if reported else 0)
 
 
 def _snippet(text: str, limit: int = 70) -> str:
@@ -86,7 +73,7 @@ def _snippet(text: str, limit: int = 70) -> str:
     return s.replace("\r", "\\r").replace("\n", "\\n")
 
 
-def render(res: Scanned, units: list, show_all: bool) -> str:  # noqa: F821 - Scanned is only a type here
+def render(res, units: list, show_all: bool) -> str:
     """The explanation of one document (the text explain prints)."""
     doc = res.doc
     where = doc.path + (f" record {doc.record}" if doc.record is not None else "") + \

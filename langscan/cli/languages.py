@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import typer
+import click
 
 from ._app import app
 
@@ -13,4 +13,4 @@ def languages() -> None:
     from ..options import known_languages
 
     for code, name in known_languages():
-        typer.echo(f"{code}\t{name}")
+        click.echo(f"{code}\t{name}")

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import List, Optional
-
-import typer
+import click
 
 from ._app import app
-from ._help import Opt, split
+from ._help import flag, option, paths_argument, shared, split
 
 _EPILOG = """\b
 Examples:
@@ -29,47 +27,34 @@ Exit status: 0 report written; 2 bad usage, bad configuration or some input coul
 
 
 @app.command(epilog=_EPILOG, no_args_is_help=True)
-def report(
-    paths: List[str] = typer.Argument(None, help="Files or directories, any format `langscan scan` reads; - for stdin.",
-                                      metavar="PATH", show_default=False),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", show_default=False,
-                                         help="Write the report here. Default: standard output. Example: -o report.html"),
-    fmt: str = typer.Option("html", "--format", "-f", metavar="FORMAT", show_default=False,
-                            help="html (one self-contained page) or json (the same data). Default: html. "
-                                 "Example: --format json"),
-    expect: Optional[str] = Opt.expect(),
-    sensitivity: Optional[str] = Opt.sensitivity(),
-    threshold: Optional[float] = Opt.threshold(),
-    min_length: Optional[int] = Opt.min_length(),
-    model: Optional[str] = Opt.model(),
-    config: Optional[str] = Opt.config(),
-    field: Optional[List[str]] = Opt.field(),
-    column: Optional[List[str]] = Opt.column(),
-    stdin_format: str = Opt.stdin_format(),
-    include: Optional[List[str]] = Opt.include(),
-    exclude: Optional[List[str]] = Opt.exclude(),
-    samples: int = typer.Option(40, "--samples", metavar="N", show_default=False,
-                                help="How many findings to show in context. Default: 40. Example: --samples 100"),
-    top: int = typer.Option(15, "--top", metavar="N", show_default=False,
-                            help="How many recurring fragments to list. Default: 15. Example: --top 30"),
-    suggest_rules: bool = typer.Option(False, "--suggest-rules",
-                                       help="Print recurring fragments as cleaning rules instead of a report. "
-                                            "Example: --suggest-rules > rules.txt"),
-    min_count: int = typer.Option(2, "--min-count", metavar="N", show_default=False,
-                                  help="With --suggest-rules: occurrences needed to make a rule. Default: 2. "
-                                       "Example: --min-count 5"),
-    allow: Optional[List[str]] = Opt.allow(),
-    allow_file: Optional[str] = Opt.allow_file(),
-    jobs: Optional[int] = Opt.jobs(),
-) -> None:
-    """Summarise a corpus: totals, languages, kinds, files, recurring fragments, samples."""
+@paths_argument("")
+@option("--output", "-o", metavar="FILE", help="Write the report here. Default: standard output. Example: -o report.html")
+@option("--format", "-f", "fmt", metavar="FORMAT", default="html",
+        help="html (one self-contained page) or json (the same data). Default: html. Example: --format json")
+@shared("expect", "sensitivity", "threshold", "min_length", "model", "config", "field", "column", "stdin_format",
+        "include", "exclude")
+@option("--samples", metavar="N", type=int, default=40,
+        help="How many findings to show in context. Default: 40. Example: --samples 100")
+@option("--top", metavar="N", type=int, default=15,
+        help="How many recurring fragments to list. Default: 15. Example: --top 30")
+@flag("--suggest-rules", help="Print recurring fragments as cleaning rules instead of a report. "
+                              "Example: --suggest-rules > rules.txt")
+@option("--min-count", metavar="N", type=int, default=2,
+        help="With --suggest-rules: occurrences needed to make a rule. Default: 2. Example: --min-count 5")
+@shared("allow", "allow_file", "jobs")
+def report(paths, output, fmt, expect, sensitivity, threshold, min_length, model, config, field, column,
+           stdin_format, include, exclude, samples, top, suggest_rules, min_count, allow, allow_file, jobs) -> None:
+    """Summarise a corpus: totals, languages, kinds, files, recurring fragments, samples.
+
+    PATH...: files or directories, any format `langscan scan` reads; - reads standard input.
+    """
     from ..clean.rules import format_rules
     from ..report import collect, public, render_html, summary_line
     from ._scanrun import ScanArgs, pipeline_for
 
     def fail(msg: str) -> None:
-        typer.echo(f"langscan report: error: {msg}", err=True)
-        raise typer.Exit(2)
+        click.echo(f"langscan report: error: {msg}", err=True)
+        raise SystemExit(2)
 
     if fmt not in ("html", "json"):
         fail(f"--format: must be html or json, not {fmt!r}")
@@ -83,7 +68,7 @@ def report(
         fail(str(exc))
     data = collect(a.paths, pipeline=pipe, jobs=pipe.jobs, samples=samples, top=top)
     for e in data["errors"]:
-        typer.echo(e, err=True)
+        click.echo(e, err=True)
     if suggest_rules:
         text = format_rules(data["_recurring_index"].suggest_rules(min_count=min_count))
     elif fmt == "json":
@@ -96,7 +81,7 @@ def report(
             write_atomic(output, text.encode("utf-8"))
         except Exception as exc:  # WriteError: a clear reason, nothing half-written
             fail(str(exc))
-        typer.echo(f"langscan report: {summary_line(data)}; wrote {output}", err=True)
+        click.echo(f"langscan report: {summary_line(data)}; wrote {output}", err=True)
     else:
         sys.stdout.write(text)
-    raise typer.Exit(2 if data["errors"] else 0)
+    raise SystemExit(2 if data["errors"] else 0)

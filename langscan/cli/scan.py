@@ -1,18 +1,14 @@
 """`langscan scan PATH...`: read inputs, detect, apply policy and baseline, report.
 
-Thin: option parsing here, the pipeline in ``langscan.cli._scanrun``.  Heavy
-modules (the detector's model, pyarrow, zstandard) load only when needed, so
-a pre-commit run over a few files starts fast.
+Thin: option parsing here, the pipeline in ``langscan.pipeline`` (driven by ``_scanrun``).  Heavy
+modules (the detector's model, pyarrow, zstandard) load only when needed, so a pre-commit run over
+a few files starts fast.
 """
 
 from __future__ import annotations
 
-from typing import List, Optional
-
-import typer
-
 from ._app import app
-from ._help import EXIT_CODES, Opt, split as _split
+from ._help import EXIT_CODES, flag, option, paths_argument, shared, split
 
 EXAMPLES = """
 Examples:
@@ -27,52 +23,35 @@ Examples:
 """
 
 
-@app.command(
-    help="Scan files, directories or stdin (-) for stray foreign-language fragments.",
-    epilog="\b" + EXAMPLES + "\b\n" + EXIT_CODES,
-    no_args_is_help=True,
-)
-def scan(
-    paths: List[str] = typer.Argument(
-        None, help="Files and directories to scan (directories recursively, skipping .git and binary files); '-' reads stdin.",
-        show_default=False, metavar="PATH",
-    ),
-    expect: Optional[str] = Opt.expect(),
-    sensitivity: Optional[str] = Opt.sensitivity(),
-    threshold: Optional[float] = Opt.threshold(),
-    min_length: Optional[int] = Opt.min_length(),
-    model: Optional[str] = Opt.model(),
-    fmt: str = typer.Option(
-        "text", "--format", "-f", metavar="FORMAT", show_default=False,
-        help="Output: text, json, jsonl, sarif, github or csv. Default: text. Example: --format jsonl"
-    ),
-    field: Optional[List[str]] = Opt.field(),
-    column: Optional[List[str]] = Opt.column(),
-    stdin_format: str = Opt.stdin_format(),
-    include: Optional[List[str]] = Opt.include(),
-    exclude: Optional[List[str]] = Opt.exclude(),
-    config: Optional[str] = Opt.config(),
-    allow: Optional[List[str]] = Opt.allow(),
-    allow_file: Optional[str] = Opt.allow_file(),
-    baseline: Optional[str] = typer.Option(
-        None, "--baseline", metavar="FILE", help="Report only findings not recorded in this baseline. Example: --baseline .langscan-baseline.json", show_default=False
-    ),
-    write_baseline: Optional[str] = typer.Option(
-        None, "--write-baseline", metavar="FILE", help="Record every current finding in this file and exit 0 (2 on input errors). Example: --write-baseline .langscan-baseline.json",
-        show_default=False,
-    ),
-    summary: bool = typer.Option(False, "--summary", help="Also print counts by language, kind and file, and recurring fragments. Example: --summary"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the findings (no summary line, no notes, no progress bar). Example: -q"),
-    jobs: Optional[int] = Opt.jobs(),
-    no_color: bool = typer.Option(False, "--no-color", help="Never colour the text output (colour is only used on a terminal anyway). Example: --no-color"),
-) -> None:
+@app.command(epilog="\b" + EXAMPLES + "\b\n" + EXIT_CODES, no_args_is_help=True)
+@paths_argument("")
+@shared("expect", "sensitivity", "threshold", "min_length", "model")
+@option("--format", "-f", "fmt", metavar="FORMAT", default="text",
+        help="Output: text, json, jsonl, sarif, github or csv. Default: text. Example: --format jsonl")
+@shared("field", "column", "stdin_format", "include", "exclude", "config", "allow", "allow_file")
+@option("--baseline", metavar="FILE",
+        help="Report only findings not recorded in this baseline. Example: --baseline .langscan-baseline.json")
+@option("--write-baseline", metavar="FILE",
+        help="Record every current finding in this file and exit 0 (2 on input errors). "
+             "Example: --write-baseline .langscan-baseline.json")
+@flag("--summary", help="Also print counts by language, kind and file, and recurring fragments. Example: --summary")
+@flag("--quiet", "-q", help="Print only the findings (no summary line, no notes, no progress bar). Example: -q")
+@shared("jobs")
+@flag("--no-color", help="Never colour the text output (colour is only used on a terminal anyway). Example: --no-color")
+def scan(paths, expect, sensitivity, threshold, min_length, model, fmt, field, column, stdin_format, include,
+         exclude, config, allow, allow_file, baseline, write_baseline, summary, quiet, jobs, no_color) -> None:
+    """Scan files, directories or stdin (-) for stray foreign-language fragments.
+
+    PATH...: files and directories to scan (directories recursively, skipping .git and binary
+    files); - reads standard input.
+    """
     from ._scanrun import ScanArgs, run
 
     args = ScanArgs(
-        paths=list(paths or []), expect=_split([expect] if expect else None), sensitivity=sensitivity, threshold=threshold,
-        min_length=min_length, model=model, fmt=fmt, fields=_split(field), columns=_split(column),
-        stdin_format=stdin_format, include=_split(include) or (), exclude=_split(exclude) or (), config=config,
+        paths=list(paths or []), expect=split(expect), sensitivity=sensitivity, threshold=threshold,
+        min_length=min_length, model=model, fmt=fmt, fields=split(field), columns=split(column),
+        stdin_format=stdin_format, include=split(include) or (), exclude=split(exclude) or (), config=config,
         allow=tuple(allow or ()), allow_file=allow_file, baseline=baseline, write_baseline=write_baseline,
         summary=summary, quiet=quiet, jobs=jobs, no_color=no_color,
     )
-    raise typer.Exit(run(args))
+    raise SystemExit(run(args))
