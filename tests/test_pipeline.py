@@ -319,3 +319,30 @@ def test_progress_bar_on_a_terminal_shows_bytes_rate_and_time_left(tmp_path):
     assert out.decode().splitlines() == ["langscan: no findings (1 file, 300 texts scanned)"]
     assert "scanning:" in err and "B/s" in err and "/" in err  # bytes read of the total, and the rate
     assert re.search(r"\d+(\.\d+)?[kM]?/\d+(\.\d+)?[kM]?", err)
+
+
+def test_messages_name_the_script_only_when_the_language_does_not(tmp_path):
+    (tmp_path / "page.txt").write_text(FOUNDING, encoding="utf-8")
+    code, out, _ = cli("scan", "page.txt", "--format", "github", cwd=tmp_path)
+    assert code == 1
+    assert f'::Stray Arabic fragment: "{ARABIC}"' in out  # not "Stray Arabic (Arabic) fragment"
+    assert f'::Stray Russian fragment in Cyrillic script: "{RUSSIAN}"' in out
+
+
+def test_public_api_is_one_import_and_loads_no_model():
+    import subprocess
+    import sys
+
+    code = ("import sys, langscan; "
+            "heavy = [m for m in ('langscan.detector', 'fasttext', 'langdetect', 'click') if m in sys.modules]; "
+            "names = [n for n in langscan.__all__ if getattr(langscan, n, None) is None]; "
+            "print(heavy, names)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env=dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))).stdout
+    assert out.strip() == "[] []"
+    import langscan
+
+    assert {"Detector", "DetectorOptions", "Finding", "Pipeline", "Request", "Scanned", "UsageError",
+            "LangscanError", "ConfigError", "parse_languages"} <= set(langscan.__all__)
+    assert issubclass(langscan.ConfigError, langscan.UsageError)
+    assert issubclass(langscan.UsageError, langscan.LangscanError) and issubclass(langscan.UsageError, ValueError)
