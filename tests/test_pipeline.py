@@ -346,3 +346,18 @@ def test_public_api_is_one_import_and_loads_no_model():
             "LangscanError", "ConfigError", "parse_languages"} <= set(langscan.__all__)
     assert issubclass(langscan.ConfigError, langscan.UsageError)
     assert issubclass(langscan.UsageError, langscan.LangscanError) and issubclass(langscan.UsageError, ValueError)
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["scan", "--help"], ["clean", "--help"]])
+def test_version_and_help_load_no_model_and_no_pydantic(argv):
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "langscan", *argv], capture_output=True,
+                       text=True, env=dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1])))
+    assert r.returncode == 0 and r.stdout
+    imported = {line.rsplit("|", 1)[-1].strip() for line in r.stderr.splitlines() if "|" in line}
+    for heavy in ("langscan.detector", "langscan.lexicon", "fasttext", "langdetect", "pydantic", "typer"):
+        assert heavy not in imported, heavy
+    if argv == ["--version"]:
+        assert "click" not in imported
