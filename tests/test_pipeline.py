@@ -255,8 +255,9 @@ def test_every_command_has_examples_plain_types_and_one_jobs_default(tmp_path, c
         assert "--help" in line or line.strip(), line
 
 
-def test_help_examples_cover_every_option(tmp_path):
-    code, out, _ = cli("scan", "--help", cwd=tmp_path)
+@pytest.mark.parametrize("command", ["scan", "explain", "report", "clean"])
+def test_help_examples_cover_every_option(tmp_path, command):
+    code, out, _ = cli(command, "--help", cwd=tmp_path)
     options = re.findall(r"^  (?:-\w, )?(--[\w-]+)", out, re.M)
     helps = re.split(r"^  (?=-)", out, flags=re.M)
     for opt in options:
@@ -361,3 +362,42 @@ def test_version_and_help_load_no_model_and_no_pydantic(argv):
         assert heavy not in imported, heavy
     if argv == ["--version"]:
         assert "click" not in imported
+
+
+def _format_files(tmp_path) -> list[str]:
+    """The same story with a Russian footer in every format the readers know."""
+    story = f"{ENGLISH_RECORDS[0]} {RUSSIAN}"
+    (tmp_path / "a.txt").write_text(story + "\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(f"# News\n\n{story}\n\n`{RUSSIAN}` in code is not prose\n", encoding="utf-8")
+    (tmp_path / "a.html").write_text(f"<html><head><title>x</title><style>p{{font-family:'Noto Sans'}}</style>"
+                                     f"</head><body><p>{story}</p></body></html>\n", encoding="utf-8")
+    rec = json.dumps({"text": story}, ensure_ascii=False)
+    (tmp_path / "a.jsonl").write_text(rec + "\n", encoding="utf-8")
+    (tmp_path / "a.json").write_text(f"[{rec}]\n", encoding="utf-8")
+    (tmp_path / "a.csv").write_text(f'id,text\n1,"{story}"\n', encoding="utf-8")
+    (tmp_path / "a.tsv").write_text(f"id\ttext\n1\t{story}\n", encoding="utf-8")
+    with gzip.open(tmp_path / "b.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(rec + "\n")
+    names = ["a.txt", "a.md", "a.html", "a.jsonl", "a.json", "a.csv", "a.tsv", "b.jsonl.gz"]
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.table({"text": [story]}), tmp_path / "a.parquet")
+        names.append("a.parquet")
+    except ImportError:  # the [parquet] extra; the other formats are still checked
+        pass
+    return names
+
+
+def test_explain_reports_what_scan_reports_on_every_format(tmp_path):
+    for name in _format_files(tmp_path):
+        code, out, err = cli("scan", name, "--format", "jsonl", cwd=tmp_path)
+        assert code == 1, (name, err)
+        scanned = [(d["line"], d["column"], d["text"]) for d in map(json.loads, out.splitlines())]
+        assert [t for *_pos, t in scanned] == [RUSSIAN], name
+        code, out, err = cli("explain", name, cwd=tmp_path)
+        assert code == 1, (name, err)
+        explained = [(int(l), int(c), t) for l, c, t in
+                     re.findall(r'^  reported (\d+):(\d+) \w+ \w+ \(.*?\) "(.*)"$', out, re.M)]
+        assert explained == scanned, name
