@@ -334,7 +334,7 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
             res.errors.append(f"{src}: error: {msg}")
             print(res.errors[-1], file=err)
     if skipped_documents:
-        print(f"note: {skipped_documents} whole-document finding(s) left alone (text in another language "
+        print(f"langscan clean: note: {skipped_documents} whole-document finding(s) left alone (text in another language "
               f"throughout); use --action drop-record, or --kind document to {options.action} them", file=err)
     n_changed = sum(r.changed for r in results)
     verb = "would change" if dry_run else "changed"

@@ -67,7 +67,7 @@ def report(paths, output, fmt, expect, sensitivity, threshold, min_length, model
     except ValueError as exc:
         fail(str(exc))
     data = collect(a.paths, pipeline=pipe, jobs=pipe.jobs, samples=samples, top=top)
-    for e in data["errors"]:
+    for e in data["notes"] + data["errors"]:
         click.echo(e, err=True)
     if suggest_rules:
         text = format_rules(data["_recurring_index"].suggest_rules(min_count=min_count))
