@@ -35,7 +35,6 @@ def explain(paths, expect, sensitivity, threshold, min_length, model, field, col
     """
     import sys
 
-    from ..pipeline import Scanned
     from ..readers import ReadError
     from ._scanrun import ScanArgs, pipeline_for
 

@@ -72,6 +72,7 @@ register("csv", (".csv",), _lazy("csvfile", "read_csv"), cleaner="csv", precommi
 register("tsv", (".tsv", ".tab"), _lazy("csvfile", "read_tsv"), cleaner="tsv", precommit=True)
 register("parquet", (".parquet", ".pq"), _lazy("parquet", "read_parquet"), cleaner="parquet")
 
+
 def precommit_pattern() -> str:
     """The ``files:`` regular expression of the pre-commit hook: every format marked ``precommit``."""
     exts = sorted(e.lstrip(".") for f in REGISTRY.values() if f.precommit for e in f.extensions)
