@@ -54,7 +54,9 @@ def tree(tmp_path):
     (tmp_path / ".langscan.toml").write_text(
         'exclude = ["vendor/**"]\nallow-file = ".langscan-allow.txt"\n\n'
         '[[overrides]]\npaths = ["docs/fr/**"]\nexpect = ["fr"]\n', encoding="utf-8")
-    (tmp_path / ".langscan-allow.txt").write_text("# terms that are fine\nРусский\n", encoding="utf-8")
+    # its comment is Russian: scanned, it would be a finding of its own
+    (tmp_path / ".langscan-allow.txt").write_text("# термины, которые допустимы в тексте\nРусский\n",
+                                                  encoding="utf-8")
     (tmp_path / "page.txt").write_text(FOUNDING, encoding="utf-8")
     (tmp_path / "vendor").mkdir()
     (tmp_path / "vendor" / "a.txt").write_text(FOUNDING, encoding="utf-8")
@@ -259,6 +261,7 @@ def test_every_command_has_examples_plain_types_and_one_jobs_default(tmp_path, c
 def test_help_examples_cover_every_option(tmp_path, command):
     code, out, _ = cli(command, "--help", cwd=tmp_path)
     options = re.findall(r"^  (?:-\w, )?(--[\w-]+)", out, re.M)
+    assert "--expect" in options and "--config" in options  # one plain line an option
     helps = re.split(r"^  (?=-)", out, flags=re.M)
     for opt in options:
         if opt == "--help":
