@@ -111,8 +111,7 @@ def render(res, units: list, show_all: bool) -> str:
             elif raw.strip():
                 line, col = doc.source_position(pos)
                 why = whole[0].reason if whole else (
-                    "no unit on this line: no letters of another script, and no word that is everyday "
-                    "vocabulary of another language (or only capitalised names)")
+                    "passed the screen: no other script, and too few foreign everyday words to look closer")
                 lines.append(f"{line}:{col}: pass line      \"{_snippet(raw.rstrip())}\"\n    {why}")
                 shown += 1
             pos = end
