@@ -105,11 +105,16 @@ def sandbox(tmp: Path) -> Path:
     return tmp
 
 
-def env() -> dict:
+def env(box: Path) -> dict:
+    """This checkout's langscan first: a `langscan` command running it, and its package on the path."""
     e = dict(os.environ)
     e["PYTHONPATH"] = str(ROOT) + os.pathsep + e.get("PYTHONPATH", "")
-    bindir = Path(sys.executable).parent
-    e["PATH"] = f"{bindir}{os.pathsep}{e.get('PATH', '')}"
+    bindir = box / ".bin"
+    if not bindir.exists():
+        bindir.mkdir()
+        (bindir / "langscan").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m langscan "$@"\n', encoding="utf-8")
+        (bindir / "langscan").chmod(0o755)
+    e["PATH"] = f"{bindir}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{e.get('PATH', '')}"
     e.pop("NO_COLOR", None)
     e["COLUMNS"] = "100"
     return e
@@ -137,7 +142,7 @@ def run_command(cmd: str, cwd: Path, where: str, expected: list[str] | None = No
             return
         if cmd.startswith(skip + " && "):
             cmd = cmd[len(skip) + 4:]
-    r = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], cwd=cwd, env=env(), capture_output=True,
+    r = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], cwd=cwd, env=env(cwd), capture_output=True,
                        text=True, timeout=600)
     out = (r.stdout + r.stderr).splitlines()
     if wanted_code is not None:
@@ -166,7 +171,7 @@ def test_examples_run(page, tmp_path):
                 if cmd.strip() and not cmd.lstrip().startswith("#"):
                     run_command(cmd, box, where)
         elif lang == "python":
-            r = subprocess.run([sys.executable, "-c", body], cwd=box, env=env(), capture_output=True, text=True,
+            r = subprocess.run([sys.executable, "-c", body], cwd=box, env=env(box), capture_output=True, text=True,
                                timeout=900)
             assert r.returncode == 0, f"{where}: python example failed\n{r.stdout}{r.stderr}"
 
