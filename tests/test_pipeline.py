@@ -404,3 +404,14 @@ def test_explain_reports_what_scan_reports_on_every_format(tmp_path):
         explained = [(int(l), int(c), t) for l, c, t in
                      re.findall(r'^  reported (\d+):(\d+) \w+ \w+ \(.*?\) "(.*)"$', out, re.M)]
         assert explained == scanned, name
+
+
+def test_inline_marker_in_a_record_is_honoured_by_clean_as_by_scan(tmp_path):
+    recs = [{"text": f"{ENGLISH_RECORDS[0]}\n{RUSSIAN}\nlangscan: ignore"}, {"text": f"{ENGLISH_RECORDS[1]}\n{RUSSIAN}"}]
+    (tmp_path / "d.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    code, out, _ = cli("scan", "d.jsonl", "--format", "jsonl", cwd=tmp_path)
+    assert [json.loads(l)["record"] for l in out.splitlines()] == [2]
+    code, _out, err = cli("clean", "d.jsonl", "--action", "drop-record", "-o", "kept.jsonl", cwd=tmp_path)
+    assert code == 0, err
+    kept = [json.loads(l) for l in (tmp_path / "kept.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert kept == recs[:1]

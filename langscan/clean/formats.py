@@ -20,6 +20,7 @@ from typing import Callable, Optional, Sequence
 from ..document import Document
 from . import core
 from .core import Action
+from ..policy import marker_lines
 from ..readers.jsonpath import JsonLocator
 from .jsonfield import locate_string, string_token
 
@@ -116,7 +117,8 @@ def clean_jsonl(text: str, path: str, ctx: Context) -> Cleaned:
             if loc is not None:
                 found.append((*loc, fname))
                 docs.append(Document(loc[2], path=path, record=i + 1, field=fname, line_base=i,
-                                     locate=JsonLocator(line, 0, fname, line_base=i)))
+                                     locate=JsonLocator(line, 0, fname, line_base=i),
+                                     meta={"ignore_lines": marker_lines(line, i + 1)}))  # as the reader does
         if found:
             spans.append((i, found))
     results = iter(ctx.scan(docs))
@@ -217,7 +219,8 @@ def clean_csv(text: str, path: str, ctx: Context, delimiter: str = ",") -> Clean
         for name, idx in cols:
             if idx < len(cells) and cells[idx]:
                 docs.append(Document(cells[idx], path=path, record=r + 1, field=name,
-                                     locate=_CellLocator(raw, cells[idx], line_no)))
+                                     locate=_CellLocator(raw, cells[idx], line_no),
+                                     meta={"ignore_lines": marker_lines(raw, line_no)}))
                 where.append((r, idx))
         line_no += raw.count("\n")
     hits_by_row: dict[int, list] = {}
