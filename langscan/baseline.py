@@ -28,7 +28,10 @@ VERSION = 1
 CONTEXT = 32
 
 
-class BaselineError(ValueError):
+from .options import UsageError
+
+
+class BaselineError(UsageError):
     """The baseline file is missing, unreadable or not a langscan baseline."""
 
 

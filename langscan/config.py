@@ -38,12 +38,14 @@ import dataclasses
 from dataclasses import dataclass, replace
 from typing import Any, Optional
 
-SENSITIVITIES = ("strict", "balanced", "aggressive")
-_LANG = re.compile(r"^[a-z]{2,3}$")
+from . import options as _opt
+from .options import SENSITIVITIES, UsageError
+
+CONFIG_NAMES = (".langscan.toml", "pyproject.toml")
 OVERRIDABLE = ("expect", "sensitivity", "threshold", "min-length", "allow", "allow-regex")
 
 
-class ConfigError(ValueError):
+class ConfigError(UsageError):
     """A configuration problem, with the file and key in the message."""
 
 
@@ -163,24 +165,15 @@ def _strs(value: Any, where: str, comma: bool = False) -> tuple[str, ...]:
 def _check(key: str, value: Any, where: str, root: str) -> tuple[str, Any]:
     """(Settings attribute, validated value) for one key."""
     attr = key.replace("-", "_")
-    if key == "expect":
-        langs = tuple(v.lower() for v in _strs(value, where, comma=True))
-        bad = [v for v in langs if not _LANG.match(v)]
-        if not langs or bad:
-            raise ConfigError(f"{where}: expected ISO 639 language codes such as \"en\" or [\"en\", \"fr\"], got {value!r}")
-        return attr, langs
-    if key == "sensitivity":
-        if value not in SENSITIVITIES:
-            raise ConfigError(f"{where}: must be one of {', '.join(SENSITIVITIES)}, got {value!r}")
-        return attr, value
-    if key == "threshold":
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-            raise ConfigError(f"{where}: must be a number between 0 and 1, got {value!r}")
-        return attr, float(value)
-    if key == "min-length":
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ConfigError(f"{where}: must be a whole number of at least 1, got {value!r}")
-        return attr, value
+    checks = {"expect": _opt.languages, "sensitivity": _opt.sensitivity, "threshold": _opt.threshold,
+              "min-length": _opt.min_length}
+    if key in checks:
+        if key == "expect":
+            value = list(_strs(value, where, comma=True))
+        try:
+            return attr, checks[key](value, where)
+        except UsageError as exc:
+            raise ConfigError(str(exc)) from None
     if key in ("include", "exclude", "allow"):
         return attr, _strs(value, where)
     if key == "allow-regex":
@@ -206,6 +199,15 @@ KEYS = ("expect", "sensitivity", "threshold", "min-length", "model", "include", 
         "allow-file", "baseline", "field", "column", "overrides")
 
 
+def _shown(path: str) -> str:
+    """A config path as messages show it: relative to the current folder when it is below it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
 def parse(table: dict, source: str) -> Settings:
     """Validate a ``[tool.langscan]`` table into Settings."""
     if not isinstance(table, dict):
@@ -215,7 +217,7 @@ def parse(table: dict, source: str) -> Settings:
     values: dict = {"root": root, "source": source}
     for raw_key, value in table.items():
         key = raw_key.replace("_", "-")
-        where = f"{source}: {section + ' ' if section else ''}key '{raw_key}'"
+        where = f"{_shown(source)}: {section + ' ' if section else ''}key '{raw_key}'"
         if key not in KEYS:
             raise ConfigError(f"{where}: unknown key (known keys: {', '.join(KEYS)})")
         if key == "overrides":

@@ -49,7 +49,10 @@ def normalise(term: str) -> str:
     return _EDGE.sub("", t)
 
 
-class PolicyError(ValueError):
+from .options import UsageError  # noqa: E402
+
+
+class PolicyError(UsageError):
     """A bad allow-list entry (an invalid regular expression)."""
 
 

@@ -206,7 +206,7 @@ def test_rules_from_suggestions_clean_without_detector(tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--action", "erase"], "--action must be one of"),
+    (["--action", "erase"], "--action: must be one of"),
     ([], "say where the result goes"),
     (["--backup", "-o", "x.txt"], "--backup goes with --in-place"),
     (["--dry-run", "--mask-template", "{nope}"], "unknown placeholder"),

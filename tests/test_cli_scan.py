@@ -1,4 +1,4 @@
-"""`langscan scan` end to end through the real CLI (typer) and the real detector."""
+"""`langscan scan` end to end through the real CLI (click) and the real detector."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from langscan.cli import app
 
@@ -173,7 +173,7 @@ def test_usage_errors_exit_2(founding, tmp_path):
     assert scan("page.txt", "--format", "xml", cwd=tmp_path)[0] == 2
     assert scan("page.txt", "--sensitivity", "extreme", cwd=tmp_path)[0] == 2
     assert scan("page.txt", "--threshold", "1.5", cwd=tmp_path)[0] == 2
-    assert scan("page.txt", "--expect", "english", cwd=tmp_path)[0] == 2
+    assert scan("page.txt", "--expect", "englsh", cwd=tmp_path)[0] == 2  # "english" itself is accepted (a name)
     assert scan("page.txt", "--model", "no-such-model.bin", cwd=tmp_path)[0] == 2
     assert scan("page.txt", "--allow-file", "no-such-list.txt", cwd=tmp_path)[0] == 2
     (tmp_path / "fake.bin").write_bytes(b"not a fastText model")

@@ -77,7 +77,7 @@ allow = ["Bonjour"]
         ("threshold = 2", "threshold"),
         ("threshold = true", "threshold"),
         ("min-length = 0", "min-length"),
-        ("expect = ['english']", "expect"),
+        ("expect = ['englsh']", "expect"),  # 'english' is a name and accepted
         ("allow = 'x'\nallow-regex = ['(unclosed']", "allow-regex"),
         ("include = [1, 2]", "include"),
         ("[[overrides]]\nexpect = ['fr']", "overrides"),

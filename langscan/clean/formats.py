@@ -20,6 +20,8 @@ from typing import Callable, Optional, Sequence
 from ..document import Document
 from . import core
 from .core import Action
+from ..policy import marker_lines
+from ..readers.jsonpath import JsonLocator
 from .jsonfield import locate_string, string_token
 from ..reporters.safe import printable
 
@@ -123,13 +125,22 @@ def clean_jsonl(text: str, path: str, ctx: Context, first_line: int = 1) -> Clea
                 break
             if loc is not None:
                 found.append((*loc, fname))
-                docs.append(Document(loc[2], path=path, record=i + first_line, field=fname))
+                docs.append(Document(loc[2], path=path, record=i + first_line, field=fname, line_base=i + first_line - 1,
+                                     locate=JsonLocator(line, 0, fname, line_base=i + first_line - 1),
+                                     meta={"ignore_lines": marker_lines(line, i + first_line)}))  # as the reader does
         if found:
             spans.append((i, found))
     results = iter(ctx.scan(docs))
+    doc_iter = iter(docs)
     drop = set()
     for i, found in spans:
-        per_field = [(a, b, v, fname, ctx.select(next(results))) for a, b, v, fname in found]
+        per_field = []
+        reasons = []
+        for a, b, v, fname in found:
+            sel = ctx.select(next(results))
+            doc = next(doc_iter)
+            per_field.append((a, b, v, fname, sel))
+            reasons.extend(_reason(doc, f) for f in sel)
         hits = [f for *_x, sel in per_field for f in sel]
         if not hits:
             continue
@@ -137,7 +148,7 @@ def clean_jsonl(text: str, path: str, ctx: Context, first_line: int = 1) -> Clea
         if ctx.action is Action.DROP_RECORD:
             drop.add(i)
             out.records += 1
-            out.rejects.append(Reject(path, i + first_line, hits, raw=lines[i].rstrip("\r")))
+            out.rejects.append(Reject(path, i + first_line, reasons, raw=lines[i].rstrip("\r")))
             continue
         line = lines[i]
         for a, b, v, _f, sel in sorted(per_field, key=lambda p: -p[0]):
@@ -150,6 +161,30 @@ def clean_jsonl(text: str, path: str, ctx: Context, first_line: int = 1) -> Clea
             out.records += 1
     out.text = "\n".join(l for i, l in enumerate(lines) if i not in drop)
     return out
+
+
+def _reason(doc: Document, f) -> dict:
+    """A finding as a reject reason: where it is in the file (line, column), and in which field."""
+    d = f.to_dict() if hasattr(f, "to_dict") else dict(f)
+    line, col = doc.source_position(f.start)
+    d.update(line=line, column=col, field=doc.field, record=doc.record)
+    return d
+
+
+class _CellLocator:
+    """(line, column) in the file of an offset into a CSV cell: exact when the cell's text appears
+    as is in the row's source (no doubled quotes), else the row's first line."""
+
+    def __init__(self, raw: str, value: str, first_line: int):
+        self.raw, self.value, self.first_line = raw, value, first_line
+        self.at = raw.find(value) if value else -1
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        if self.at < 0:
+            return self.first_line, 1
+        pos = self.at + offset
+        line = self.first_line + self.raw.count("\n", 0, pos)
+        return line, pos - (self.raw.rfind("\n", 0, pos) + 1) + 1
 
 
 def _csv_quoting(header_raw: str, header: list, quotechar: str) -> int:
@@ -188,16 +223,22 @@ def clean_csv(text: str, path: str, ctx: Context, delimiter: str = ",") -> Clean
                           f"(columns: {', '.join(header)}); use --column")
     out = Cleaned(text)
     docs, where = [], []
-    for r, (_raw, cells) in enumerate(rows):
+    line_no = 1 + header_raw.count("\n")
+    for r, (raw, cells) in enumerate(rows):
         for name, idx in cols:
             if idx < len(cells) and cells[idx]:
-                docs.append(Document(cells[idx], path=path, record=r + 1, field=name))
+                docs.append(Document(cells[idx], path=path, record=r + 1, field=name,
+                                     locate=_CellLocator(raw, cells[idx], line_no),
+                                     meta={"ignore_lines": marker_lines(raw, line_no)}))
                 where.append((r, idx))
+        line_no += raw.count("\n")
     hits_by_row: dict[int, list] = {}
-    for (r, idx), fs in zip(where, ctx.scan(docs)):
+    reasons_by_row: dict[int, list] = {}
+    for (r, idx), fs, doc in zip(where, ctx.scan(docs), docs):
         sel = ctx.select(fs)
         if sel:
             hits_by_row.setdefault(r, []).append((idx, sel))
+            reasons_by_row.setdefault(r, []).extend(_reason(doc, f) for f in sel)
     quoting = _csv_quoting(header_raw, header, '"')
     pieces = [header_raw]
     for r, (raw, cells) in enumerate(rows):
@@ -209,7 +250,7 @@ def clean_csv(text: str, path: str, ctx: Context, delimiter: str = ",") -> Clean
         out.acted += len(flat)
         out.records += 1
         if ctx.action is Action.DROP_RECORD:
-            out.rejects.append(Reject(path, r + 1, flat, raw=raw.rstrip("\r\n"),
+            out.rejects.append(Reject(path, r + 1, reasons_by_row[r], raw=raw.rstrip("\r\n"),
                                       row=dict(zip(header, cells))))
             continue
         cells = list(cells)
@@ -223,28 +264,28 @@ def clean_csv(text: str, path: str, ctx: Context, delimiter: str = ",") -> Clean
     return out
 
 
-# the format a path is cleaned as, by its name without compression suffix
 def format_of(name: str) -> Optional[str]:
-    low = name.lower()
-    for suffix in (".gz", ".gzip", ".bz2", ".xz", ".zst", ".zstd"):
-        if low.endswith(suffix):
-            low = low[: -len(suffix)]
-            break
-    if low.endswith((".jsonl", ".ndjson", ".jsonlines")):
-        return "jsonl"
-    if low.endswith(".csv"):
-        return "csv"
-    if low.endswith(".tsv"):
-        return "tsv"
-    if low.endswith((".parquet", ".pq")):
-        return "parquet"
-    if low.endswith((".html", ".htm", ".xhtml", ".json", ".xml")):
-        return None  # scanned by `langscan scan`, but no round-trip rewriter yet
-    return "text"
+    """The cleaner a file gets, from the one format registry (langscan.readers); None: scan-only format."""
+    from ..readers import REGISTRY, format_for
+
+    return REGISTRY[format_for(name)[0]].cleaner
+
+
+def clean_markdown(text: str, path: str, ctx: Context) -> Cleaned:
+    """Markdown: found in the prose as ``scan`` finds it (code blocks and spans blanked), acted on in the file."""
+    from ..readers.markdown import mask_code
+
+    if ctx.action is Action.DROP_RECORD:
+        raise FormatError("drop-record needs records (JSONL, CSV, Parquet); use --action drop-line for text")
+    (findings,) = ctx.scan([Document(mask_code(text), path=path)])
+    chosen = ctx.select(findings)
+    new = ctx.act(text, chosen) if chosen else text
+    return Cleaned(new, acted=len(chosen), records=int(new != text))
 
 
 CLEANERS = {
     "text": clean_plain,
+    "markdown": clean_markdown,
     "jsonl": clean_jsonl,
     "csv": clean_csv,
     "tsv": lambda text, path, ctx: clean_csv(text, path, ctx, delimiter="\t"),

@@ -29,6 +29,14 @@ from ..readers.walk import leftover
 from ..reporters.safe import printable as _p
 
 REJECTS_SUFFIX = ".rejects.jsonl"
+RECORD_CLEANERS = ("jsonl", "csv", "tsv", "parquet")
+
+
+def _stdin_format(options) -> str:
+    """The cleaner for standard input, from --stdin-format."""
+    from .formats import format_of as fmt_of
+
+    return fmt_of("stdin." + {"markdown": "md"}.get(options.stdin_format, options.stdin_format)) or "text"
 
 
 @dataclass
@@ -46,6 +54,8 @@ class CleanOptions:
     jobs: int = 1
     policy: object = None  # langscan.policy.Policy: allow-list and inline markers
     rule_log: object = None  # rules.RuleLog: what each rule changed (filled in by --dry-run)
+    pipeline: object = None  # langscan.pipeline.Pipeline: selection, per-path settings, allow-lists, baseline
+    stdin_format: str = "text"  # the format of "-" (standard input)
 
 
 @dataclass
@@ -67,6 +77,9 @@ def make_scanner(options: CleanOptions):
         if log is not None:
             return lambda docs: [log.add(d.text, match_rules(d.text, rules)) for d in docs]
         return lambda docs: [match_rules(d.text, rules) for d in docs]
+    if options.pipeline is not None:  # the same decisions as `langscan scan`, file by file
+        pipe = options.pipeline
+        return lambda docs: pipe.findings_for(list(docs), jobs=options.jobs)
     from ..detector import DetectorOptions
     from ..parallel import scan_documents
 
@@ -97,70 +110,105 @@ def _lkind(path: str) -> Optional[str]:
     return None if stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode) else file_kind(st.st_mode)
 
 
-def discover(paths: Iterable[str], skip_suffixes: tuple = (), in_place: bool = False,
-             notes: Optional[list] = None) -> tuple[list, list]:
+def discover(paths: Iterable[str], skip_suffixes: tuple = (), pipeline=None, notes: Optional[list] = None,
+             in_place: bool = False) -> tuple[list, list]:
     """([(file, relative name for -o DIR)], [error messages]) in a stable order.
 
-    A directory walk takes regular files only: symbolic links (to files or
-    folders) are never followed, so a link to a file outside the tree is never
-    rewritten, and FIFOs or devices are never opened (each is a note in
-    ``notes``).  Named explicitly, a FIFO or device is an error, and so is a
-    symbolic link with ``--in-place`` (the link would be replaced, or its
-    target written through it).  A file named twice is cleaned once.
+    With a ``pipeline``, files are selected exactly as ``langscan scan`` selects them (include and
+    exclude globs, langscan's own files left out); formats clean cannot rewrite are errors when
+    named and notes (in ``notes``) when met in a directory.  A directory walk takes regular files
+    only: symbolic links are never followed (a link to a file outside the tree is never rewritten),
+    FIFOs and devices are never opened (each a note).  Named explicitly, a FIFO or device is an
+    error, and so is a symbolic link with ``--in-place``.  A file named twice is cleaned once.
     """
     files, errors = [], []
+    notes = notes if notes is not None else []
+    skip = (TMP_SUFFIX, REJECTS_SUFFIX) + tuple(s for s in skip_suffixes if s)
     seen: set = set()
-
-    def add(full: str, rel: str) -> None:
-        try:
-            key = os.path.realpath(full)
-        except (OSError, ValueError):
-            key = full
-        if key not in seen:
-            seen.add(key)
-            files.append((full, rel))
-
     for p in paths:
+        if p == "-":
+            files.append(("-", "-"))
+            continue
         kind = _lkind(p)
-        if os.path.isdir(p) and kind is None:
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for n in sorted(names):
-                    if n.startswith(".") or n.endswith((TMP_SUFFIX, REJECTS_SUFFIX) + skip_suffixes) or leftover(n):
-                        continue
-                    if format_of(n) is None:
-                        continue
-                    full = os.path.join(root, n)
-                    k = _lkind(full)
-                    if k is not None:
-                        if notes is not None:
-                            notes.append(f"{_p(full)}: note: skipped: {k}; clean only rewrites regular files "
-                                         "inside the folders named")
-                        continue
-                    add(full, os.path.relpath(full, p))
-        elif kind == "a symbolic link" and in_place:
+        if kind == "a symbolic link" and os.path.isdir(p):
+            errors.append(f"{_p(p)}: error: a symbolic link to a folder; clean does not follow links (name the folder itself)")
+            continue
+        if kind not in (None, "a symbolic link"):
+            errors.append(f"{_p(p)}: error: not a regular file ({kind}); not read")
+            continue
+        if kind == "a symbolic link" and in_place:
             errors.append(f"{_p(p)}: error: a symbolic link; --in-place does not write through links "
                           "(name its target, or use -o); left untouched")
-        elif os.path.isdir(p):  # a link to a folder: not followed, as in the walk
-            errors.append(f"{_p(p)}: error: a symbolic link to a folder; clean does not follow links (name the folder itself)")
-        elif kind not in (None, "a symbolic link"):
-            errors.append(f"{_p(p)}: error: not a regular file ({kind}); not read")
-        elif os.path.isfile(p):
-            if format_of(p) is None:
-                errors.append(f"{_p(p)}: error: clean cannot rewrite this format yet "
-                              "(text, JSONL, CSV/TSV, Parquet; optionally compressed)")
-            else:
-                add(p, os.path.basename(p))
-        elif os.path.lexists(p):
-            errors.append(f"{_p(p)}: error: not a regular file ({special_kind(p) or 'a broken link'}); not read")
+            continue
+        if pipeline is not None:
+            listed = list(pipeline.files([p]))
+        elif os.path.isdir(p):
+            listed = sorted((os.path.join(r, n), False) for r, ds, ns in os.walk(p) for n in ns)
         else:
-            errors.append(f"{_p(p)}: error: no such file or directory")
+            listed = [(p, True)]
+        for item in listed:
+            if not isinstance(item, tuple):
+                notes.append(str(item))
+                continue
+            full, explicit = item
+            name = os.path.basename(full)
+            if not explicit and (_is_rejects(name) or name.endswith(skip) or leftover(name)):
+                continue
+            if explicit and not os.path.lexists(full):
+                errors.append(f"{_p(full)}: error: no such file or directory")
+                continue
+            k = _lkind(full)
+            if not explicit and k is not None:
+                notes.append(f"{_p(full)}: note: skipped: {k}; clean only rewrites regular files "
+                             "inside the folders named")
+                continue
+            if explicit and k not in (None, "a symbolic link"):
+                errors.append(f"{_p(full)}: error: not a regular file ({k}); not read")
+                continue
+            fmt = format_of(full)
+            if fmt is None:
+                if explicit:
+                    errors.append(f"{_p(full)}: error: clean cannot rewrite this format yet "
+                                  "(text, Markdown, JSONL, CSV/TSV, Parquet; optionally compressed)")
+                else:
+                    notes.append(f"{_p(full)}: note: clean cannot rewrite this format yet, skipped "
+                                 "(scan, report and explain read it)")
+                continue
+            try:
+                key = os.path.realpath(full)
+            except (OSError, ValueError):
+                key = full
+            if key in seen:
+                continue
+            seen.add(key)
+            files.append((full, os.path.relpath(full, p) if os.path.isdir(p) else os.path.basename(full)))
     return files, errors
 
 
-def clean_bytes(raw: bytes, path: str, ctx: Context) -> tuple[bytes, object, str, str]:
+def _is_rejects(name: str) -> bool:
+    base = name
+    for suffix in (".gz", ".bz2", ".xz", ".zst"):
+        if base.endswith(suffix):
+            base = base[: -len(suffix)]
+    return base.endswith(REJECTS_SUFFIX)
+
+
+def rejects_path(dest: str) -> str:
+    """Default rejects file of an output: beside it, compressed the same way (kept.jsonl.gz -> kept.rejects.jsonl.gz)."""
+    for suffix in (".gz", ".bz2", ".xz", ".zst"):
+        if dest.endswith(suffix):
+            stem = dest[: -len(suffix)]
+            for ext in (".jsonl", ".ndjson", ".jsonlines", ".csv", ".tsv", ".tab", ".txt"):
+                if stem.endswith(ext):
+                    stem = stem[: -len(ext)]
+                    break
+            return stem + REJECTS_SUFFIX + suffix
+    return dest + REJECTS_SUFFIX
+
+
+def clean_bytes(raw: bytes, path: str, ctx: Context, fmt: Optional[str] = None) -> tuple[bytes, object, str, str]:
     """(new bytes, Cleaned, text before, text after) for one file's bytes."""
-    fmt = format_of(path)
+    fmt = fmt or format_of(path)
     if fmt == "parquet":
         from .parquet import clean_parquet
         data, res, before, after = clean_parquet(raw, path, ctx)
@@ -173,10 +221,20 @@ def clean_bytes(raw: bytes, path: str, ctx: Context) -> tuple[bytes, object, str
     return codec.compress(codecs.encode_text(res.text, bom)), res, text, res.text
 
 
+def _codec_for_name(path: str):
+    from ..readers.compression import codec_from_name
+
+    name = codec_from_name(os.path.basename(path))[1]
+    return codecs.Codec(name) if name else None
+
+
 def _append_rejects(path: str, rejects: list) -> None:
-    with open(path, "a", encoding="utf-8") as fh:
-        for r in rejects:
-            fh.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+    data = "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in rejects).encode("utf-8")
+    codec = _codec_for_name(path)
+    if codec is not None:  # a compressed stream appended as one more member/frame: readers see one file
+        data = codec.compress(data)
+    with open(path, "ab") as fh:
+        fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
 
@@ -399,7 +457,9 @@ def _read_batches(files: list, ctx: Context, scanner, batched: bool):
     batch, not once per file: a first parse-only pass records each file's
     documents, the real pass then replays the findings in the same order.
     """
-    read = _read_file
+    def read(src):
+        return sys.stdin.buffer.read() if src == "-" else _read_file(src)
+
     if not batched:
         for src, rel in files:
             yield src, rel, _LAZY, None  # read when cleaned: JSONL is streamed, never read whole
@@ -471,7 +531,8 @@ def _clean_all(files, ctx, scanner, batched, results, options, output, in_place,
                 raise raw
             fctx = replace(ctx, scan=(lambda docs, found=found: found) if batched else scanner)
             try:
-                data, cleaned, before, after = clean_bytes(raw, src, fctx)
+                data, cleaned, before, after = clean_bytes(
+                    raw, "<stdin>" if src == "-" else src, fctx, fmt=_stdin_format(options) if src == "-" else None)
             finally:
                 res._skipped = fctx.skipped_documents  # type: ignore[attr-defined]
         except (OSError, codecs.DecodeError, FormatError) as exc:
@@ -492,19 +553,20 @@ def _clean_all(files, ctx, scanner, batched, results, options, output, in_place,
         try:
             if dest == "-":
                 if cleaned.rejects:
-                    _append_rejects(rejects or (src + REJECTS_SUFFIX), cleaned.rejects)
+                    _append_rejects(rejects or ("langscan-stdin" + REJECTS_SUFFIX if src == "-" else rejects_path(src)),
+                                    cleaned.rejects)
                 sys.stdout.flush()
                 sys.stdout.buffer.write(data)
                 sys.stdout.buffer.flush()
                 continue
-            same = os.path.exists(dest) and os.path.samefile(src, dest)
+            same = src != "-" and os.path.exists(dest) and os.path.samefile(src, dest)
             if same and not res.changed:
                 continue  # nothing to do: the file (and its mtime) stay as they are
             if os.path.dirname(dest):
                 os.makedirs(os.path.dirname(dest), exist_ok=True)
             if cleaned.rejects:
-                _append_rejects(rejects or (dest + REJECTS_SUFFIX), cleaned.rejects)
-            write_atomic(dest, data, mode_from=src,
+                _append_rejects(rejects or rejects_path(dest), cleaned.rejects)
+            write_atomic(dest, data, mode_from=None if src == "-" else src,
                          backup=(src + backup_suffix) if (same and backup_suffix) else None)
         except (WriteError, OSError) as exc:
             msg = _p(str(exc)) if isinstance(exc, WriteError) else f"cannot write {_p(dest)}: {exc.strerror}; original left untouched"
@@ -517,12 +579,19 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
         out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> tuple[int, list]:
     """Clean ``paths``; returns (exit code, [FileResult]). Messages go to ``err``."""
     notes: list = []
-    files, errors = discover(paths, (backup_suffix,) if backup_suffix else (), in_place=in_place, notes=notes)
-    for e in errors + notes:
+    files, errors = discover(paths, (backup_suffix,) if backup_suffix else (), options.pipeline, notes,
+                             in_place=in_place)
+    for e in notes + errors:
         print(e, file=err)
+    if any(src == "-" for src, _rel in files) and output is None and not dry_run:
+        print("langscan clean: error: standard input (-) needs -o FILE or -o - (stdout), or --dry-run", file=err)
+        return 2, []
     many = len(files) > 1 or any(os.path.isdir(p) for p in paths)
     if output == "-" and many:
-        print("error: -o - (stdout) takes a single input file", file=err)
+        print("langscan clean: error: -o - (stdout) takes a single input file", file=err)
+        return 2, []
+    if in_place and any(src == "-" for src, _rel in files):
+        print("langscan clean: error: --in-place cannot replace standard input; use -o", file=err)
         return 2, []
     if not dry_run:
         clash = check_destinations(files, output, in_place, many)
@@ -552,16 +621,20 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
         return 2, results
     skipped_documents = sum(getattr(r, "_skipped", 0) for r in results)
     if skipped_documents:
-        print(f"note: {skipped_documents} whole-document finding(s) left alone (text in another language "
+        print(f"langscan clean: note: {skipped_documents} whole-document finding(s) left alone (text in another language "
               f"throughout); use --action drop-record, or --kind document to {options.action} them", file=err)
     if dry_run and options.rule_log is not None:
         out.flush()
         err.write("What each rule would change:\n" + options.rule_log.format(options.rules))
     n_changed = sum(r.changed for r in results)
     verb = "would change" if dry_run else "changed"
+    record_files = [r for r in results if format_of(r.path if r.path != "-" else "x." + _stdin_format(options))
+                    in RECORD_CLEANERS]
+    tail = ""
+    if record_files:
+        tail = (f", {sum(r.records for r in record_files)} record(s) affected, "
+                f"{sum(r.rejects for r in record_files)} rejected")
     print(f"langscan clean: {len(results)} file(s), {verb} {n_changed}; "
-          f"{sum(r.acted for r in results)} finding(s) acted on ({options.action}), "
-          f"{sum(r.records for r in results)} record(s) affected, {sum(r.rejects for r in results)} rejected",
-          file=err)
+          f"{sum(r.acted for r in results)} finding(s) acted on ({options.action}){tail}", file=err)
     failed = errors or any(r.errors for r in results)
     return (2 if failed else 0), results

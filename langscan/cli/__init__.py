@@ -1,62 +1,33 @@
-"""The `langscan` command line: a thin typer app.
+"""The `langscan` command line: a thin click app.
 
-Each command lives in its own module (scan, explain, clean, report) and only
-parses options, calls the library and prints; no detection logic lives here.
+Each command lives in its own module (scan, explain, clean, report, languages) and only parses
+options, calls the library (``langscan.pipeline``) and prints; no detection logic lives here.
+This package's top level stays light: ``langscan --version`` answers before click is imported,
+and nothing here loads a model.
 """
 
 from __future__ import annotations
 
-import typer
-
-from .. import __version__
-
-app = typer.Typer(
-    name="langscan",
-    help=(
-        "Find stray foreign-language fragments in text that should be in one language.\n\n"
-        "Example: langscan scan corpus/ --expect en"
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"langscan {__version__}")
-        raise typer.Exit(0)
-
-
-@app.callback()
-def _root(
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
-    ),
-) -> None:
-    """Find stray foreign-language fragments in text that should be in one language."""
-
-
-# Command modules register themselves on `app` when imported.
-from . import scan, explain, clean, report  # noqa: E402,F401
+import sys
 
 
 def main() -> None:
-    """Console-script entry point.
+    """Console-script entry point."""
+    if sys.argv[1:] in (["--version"], ["-V"]):
+        from .. import __version__
 
-    The last line of defence: whatever escapes a command (a bug, an input nobody foresaw)
-    becomes one line on stderr and exit code 2, never a Python traceback.  Output that cannot
-    be encoded for the terminal is escaped instead of failing, and a closed pipe
-    (``langscan scan ... | head``) ends the run quietly.
-    """
-    import sys
-
+        sys.stdout.write(f"langscan {__version__}\n")
+        return
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
+    # The last line of defence: whatever escapes a command (a bug, an input nobody foresaw) becomes one
+    # line on stderr and exit code 2, never a Python traceback; a closed pipe ends the run quietly.
     try:
+        from ._app import app
+
         app()
     except SystemExit:
         raise
@@ -66,7 +37,7 @@ def main() -> None:
     except BrokenPipeError:
         import os
 
-        try:  # the reader went away: nothing more to say, and nothing to flush at exit
+        try:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except (OSError, ValueError):
             pass
@@ -87,3 +58,11 @@ def main() -> None:
         print(f"langscan: error: {type(exc).__name__}: {printable(str(exc))[:300]} (an unexpected failure{where}; "
               "please report it)", file=sys.stderr)
         raise SystemExit(2) from None
+
+
+def __getattr__(name: str):
+    if name == "app":
+        from ._app import app
+
+        return app
+    raise AttributeError(f"module 'langscan.cli' has no attribute {name!r}")

@@ -1,73 +1,130 @@
-"""`langscan explain`: show every unit the detector looked at and why it was or was not flagged.
+"""`langscan explain`: every unit the detector looked at, and why it was or was not flagged.
 
-It runs the same decision code as `scan` (Detector.explain records the
-reasons while deciding), so the two cannot disagree.
+It reads its inputs through the same pipeline as `scan` (file selection, readers for every format,
+the config's expect/overrides/allow-lists, inline markers, baseline), so the findings it lists under
+"reported" are exactly the ones `scan` prints for the same files.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-from typing import Optional
+import click
 
-import typer
+from ._app import app
+from ._help import EXIT_CODES, fail, flag, paths_argument, shared, split
 
-from . import app
+EPILOG = """\b
+Examples:
+  langscan explain page.txt
+  echo 'Alle Rechte vorbehalten.' | langscan explain -
+  langscan explain page.html --all          # every line read, and why it passed
+  langscan explain data.jsonl --field text --expect en,fr
+\b
+""" + EXIT_CODES.replace("1 findings reported", "1 a finding would be reported")
 
 
-@app.command(
-    epilog=(
-        "Examples:\n\n"
-        "  langscan explain page.txt\n\n"
-        "  echo 'Alle Rechte vorbehalten.' | langscan explain -\n\n"
-        "  langscan explain notes.md --expect en,fr --all"
-    )
-)
-def explain(
-    path: str = typer.Argument(..., help="A text file to explain, or '-' to read standard input."),
-    expect: str = typer.Option("en", "--expect", "-e", help="Expected language(s), comma-separated ISO codes, e.g. 'en' or 'en,fr'."),
-    sensitivity: str = typer.Option("balanced", help="Preset trading recall for precision: strict, balanced or aggressive."),
-    threshold: Optional[float] = typer.Option(None, help="Minimum score (0..1) of a finding; default from --sensitivity."),
-    min_length: Optional[int] = typer.Option(None, "--min-length", help="Minimum letters in a fragment; default from --sensitivity."),
-    model: Optional[str] = typer.Option(None, "--model", help="Path of another fastText language-ID model (e.g. lid.176.bin)."),
-    show_all: bool = typer.Option(False, "--all", help="Also show lines the fast screen passed without scoring."),
-) -> None:
-    """Print each unit of a text with its language guess, score and the reason it was or was not flagged."""
-    from ..detector import Detector, DetectorOptions
-    from ..document import LineIndex
+@app.command(epilog=EPILOG, no_args_is_help=True)
+@paths_argument("")
+@shared("expect", "sensitivity", "threshold", "min_length", "model", "field", "column", "stdin_format", "include",
+        "exclude", "config", "allow", "allow_file")
+@flag("--all", "show_all", help="Show every line read, with the reason it passed. Example: --all")
+def explain(paths, expect, sensitivity, threshold, min_length, model, field, column, stdin_format, include,
+            exclude, config, allow, allow_file, show_all) -> None:
+    """Show each unit of the text with its language guess, score and the reason it was or was not flagged.
 
+    PATH...: files or directories in any format scan reads; - reads standard input.
+    """
+    import sys
+
+    from ..readers import ReadError
+    from ._scanrun import ScanArgs, pipeline_for
+
+    a = ScanArgs(paths=list(paths or []), expect=split(expect), sensitivity=sensitivity, threshold=threshold,
+                 min_length=min_length, model=model, fields=split(field), columns=split(column),
+                 stdin_format=stdin_format, include=split(include) or (), exclude=split(exclude) or (),
+                 config=config, allow=tuple(allow or ()), allow_file=allow_file)
+    out = sys.stdout
     try:
-        if path == "-":
-            raw = sys.stdin.buffer.read()
-        else:
-            from ..readers.base import open_regular  # a FIFO or device is refused, never read
-            with open_regular(path) as fh:
-                raw = fh.read()
-    except OSError as exc:
-        from ..reporters.safe import printable
-        typer.echo(f"langscan: error: cannot read {printable(path)}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(2)
-    text = raw.decode("utf-8", errors="replace")
-    if text.startswith("\ufeff"):
-        text = text[1:]
+        pipe = pipeline_for(a)
+    except ValueError as exc:
+        fail("explain", str(exc))
+    errors = reported = 0
     try:
-        det = Detector(options=DetectorOptions(expect=tuple(x.strip() for x in expect.split(",") if x.strip()),
-                                               sensitivity=sensitivity, threshold=threshold,
-                                               min_length=min_length, model_path=model))
-        units = det.explain(text)
-    except (ValueError, RuntimeError) as exc:
-        typer.echo(f"langscan: error: {exc}", err=True)
-        raise typer.Exit(2)
-    index = LineIndex(text)
+        for item in pipe.explain():
+            if not isinstance(item, tuple):
+                if isinstance(item, ReadError):
+                    errors += 1
+                click.echo(str(item), err=True)
+                continue
+            res, units = item
+            reported += len(res.findings)
+            out.write(render(res, units, show_all))
+    except (RuntimeError, ValueError) as exc:  # a --model that is not a fastText model
+        fail("explain", str(exc))
+    o = pipe.options
+    src = f" (config {pipe.settings.source})" if pipe.settings.source else ""
+    out.write(f"{reported} finding(s) reported; decisions use --expect {','.join(o.expect)} "
+              f"--sensitivity {o.sensitivity}{src}\n")
+    raise SystemExit(2 if errors else 1 if reported else 0)
+
+
+def _snippet(text: str, limit: int = 70) -> str:
+    s = text if len(text) <= limit else text[: limit - 3] + "..."
+    return s.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def render(res, units: list, show_all: bool) -> str:
+    """The explanation of one document (the text explain prints)."""
+    doc = res.doc
+    where = doc.path + (f" record {doc.record}" if doc.record is not None else "") + \
+        (f" field {doc.field}" if doc.field else "")
+    lines = [f"== {where}"]
     shown = 0
-    for u in units:
-        if u.stage == "screen" and not show_all:
-            continue
-        line, col = index.locate(u.start)
+
+    def unit_line(u) -> str:
+        line, col = doc.source_position(u.start)
         mark = "FLAG" if u.flagged else "keep"
-        snippet = u.text if len(u.text) <= 70 else u.text[:67] + "..."
-        snippet = snippet.replace("\n", "\\n")
-        typer.echo(f"{line}:{col}: {mark} {u.stage:<9} {u.lang:<4} {u.score:.2f} \"{snippet}\"\n    {u.reason}")
-        shown += 1
+        return (f"{line}:{col}: {mark} {u.stage:<9} {u.lang:<4} {u.score:.2f} \"{_snippet(u.text)}\"\n"
+                f"    {u.reason}")
+
+    if not show_all:
+        for u in units:
+            if u.stage == "screen":
+                continue
+            lines.append(unit_line(u))
+            shown += 1
+    else:
+        text = doc.text
+        by_start = sorted(units, key=lambda u: u.start)
+        whole = [u for u in by_start if u.stage == "screen" and u.start == 0 and u.end >= len(text.rstrip())]
+        i = 0
+        pos = 0
+        for raw in text.splitlines(keepends=True):
+            end = pos + len(raw)
+            here = []
+            while i < len(by_start) and by_start[i].start < end:
+                if by_start[i] not in whole:
+                    here.append(by_start[i])
+                i += 1
+            if here:
+                lines.extend(unit_line(u) for u in here)
+                shown += len(here)
+            elif raw.strip():
+                line, col = doc.source_position(pos)
+                why = whole[0].reason if whole else (
+                    "passed the screen: no other script, and too few foreign everyday words to look closer")
+                lines.append(f"{line}:{col}: pass line      \"{_snippet(raw.rstrip())}\"\n    {why}")
+                shown += 1
+            pos = end
     flagged = sum(1 for u in units if u.flagged and u.stage != "screen")
-    typer.echo(f"{shown} unit(s) shown, {flagged} flagged; decisions use --expect {expect} --sensitivity {sensitivity}")
+    for f in res.findings:
+        line, col = doc.source_position(f.start)
+        kind = getattr(f.kind, "value", f.kind)
+        lines.append(f"  reported {line}:{col} {kind} {f.lang} ({f.lang_name}) \"{_snippet(f.text)}\"")
+    extra = []
+    if res.allowed:
+        extra.append(f"{res.allowed} allowed by an allow-list or an inline 'langscan: ignore'")
+    if res.baselined:
+        extra.append(f"{res.baselined} recorded in the baseline")
+    lines.append(f"  {shown} unit(s) shown, {flagged} flagged; {len(res.findings)} finding(s) reported"
+                 + (f" ({'; '.join(extra)})" if extra else ""))
+    return "\n".join(lines) + "\n"

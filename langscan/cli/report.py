@@ -1,19 +1,18 @@
 """`langscan report`: one self-contained HTML page (or JSON) about a corpus.
 
-Parses options and calls :mod:`langscan.report`; ``--suggest-rules`` prints
-the recurring fragments as rules for ``langscan clean --rules``.
+Parses options and calls :mod:`langscan.report` with the scan pipeline, so it counts exactly what
+`langscan scan` reports; ``--suggest-rules`` prints the recurring fragments as rules for
+``langscan clean --rules``.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
-from typing import List, Optional
+import click
 
-import typer
-
-from . import app
+from ._app import app
+from ._help import flag, option, paths_argument, shared, split
 
 _EPILOG = """\b
 Examples:
@@ -23,58 +22,58 @@ Examples:
   langscan report corpus/ --suggest-rules > rules.txt
   langscan clean corpus/ --rules rules.txt --in-place
 \b
-Exit codes: 0 report written; 2 some input could not be read (the report
-lists it) or bad usage."""
+Exit status: 0 report written; 2 bad usage, bad configuration or some input could not be read
+(the report lists it)."""
 
 
-@app.command(epilog=_EPILOG)
-def report(
-    paths: List[Path] = typer.Argument(..., help="Files or directories, any format `langscan scan` reads."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report here [default: stdout]."),
-    fmt: str = typer.Option("html", "--format", "-f", help="html (one self-contained page) or json (the same data)."),
-    expect: Optional[str] = typer.Option(None, "--expect", "-e", help="The language(s) the text should be in, comma-separated (default: from the config file, else en)."),
-    sensitivity: Optional[str] = typer.Option(None, "--sensitivity", help="strict | balanced | aggressive (default: config, else balanced)."),
-    threshold: Optional[float] = typer.Option(None, "--threshold", help="Score a fragment needs to count (0..1)."),
-    config: Optional[str] = typer.Option(None, "--config", help="Config file (default: langscan.toml / pyproject [tool.langscan] found upwards)."),
-    field: Optional[List[str]] = typer.Option(None, "--field", help="JSON field(s) to scan (default: text)."),
-    column: Optional[List[str]] = typer.Option(None, "--column", help="CSV/TSV/Parquet column(s) to scan (default: text)."),
-    samples: int = typer.Option(40, "--samples", help="How many findings to show in context."),
-    top: int = typer.Option(15, "--top", help="How many recurring fragments to list."),
-    suggest_rules: bool = typer.Option(False, "--suggest-rules", help="Print recurring fragments as cleaning rules instead of a report."),
-    min_count: int = typer.Option(2, "--min-count", help="--suggest-rules: occurrences needed to make a rule."),
-    allow: Optional[List[str]] = typer.Option(None, "--allow", help="A term that is not an artifact (repeatable)."),
-    allow_file: Optional[Path] = typer.Option(None, "--allow-file", help="Allow-list file: one term a line, re: for a regex."),
-    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes for scanning."),
-) -> None:
-    """Summarise a corpus: totals, languages, kinds, files, recurring fragments, samples."""
+@app.command(epilog=_EPILOG, no_args_is_help=True)
+@paths_argument("")
+@option("--output", "-o", metavar="FILE", help="Write the report here. Default: standard output. Example: -o report.html")
+@option("--format", "-f", "fmt", metavar="FORMAT", default="html",
+        help="html (one self-contained page) or json (the same data). Default: html. Example: --format json")
+@shared("expect", "sensitivity", "threshold", "min_length", "model", "config", "field", "column", "stdin_format",
+        "include", "exclude")
+@option("--samples", metavar="N", type=int, default=40,
+        help="How many findings to show in context. Default: 40. Example: --samples 100")
+@option("--top", metavar="N", type=int, default=15,
+        help="How many recurring fragments to list. Default: 15. Example: --top 30")
+@flag("--suggest-rules", help="Print recurring fragments as cleaning rules instead of a report. "
+                              "Example: --suggest-rules > rules.txt")
+@option("--min-count", metavar="N", type=int, default=2,
+        help="With --suggest-rules: occurrences needed to make a rule. Default: 2. Example: --min-count 5")
+@shared("allow", "allow_file", "jobs")
+def report(paths, output, fmt, expect, sensitivity, threshold, min_length, model, config, field, column,
+           stdin_format, include, exclude, samples, top, suggest_rules, min_count, allow, allow_file, jobs) -> None:
+    """Summarise a corpus: totals, languages, kinds, files, recurring fragments, samples.
+
+    PATH...: files or directories, any format `langscan scan` reads; - reads standard input.
+    """
     from ..recurring import format_suggestions
-    from ..readers import ReaderOptions
     from ..report import collect, public, render_html, summary_line
-    from .clean import _split
+    from ._scanrun import ScanArgs, pipeline_for
 
     def fail(msg: str) -> None:
-        typer.echo(f"error: {msg}", err=True)
-        raise typer.Exit(2)
+        click.echo(f"langscan report: error: {msg}", err=True)
+        raise SystemExit(2)
 
     if fmt not in ("html", "json"):
-        fail(f"--format must be html or json (got {fmt!r})")
-    from ..clean.settings import resolve
+        fail(f"--format: must be html or json, not {fmt!r}")
+    a = ScanArgs(paths=list(paths or []), expect=split(expect), sensitivity=sensitivity, threshold=threshold,
+                 min_length=min_length, model=model, fields=split(field), columns=split(column),
+                 stdin_format=stdin_format, include=split(include) or (), exclude=split(exclude) or (),
+                 config=config, allow=tuple(allow or ()), allow_file=allow_file, jobs=jobs)
     try:
-        det, policy, fields, columns = resolve(
-            expect=_split([expect]) if expect else None, sensitivity=sensitivity, threshold=threshold,
-            min_length=None, config=config, allow=tuple(allow or ()),
-            allow_file=str(allow_file) if allow_file else None, fields=_split(field), columns=_split(column))
+        pipe = pipeline_for(a)
     except ValueError as exc:
         fail(str(exc))
-    ropts = ReaderOptions(fields=tuple(fields), columns=tuple(columns))
     from ..parallel import WorkerDied
+
     try:
-        data = collect([str(p) for p in paths], detector_options=det, reader_options=ropts,
-                       policy=policy, jobs=jobs, samples=samples, top=top)
+        data = collect(a.paths, pipeline=pipe, jobs=pipe.jobs, samples=samples, top=top)
     except WorkerDied as exc:  # killed or out of memory: no half report is written
         fail(f"{exc}; no report written")
-    for e in data["errors"]:
-        typer.echo(e, err=True)
+    for e in data["notes"] + data["errors"]:
+        click.echo(e, err=True)
     if suggest_rules:
         text = format_suggestions(data["_recurring_index"], min_count=min_count)
     elif fmt == "json":
@@ -87,7 +86,7 @@ def report(
             write_atomic(output, text.encode("utf-8"))
         except Exception as exc:  # WriteError: a clear reason, nothing half-written
             fail(str(exc))
-        typer.echo(f"langscan report: {summary_line(data)}; wrote {output}", err=True)
+        click.echo(f"langscan report: {summary_line(data)}; wrote {output}", err=True)
     else:
         sys.stdout.write(text)
-    raise typer.Exit(2 if data["errors"] else 0)
+    raise SystemExit(2 if data["errors"] else 0)

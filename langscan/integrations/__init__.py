@@ -15,6 +15,16 @@ from ..document import Document
 from ..finding import Finding, Kind
 
 
+def detector_options(expect, sensitivity, threshold, min_length, model_path, options) -> DetectorOptions:
+    """The integrations' settings, parsed like the command line's: ``expect="en,fr"``, ``("eng", "French")``
+    and ``"en"`` all work, and an unknown language is a ``langscan.UsageError`` naming the nearest codes."""
+    if options is not None:
+        return options
+    from ..options import detector_options as parse
+
+    return parse(expect, sensitivity=sensitivity, threshold=threshold, min_length=min_length, model_path=model_path)
+
+
 def scan_texts(texts: Iterable[str], options: DetectorOptions) -> list[list[Finding]]:
     """Findings for each text, in this process (the detector is built once per process)."""
     from ..parallel import scan_documents

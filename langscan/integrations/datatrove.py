@@ -32,13 +32,9 @@ __all__ = ["LangscanFilter", "LangscanStripper"]
 
 
 def _options(expect, sensitivity, threshold, min_length, model_path, options) -> DetectorOptions:
-    if options is not None:
-        return options
-    if isinstance(expect, str):
-        expect = (expect,)
-    return DetectorOptions(
-        expect=tuple(expect), sensitivity=sensitivity, threshold=threshold, min_length=min_length, model_path=model_path
-    )
+    from . import detector_options
+
+    return detector_options(expect, sensitivity, threshold, min_length, model_path, options)
 
 
 def _annotate(doc: DTDocument, findings: list[Finding], prefix: str) -> None:

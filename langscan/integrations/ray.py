@@ -67,12 +67,9 @@ class LangscanBatchScanner:
         prefix: str = "langscan_",
         strip_column: Optional[str] = None,
     ):
-        if options is None:
-            expect = (expect,) if isinstance(expect, str) else tuple(expect)
-            options = DetectorOptions(
-                expect=expect, sensitivity=sensitivity, threshold=threshold, min_length=min_length, model_path=model_path
-            )
-        self.options = options
+        from . import detector_options
+
+        self.options = options = detector_options(expect, sensitivity, threshold, min_length, model_path, options)
         self.text_column = text_column
         self.prefix = prefix
         self.strip_column = strip_column

@@ -1,6 +1,8 @@
 """Readers: turn files, compressed files and stdin into Documents.
 
-One module per input family, registered here by name and file extension::
+One module per input family, registered here by name and file extension: the one format registry.
+``langscan clean`` asks it which rewriter a file gets (``Format.cleaner``), and the pre-commit
+manifest's ``files:`` pattern is :func:`precommit_pattern` (a test keeps them equal)::
 
     text (.txt .rst and anything unknown)   markdown (.md: code blocks and spans not scanned)
     html (.html .htm .xhtml)
@@ -16,13 +18,13 @@ from __future__ import annotations
 import io
 import os
 import sys
-from typing import BinaryIO, Callable, Iterable, Iterator, Optional
+from typing import BinaryIO, Callable, Iterable, Iterator, NamedTuple, Optional
 
 from .base import SNIFF_BYTES, Item, ReadError, ReaderOptions, ReadNote, Source, SpecialFile, open_regular, peekable, special_kind
 from .compression import MissingExtra, codec_from_magic, codec_from_name, decompress, decompression_errors
 
 __all__ = [
-    "FORMATS", "Item", "ReadError", "ReadNote", "ReaderOptions", "Source",
+    "FORMATS", "REGISTRY", "Format", "Item", "precommit_pattern", "ReadError", "ReadNote", "ReaderOptions", "Source",
     "format_for", "read_inputs", "read_source", "register",
 ]
 
@@ -30,9 +32,23 @@ FORMATS: dict[str, Callable] = {}
 EXTENSIONS: dict[str, str] = {}
 
 
-def register(name: str, extensions: Iterable[str], loader: Callable[[], Callable]) -> None:
+class Format(NamedTuple):
+    """One input format: its reader, whether ``clean`` can rewrite it, whether pre-commit runs on it."""
+
+    name: str
+    extensions: tuple
+    cleaner: Optional[str]  # key of langscan.clean.formats.CLEANERS (or "parquet"); None: scan only
+    precommit: bool  # prose a repository keeps (not JSON settings files, not binary tables)
+
+
+REGISTRY: dict[str, Format] = {}
+
+
+def register(name: str, extensions: Iterable[str], loader: Callable[[], Callable], *,
+             cleaner: Optional[str] = None, precommit: bool = False) -> None:
     """Register a reader; ``loader`` imports its module only when first used."""
     FORMATS[name] = loader
+    REGISTRY[name] = Format(name, tuple(extensions), cleaner, precommit)
     for ext in extensions:
         EXTENSIONS[ext] = name
 
@@ -46,14 +62,24 @@ def _lazy(module: str, func: str) -> Callable[[], Callable]:
     return load
 
 
-register("text", (".txt", ".text", ".rst"), _lazy("text", "read_text"))
-register("markdown", (".md", ".markdown", ".mdown", ".mkd"), _lazy("markdown", "read_markdown"))
-register("html", (".html", ".htm", ".xhtml"), _lazy("html", "read_html"))
-register("jsonl", (".jsonl", ".ndjson", ".jsonlines"), _lazy("jsonl", "read_jsonl"))
+register("text", (".txt", ".text", ".rst"), _lazy("text", "read_text"), cleaner="text", precommit=True)
+register("markdown", (".md", ".markdown", ".mdown", ".mkd"), _lazy("markdown", "read_markdown"),
+         cleaner="markdown", precommit=True)
+register("html", (".html", ".htm", ".xhtml"), _lazy("html", "read_html"), precommit=True)
+register("jsonl", (".jsonl", ".ndjson", ".jsonlines"), _lazy("jsonl", "read_jsonl"), cleaner="jsonl", precommit=True)
 register("json", (".json",), _lazy("jsonarray", "read_json"))
-register("csv", (".csv",), _lazy("csvfile", "read_csv"))
-register("tsv", (".tsv", ".tab"), _lazy("csvfile", "read_tsv"))
-register("parquet", (".parquet", ".pq"), _lazy("parquet", "read_parquet"))
+register("csv", (".csv",), _lazy("csvfile", "read_csv"), cleaner="csv", precommit=True)
+register("tsv", (".tsv", ".tab"), _lazy("csvfile", "read_tsv"), cleaner="tsv", precommit=True)
+register("parquet", (".parquet", ".pq"), _lazy("parquet", "read_parquet"), cleaner="parquet")
+
+
+def precommit_pattern() -> str:
+    """The ``files:`` regular expression of the pre-commit hook: every format marked ``precommit``."""
+    exts = sorted(e.lstrip(".") for f in REGISTRY.values() if f.precommit for e in f.extensions)
+    from .compression import SUFFIXES
+
+    comp = "|".join(sorted(c.lstrip(".") for c in SUFFIXES))
+    return rf"\.({'|'.join(exts)})(\.({comp}))?$"
 
 STDIN_FORMATS = ("text", "markdown", "html", "jsonl", "json", "csv", "tsv")
 

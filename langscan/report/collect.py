@@ -185,17 +185,32 @@ def _section_order(key: tuple) -> tuple:
             KINDS.index(kind) if kind in KINDS else len(KINDS), kind)
 
 
-def collect(paths: Iterable[str], *, detector_options=None, reader_options=None, policy=None,
+def collect(paths: Iterable[str], *, pipeline=None, detector_options=None, reader_options=None, policy=None,
             jobs: int = 1, samples: int = 40, top: int = 15, keep_per_bucket: int = 40,
             per_section: int = 8) -> dict:
-    """Scan ``paths`` and return the report data (see module doc)."""
-    from ..detector import DetectorOptions
-    from ..parallel import scan_documents
-    from ..readers import ReaderOptions, ReadError, ReadNote, read_inputs
+    """Scan ``paths`` and return the report data (see module doc).
+
+    ``pipeline`` (a :class:`langscan.pipeline.Pipeline`) decides file selection, per-path settings,
+    allow-lists and the baseline exactly as ``scan`` does; without one, a pipeline is built from
+    ``detector_options``, ``reader_options`` and ``policy`` (no config file).
+    """
+    from ..pipeline import Pipeline, Request, Scanned
+    from ..readers import ReaderOptions, ReadError, ReadNote
 
     paths = [str(p) for p in paths]
-    det = detector_options or DetectorOptions()
-    ropts = reader_options or ReaderOptions()
+    if pipeline is None:
+        ro = reader_options or ReaderOptions()
+        d = detector_options
+        pipeline = Pipeline(Request(
+            paths=paths, expect=d.expect if d else None, sensitivity=d.sensitivity if d else None,
+            threshold=d.threshold if d else None, min_length=d.min_length if d else None,
+            model=d.model_path if d else None, fields=ro.fields, columns=ro.columns, jobs=jobs,
+            allow=tuple(getattr(policy, "allow", ()) or ()), use_config=False))
+        if policy is not None:
+            pipeline.policy = policy
+    det = pipeline.options
+    ropts = pipeline.reader_options
+    policy = pipeline.policy
     errors: list[str] = []
     notes: list[str] = []
     files: dict[str, dict] = {}
@@ -213,18 +228,16 @@ def collect(paths: Iterable[str], *, detector_options=None, reader_options=None,
     top_shares: list = []
     totals = Counter()
 
-    def documents():
-        for item in read_inputs(paths, ropts):
+    def scanned():
+        for item in pipeline.scan(paths, jobs=jobs):
             if isinstance(item, ReadError):
                 errors.append(str(item))
             elif isinstance(item, ReadNote):
                 notes.append(str(item))
-            else:
-                yield item
+            elif isinstance(item, Scanned):
+                yield item.doc, item.findings
 
-    for doc, findings in scan_documents(documents(), det, jobs=jobs):
-        if policy is not None:
-            findings = policy.filter(doc, findings)
+    for doc, findings in scanned():
         site = site_of(doc.path, paths)
         entry = files.setdefault(doc.path, {"path": doc.path, "documents": 0, "characters": 0,
                                             "findings": 0, "langs": Counter()})

@@ -73,7 +73,9 @@ def message(f) -> str:
         return f"Mis-decoded text (mojibake): {frag}{extra}"
     if kind == "document":
         return f"The whole text is in {f.lang_name} ({f.lang}), not the expected language"
-    return f"Stray {f.lang_name} ({f.script}) fragment: {frag}"
+    # the script only when the name does not already say it ("Arabic (Arabic)" says nothing twice)
+    script = f" in {f.script} script" if f.script and f.script not in (f.lang_name, "Latin") else ""
+    return f"Stray {f.lang_name} fragment{script}: {frag}"
 
 
 @dataclass
