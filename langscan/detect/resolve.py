@@ -18,7 +18,7 @@ from .menus import is_language_name
 
 # Latin letters that look like a Cyrillic or Greek one (the reverse of the homoglyph table)
 _LATIN_LOOKALIKES = frozenset(HOMOGLYPHS.values())
-_PRIORITY = {Kind.DOCUMENT: 4, Kind.SCRIPT: 3, Kind.HOMOGLYPH: 3, Kind.LATIN: 1}
+_PRIORITY = {Kind.DOCUMENT: 4, Kind.MOJIBAKE: 3, Kind.SCRIPT: 3, Kind.HOMOGLYPH: 3, Kind.LATIN: 1}
 
 
 def tidy(text: str, cands: list[Candidate], known: frozenset = frozenset()) -> list[Candidate]:
