@@ -462,7 +462,8 @@ def _read_batches(files: list, ctx: Context, scanner, batched: bool):
 
     if not batched:
         for src, rel in files:
-            yield src, rel, _LAZY, None  # read when cleaned: JSONL is streamed, never read whole
+            # read when cleaned: JSONL is streamed, never read whole (standard input is read here)
+            yield src, rel, (read(src) if src == "-" else _LAZY), None
         return
     i = 0
     while i < len(files):
@@ -511,7 +512,7 @@ def _clean_all(files, ctx, scanner, batched, results, options, output, in_place,
                         continue
                 try:
                     kept = _clean_streamed(src, dest, res, ctx, (src + backup_suffix) if (same and backup_suffix)
-                                           else None, rejects or (dest + REJECTS_SUFFIX), fmt)
+                                           else None, rejects or rejects_path(dest), fmt)
                 except (OSError, codecs.DecodeError, FormatError) as exc:
                     msg = _p(exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
                     res.errors.append(f"{_p(src)}: error: {msg}; left untouched")
