@@ -50,10 +50,11 @@ class DetectorOptions:
     calibrated: bool = True
 
     def __post_init__(self) -> None:
-        if isinstance(self.expect, str):
-            object.__setattr__(self, "expect", tuple(x.strip() for x in self.expect.split(",") if x.strip()))
+        from .options import languages  # one parser for every entry point: codes, 639-3 and names checked
+
         if not self.expect:
             raise ValueError("expect: at least one language code is needed, e.g. 'en'")
+        object.__setattr__(self, "expect", languages(self.expect, "expect"))
         if self.sensitivity not in SENSITIVITY:
             raise ValueError(f"sensitivity must be one of {', '.join(SENSITIVITY)}, not {self.sensitivity!r}")
         if self.threshold is not None and not 0.0 <= self.threshold <= 1.0:

@@ -99,3 +99,14 @@ def test_ray_scanner_reads_a_comma_separated_expect():
     assert scanner.options.expect == ("en", "fr")
     out = scanner({"text": __import__("numpy").array([FRENCH], dtype=object)})
     assert list(out["langscan_count"]) == [0]
+
+
+def test_the_detector_itself_parses_languages_like_the_cli():
+    """Detector("eng") and a typo: the same parser as --expect (a typo once became one document finding)."""
+    import pytest
+    from langscan import Detector
+    from langscan.options import UsageError
+
+    assert Detector("eng,French").expect == ("en", "fr")
+    with pytest.raises(UsageError, match="did you mean en"):
+        Detector("englsh")
