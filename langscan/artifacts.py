@@ -10,20 +10,21 @@ in another language.
 
 from __future__ import annotations
 
-from typing import Callable, Optional, Sequence
+from typing import Sequence
 
 from . import lookalike, mojibake
+from .detect.candidate import Candidate
 from .finding import Kind
-from .lookalike import Candidate
 
 KINDS = (Kind.HOMOGLYPH, Kind.MOJIBAKE)
 
 
-def stage(text: str, expect: Sequence[str], predict, kinds, note: Optional[Callable[..., None]] = None) -> list:
-    """Detector spans (8-tuples) of look-alike words and mojibake runs, sorted, not overlapping."""
+def candidates(text: str, expect: Sequence[str], predict, kinds, trace) -> list[Candidate]:
+    """Look-alike words and mojibake runs, sorted, not overlapping (``trace``: explain's, or the null one)."""
     if text.isascii():
         return []
-    found: list[Candidate] = []
+    note = trace.add if trace.on else None
+    found: list = []
     if "mojibake" in kinds:
         found.extend(mojibake.find(text, expect, predict, note))
     if "homoglyph" in kinds:
@@ -32,43 +33,10 @@ def stage(text: str, expect: Sequence[str], predict, kinds, note: Optional[Calla
             if not any(s < c.end and c.start < e for s, e in taken):  # a mojibake run wins: it is repaired whole
                 found.append(c)
     found.sort(key=lambda c: c.start)
-    return [tuple(c)[:8] for c in found]
+    return [Candidate(*tuple(c)[:8]) for c in found]
 
 
-def merge(spans: list, extra: list, trace: Optional[list] = None) -> list:
-    """``spans`` without those overlapping an ``extra`` span, plus ``extra``; the explain trace says so."""
-    if not extra:
-        return spans
-    keep = [x for x in spans if not any(s < x[2] and x[1] < e for _, s, e, *_ in extra)]
-    mine = {(x[0].value, x[1], x[2]) for x in extra}
-    for u in trace or ():  # the stages' own units come first; a later one on the same span is the script stage's
-        if not u.flagged:
-            continue
-        key = (u.stage, u.start, u.end)
-        if key in mine:
-            mine.discard(key)
-            continue
-        over = next((x for x in extra if x[1] < u.end and u.start < x[2]), None)
-        if over is not None:
-            u.flagged = False
-            u.reason += f"; replaced by the {over[0].value} finding on {over[1]}..{over[2]}"
-    return keep + list(extra)
-
-
-def for_document(spans: list) -> list:
-    """The spans the whole-document decision counts (look-alike words and mojibake are not foreign text)."""
-    return [x for x in spans if x[0] not in KINDS]
-
-
-def candidates(text: str, expect: Sequence[str], predict, kinds, trace) -> list:
-    """The same stage for the detector's ``Candidate`` pipeline (``trace`` is the explain trace or the null one)."""
-    from .detect.candidate import Candidate as DetectCandidate
-
-    note = (lambda *a: trace.add(*a)) if trace.on else None
-    return [DetectCandidate(*x) for x in stage(text, expect, predict, kinds, note)]
-
-
-def merge_candidates(cands: list, extra: list, trace) -> list:
+def merge_candidates(cands: list[Candidate], extra: list[Candidate], trace) -> list[Candidate]:
     """``cands`` without those overlapping an ``extra`` candidate, plus ``extra``; the explain trace says so."""
     if not extra:
         return cands
@@ -79,7 +47,7 @@ def merge_candidates(cands: list, extra: list, trace) -> list:
             if not u.flagged:
                 continue
             key = (u.stage, u.start, u.end)
-            if key in mine:
+            if key in mine:  # the stages' own units come first; a later one on the span is the script stage's
                 mine.discard(key)
                 continue
             over = next((x for x in extra if x.start < u.end and u.start < x.end), None)

@@ -18,22 +18,9 @@ from ..document import Document
 from ..policy import marker_lines
 from .base import Item, ReadError, ReaderOptions, Source
 from .decode import BOM, decode
+from .decode import complete_utf8 as _complete_utf8
 from .jsonpath import FieldError, JsonLocator, RecordError, _skip_ws, raw_decode, resolve
 BATCH = 1 << 16  # bytes decoded at a time
-
-
-def _complete_utf8(data: bytes) -> int:
-    """Length of the longest prefix of ``data`` that does not end inside a UTF-8 sequence."""
-    i = len(data)
-    back = 0
-    while i > 0 and back < 3 and (data[i - 1] & 0xC0) == 0x80:
-        i -= 1
-        back += 1
-    if i == 0:
-        return len(data)
-    lead = data[i - 1]
-    need = 2 if 0xC0 <= lead < 0xE0 else 3 if 0xE0 <= lead < 0xF0 else 4 if 0xF0 <= lead < 0xF8 else 1
-    return i - 1 if need > 1 and len(data) - (i - 1) < need else len(data)
 
 
 class _Buffer:
