@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 from typing import Callable, Optional, Sequence
 
 from .finding import Kind
-from .languages import DEFAULT_FOR_SCRIPT, languages_of_script, same_family, script_of_lang
+from .languages import DEFAULT_FOR_SCRIPT, languages_of_script, name_of, same_family, script_of_lang
 from .lookalike import Candidate, Predict
 from .scripts import script_of
 
@@ -300,8 +300,9 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
                 run = line[a:b]
                 s, e = base + k + a, base + k + b
                 where = "" if any(same_family(lang, x) for x in expect) else f" ({lang}, {script})"
-                detail = f"mis-decoded UTF-8; repaired: {rep if rep.strip() else repr(rep)}{where}"
+                detail = "mis-decoded UTF-8" + (f" of {name_of(lang)} text" if where else "")
                 out.append(Candidate(Kind.MOJIBAKE, s, e, lang, script, SCORE, detail, (), rep))
                 if note:
-                    note(s, e, run, "mojibake", lang, SCORE, True, detail)
+                    note(s, e, run, "mojibake", lang, SCORE, True,
+                         f"mis-decoded UTF-8; repaired: {rep if rep.strip() else repr(rep)}{where}")
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -37,7 +39,7 @@ def test_the_founding_examples_russian_line_after_a_cp1252_round_trip(det):
     assert f.kind is Kind.MOJIBAKE
     assert (f.start, f.end) == (44, 44 + len(bad)) and f.text == bad
     assert (f.lang, f.lang_name, f.script) == ("ru", "Russian", "Cyrillic")
-    assert f"repaired: {RUSSIAN}" in f.detail
+    assert f.repair == RUSSIAN and f.detail == "mis-decoded UTF-8 of Russian text"
     assert apply(text, [f], "repair") == text.replace(bad, RUSSIAN)
     assert apply(text, [f], "strip") == ("Russia Strikes ISIL: Another Week in Review\n"
                                          "Russian pilots prepared to board the plane.\n")
@@ -48,7 +50,7 @@ def test_the_issues_short_examples(det, run, repaired):
     text = f"The menu said {run} in the middle of a sentence."
     (f,) = det.scan(text)
     assert f.kind is Kind.MOJIBAKE and f.text == run and f.start == 14
-    assert f.detail.startswith("mis-decoded UTF-8; repaired: " + repaired)
+    assert f.detail == "mis-decoded UTF-8" and f.repair == repaired
     assert apply(text, [f], "repair") == text.replace(run, repaired)
 
 
@@ -82,6 +84,45 @@ def test_pound_sign_mis_decoded_before_a_price_is_found_and_repaired(det):
     (f,) = det.scan(text)
     assert f.kind is Kind.MOJIBAKE and f.text == "Â" and f.start == 11
     assert apply(text, [f], "repair") == "Rooms from £100 a night, breakfast included."
+
+
+ARMENIAN = "Երևանը Հայաստանի մայրաքաղաքն է։"
+
+
+@pytest.mark.parametrize("twice", [False, True])
+def test_armenian_read_as_cp1252_is_found_though_ftfys_measure_skips_it(det, twice):
+    # ftfy keeps Ò..Ö (the lead bytes of Armenian) out of its badness rules for the sake of emoticons, so
+    # "Ô´Õ¡..." scores 0 there; langscan repairs such stretches with ftfy's own encode/decode plan
+    bad = as_cp1252(ARMENIAN)
+    if twice:
+        bad = as_cp1252(bad)
+    from ftfy.badness import is_bad
+
+    assert twice or not is_bad(bad)  # the cause: ftfy alone would not look at it
+    text = f"The city guide opens with one line.\n{bad}\nThe rest of the guide is in English.\n"
+    (f,) = det.scan(text)
+    assert f.kind is Kind.MOJIBAKE and f.text == bad and f.start == text.index(bad)
+    assert (f.lang, f.script) == ("hy", "Armenian")
+    assert f.repair == ARMENIAN
+    assert apply(text, [f], "repair") == text.replace(bad, ARMENIAN)
+
+
+def test_a_mis_decoded_foreign_sentence_is_one_finding_in_its_language(det):
+    french = "Le café était fermé, alors nous sommes allés à la bibliothèque près de la gare."
+    bad = as_cp1252(french)
+    text = f"Our notes from the trip.\n{bad}\nWe took the train home after that.\n"
+    (f,) = det.scan(text)
+    assert f.kind is Kind.MOJIBAKE and f.text == bad  # the whole line, not its accented words one by one
+    assert f.lang == "fr" and f.repair == french
+    assert apply(text, [f], "repair") == text.replace(bad, french)
+
+
+def test_an_english_line_keeps_its_mis_decoded_words_apart(det):
+    line = as_cp1252("The résumé of the café’s chef was long.")
+    found = det.scan(line)
+    assert [f.text for f in found] == ["rÃ©sumÃ©", "cafÃ©â€™"]  # the "s" after the quotation mark was never broken
+    assert all(f.kind is Kind.MOJIBAKE and f.lang == "en" for f in found)
+    assert apply(line, found, "repair") == "The résumé of the café’s chef was long."
 
 
 # --------------------------------------------------------------------------- what is not mojibake
@@ -123,8 +164,17 @@ def test_every_output_format_and_clean_repair_from_the_cli(tmp_path):
     log = json.loads(r.stdout)
     assert "mojibake" in {rule["id"] for rule in log["runs"][0]["tool"]["driver"]["rules"]}
     assert [x["ruleId"] for x in log["runs"][0]["results"]] == ["mojibake", "mojibake"]
+    assert [x["repair"] for x in rows] == ["café", "—"] and [x["detail"] for x in rows] == ["mis-decoded UTF-8"] * 2
+    assert [x["properties"]["repair"] for x in log["runs"][0]["results"]] == ["café", "—"]
+    fix = log["runs"][0]["results"][0]["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert fix == {"deletedRegion": {"startLine": 2, "startColumn": 5, "endLine": 2, "endColumn": 10},
+                   "insertedContent": {"text": "café"}}
     r = runner.invoke(app, ["scan", str(page), "--format", "csv"], catch_exceptions=False)
-    assert "repaired: café" in r.stdout
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert [(x["text"], x["detail"], x["repair"]) for x in rows] == [("cafÃ©", "mis-decoded UTF-8", "café"),
+                                                                      ("â€”", "mis-decoded UTF-8", "—")]
+    r = runner.invoke(app, ["scan", str(page), "--format", "github"], catch_exceptions=False)
+    assert "Mis-decoded text (mojibake): \"cafÃ©\" (mis-decoded UTF-8; repaired: café)" in r.stdout
     out = tmp_path / "fixed.txt"
     r = runner.invoke(app, ["clean", str(page), "--action", "repair", "-o", str(out)], catch_exceptions=False)
     assert r.exit_code == 0, r.output

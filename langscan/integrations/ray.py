@@ -34,7 +34,7 @@ __all__ = ["LangscanBatchScanner", "scan_dataset", "FINDING_FIELDS"]
 FINDING_FIELDS = (
     ("kind", "string"), ("start", "int64"), ("end", "int64"), ("line", "int64"), ("column", "int64"),
     ("text", "string"), ("lang", "string"), ("lang_name", "string"), ("script", "string"),
-    ("score", "float64"), ("context", "string"), ("detail", "string"),
+    ("score", "float64"), ("context", "string"), ("detail", "string"), ("repair", "string"),
 )
 
 
