@@ -192,3 +192,90 @@ def test_report_names_the_kind(tmp_path):
     html = out.read_text(encoding="utf-8")
     assert "mis-decoded text" in html and "look-alike letters" in html
     assert "repaired: café" in html and "→ <b>scope</b>" in html  # the homoglyph note names the repaired word
+
+
+# --------------------------------------------------------------------------- a foreign document holding mojibake
+FRENCH_PAGE = """La bibliothèque municipale ouvre ses portes tous les jours sauf le dimanche.
+Les enfants peuvent emprunter jusqu'à cinq livres pendant trois semaines.
+{line}
+Le catalogue complet est disponible sur le site de la mairie depuis le mois dernier.
+Pour toute question, adressez-vous à l'accueil au rez-de-chaussée.
+"""
+FRENCH_LINE = "Une salle de lecture réservée aux étudiants se trouve au premier étage."
+
+
+def test_a_foreign_document_keeps_the_repair_of_the_mojibake_it_holds(det):
+    good = FRENCH_PAGE.format(line=FRENCH_LINE)
+    text = FRENCH_PAGE.format(line=as_cp1252(FRENCH_LINE))
+    (f,) = det.scan(text)  # findings never overlap: the page is one finding
+    assert f.kind is Kind.DOCUMENT and f.lang == "fr"
+    assert "1 mis-decoded run inside" in f.detail
+    assert f.repair == good.strip()  # the whole text with the run repaired
+    assert apply(text, [f], "repair") == good
+    assert apply(text, [f], "strip") == text  # a document is not stripped by default
+    # asked only for mojibake, the run itself is reported
+    (run,) = Detector(expect=("en",), kinds=("mojibake",)).scan(text)
+    assert run.kind is Kind.MOJIBAKE and run.text == as_cp1252(FRENCH_LINE) and run.repair == FRENCH_LINE
+    # without mojibake the document finding carries no repair, and repair leaves it alone
+    (plain,) = det.scan(good)
+    assert plain.kind is Kind.DOCUMENT and plain.repair is None
+    assert apply(good, [plain], "repair") == good
+
+
+# --------------------------------------------------------------------------- issue 13's examples, end to end
+ISSUE_PAGE = (
+    "We measured the ѕсоре of the problem, usｅd a ｆｕｌｌｗｉｄｔｈ font and wrote 𝐇𝐞𝐥𝐥𝐨 on top.\n"
+    "There was troսble: nobody could սnderstand the logs.\n"
+    + as_cp1252(RUSSIAN) + "\n"
+    "The cafÃ© was Ã¼ber busy.\n"
+    "It ended â€” as usual.\n"
+    "The team in SÃO PAULO met JOÃO at the AÇÃO office.\n"
+)
+ISSUE_FIXED = (
+    "We measured the scope of the problem, used a fullwidth font and wrote Hello on top.\n"
+    "There was trouble: nobody could understand the logs.\n"
+    + RUSSIAN + "\n"
+    "The café was über busy.\n"
+    "It ended — as usual.\n"
+    "The team in SÃO PAULO met JOÃO at the AÇÃO office.\n"
+)
+
+
+def test_the_issues_examples_end_to_end_with_the_cli(tmp_path):
+    page = tmp_path / "issue.txt"
+    page.write_text(ISSUE_PAGE, encoding="utf-8")
+    runner = CliRunner()
+    r = runner.invoke(app, ["scan", str(page), "--format", "jsonl"], catch_exceptions=False)
+    rows = [json.loads(x) for x in r.stdout.splitlines()]
+    got = [(x["kind"], x["text"], x["repair"], x["lang"]) for x in rows]
+    assert got == [
+        ("homoglyph", "ѕсоре", "scope", "en"), ("homoglyph", "usｅd", "used", "en"),
+        ("homoglyph", "ｆｕｌｌｗｉｄｔｈ", "fullwidth", "en"), ("homoglyph", "𝐇𝐞𝐥𝐥𝐨", "Hello", "en"),
+        ("homoglyph", "troսble", "trouble", "en"), ("homoglyph", "սnderstand", "understand", "en"),
+        ("mojibake", as_cp1252(RUSSIAN), RUSSIAN, "ru"),
+        ("mojibake", "cafÃ©", "café", "en"), ("mojibake", "Ã¼ber", "über", "en"), ("mojibake", "â€”", "—", "en"),
+    ]  # nothing on the Portuguese capitals
+    for x in rows:
+        assert ISSUE_PAGE[x["start"]:x["end"]] == x["text"]
+    out = tmp_path / "fixed.txt"
+    r = runner.invoke(app, ["clean", str(page), "--action", "repair", "-o", str(out)], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    assert out.read_text(encoding="utf-8") == ISSUE_FIXED
+    r = runner.invoke(app, ["clean", str(page), "-o", str(out)], catch_exceptions=False)  # strip
+    stripped = out.read_text(encoding="utf-8")
+    assert stripped.startswith("We measured the scope of the problem, used a fullwidth font and wrote Hello on top.\n"
+                               "There was trouble: nobody could understand the logs.\nThe")  # repaired; the run goes
+    assert "caf" not in stripped and "Ð" not in stripped and "SÃO PAULO" in stripped
+    # repair touches nothing else: a script fragment stays where it is
+    other = tmp_path / "other.txt"
+    other.write_text("The cafÃ© sign said Добро пожаловать in big letters.\n", encoding="utf-8")
+    r = runner.invoke(app, ["clean", str(other), "--action", "repair", "-o", "-"], catch_exceptions=False)
+    assert r.stdout == "The café sign said Добро пожаловать in big letters.\n"
+
+
+def test_clean_help_says_what_repair_does():
+    r = CliRunner().invoke(app, ["clean", "--help"], env={"COLUMNS": "200", "TERM": "dumb"})
+    flat = " ".join(r.stdout.split())
+    assert "repair: only repair: look-alike words and mojibake runs become their repaired text" in flat
+    assert "every other finding is left as it is" in flat
+    assert "script, latin, homoglyph, mojibake, document" in flat
