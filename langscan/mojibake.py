@@ -29,6 +29,9 @@ from .scripts import script_of
 SCORE = 0.9
 MAX_LINE = 20_000  # longer lines are repaired in pieces of this many characters (diffing stays cheap)
 MIN_WORDS_FOR_LANG = 3  # a repaired Latin-script run names another language only from this many words
+SURE_P = 0.6  # fastText alone names the language of a repaired Latin-script run this surely
+UNSURE_MAX_EXPECTED = 0.1  # below SURE_P, fastText may hear this much of the expected language at most
+_LOGOGRAPHIC = frozenset({"Han", "Hiragana", "Katakana", "Hangul", "Yi"})  # one character is a word
 
 _config = None
 
@@ -238,9 +241,22 @@ def _language(repaired: str, expect: Sequence[str], predict: Predict) -> tuple[s
     if script == "Latin" or script == "Common":
         if len(repaired.split()) >= MIN_WORDS_FOR_LANG:
             preds = predict(repaired, 3)
-            if preds and preds[0][1] >= 0.6 and script_of_lang(preds[0][0]) == "Latin":
-                return preds[0][0], "Latin"
+            if preds and script_of_lang(preds[0][0]) == "Latin":
+                top, p = preds[0]
+                if p >= SURE_P:
+                    return top, "Latin"
+                # a short line fastText is unsure of ("Réinitialiser le mot de passe": French 0.33): named
+                # when fastText hears little of the expected language and lingua's n-grams name the same one
+                p_exp = sum(q for lang, q in preds if any(same_family(lang, x) for x in expect))
+                if p_exp <= UNSURE_MAX_EXPECTED and not any(same_family(top, x) for x in expect):
+                    from .detect.lingua_evidence import languages_of
+
+                    named = languages_of(repaired, k=1)
+                    if named and named[0][0] == top:
+                        return top, "Latin"
         return expect[0], "Latin"
+    if sum(counts.values()) == 1 and script not in _LOGOGRAPHIC:
+        return expect[0], script  # one letter ("α", "η²" in an English formula) is a symbol of the text around it
     if script in ("Hiragana", "Katakana"):
         return "ja", "Japanese"
     if script == "Hangul":

@@ -125,6 +125,22 @@ def test_an_english_line_keeps_its_mis_decoded_words_apart(det):
     assert apply(line, found, "repair") == "The résumé of the café’s chef was long."
 
 
+@pytest.mark.parametrize("french", ["Créer un compte gratuit", "Modifier les paramètres du compte",
+                                    "Supprimer la sélection"])
+def test_a_short_mis_decoded_foreign_line_is_named(det, french):
+    text = f"Account settings\n{as_cp1252(french)}\nSave your changes.\n"
+    (f,) = det.scan(text)
+    assert (f.kind, f.lang, f.text, f.repair) == (Kind.MOJIBAKE, "fr", as_cp1252(french), french)
+
+
+def test_a_lone_mis_decoded_greek_letter_is_a_symbol_of_the_english_text(det):
+    text = f"The angle {as_cp1252('α')} is small and {as_cp1252('η²')} is large."
+    found = det.scan(text)
+    assert [(f.text, f.repair, f.lang, f.script) for f in found] == [("Î±", "α", "en", "Greek"),
+                                                                     ("Î·Â", "η", "en", "Greek")]
+    assert apply(text, found, "repair") == "The angle α is small and η² is large."
+
+
 # --------------------------------------------------------------------------- what is not mojibake
 def test_quoted_samples_of_mojibake_in_text_about_it_are_not_mojibake(det):
     text = 'If a page shows "Â£" or “â€™” instead of the pound sign, it was read as Windows-1252.'
