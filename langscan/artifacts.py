@@ -68,7 +68,8 @@ def absorb_mojibake(text: str, doc: Candidate, cands: list[Candidate], trace) ->
         parts.append(text[pos:doc.end])
         doc.repair = "".join(parts)
         n = len(runs)
-        doc.detail += f"; {n} mis-decoded run{'' if n == 1 else 's'} inside, repaired in the finding's repair"
+        doc.detail += (f"; holds {n} mis-decoded run{'' if n == 1 else 's'}, repaired in the finding's repair "
+                       f"(clean --action repair writes {'it' if n == 1 else 'them'})")
         if trace.on:
             spans = {(c.start, c.end) for c in runs}
             for u in trace.units:

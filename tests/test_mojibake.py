@@ -225,7 +225,8 @@ def test_a_foreign_document_keeps_the_repair_of_the_mojibake_it_holds(det):
     text = FRENCH_PAGE.format(line=as_cp1252(FRENCH_LINE))
     (f,) = det.scan(text)  # findings never overlap: the page is one finding
     assert f.kind is Kind.DOCUMENT and f.lang == "fr"
-    assert "1 mis-decoded run inside" in f.detail
+    assert f.detail.endswith("; holds 1 mis-decoded run, repaired in the finding's repair "
+                             "(clean --action repair writes it)")
     assert f.repair == good.strip()  # the whole text with the run repaired
     assert apply(text, [f], "repair") == good
     assert apply(text, [f], "strip") == text  # a document is not stripped by default
