@@ -293,6 +293,6 @@ def test_the_issues_examples_end_to_end_with_the_cli(tmp_path):
 def test_clean_help_says_what_repair_does():
     r = CliRunner().invoke(app, ["clean", "--help"], env={"COLUMNS": "200", "TERM": "dumb"})
     flat = " ".join(r.stdout.split())
-    assert "repair: only repair: look-alike words and mojibake runs become their repaired text" in flat
-    assert "every other finding is left as it is" in flat
+    assert "repair: write the repaired text of look-alike words and mojibake runs" in flat
+    assert "nothing is removed, every other finding is left as it is" in flat
     assert "script, latin, homoglyph, mojibake, document" in flat

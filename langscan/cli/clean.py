@@ -36,8 +36,9 @@ read or written (it is left untouched) or bad usage."""
 @option("--action", "-a", metavar="ACTION", default="strip",
         help="strip: remove the fragment and the gap it leaves (a look-alike word is repaired, never removed); "
              "mask: replace it with --mask-template; drop-line: remove its lines; "
-             "repair: only repair: look-alike words and mojibake runs become their repaired text (a whole "
-             "document holding mojibake: the text with it repaired), every other finding is left as it is; "
+             "repair: write the repaired text of look-alike words and mojibake runs (of a whole document "
+             "holding mojibake: the text with it repaired); nothing is removed, every other finding is left as "
+             "it is; "
              "drop-record: leave the JSONL/CSV/Parquet record out (written to "
              "--rejects). Default: strip. Example: -a repair")
 @option("--kind", "-k", metavar="KIND", multiple=True,
