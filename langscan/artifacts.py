@@ -10,7 +10,7 @@ in another language.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Optional, Sequence
 
 from . import lookalike, mojibake
 from .detect.candidate import Candidate
@@ -33,7 +33,50 @@ def candidates(text: str, expect: Sequence[str], predict, kinds, trace) -> list[
             if not any(s < c.end and c.start < e for s, e in taken):  # a mojibake run wins: it is repaired whole
                 found.append(c)
     found.sort(key=lambda c: c.start)
-    return [Candidate(*tuple(c)[:8]) for c in found]
+    return [Candidate(*tuple(c)[:8], repair=c.repair) for c in found]
+
+
+def repair_of(text: str, c: Candidate) -> Optional[str]:
+    """The ``repair`` a finding carries: the stage's own, or for a homoglyph word an older stage made
+    without one (a Latin word with one Cyrillic letter), the word repaired now; None for other kinds."""
+    if c.repair is not None or c.kind is not Kind.HOMOGLYPH:
+        return c.repair
+    return lookalike.repair_word(text[c.start:c.end], (c.lang,))
+
+
+def foreign_evidence(cands: list[Candidate], is_expected: Callable[[str], bool]) -> list[Candidate]:
+    """What the whole-document decision counts: foreign fragments, including a mis-decoded run whose repaired
+    text is in another language (a mis-decoded Russian line is Russian); never a look-alike word, nor a
+    mis-decoded run of the expected language (a text full of broken accents is not a foreign text)."""
+    return [c for c in cands if c.kind is not Kind.HOMOGLYPH
+            and not (c.kind is Kind.MOJIBAKE and is_expected(c.lang))]
+
+
+def absorb_mojibake(text: str, doc: Candidate, cands: list[Candidate], trace) -> list[Candidate]:
+    """The ``document`` candidate standing alone, as findings never overlap; the mis-decoded runs inside it
+    are not lost: its ``repair`` is the whole text with them repaired, and its detail counts them."""
+    runs = [c for c in cands if c.kind is Kind.MOJIBAKE and c.start < doc.end and doc.start < c.end]
+    keep = [c for c in cands if c.kind is Kind.MOJIBAKE and not (c.start < doc.end and doc.start < c.end)]
+    if runs:
+        doc.start = min(doc.start, runs[0].start)
+        doc.end = max(doc.end, runs[-1].end)
+        parts, pos = [], doc.start
+        for c in runs:
+            parts.append(text[pos:c.start])
+            parts.append(c.repair if c.repair is not None else text[c.start:c.end])
+            pos = c.end
+        parts.append(text[pos:doc.end])
+        doc.repair = "".join(parts)
+        n = len(runs)
+        doc.detail += (f"; holds {n} mis-decoded run{'' if n == 1 else 's'}, repaired in the finding's repair "
+                       f"(clean --action repair writes {'it' if n == 1 else 'them'})")
+        if trace.on:
+            spans = {(c.start, c.end) for c in runs}
+            for u in trace.units:
+                if u.flagged and u.stage == "mojibake" and (u.start, u.end) in spans:
+                    u.flagged = False
+                    u.reason += "; repaired inside the document finding (its repair holds the repaired text)"
+    return sorted([doc] + keep, key=lambda c: c.start)
 
 
 def merge_candidates(cands: list[Candidate], extra: list[Candidate], trace) -> list[Candidate]:

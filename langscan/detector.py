@@ -136,9 +136,10 @@ class Detector:
         cands = merge_latin(text, cands)
         cands = complete_menus(setup, text, cands)
         cands = tidy(text, cands, setup.known)
-        doc = document_stage(setup, text, [c for c in cands if c.kind not in artifacts.KINDS], trace)
+        doc = document_stage(setup, text, artifacts.foreign_evidence(cands, setup.is_expected), trace)
         if doc is not None:
-            cands = [doc]  # findings never overlap: the page is one finding
+            # findings never overlap: the page is one finding, which carries the repair of its mis-decoded runs
+            cands = artifacts.absorb_mojibake(text, doc, cands, trace)
         kinds = self.options.kinds
         cands = [c for c in cands if c.kind.value in kinds and c.score >= self.threshold]
         context.assign(setup, text, cands)  # only for what will be reported
@@ -167,7 +168,7 @@ class Detector:
             out.append(Finding(kind=c.kind, start=c.start, end=c.end, line=line, column=col,
                                text=text[c.start:c.end], lang=c.lang, lang_name=name_of(c.lang),
                                script=c.script, score=round(c.score, 4), detail=c.detail, chars=c.chars,
-                               context=c.context))
+                               context=c.context, repair=artifacts.repair_of(text, c)))
         return out
 
 

@@ -55,6 +55,17 @@ def shown(text: str, limit: int = 120, kind: str = "") -> str:
     return f"{opening(text, max(limit, 160) if kind == 'document' else limit)} ({size_label(text)})"
 
 
+def note(f, limit: int = 120) -> str:
+    """A finding's detail for a person, with its repair ("look-alike characters: ...; repaired: scope");
+    a ``document`` finding's repair (the whole text) is not repeated, its detail says what it holds."""
+    detail = getattr(f, "detail", "") or ""
+    repair = getattr(f, "repair", None)
+    if repair is None or str(getattr(f.kind, "value", f.kind)) == "document":
+        return detail
+    fixed = shown(repair, limit) if repair.strip() else repr(repair)
+    return f"{detail}; repaired: {fixed}" if detail else f"repaired: {fixed}"
+
+
 def window(text: str, start: int, end: int, reach: int) -> tuple[int, int, bool, bool]:
     """(a, b, cut before, cut after): at most ``reach`` characters either side of
     ``text[start:end]``, and whether text was left out there (show "…").  The window

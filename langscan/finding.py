@@ -9,6 +9,7 @@ them, reporters print them, cleaners act on them.  The dictionary produced by
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Optional
 from enum import Enum
 
 
@@ -19,7 +20,7 @@ class Kind(str, Enum):
     LATIN = "latin"  # Latin-script text in another language
     HOMOGLYPH = "homoglyph"  # a word spelt with look-alike characters (another script, fullwidth, math letters)
     DOCUMENT = "document"  # the whole document is in another language
-    MOJIBAKE = "mojibake"  # mis-decoded text (UTF-8 read as Latin-1/cp1252), with its repair in ``detail``
+    MOJIBAKE = "mojibake"  # mis-decoded text (UTF-8 read as Latin-1/cp1252), with its repair in ``repair``
 
     def __str__(self) -> str:  # so f-strings print "script", not "Kind.SCRIPT"
         return self.value
@@ -49,6 +50,9 @@ class Finding:
     chars: tuple[str, ...] = field(default=(), compare=False)  # homoglyph: the odd characters
     # where the fragment sits: menu, boilerplate, caption, quote, gloss or body (see langscan.detect.context)
     context: str = "body"
+    # homoglyph words and mojibake runs: the text that replaces ``text`` when repaired ("scope", "café"); a
+    # ``document`` finding holding mis-decoded runs: the whole text with them repaired; None for the rest
+    repair: Optional[str] = None
 
     def to_dict(self) -> dict:
         """The JSON contract of one finding (without location keys a reader adds)."""
@@ -67,4 +71,6 @@ class Finding:
         }
         if self.detail:
             d["detail"] = self.detail
+        if self.repair is not None:
+            d["repair"] = self.repair
         return d

@@ -250,7 +250,7 @@ def _digit_candidate(text: str, s: int, e: int, expect: Sequence[str]) -> Option
     word = text[s:e]
     odd = tuple(dict.fromkeys(c for c in word if not c.isascii()))
     fixed = "".join(str(unicodedata.decimal(c)) if not c.isascii() else c for c in word)
-    detail = ("mixed digit systems: " + ", ".join(f"{c!r} {char_label(c)}" for c in odd) + f"; repaired: {fixed}")
+    detail = "mixed digit systems: " + ", ".join(f"{c!r} {char_label(c)}" for c in odd)
     return Candidate(Kind.HOMOGLYPH, s, e, expect[0], "Common", 0.9, detail, odd, fixed)
 
 
@@ -370,7 +370,7 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
             detail = "mixed digit systems: "
         else:
             detail = "look-alike characters: "
-        detail += ", ".join(f"{c!r} {char_label(c)}" for c in odd) + f"; repaired: {fixed}"
+        detail += ", ".join(f"{c!r} {char_label(c)}" for c in odd)  # the repaired word is the finding's repair
         scripts = []
         for c in word:
             sc = _script(c)
@@ -381,7 +381,7 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
         lang = expect[0] if cls == "digits" else next(l for l in expect if l in langs)
         out.append(Candidate(Kind.HOMOGLYPH, s, e, lang, "+".join(scripts) or "Common", score, detail, odd, fixed))
         if note:
-            note(s, e, word, "homoglyph", lang, score, True, detail)
+            note(s, e, word, "homoglyph", lang, score, True, f"{detail}; repaired: {fixed}")
     return out
 
 

@@ -22,13 +22,16 @@ from difflib import SequenceMatcher
 from typing import Callable, Optional, Sequence
 
 from .finding import Kind
-from .languages import DEFAULT_FOR_SCRIPT, languages_of_script, same_family, script_of_lang
+from .languages import DEFAULT_FOR_SCRIPT, languages_of_script, name_of, same_family, script_of_lang
 from .lookalike import Candidate, Predict
 from .scripts import script_of
 
 SCORE = 0.9
 MAX_LINE = 20_000  # longer lines are repaired in pieces of this many characters (diffing stays cheap)
 MIN_WORDS_FOR_LANG = 3  # a repaired Latin-script run names another language only from this many words
+SURE_P = 0.6  # fastText alone names the language of a repaired Latin-script run this surely
+UNSURE_MAX_EXPECTED = 0.1  # below SURE_P, fastText may hear this much of the expected language at most
+_LOGOGRAPHIC = frozenset({"Han", "Hiragana", "Katakana", "Hangul", "Yi"})  # one character is a word
 
 _config = None
 
@@ -53,9 +56,66 @@ def repair(run: str) -> str:
     import ftfy
 
     try:
-        return ftfy.fix_text(run, _ftfy_config())
+        return _fix_dense(ftfy.fix_text(run, _ftfy_config()))
     except Exception:  # defensive: odd input must never break a scan or a clean
         return run
+
+
+# ftfy's badness measure never fires on two-byte UTF-8 whose lead byte reads as Ò..Ö in Windows-1252: it keeps
+# those letters out of its rules so that emoticons ("ÒwÓ") stay untouched. Armenian (U+0530..U+058F, lead bytes
+# 0xD4..0xD6) read as Windows-1252 is made of nothing else ("Õ„Õ¥Õ¯Õ¨" is "Մեկը"), so ftfy leaves it as it is.
+# What no emoticon looks like: three or more lead+continuation pairs in a row (words of them joined only by
+# blanks or punctuation) whose bytes are valid UTF-8 for letters of one script other than Latin. Such a stretch
+# is repaired with ftfy's own plan for this case (encode as ftfy's sloppy Windows-1252, decode as UTF-8).
+_DENSE_PLAN = [("encode", "sloppy-windows-1252"), ("decode", "utf-8")]
+MIN_DENSE_PAIRS = 3
+_dense_re = None
+
+
+def _dense() -> "re.Pattern[str]":
+    global _dense_re
+    if _dense_re is None:
+        import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+
+        # the characters Windows-1252 (as ftfy reads it) shows for UTF-8 lead bytes of two-byte sequences and
+        # for continuation bytes: derived from the codec, not written out here
+        lead = re.escape(bytes(range(0xC2, 0xE0)).decode("sloppy-windows-1252"))
+        cont = re.escape(bytes(range(0x80, 0xC0)).decode("sloppy-windows-1252"))
+        pair = f"[{lead}][{cont}]"
+        _dense_re = re.compile(f"(?:{pair})+(?:[ \t,.;:!?()'\"-]+(?:{pair})+)*")
+    return _dense_re
+
+
+def _dense_runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, repair) of each stretch of two-byte UTF-8 read as Windows-1252 that ftfy's measure skips."""
+    out = []
+    if text.isascii():
+        return out
+    for m in _dense().finditer(text):
+        run = m.group()
+        if sum(1 for c in run if c in _DENSE_LEADS) < MIN_DENSE_PAIRS:
+            continue
+        try:
+            from ftfy import apply_plan
+
+            fixed = apply_plan(run, _DENSE_PLAN)
+        except (UnicodeError, LookupError):
+            continue
+        scripts = {script_of(c) for c in fixed if c.isalpha()}
+        if len(scripts) != 1 or "Latin" in scripts or sum(c.isalpha() for c in fixed) < 2:
+            continue
+        out.append((m.start(), m.end(), fixed))
+    return out
+
+
+_DENSE_LEADS = frozenset(map(chr, range(0xC2, 0xE0)))  # lead bytes of two-byte UTF-8, as Windows-1252 shows them
+
+
+def _fix_dense(text: str) -> str:
+    runs = _dense_runs(text)
+    for a, b, fixed in reversed(runs):
+        text = text[:a] + fixed + text[b:]
+    return text
 
 
 # What every UTF-8 multi-byte character read as Latin-1 or Windows-1252 leaves: a lead byte (Â..ô) followed by a
@@ -73,7 +133,7 @@ def _is_bad(text: str) -> bool:
         return False
     from ftfy.badness import is_bad
 
-    return is_bad(text)
+    return is_bad(text) or bool(_dense_runs(text))
 
 
 def _joins(neighbour: str, repaired_edge: str) -> bool:
@@ -181,9 +241,22 @@ def _language(repaired: str, expect: Sequence[str], predict: Predict) -> tuple[s
     if script == "Latin" or script == "Common":
         if len(repaired.split()) >= MIN_WORDS_FOR_LANG:
             preds = predict(repaired, 3)
-            if preds and preds[0][1] >= 0.6 and script_of_lang(preds[0][0]) == "Latin":
-                return preds[0][0], "Latin"
+            if preds and script_of_lang(preds[0][0]) == "Latin":
+                top, p = preds[0]
+                if p >= SURE_P:
+                    return top, "Latin"
+                # a short line fastText is unsure of ("Réinitialiser le mot de passe": French 0.33): named
+                # when fastText hears little of the expected language and lingua's n-grams name the same one
+                p_exp = sum(q for lang, q in preds if any(same_family(lang, x) for x in expect))
+                if p_exp <= UNSURE_MAX_EXPECTED and not any(same_family(top, x) for x in expect):
+                    from .detect.lingua_evidence import languages_of
+
+                    named = languages_of(repaired, k=1)
+                    if named and named[0][0] == top:
+                        return top, "Latin"
         return expect[0], "Latin"
+    if sum(counts.values()) == 1 and script not in _LOGOGRAPHIC:
+        return expect[0], script  # one letter ("α", "η²" in an English formula) is a symbol of the text around it
     if script in ("Hiragana", "Katakana"):
         return "ja", "Japanese"
     if script == "Hangul":
@@ -193,6 +266,31 @@ def _language(repaired: str, expect: Sequence[str], predict: Predict) -> tuple[s
         if lang in allowed:
             return lang, script
     return DEFAULT_FOR_SCRIPT.get(script, "und"), script
+
+
+def _foreign_line(line: str, reps: list[tuple[int, int, str]], expect: Sequence[str],
+                  predict: Predict) -> list[tuple[int, int, str, str, str]]:
+    """The runs of one line with their language and script; one run for the whole line when the line, once
+    repaired, is in another language: a mis-decoded French sentence is one finding, French, with the sentence
+    repaired (not its accented words one by one, named English, with the French words between them unreported).
+    """
+    if not reps:
+        return []
+    s = len(line) - len(line.lstrip())
+    e = len(line.rstrip())
+    if len(reps) > 1 or (reps[0][0], reps[0][1]) != (s, e):
+        parts, pos = [], s
+        for a, b, rep in reps:
+            parts.append(line[pos:a])
+            parts.append(rep)
+            pos = b
+        parts.append(line[pos:e])
+        whole = "".join(parts)
+        if len(whole.split()) >= MIN_WORDS_FOR_LANG:
+            lang, script = _language(whole, expect, predict)
+            if not any(same_family(lang, x) for x in expect):
+                return [(s, e, whole, lang, script)]
+    return [(a, b, rep, *_language(rep, expect, predict)) for a, b, rep in reps]
 
 
 def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] = None,
@@ -214,13 +312,13 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
         pos += len(raw_line) + 1
         for k in range(0, len(raw_line), MAX_LINE):
             line = raw_line[k:k + MAX_LINE]
-            for a, b, rep in _line_repairs(line):
+            for a, b, rep, lang, script in _foreign_line(line, _line_repairs(line), expect, predict):
                 run = line[a:b]
-                lang, script = _language(rep, expect, predict)
                 s, e = base + k + a, base + k + b
                 where = "" if any(same_family(lang, x) for x in expect) else f" ({lang}, {script})"
-                detail = f"mis-decoded UTF-8; repaired: {rep if rep.strip() else repr(rep)}{where}"
+                detail = "mis-decoded UTF-8" + (f" of {name_of(lang)} text" if where else "")
                 out.append(Candidate(Kind.MOJIBAKE, s, e, lang, script, SCORE, detail, (), rep))
                 if note:
-                    note(s, e, run, "mojibake", lang, SCORE, True, detail)
+                    note(s, e, run, "mojibake", lang, SCORE, True,
+                         f"mis-decoded UTF-8; repaired: {rep if rep.strip() else repr(rep)}{where}")
     return out

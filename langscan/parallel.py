@@ -143,7 +143,12 @@ def _join(pending: list[Finding], findings: list[Finding], doc: Document) -> Non
         ):
             weight = (a.end - a.start) + (b.end - b.start)
             score = ((a.end - a.start) * a.score + (b.end - b.start) * b.score) / weight
-            pending[-1] = dataclasses.replace(a, end=b.end, text=doc.text[a.start : b.end], score=score)
+            repair = None  # the repair of mis-decoded runs either piece held, carried over the join
+            if a.repair is not None or b.repair is not None:
+                repair = ((a.text if a.repair is None else a.repair) + doc.text[a.end : b.start]
+                          + (b.text if b.repair is None else b.repair))
+            pending[-1] = dataclasses.replace(a, end=b.end, text=doc.text[a.start : b.end], score=score,
+                                              repair=repair)
             findings = findings[1:]
     pending.extend(findings)
 

@@ -63,7 +63,7 @@ def test_filter_label_only_annotates_every_document(shards, tmp_path, expected):
         meta = row["metadata"]
         want = expected[rid]
         assert meta["langscan_count"] == len(want)
-        assert meta["langscan_findings"] == [{**f.to_dict(), "detail": f.detail} for f in want]
+        assert meta["langscan_findings"] == [{**f.to_dict(), "detail": f.detail, "repair": f.repair} for f in want]
         assert meta["langscan_languages"] == sorted({f.lang for f in want})
         for f in meta["langscan_findings"]:
             assert row["text"][f["start"] : f["end"]] == f["text"]

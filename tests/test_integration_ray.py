@@ -37,7 +37,7 @@ def _check(rows, expected, strip_column=None):
         want = expected[row["id"]]
         assert row["langscan_count"] == len(want)
         assert list(row["langscan_languages"]) == sorted({f.lang for f in want})
-        assert [dict(f) for f in row["langscan_findings"]] == [{**f.to_dict(), "detail": f.detail} for f in want]
+        assert [dict(f) for f in row["langscan_findings"]] == [{**f.to_dict(), "detail": f.detail, "repair": f.repair} for f in want]
         if strip_column:
             for f in want:
                 if f.kind.value != "document":

@@ -159,3 +159,31 @@ def test_whole_document_findings_are_shortened_for_people_but_not_for_machines(d
     assert "characters)" in text_out and len(text_out.splitlines()[0]) < 250
     rows = [json.loads(x) for x in render("jsonl", [doc], detector)[0].splitlines()]
     assert rows[0]["text"] == de[rows[0]["start"] : rows[0]["end"]] and rows[0]["lang"] == "de"
+
+
+def test_every_format_carries_the_repair_of_look_alike_words_and_mojibake(detector, tmp_path):
+    page = tmp_path / "notes.txt"
+    page.write_text("We measured the ѕсоре of the problem.\nThe cafÃ© opens at nine.\n", encoding="utf-8")
+    rec = tmp_path / "rows.jsonl"
+    rec.write_text(json.dumps({"text": "The cafÃ© opens at nine."}, ensure_ascii=False) + "\n", encoding="utf-8")
+    items = list(read_inputs([str(page), str(rec)], ReaderOptions()))
+    out, _ = render("sarif", items, detector)
+    log = json.loads(out)
+    jsonschema.Draft4Validator(SCHEMA).validate(log)  # the fixes object is valid SARIF
+    results = log["runs"][0]["results"]
+    assert [(r["ruleId"], r["properties"]["repair"]) for r in results] == [
+        ("homoglyph", "scope"), ("mojibake", "café"), ("mojibake", "café")]
+    # a fix only where the text is the file itself: inside a JSON string the bytes differ
+    assert [("fixes" in r) for r in results] == [True, True, False]
+    out, _ = render("jsonl", items, detector)
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert [x["repair"] for x in rows] == ["scope", "café", "café"]
+    assert all("repaired" not in x["detail"] for x in rows)
+    out, _ = render("csv", items, detector)
+    assert [r["repair"] for r in csv.DictReader(io.StringIO(out))] == ["scope", "café", "café"]
+    out, _ = render("text", items, detector)
+    assert "repaired: scope)" in out and out.count("(mis-decoded UTF-8; repaired: café)") == 2
+    out, _ = render("github", items, detector)
+    assert out.count("repaired: café") == 2 and "repaired: scope" in out
+    out, _ = render("json", items, detector)
+    assert "\"repair\": \"scope\"" in out

@@ -37,9 +37,12 @@ Actions
     Remove every line a fragment touches, with its line ending.
 
 ``repair``
-    Write the repaired text of ``homoglyph`` words (``"ѕсоре"`` -> ``"scope"``)
-    and ``mojibake`` runs (``"cafÃ©"`` -> ``"café"``, a mis-decoded Russian line
-    -> the Russian line); other kinds are left as they are.
+    Write each finding's ``repair``: ``homoglyph`` words (``"ѕсоре"`` -> ``"scope"``),
+    ``mojibake`` runs (``"cafÃ©"`` -> ``"café"``, a mis-decoded Russian line -> the
+    Russian line), and a ``document`` finding that holds mis-decoded runs (the whole
+    text with them repaired; its language is left as it is).  Findings without a
+    repair (``script``, ``latin``, a ``document`` without mojibake) are left untouched:
+    nothing is removed.
 
 With no ``kinds`` given, ``document`` findings (the whole text is in another
 language) are left alone except by drop-record: stripping them would empty the
@@ -109,12 +112,16 @@ def default_kinds(action: "Action | str") -> Optional[tuple]:
     if action is Action.DROP_RECORD:
         return None
     if action is Action.REPAIR:
-        return REPAIRABLE
+        return REPAIRABLE + ("document",)  # a document finding is repaired only when it carries a repair
     return ("script", "latin", "homoglyph", "mojibake")
 
 
 def repaired(text: str, f) -> str:
-    """What a ``homoglyph`` word or ``mojibake`` run of ``text`` becomes when repaired."""
+    """What a ``homoglyph`` word or ``mojibake`` run of ``text`` becomes when repaired: the finding's
+    ``repair`` when it has one, else worked out from the text (findings made elsewhere, e.g. by hand)."""
+    rep = getattr(f, "repair", None)
+    if rep is not None:
+        return rep
     frag = text[f.start:f.end]
     if str(_value(f.kind)) == "mojibake":
         from ..mojibake import repair_at
@@ -125,12 +132,19 @@ def repaired(text: str, f) -> str:
     return repair_word(frag, (getattr(f, "lang", "") or "en",))
 
 
+def repairable(f) -> bool:
+    """A homoglyph word, a mojibake run, or any finding that carries a repair (a ``document`` finding
+    holding mis-decoded runs carries the whole text repaired)."""
+    return str(_value(f.kind)) in REPAIRABLE or getattr(f, "repair", None) is not None
+
+
 def repair_homoglyphs(text: str, findings: Sequence) -> str:
     """Replace ``homoglyph`` words and ``mojibake`` runs by their repair ("Nаval" -> "Naval",
-    "cafÃ©" -> "café"); other findings are ignored.  Lengths may change."""
+    "cafÃ©" -> "café"), and a ``document`` finding that carries a repair by it; other findings are
+    ignored.  Lengths may change."""
     done, edits = len(text) + 1, []
     for f in sorted(findings, key=lambda f: (f.start, f.end), reverse=True):
-        if str(_value(f.kind)) not in REPAIRABLE or f.end > done or f.end <= f.start:
+        if not repairable(f) or f.end > done or f.end <= f.start:
             continue
         edits.append((f.start, f.end, repaired(text, f)))  # every repair read from the text as scanned
         done = f.start
@@ -150,7 +164,7 @@ def apply(text: str, findings: Sequence, action: "Action | str" = Action.STRIP, 
     if not chosen:
         return text
     if action is Action.REPAIR:
-        return repair_homoglyphs(text, chosen)
+        return repair_homoglyphs(text, chosen)  # acts only on findings with a repair
     if action is Action.STRIP:
         # a homoglyph word is in the expected language: fix its letters, keep it. Repairs may change
         # lengths, so every edit goes right to left (a strip only touches blanks beside its span).

@@ -79,9 +79,13 @@ class Context:
 
     def select(self, findings: Sequence) -> list:
         kinds = self.kinds if self.kinds is not None else core.default_kinds(self.action)
+        chosen = core.select(findings, kinds, self.langs)
+        if self.action is Action.REPAIR:
+            chosen = [f for f in chosen if core.repairable(f)]  # nothing without a repair is touched
         if self.kinds is None and kinds is not None:
-            self.skipped_documents += sum(1 for f in findings if str(getattr(f.kind, "value", f.kind)) == "document")
-        return core.select(findings, kinds, self.langs)
+            self.skipped_documents += sum(1 for f in findings if str(getattr(f.kind, "value", f.kind)) == "document"
+                                          and f not in chosen)
+        return chosen
 
     def act(self, text: str, findings: Sequence) -> str:
         """Act on findings already chosen by :meth:`select`."""

@@ -228,7 +228,8 @@ def match_rules(text: str, rules: Iterable[Rule]) -> list[Finding]:
             odd = odd_letters(frag)
             out.append(Finding(kind=Kind.HOMOGLYPH, start=a, end=b, line=line, column=col, text=frag,
                                lang=rule.lang, lang_name=rule.lang, script=script_of(odd[0]), score=1.0,
-                               detail=f"rule: {rule.describe()}; repaired to {fixed}", chars=tuple(odd)))
+                               detail=f"rule: {rule.describe()}; repaired to {fixed}", chars=tuple(odd),
+                               repair=fixed))
             continue
         if rule.type == "repair":
             continue  # cannot happen: parse_rules checked the word

@@ -622,8 +622,11 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
         return 2, results
     skipped_documents = sum(getattr(r, "_skipped", 0) for r in results)
     if skipped_documents:
+        how = ("repair only fixes mis-decoded text; use --action drop-record to leave them out"
+               if str(options.action) == "repair" else
+               f"use --action drop-record, or --kind document to {options.action} them")
         print(f"langscan clean: note: {skipped_documents} whole-document finding(s) left alone (text in another language "
-              f"throughout); use --action drop-record, or --kind document to {options.action} them", file=err)
+              f"throughout); {how}", file=err)
     if dry_run and options.rule_log is not None:
         out.flush()
         err.write("What each rule would change:\n" + options.rule_log.format(options.rules))

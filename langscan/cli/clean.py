@@ -34,13 +34,17 @@ read or written (it is left untouched) or bad usage."""
 @app.command(epilog=_EPILOG, no_args_is_help=True)
 @paths_argument("")
 @option("--action", "-a", metavar="ACTION", default="strip",
-        help="strip: remove the fragment and the gap it leaves; mask: replace it with --mask-template; "
-             "drop-line: remove its lines; repair: write the repaired text of look-alike words and mojibake; "
+        help="strip: remove the fragment and the gap it leaves (a look-alike word is repaired, never removed); "
+             "mask: replace it with --mask-template; drop-line: remove its lines; "
+             "repair: write the repaired text of look-alike words and mojibake runs (of a whole document "
+             "holding mojibake: the text with it repaired); nothing is removed, every other finding is left as "
+             "it is; "
              "drop-record: leave the JSONL/CSV/Parquet record out (written to "
-             "--rejects). Default: strip. Example: -a mask")
+             "--rejects). Default: strip. Example: -a repair")
 @option("--kind", "-k", metavar="KIND", multiple=True,
-        help="Only these kinds: script, latin, homoglyph, document (repeat or comma-separate). Default: all but "
-             "document (drop-record: all). Example: --kind script,homoglyph")
+        help="Only these kinds: script, latin, homoglyph, mojibake, document (repeat or comma-separate). Default: "
+             "all but document (repair: homoglyph, mojibake and documents holding mojibake; drop-record: all). "
+             "Example: --kind script,homoglyph")
 @option("--lang", "-l", metavar="LANGS", multiple=True,
         help="Only fragments in these languages (codes or names). Example: --lang ru,ar")
 @option("--output", "-o", metavar="PATH",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 from ..finding import Kind
 
@@ -14,7 +15,8 @@ class Candidate:
     ``start``/``end`` are code-point offsets into the scanned text; ``score``
     is in 0..1; ``context`` says where the span sits (menu, boilerplate,
     caption, quote, gloss, body); ``detail`` and ``chars`` are kind-specific
-    notes (the look-alike letters of a homoglyph word).
+    notes (the look-alike letters of a homoglyph word); ``repair`` is the text
+    that replaces the span when it is repaired (None: the kind is not repaired).
     """
 
     kind: Kind
@@ -26,8 +28,9 @@ class Candidate:
     detail: str = ""
     chars: tuple[str, ...] = ()
     context: str = "body"
+    repair: Optional[str] = None  # homoglyph word, mojibake run: what the text becomes when repaired
 
     def shifted(self, delta: int) -> "Candidate":
         """The same candidate ``delta`` code points further on (for cached line verdicts)."""
         return Candidate(self.kind, self.start + delta, self.end + delta, self.lang, self.script, self.score,
-                         self.detail, self.chars, self.context)
+                         self.detail, self.chars, self.context, self.repair)

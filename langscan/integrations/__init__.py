@@ -36,6 +36,7 @@ def finding_record(f: Finding) -> dict:
     """A finding as a flat dict with every key present (columnar engines need one schema)."""
     d = f.to_dict()
     d.setdefault("detail", "")
+    d.setdefault("repair", None)
     return d
 
 

@@ -11,7 +11,7 @@ each worker process builds the Detector once, on first use.
 Metadata written (``prefix`` defaults to "langscan_"): ``<prefix>count``,
 ``<prefix>languages``, ``<prefix>kinds``, ``<prefix>chars`` (characters
 flagged) and ``<prefix>findings`` (the JSON contract of each finding, with
-``detail`` always present).
+``detail`` always present, ``repair`` present and null when the finding has none).
 """
 
 from __future__ import annotations

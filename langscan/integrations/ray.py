@@ -15,7 +15,7 @@ none for the read tasks that feed it, and Ray Data then waits forever.
 
 Columns added (``prefix`` defaults to "langscan_"): ``count``, ``languages``,
 ``kinds``, ``chars`` and ``findings`` (a list of structs with the JSON
-contract's keys, ``detail`` always present) and, when ``strip_column`` is
+contract's keys, ``detail`` always present, ``repair`` null when none) and, when ``strip_column`` is
 given, the text without the fragments.  With ``batch_format="pyarrow"`` the
 columns carry an explicit Arrow type, so batches without any finding have the
 same schema as the others; pandas and numpy batches are accepted too.
@@ -34,7 +34,7 @@ __all__ = ["LangscanBatchScanner", "scan_dataset", "FINDING_FIELDS"]
 FINDING_FIELDS = (
     ("kind", "string"), ("start", "int64"), ("end", "int64"), ("line", "int64"), ("column", "int64"),
     ("text", "string"), ("lang", "string"), ("lang_name", "string"), ("script", "string"),
-    ("score", "float64"), ("context", "string"), ("detail", "string"),
+    ("score", "float64"), ("context", "string"), ("detail", "string"), ("repair", "string"),
 )
 
 

@@ -119,11 +119,12 @@ def _sample(doc, f, kind: str, context: str, site: str) -> dict:
         frag = frag[: FRAGMENT_CHARS - 1].rstrip() + "…"
     before, after = _context(doc.text, f.start, f.end)
     s.update(text=frag, before=before, after=after, size=f.end - f.start)
+    repair = getattr(f, "repair", None)
     if kind == "homoglyph":
         s["odd"] = _odd(f.text, getattr(f, "chars", ()))
-        detail = getattr(f, "detail", "") or ""
-        s["repaired"] = (detail.split("repaired: ", 1)[1].strip() if "repaired: " in detail
-                         else homoglyph_repair(f.text.strip()) or "")
+        s["repaired"] = repair if repair is not None else homoglyph_repair(f.text.strip()) or ""
+    elif kind == "mojibake" and repair is not None:
+        s["repaired"] = repair
     return s
 
 

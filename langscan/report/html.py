@@ -195,9 +195,8 @@ def _note(s: dict) -> str:
         odd = "; ".join(f'<b>{_e(o["char"])}</b> {_e(o["code"])} {_e(o["name"])}' for o in s["odd"])
         fixed = f' → <b>{_e(s["repaired"])}</b>' if s.get("repaired") else ""
         return f'<span class="note">{odd}{fixed}</span>'
-    detail = s.get("detail") or ""
-    if kind == "mojibake" and "repaired: " in detail:
-        return f'<span class="note">repaired: {_e(detail.split("repaired: ", 1)[1])}</span>'
+    if kind == "mojibake" and s.get("repaired") is not None:
+        return f'<span class="note">repaired: {_e(s["repaired"])}</span>'
     extra = f' · seen {s["occurrences"]}×' if s.get("occurrences", 1) > 1 else ""
     return f'<span class="note">{_e(s.get("lang_name") or s["lang"])} · {_e(s["script"])}{extra}</span>'
 

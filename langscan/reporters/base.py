@@ -65,14 +65,17 @@ def message(f) -> str:
 
     kind = getattr(f.kind, "value", f.kind)
     frag = printable(json.dumps(shorten(f.text), ensure_ascii=False))
+    from ..display import note
+
+    extra = f" ({printable(note(f))})" if note(f) else ""
     if kind == "homoglyph":
-        extra = f" ({f.detail})" if f.detail else ""
         return f"Word spelt with look-alike characters ({f.script}): {frag}{extra}"
     if kind == "mojibake":
-        extra = f" ({f.detail})" if f.detail else ""
         return f"Mis-decoded text (mojibake): {frag}{extra}"
     if kind == "document":
-        return f"The whole text is in {f.lang_name} ({f.lang}), not the expected language"
+        runs = ". It holds mis-decoded text; the finding's repair is the text repaired" \
+            if getattr(f, "repair", None) is not None else ""
+        return f"The whole text is in {f.lang_name} ({f.lang}), not the expected language{runs}"
     # the script only when the name does not already say it ("Arabic (Arabic)" says nothing twice)
     script = f" in {f.script} script" if f.script and f.script not in (f.lang_name, "Latin") else ""
     return f"Stray {f.lang_name} fragment{script}: {frag}"

@@ -7,7 +7,7 @@ import csv
 from .base import Hit, Reporter
 from .safe import spreadsheet_cell
 
-COLUMNS = ["path", "line", "column", "record", "field", "kind", "lang", "lang_name", "script", "score", "context", "start", "end", "text", "detail"]
+COLUMNS = ["path", "line", "column", "record", "field", "kind", "lang", "lang_name", "script", "score", "context", "start", "end", "text", "detail", "repair"]
 
 
 class CsvReporter(Reporter):

@@ -5,7 +5,9 @@ One rule per kind of finding; each result carries the region in the user's
 file (columns in Unicode code points, declared with ``columnKind``), the
 fragment as a snippet, the baseline fingerprint as a partial fingerprint (so
 code scanning tracks a finding across edits), and language, script and score
-as properties.  Read errors are tool execution notifications.
+as properties.  A homoglyph word or mojibake run also carries its repair, as
+a property and, when the scanned text is the file itself, as a SARIF fix.
+Read errors are tool execution notifications.
 """
 
 from __future__ import annotations
@@ -81,6 +83,18 @@ class SarifReporter(Reporter):
             "locations": [_location(hit.path, region)],
             "properties": props,
         }
+        repair = getattr(f, "repair", None)
+        if repair is not None:
+            props["repair"] = repair
+            doc = hit.doc
+            if kind != "document" and getattr(doc, "locate", None) is None and getattr(doc, "record", None) is None:
+                # the text is the file itself: the repair is a fix code scanning can offer as it stands
+                deleted = {k: region[k] for k in ("startLine", "startColumn", "endLine", "endColumn")}
+                result["fixes"] = [{"description": {"text": f"Repair the {kind} text"},
+                                    "artifactChanges": [{"artifactLocation": result["locations"][0][
+                                        "physicalLocation"]["artifactLocation"],
+                                        "replacements": [{"deletedRegion": deleted,
+                                                          "insertedContent": {"text": repair}}]}]}]
         if hit.fingerprint:
             result["partialFingerprints"] = {"langscanFragment/v1": hit.fingerprint}
         self.results.append(result)

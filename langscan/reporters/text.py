@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from ..display import shown
+from ..display import note, shown
 from .base import Hit, Reporter, Stats
 from .safe import printable
 
@@ -31,8 +31,10 @@ class TextReporter(Reporter):
         extra = ""
         if hit.record is not None:
             extra = f" [record {hit.record}" + (f", field {printable(hit.field)}" if hit.field else "") + "]"
-        if f.detail and getattr(f.kind, "value", f.kind) in ("homoglyph", "mojibake"):
-            extra += f" ({printable(f.detail)})"
+        kind_name = getattr(f.kind, "value", f.kind)
+        if (kind_name in ("homoglyph", "mojibake") and (f.detail or f.repair is not None)) or \
+                (kind_name == "document" and f.repair is not None):  # a foreign text holding mojibake says so
+            extra += f" ({printable(note(f))})"
         print(f"{where} {kind} {lang} {frag}{self._c(_DIM, extra) if extra else ''}", file=self.out)
 
     def problem(self, item) -> None:
