@@ -42,6 +42,7 @@ from typing import Iterable, Optional
 from ..document import LineIndex
 from ..finding import Finding, Kind
 from ..scripts import HOMOGLYPHS, script_of
+from ..options import LangscanError
 
 TYPES = ("exact", "regex", "repair")
 
@@ -55,7 +56,7 @@ def _compile(pattern: str) -> "re.Pattern[str]":
     return re.compile(pattern)
 
 
-class RuleError(ValueError):
+class RuleError(LangscanError, ValueError):
     """A rules file line that cannot be parsed."""
 
 
