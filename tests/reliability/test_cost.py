@@ -189,3 +189,49 @@ def test_word_bounds_agree_with_word_around():
             pos = e + rng.randint(0, 2)
         bounds = WordBounds(text)
         assert [bounds(s, e) for s, e in spans] == [word_around(text, s, e) for s, e in spans], (text, spans)
+
+
+# Thousands of findings on one long line: each finding used to look at every other finding of the text
+# (look-alike words: their neighbours, the candidates they replace) or at its whole line (context).
+_ONE_LINE = {
+    "look-alike words": lambda n: "aа " * (n // 3),
+    "look-alike words between signs": lambda n: "aа҂" * (n // 3),
+    "spoofed prose": lambda n: ("Тhе сity соuncil mеt оn Mоndаy tо diѕсuѕѕ thе nеw budgеt. " * n)[:n],
+    "quoted Russian words": lambda n: "«Заголовок» and " * (n // 16),
+}
+
+
+def test_quoted_words_on_one_line_read_their_neighbourhood_only(detector, monkeypatch):
+    """A quoted foreign word is a gloss when the words around it talk about language; that regex read the
+    whole line for every quoted word (its cost is inside the regex engine, so count what it reads)."""
+    from langscan.detect import context
+
+    read = []
+
+    class Counting:
+        def __init__(self, rx):
+            self.rx = rx
+
+        def search(self, s, *a):
+            read.append(len(s))
+            return self.rx.search(s, *a)
+
+    monkeypatch.setattr(context, "_ABOUT", Counting(context._ABOUT))
+    text = lambda n: "The museum reopened. " + "«Заголовок» and " * (n // 16) + "the end.\n"
+    for n in (20_000, 80_000):
+        read.clear()
+        found = detector.scan(text(n))
+        assert len(found) == n // 16 and {f.context for f in found} == {"quote"}
+        assert sum(read) < 5000 * len(read)  # a window around each word, not the 80,000-character line
+
+
+@pytest.mark.parametrize("shape", sorted(_ONE_LINE))
+def test_many_findings_on_one_line_cost_linear_work(detector, shape):
+    make = _ONE_LINE[shape]
+    text = lambda n: "The museum reopened on Saturday. " + make(n) + " The end.\n"
+    small, big = text(1500), text(6000)
+    found = detector.scan(big)
+    assert len(found) >= 100 and all(f.line == 1 for f in found)
+    w_small = _calls(lambda: detector.scan(small))
+    w_big = _calls(lambda: detector.scan(big))
+    assert w_big < 6 * w_small, (w_small, w_big)
