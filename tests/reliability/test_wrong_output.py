@@ -6,8 +6,8 @@ spreadsheet formulas neutralised in CSV output.
 CR-only files have true lines everywhere: scan (also read in pieces), clean's strip and
 drop-line, HTML source positions.
 
-(Look-alike English becoming one `document en` finding and overlapping findings belong to the
-detector rewrite and are not tested here.)"""
+An English text spelt with Cyrillic look-alikes is look-alike findings that clean repairs, not one
+`document` finding (findings never overlapping is asserted by the fuzz test, test_fuzz.py)."""
 
 from __future__ import annotations
 
@@ -222,3 +222,21 @@ def test_summary_tables_escape_file_names(tmp_path, cli):
     assert "Recurring fragments (top" in r.stdout and "by file:" in r.stdout
     for stream in (r.stdout, r.stderr):
         assert "\x1b" not in stream and "\x07" not in stream and "\u202e" not in stream
+
+
+def test_english_spelt_with_lookalikes_is_repaired_by_clean(tmp_path, cli):
+    """It was one `document en` finding ("this English text is not English") and clean repaired nothing."""
+    plain = ("The city council met on Monday to discuss the new budget for local schools and roads.\n"
+             "The mayor said that the plan would be ready before summer.\n")
+    swap = str.maketrans({"e": "е", "o": "о", "a": "а", "c": "с", "p": "р", "s": "ѕ"})
+    spoofed = "\n".join(" ".join(w.translate(swap) if i % 3 != 2 else w for i, w in enumerate(line.split(" ")))
+                        for line in plain.split("\n"))
+    f = tmp_path / "spoofed.txt"
+    f.write_text(spoofed, encoding="utf-8")
+    r = cli("scan", f, "--format", "jsonl")
+    assert r.returncode == 1, r
+    kinds = {json.loads(l)["kind"] for l in r.stdout.splitlines()}
+    assert kinds == {"homoglyph"}, r.stdout[:500]
+    r = cli("clean", f, "--in-place")
+    assert r.returncode == 0, r
+    assert f.read_text(encoding="utf-8") == plain
