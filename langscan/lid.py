@@ -14,6 +14,8 @@ import threading
 from pathlib import Path
 from typing import Optional
 
+from .options import LangscanError
+
 MODEL_FILE = "lid.176.ftz"
 MODEL_SHA256 = "8f3472cfe8738a7b6099e8e999c3cbfae0dcd15696aac7d7738a8039db603e83"
 
@@ -21,7 +23,7 @@ _lock = threading.Lock()
 _models: dict[str, "LanguageModel"] = {}
 
 
-class ModelError(RuntimeError):
+class ModelError(LangscanError, RuntimeError):
     """The language-ID model is missing, corrupt or not a fastText model."""
 
 

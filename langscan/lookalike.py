@@ -357,11 +357,14 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
         from .lid import load_model
 
         predict = load_model().predict
+    from .detect.text import SpanIndex
+
     repairs = {(s, e): r for s, e, r, _, _ in cands}
+    spans = SpanIndex(repairs)  # thousands of look-alike words on one line: each asks about its neighbours only
     out = []
     for s, e, fixed, odd, cls in cands:
         word = text[s:e]
-        reason = _reject(text, s, e, odd, cls, repairs, latin, expect, predict)
+        reason = _reject(text, s, e, odd, cls, repairs, spans, latin, expect, predict)
         if reason is not None:
             if note:
                 note(s, e, word, "homoglyph", "-", 0.0, False, f"reads as {fixed!r}, but {reason}")
@@ -395,7 +398,7 @@ def _script(c: str) -> str:
     return sc
 
 
-def _reject(text, s, e, odd, cls, repairs, latin, expect, predict) -> Optional[str]:
+def _reject(text, s, e, odd, cls, repairs, spans, latin, expect, predict) -> Optional[str]:
     """Why a candidate is not a look-alike word (None when it is)."""
     a, b = _context(text, s, e)
     if cls == "digits":
@@ -404,7 +407,7 @@ def _reject(text, s, e, odd, cls, repairs, latin, expect, predict) -> Optional[s
     if foreign:
         for m in re.finditer(r"\S+", text[a:b]):
             ws, we = a + m.start(), a + m.end()
-            if (ws, we) == (s, e) or any(rs < we and ws < re_ for rs, re_ in repairs):
+            if (ws, we) == (s, e) or spans.overlaps(ws, we):
                 continue
             if any(c.isalpha() and c not in latin and _script(c) in foreign for c in m.group()):
                 return f"real {'/'.join(sorted(foreign))} words stand next to it"
@@ -417,9 +420,8 @@ def _reject(text, s, e, odd, cls, repairs, latin, expect, predict) -> Optional[s
     if cls == "compat" and _CJK_NEAR.search(text, a, b):
         return "fullwidth forms are native to the CJK text around it"
     window = list(text[a:b])
-    for (rs, re_), r in sorted(repairs.items(), reverse=True):
-        if a <= rs and re_ <= b:
-            window[rs - a:re_ - a] = list(r)
+    for rs, re_ in reversed(spans.inside(a, b)):
+        window[rs - a:re_ - a] = list(repairs[(rs, re_)])
     ctx = "".join(window).strip()
     preds = predict(ctx, 5)
     top = preds[0] if preds else ("-", 0.0)

@@ -34,6 +34,7 @@ from typing import Iterable, Iterator, NamedTuple, Optional
 from .detector import Detector, DetectorOptions
 from .document import Document
 from .finding import Finding, Kind
+from .options import LangscanError
 
 CHUNK_CHARS = 1 << 16  # text per task: ~10-50 ms of detector work, IPC cost < 1 %
 CHUNK_DOCS = 512  # cap on documents per task (many tiny records)
@@ -235,7 +236,7 @@ def _warm_for_fork(det: Detector) -> bool:
     return True
 
 
-class WorkerDied(RuntimeError):
+class WorkerDied(LangscanError, RuntimeError):
     """A worker process ended without answering (killed, out of memory); the scan cannot go on."""
 
 

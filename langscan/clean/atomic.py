@@ -20,10 +20,12 @@ import shutil
 import stat
 import tempfile
 
+from ..options import LangscanError
+
 TMP_SUFFIX = ".langscan-tmp"
 
 
-class WriteError(Exception):
+class WriteError(LangscanError):
     """Writing the output failed; the original is untouched."""
 
     def __init__(self, message: str, errno_: int | None = None) -> None:

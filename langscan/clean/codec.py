@@ -16,10 +16,12 @@ import struct
 from dataclasses import dataclass
 from typing import Optional
 
+from ..options import LangscanError
+
 BOM = b"\xef\xbb\xbf"
 
 
-class DecodeError(ValueError):
+class DecodeError(LangscanError, ValueError):
     """The file cannot be decoded as (compressed) UTF-8 text."""
 
 

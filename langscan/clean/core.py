@@ -163,6 +163,12 @@ def apply(text: str, findings: Sequence, action: "Action | str" = Action.STRIP, 
     chosen = select(findings, kinds if kinds is not None else default_kinds(action), langs)
     if not chosen:
         return text
+    if action in (Action.STRIP, Action.DROP_LINE) and "\r" in text and "\n" not in text:
+        # an old Mac file: its lines end at "\r", as `scan` counts them. Stripping and dropping lines
+        # look for "\n"; the swap keeps every offset (one character for one) and is undone exactly,
+        # since neither action ever writes a line ending of its own.
+        return apply(text.replace("\r", "\n"), chosen, action, kinds=kinds, langs=langs,
+                     mask_template=mask_template).replace("\n", "\r")
     if action is Action.REPAIR:
         return repair_homoglyphs(text, chosen)  # acts only on findings with a repair
     if action is Action.STRIP:

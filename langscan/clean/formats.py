@@ -24,11 +24,12 @@ from ..policy import marker_lines
 from ..readers.jsonpath import JsonLocator
 from .jsonfield import locate_string, string_token
 from ..reporters.safe import printable
+from ..options import LangscanError
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
-class FormatError(ValueError):
+class FormatError(LangscanError, ValueError):
     """The whole file cannot be cleaned in this format (it is left untouched)."""
 
 

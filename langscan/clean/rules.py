@@ -42,6 +42,7 @@ from typing import Iterable, Optional
 from ..document import LineIndex
 from ..finding import Finding, Kind
 from ..scripts import HOMOGLYPHS, script_of
+from ..options import LangscanError
 
 TYPES = ("exact", "regex", "repair")
 
@@ -55,8 +56,18 @@ def _compile(pattern: str) -> "re.Pattern[str]":
     return re.compile(pattern)
 
 
-class RuleError(ValueError):
+class RuleError(LangscanError, ValueError):
     """A rules file line that cannot be parsed."""
+
+
+class RuleTimeout(RuleError):
+    """A rule's regex ran past its time limit on one document (the file is left untouched)."""
+
+
+# A rule's pattern is searched through a whole document: this many seconds per rule and
+# document, plus a second per million characters, before it gives up (the file is then an
+# error and left untouched; the rule is never silently skipped).
+RULE_SECONDS = 1.0
 
 
 def _wordish(ch: str) -> bool:
@@ -164,8 +175,14 @@ def parse_rules(text: str, source: str = "<rules>") -> list[Rule]:
         rule = Rule(parts[0], parts[1], parts[2])
         try:
             rule.regex()
-        except re.error as exc:
+        except (re.error, OverflowError, RecursionError, ValueError) as exc:
             raise RuleError(f"{source}:{no}: bad regex: {exc}") from None
+        if rule.type == "regex":
+            from ..policy import catastrophic
+
+            problem = catastrophic(rule.pattern)
+            if problem:  # a rules file may come from someone else, as a config file may
+                raise RuleError(f"{source}:{no}: regex rule {rule.pattern!r} rejected: {problem}")
         rules.append(rule)
     return rules
 
@@ -210,10 +227,19 @@ def match_rules(text: str, rules: Iterable[Rule]) -> list[Finding]:
 
     A match that is a Latin word with look-alike letters (from a ``repair``
     rule or any other) becomes a ``homoglyph`` finding, which cleaning repairs."""
+    from ..policy import _Deadline, _MatchTimeout
+
     spans: list[tuple[int, int, int, Rule]] = []
-    for order, rule in enumerate(rules):
-        for a, b in _matches(text, rule):
-            spans.append((a, b, order, rule))
+    seconds = RULE_SECONDS + len(text) / 1_000_000
+    rule = None
+    try:
+        with _Deadline(seconds):  # a pattern that backtracks (an overlapping alternation) cannot hang clean
+            for order, rule in enumerate(rules):
+                for a, b in _matches(text, rule):
+                    spans.append((a, b, order, rule))
+    except _MatchTimeout:
+        raise RuleTimeout(f"rule {rule.describe() if rule else '?'!r} gave up after {seconds:.3g} s on a "
+                          f"{len(text)}-character text (its pattern backtracks too much: simplify it)") from None
     spans.sort(key=lambda s: (s[0], -s[1], s[2]))
     index = LineIndex(text)
     out, pos = [], 0

@@ -23,7 +23,7 @@ from . import codec as codecs
 from .atomic import TMP_SUFFIX, WriteError, write_atomic
 from .core import DEFAULT_MASK, Action
 from .formats import CLEANERS, Context, FormatError, format_of
-from .rules import Rule, RuleLog, match_rules
+from .rules import Rule, RuleError, RuleLog, match_rules
 from ..readers.base import file_kind, open_regular, special_kind
 from ..readers.walk import leftover
 from ..reporters.safe import printable as _p
@@ -513,7 +513,7 @@ def _clean_all(files, ctx, scanner, batched, results, options, output, in_place,
                 try:
                     kept = _clean_streamed(src, dest, res, ctx, (src + backup_suffix) if (same and backup_suffix)
                                            else None, rejects or rejects_path(dest), fmt)
-                except (OSError, codecs.DecodeError, FormatError) as exc:
+                except (OSError, codecs.DecodeError, FormatError, RuleError) as exc:
                     msg = _p(exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
                     res.errors.append(f"{_p(src)}: error: {msg}; left untouched")
                     print(res.errors[-1], file=err)
@@ -536,7 +536,7 @@ def _clean_all(files, ctx, scanner, batched, results, options, output, in_place,
                     raw, "<stdin>" if src == "-" else src, fctx, fmt=_stdin_format(options) if src == "-" else None)
             finally:
                 res._skipped = fctx.skipped_documents  # type: ignore[attr-defined]
-        except (OSError, codecs.DecodeError, FormatError) as exc:
+        except (OSError, codecs.DecodeError, FormatError, RuleError) as exc:
             msg = _p(exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
             res.errors.append(f"{_p(src)}: error: {msg}; left untouched")
             print(res.errors[-1], file=err)

@@ -42,6 +42,12 @@ def main() -> None:
         except (OSError, ValueError):
             pass
         raise SystemExit(141) from None
+    except _langscan_error() as exc:  # raised on purpose (a model that will not load...): its message says it all
+        from ..reporters.safe import printable
+
+        command = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in _COMMANDS else ""
+        print(f"langscan{' ' + command if command else ''}: error: {printable(str(exc))}", file=sys.stderr)
+        raise SystemExit(2) from None
     except MemoryError:
         print("langscan: error: out of memory (a line, record or file too large to hold; see docs/bad-input.md)",
               file=sys.stderr)
@@ -58,6 +64,15 @@ def main() -> None:
         print(f"langscan: error: {type(exc).__name__}: {printable(str(exc))[:300]} (an unexpected failure{where}; "
               "please report it)", file=sys.stderr)
         raise SystemExit(2) from None
+
+
+_COMMANDS = ("scan", "explain", "clean", "report", "languages")
+
+
+def _langscan_error() -> type:
+    from ..options import LangscanError
+
+    return LangscanError
 
 
 def __getattr__(name: str):

@@ -33,12 +33,16 @@ _ABOUT = re.compile(
     r"idiom|sentence|word|vocabulary|lesson|conjugat\w*)\b", re.IGNORECASE)
 
 
+QUOTE_CONTEXT = 2000
+
+
 def assign(setup, text: str, cands: list[Candidate]) -> None:
     """Set ``context`` on each candidate still marked ``body`` (in place)."""
+    lines: dict = {}  # what is true of a whole line, found once per line (a line may hold thousands of findings)
     for c in cands:
         if c.context != "body" or c.kind is Kind.DOCUMENT:
             continue
-        c.context = _context(setup, text, c)
+        c.context = _context(setup, text, c, lines)
 
 
 def _line(text: str, c: Candidate) -> tuple[int, int]:
@@ -47,21 +51,33 @@ def _line(text: str, c: Candidate) -> tuple[int, int]:
     return ls, (len(text) if le == -1 else le)
 
 
-def _context(setup, text: str, c: Candidate) -> str:
+def _line_facts(line: str) -> tuple[bool, bool, bool, int]:
+    """(a menu row, a credit line, boilerplate, its number of words)."""
+    menu = False
+    if _SEPARATED.search(line):
+        items = [x for x in _ITEM_SEP.split(line) if x.strip()]
+        menu = len(items) >= 2 and all(len(x.split()) <= tuning.MENU_ITEM_MAX_WORDS for x in items)
+    return menu, bool(_CREDIT.match(line)), bool(_BOILER.search(line)), len(line.split())
+
+
+def _context(setup, text: str, c: Candidate, lines: dict | None = None) -> str:
     ls, le = _line(text, c)
-    line = text[ls:le]
+    facts = lines.get((ls, le)) if lines is not None else None
+    if facts is None:
+        facts = _line_facts(text[ls:le])
+        if lines is not None:
+            lines[(ls, le)] = facts
+    menu_row, credit, boiler, line_words = facts
     frag = text[c.start:c.end]
     if is_language_name(frag):
         return "menu"
-    if _SEPARATED.search(line):
-        items = [x for x in _ITEM_SEP.split(line) if x.strip()]
-        if len(items) >= 2 and all(len(x.split()) <= tuning.MENU_ITEM_MAX_WORDS for x in items):
-            return "menu"
+    if menu_row:
+        return "menu"
     before = text[ls:c.start]
     after = text[c.end:le]
     # a term with its translation or reading beside it, on a short line of its own
     if c.kind is not Kind.HOMOGLYPH and not before.strip(" \t-*•·0123456789.)") and _GLOSS_AFTER.match(after) \
-            and len(line.split()) <= tuning.GLOSS_LINE_MAX_WORDS and _english(setup, after):
+            and line_words <= tuning.GLOSS_LINE_MAX_WORDS and _english(setup, after):
         return "gloss"
     b, a = before.rstrip()[-1:], after.lstrip()[:1]
     quoted = bool(b) and bool(a) and b in _OPEN_Q and a in _CLOSE_Q
@@ -71,15 +87,17 @@ def _context(setup, text: str, c: Candidate) -> str:
             and _english(setup, m.group(1)):
         return "gloss"
     if quoted or _in_quotes(frag):
-        others = before + " " + after
+        # the words around it, up to QUOTE_CONTEXT characters either side (a whole 1 MB line for each of
+        # its thousands of quoted words was quadratic; a line of prose is far shorter than the limit)
+        others = before[-QUOTE_CONTEXT:] + " " + after[:QUOTE_CONTEXT]
         lang_name = name_of(c.lang)
         if _ABOUT.search(others) or (lang_name and re.search(rf"\b{re.escape(lang_name)}\b", others)):
             return "gloss"
         return "quote"
-    if _CREDIT.match(line) or (c.start > ls and text[c.start - 1].isalpha()) or \
+    if credit or (c.start > ls and text[c.start - 1].isalpha()) or \
             (c.end < le and text[c.end].isalpha()):
         return "caption"
-    if _BOILER.search(line) or (not before.strip() and not after.strip(" .!?:")
+    if boiler or (not before.strip() and not after.strip(" .!?:")
                                 and sum(1 for _ in words(frag, 0)) <= tuning.BOILERPLATE_MAX_WORDS):
         return "boilerplate"
     return "body"

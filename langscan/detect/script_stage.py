@@ -16,7 +16,7 @@ from ..scripts import HOMOGLYPHS, char_label, foreign_run_regex, script_of
 from . import tuning
 from .candidate import Candidate
 from .setup import CJK, Setup
-from .text import WORD, bridgeable, trim_to_letters, word_around
+from .text import WORD, WordBounds, bridgeable, trim_to_letters
 
 
 def script_stage(setup: Setup, text: str, trace) -> list[Candidate]:
@@ -62,13 +62,19 @@ def _homoglyphs(setup: Setup, text: str, pieces, out: list[Candidate], trace):
     """Turn pieces inside Latin words made of look-alikes into homoglyph candidates; return the rest."""
     kept = []
     words: dict[tuple[int, int], None] = {}
+    bounds = WordBounds(text)  # pieces come in order: each word's bounds are found once, not once per piece
+    last: tuple[int, int] = (-1, -1)
+    spoofed = False
     for s, e, sc in pieces:
         if setup.latin_expected and sc in ("Cyrillic", "Greek"):
-            ws, we = word_around(text, s, e)
-            word = text[ws:we]
-            has_latin = any(script_of(c) == "Latin" for c in word)
-            foreign = [c for c in word if c.isalpha() and script_of(c) not in setup.expected_scripts]
-            if has_latin and foreign and all(c in HOMOGLYPHS for c in foreign):
+            ws, we = bounds(s, e)
+            if (ws, we) != last:  # a new word: judge it once for all its pieces
+                last = (ws, we)
+                word = text[ws:we]
+                has_latin = any(script_of(c) == "Latin" for c in word)
+                foreign = [c for c in word if c.isalpha() and script_of(c) not in setup.expected_scripts]
+                spoofed = has_latin and bool(foreign) and all(c in HOMOGLYPHS for c in foreign)
+            if spoofed:
                 words[(ws, we)] = None
                 continue
         kept.append((s, e, sc))

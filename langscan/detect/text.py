@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from typing import Iterator
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -158,6 +159,70 @@ def word_around(text: str, s: int, e: int) -> tuple[int, int]:
     while e < n and (text[e].isalpha() or unicodedata.category(text[e])[0] == "M"):
         e += 1
     return s, e
+
+
+class WordBounds:
+    """``word_around`` for spans met left to right, in time linear in the text overall.
+
+    Pieces of one long word (6,000 letters alternating Latin and Cyrillic look-alikes) each
+    asked ``word_around`` for the whole word again, a cost quadratic in the word's length.
+    Spans must come in increasing, non-overlapping order; the answers are ``word_around``'s.
+    """
+
+    __slots__ = ("text", "_l_from", "_l_val", "_r_from", "_r_val")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._l_from = self._l_val = 0  # word_around's start for the last start asked: [_l_val, _l_from) word chars
+        self._r_from = self._r_val = -1  # and its end for the last end asked: [_r_from, _r_val) word chars
+
+    def __call__(self, s: int, e: int) -> tuple[int, int]:
+        text = self.text
+        if s < self._l_from or e < self._r_from:
+            return word_around(text, s, e)  # out of order: no shortcut
+        a = s
+        stop = self._l_from
+        while a > stop and _word_char(text[a - 1]):
+            a -= 1
+        if a == stop and stop > 0:
+            a = self._l_val  # everything back to the last start asked is one word: its start is known
+        self._l_from, self._l_val = s, a
+        if e <= self._r_val:
+            b = self._r_val  # inside the word found last: [e, _r_val) are word chars
+        else:
+            b, n = e, len(text)
+            while b < n and _word_char(text[b]):
+                b += 1
+        self._r_from, self._r_val = e, b
+        return a, b
+
+
+class SpanIndex:
+    """Spans (they may overlap), answering "does any overlap [a, b)?" and "which lie inside [a, b)?"
+    by bisection: asking once per finding of a line with thousands of findings stays linear."""
+
+    __slots__ = ("spans", "starts", "reach")
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        reach, far = [], -1
+        for _, e in self.spans:
+            far = max(far, e)
+            reach.append(far)  # the furthest end among the spans up to here
+        self.reach = reach
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect_left(self.starts, b)  # spans starting before b
+        return k > 0 and self.reach[k - 1] > a
+
+    def inside(self, a: int, b: int) -> list[tuple[int, int]]:
+        lo, hi = bisect_left(self.starts, a), bisect_left(self.starts, b)
+        return [(s, e) for s, e in self.spans[lo:hi] if e <= b]
+
+
+def _word_char(c: str) -> bool:
+    return c.isalpha() or unicodedata.category(c)[0] == "M"
 
 
 def bridgeable(text: str, end: int, start: int, max_gap: int) -> bool:

@@ -13,6 +13,8 @@ import io
 import zlib
 from typing import BinaryIO, Optional
 
+from ..options import LangscanError
+
 SUFFIXES = {".gz": "gzip", ".gzip": "gzip", ".bz2": "bz2", ".xz": "xz", ".lzma": "xz", ".zst": "zstd", ".zstd": "zstd"}
 MAGIC = (
     (b"\x1f\x8b", "gzip"),
@@ -22,7 +24,7 @@ MAGIC = (
 )
 
 
-class MissingExtra(RuntimeError):
+class MissingExtra(LangscanError, RuntimeError):
     """An optional dependency needed for this input is not installed."""
 
 

@@ -115,7 +115,9 @@ class PieceStream:
     UTF-8 character boundary), so a 2 GiB line is never held whole.
 
     Yields (line number, byte offset of the piece, raw bytes, code points of the same line
-    before the piece); the last piece of a line ends with its newline.
+    before the piece); the last piece of a line ends with its newline.  Lines are read up to
+    "\n", but the numbers also count a lone "\r" as a line end, as ``LineIndex`` does, so an
+    old Mac file (one "line" of pieces here) is located on its true lines.
     """
 
     def __init__(self, stream: BinaryIO, size: int) -> None:
@@ -129,6 +131,7 @@ class PieceStream:
         carry = b""
         col = 0
         at_line_start = True
+        cr_before = False  # the piece before ended in "\r": a line end unless this one starts with "\n"
         while True:
             want = self.size - len(carry)
             got = readline(want)
@@ -137,6 +140,10 @@ class PieceStream:
             if not raw:
                 return
             at_eof = len(got) < want and not got.endswith(b"\n")
+            if cr_before and not at_line_start and not raw.startswith(b"\n"):
+                self.line += 1
+                col = 0
+            cr_before = False
             if at_line_start:
                 self.line += 1
                 col = 0
@@ -157,6 +164,13 @@ class PieceStream:
                     raw, carry = raw[:cut], raw[cut:]
             self.byte += len(raw)
             yield self.line, start, raw, col
+            if b"\r" in raw:  # lone CRs end lines too (a final "\r" is decided by the next piece)
+                lone = raw.count(b"\r") - raw.count(b"\r\n") - raw.endswith(b"\r")
+                cr_before = raw.endswith(b"\r") and not at_line_start
+                if lone:
+                    self.line += lone
+                    last = raw.rfind(b"\r", 0, len(raw) - 1 if raw.endswith(b"\r") else len(raw))
+                    col = 0 if at_line_start else -len(raw[:last + 1].decode("utf-8", "replace"))
             if not at_line_start:
                 col += len(raw.decode("utf-8", "replace"))
 

@@ -38,6 +38,9 @@ BLOCK = frozenset(
 SOFT = frozenset({"a", "button"})  # inline, but adjacent ones must not glue together
 
 
+_LONE_CR = re.compile("\r(?!\n)")
+
+
 class HtmlLocator:
     """Maps an offset in the extracted text to (line, column) in the HTML source.
 
@@ -130,6 +133,11 @@ class _Extractor(HTMLParser):
 def extract(source_text: str) -> tuple[str, HtmlLocator]:
     """The visible text of an HTML document and its locator."""
     p = _Extractor()
+    if "\r" in source_text:
+        # HTML reads a lone CR as a line break (the standard's newline normalisation), and so does
+        # `scan` everywhere; the parser and the locator count "\n" only. One character for one:
+        # every source offset stays where it was.
+        source_text = _LONE_CR.sub("\n", source_text)
     p.feed(source_text)
     p.close()
     text = "".join(p.pieces)

@@ -15,6 +15,7 @@ import json
 from typing import Any, Optional
 
 from ..document import LineIndex
+from ..options import LangscanError
 
 _MISSING = object()
 
@@ -28,7 +29,7 @@ def _parse_int(digits: str):
 _decoder = json.JSONDecoder(parse_int=_parse_int)
 
 
-class RecordError(ValueError):
+class RecordError(LangscanError, ValueError):
     """A JSON record that parses but cannot be held: nested deeper than Python can recurse."""
 
 

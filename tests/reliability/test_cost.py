@@ -103,3 +103,135 @@ def test_linear_strip_equals_the_reference(monkeypatch_free_case):
     finally:
         core._INNER_MIN = old_min
     assert fast == reference
+
+
+# A single token alternating Latin and Cyrillic look-alikes: every Cyrillic letter is a script piece, and
+# each piece used to re-read the whole word (6,000 letters: 5 s; 24,000: about 100 s).
+
+def _alternating(n: int) -> str:
+    return "The museum reopened on Saturday " + "aа" * (n // 2) + " after a renovation.\n"
+
+
+def _calls(func) -> int:
+    """Python and C function calls made by ``func()``: a deterministic measure of work, unlike time."""
+    import sys
+
+    count = 0
+
+    def prof(frame, event, arg):
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(prof)
+    try:
+        func()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+@pytest.fixture(scope="module")
+def detector():
+    from langscan.detector import Detector
+
+    d = Detector(expect=["en"])
+    d.scan(_alternating(100))  # load the model and word lists outside the count
+    return d
+
+
+def test_alternating_lookalike_token_is_one_finding_in_linear_work(detector):
+    small, big = _alternating(1000), _alternating(4000)
+    found = detector.scan(big)
+    assert [(f.kind.value, f.text) for f in found] == [("homoglyph", "aа" * 2000)]
+    w_small = _calls(lambda: detector.scan(small))
+    w_big = _calls(lambda: detector.scan(big))
+    assert w_big < 6 * w_small, (w_small, w_big)  # 4x the text: about 4x the work (it was 16x)
+
+
+def test_alternating_lookalike_token_of_24k_letters_does_not_hang(tmp_path):
+    """The issue's case through the CLI, with a generous bound as a hang guard (not a timing test)."""
+    from conftest import run_cli
+
+    f = tmp_path / "spoof.txt"
+    f.write_text(_alternating(24000), encoding="utf-8")
+    r = run_cli("scan", f, "--format", "jsonl", timeout=60)
+    assert r.returncode == 1, r
+    import json
+
+    hits = [json.loads(l) for l in r.stdout.splitlines()]
+    assert [(h["kind"], len(h["text"])) for h in hits] == [("homoglyph", 24000)]
+
+
+@pytest.mark.parametrize("unit", ["&nbsp;", "\u00a0", "...", "-|-", "&#160;"])
+def test_long_punctuation_runs_cost_linear_work(detector, unit):
+    """`&nbsp;&nbsp;...` without a space scanned at ~9 KB/s; the scan of 4x the run is about 4x the work."""
+    text = lambda n: "The museum reopened. " + unit * (n // len(unit)) + " Заголовок открываемого материала\n"
+    assert [f.text for f in detector.scan(text(40_000))] == ["Заголовок открываемого материала"]
+    w_small = _calls(lambda: detector.scan(text(10_000)))
+    w_big = _calls(lambda: detector.scan(text(40_000)))
+    assert w_big < 6 * w_small, (w_small, w_big)
+
+
+def test_word_bounds_agree_with_word_around():
+    from langscan.detect.text import WordBounds, word_around
+
+    rng = __import__("random").Random(14)
+    alphabet = ["a", "а", "о", "o", " ", "҂", "\u0301", "-", "ж", "1", "\n"]
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        spans, pos = [], 0
+        while pos < len(text):
+            s = rng.randint(pos, len(text))
+            e = rng.randint(s, min(len(text), s + 3))
+            if e > s:
+                spans.append((s, e))
+            pos = e + rng.randint(0, 2)
+        bounds = WordBounds(text)
+        assert [bounds(s, e) for s, e in spans] == [word_around(text, s, e) for s, e in spans], (text, spans)
+
+
+# Thousands of findings on one long line: each finding used to look at every other finding of the text
+# (look-alike words: their neighbours, the candidates they replace) or at its whole line (context).
+_ONE_LINE = {
+    "look-alike words": lambda n: "aа " * (n // 3),
+    "look-alike words between signs": lambda n: "aа҂" * (n // 3),
+    "spoofed prose": lambda n: ("Тhе сity соuncil mеt оn Mоndаy tо diѕсuѕѕ thе nеw budgеt. " * n)[:n],
+    "quoted Russian words": lambda n: "«Заголовок» and " * (n // 16),
+}
+
+
+def test_quoted_words_on_one_line_read_their_neighbourhood_only(detector, monkeypatch):
+    """A quoted foreign word is a gloss when the words around it talk about language; that regex read the
+    whole line for every quoted word (its cost is inside the regex engine, so count what it reads)."""
+    from langscan.detect import context
+
+    read = []
+
+    class Counting:
+        def __init__(self, rx):
+            self.rx = rx
+
+        def search(self, s, *a):
+            read.append(len(s))
+            return self.rx.search(s, *a)
+
+    monkeypatch.setattr(context, "_ABOUT", Counting(context._ABOUT))
+    text = lambda n: "The museum reopened. " + "«Заголовок» and " * (n // 16) + "the end.\n"
+    for n in (20_000, 80_000):
+        read.clear()
+        found = detector.scan(text(n))
+        assert len(found) == n // 16 and {f.context for f in found} == {"quote"}
+        assert sum(read) < 5000 * len(read)  # a window around each word, not the 80,000-character line
+
+
+@pytest.mark.parametrize("shape", sorted(_ONE_LINE))
+def test_many_findings_on_one_line_cost_linear_work(detector, shape):
+    make = _ONE_LINE[shape]
+    text = lambda n: "The museum reopened on Saturday. " + make(n) + " The end.\n"
+    small, big = text(1500), text(6000)
+    found = detector.scan(big)
+    assert len(found) >= 100 and all(f.line == 1 for f in found)
+    w_small = _calls(lambda: detector.scan(small))
+    w_big = _calls(lambda: detector.scan(big))
+    assert w_big < 6 * w_small, (w_small, w_big)

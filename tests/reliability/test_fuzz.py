@@ -3,12 +3,13 @@
 * the detector's offsets are exact (``text[start:end] == finding.text``) and inside the text,
   for texts mixing scripts, look-alikes, punctuation runs, CR/LF/CR-only endings, bidi
   controls and lone surrogates;
+* findings never overlap (a ``latin`` finding over a line with a ``script`` finding inside it, nested
+  Latin findings, two look-alike findings for one word before U+0488 were found this way once);
 * every reader turns any bytes into Documents, ReadErrors and ReadNotes, never an exception,
   and every finding in a Document can be located in its file;
 * every clean action accepts what the detector found, and cleaning with no findings changes
   nothing.
 
-(Findings never overlapping is the detector rewrite's to guarantee; it is not asserted here.)
 Bounded: a fixed number of examples per test, no deadline per example.
 """
 
@@ -29,7 +30,7 @@ from langscan.readers import ReaderOptions, ReadError, ReadNote, read_inputs
 PIECES = ["The museum reopened on Saturday. ", "Visitors queued. ", "Заголовок открываемого материала",
           "Nаval", "раypal", "الدفاع الوطني", "東京都", "ഒരു", "Alle Rechte vorbehalten. ", "&nbsp;" * 5,
           "\u00a0\u00a0", "...!!!", "—", " ", "\n", "\r\n", "\r", "\t", "\u202e", "\u2066x\u2069", "\u2028",
-          "\ud800", "\x1b[2J", "\u0301", "\ufeff", "(", ")", "«", "»", "|", "é", "ß", "1234", "a" * 40]
+          "\ud800", "\x1b[2J", "\u0301", "\u0488", "\ufeff", "(", ")", "«", "»", "|", "é", "ß", "1234", "a" * 40]
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -43,10 +44,13 @@ def detector():
 
 @SETTINGS
 @given(texts)
-def test_detector_offsets_are_exact(detector, text):
-    for f in detector.scan(text):
+def test_detector_offsets_are_exact_and_findings_never_overlap(detector, text):
+    found = detector.scan(text)
+    for f in found:
         assert 0 <= f.start < f.end <= len(text)
         assert text[f.start:f.end] == f.text
+    spans = sorted((f.start, f.end) for f in found)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), spans  # 1.2 % of such inputs overlapped once
 
 
 @SETTINGS

@@ -5,6 +5,7 @@ a time limit per finding."""
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -117,3 +118,44 @@ def test_globs_keep_their_meaning():
     assert match_any("ax/bx", ["**x*"]) and not match_any("a/b", ["a*b"])
     assert match_any("vendor/x/y.js", ["vendor/**"]) and not match_any("src/vendor.js", ["vendor/**"])
     assert match_any("aaab", ["*a*a*b"]) and not match_any("aaa/b", ["*a*a*b"])
+
+
+def test_catastrophic_regex_in_clean_rules_is_rejected(tmp_path, cli):
+    """A rules file can come from someone else too: `(а+)+б` is refused naming the line, nothing written."""
+    rules = tmp_path / "rules.txt"
+    rules.write_text("# shared by a colleague\nexact ru Заголовок открываемого материала\nregex ru (а+)+б\n",
+                     encoding="utf-8")
+    src = tmp_path / "a.txt"
+    src.write_text(ENGLISH + "а" * 40 + "\n", encoding="utf-8")
+    r = cli("clean", src, "--rules", rules, "-o", tmp_path / "out.txt", timeout=60)
+    assert r.returncode == 2, r
+    assert "rules.txt:3" in r.stderr and "(а+)+б" in r.stderr and "exponential" in r.stderr
+    assert not (tmp_path / "out.txt").exists()
+
+
+@pytest.mark.parametrize("fmt", ["txt", "jsonl", "csv"])
+def test_backtracking_clean_rule_gives_up_and_leaves_the_file_untouched(tmp_path, cli, fmt):
+    """Not caught by the static check, `(a|a)*b` tries 2**n ways on n letters; the rule gives up after its
+    time limit, the message names it, the file is left as it was (never half-cleaned), exit 2."""
+    rules = tmp_path / "rules.txt"
+    rules.write_text(f"exact ru {RUSSIAN}\nregex en (a|a)*b\n", encoding="utf-8")
+    line = f"The museum reopened. {RUSSIAN} {'a' * 40}"
+    body = {"txt": line + "\n", "jsonl": json.dumps({"text": line}, ensure_ascii=False) + "\n",
+            "csv": "text\n" + line + "\n"}[fmt]
+    src = tmp_path / f"a.{fmt}"
+    src.write_text(body, encoding="utf-8")
+    r = cli("clean", src, "--rules", rules, "--in-place", timeout=120)
+    assert r.returncode == 2, r
+    assert "regex en (a|a)*b" in r.stderr and "gave up after" in r.stderr and "left untouched" in r.stderr
+    assert src.read_text(encoding="utf-8") == body
+    assert [p.name for p in tmp_path.iterdir() if "langscan-tmp" in p.name] == []
+
+
+def test_ordinary_clean_rules_still_apply(tmp_path, cli):
+    rules = tmp_path / "rules.txt"
+    rules.write_text(f"exact ru {RUSSIAN}\nregex en (?>a+)+b\n", encoding="utf-8")
+    src = tmp_path / "a.txt"
+    src.write_text(f"The museum reopened. {RUSSIAN}\nSee aaab here.\n", encoding="utf-8")
+    r = cli("clean", src, "--rules", rules, "--in-place", timeout=60)
+    assert r.returncode == 0, r
+    assert src.read_text(encoding="utf-8") == "The museum reopened.\nSee here.\n"

@@ -178,3 +178,65 @@ def test_last_resort_handler_prints_one_line(tmp_path):
     assert "Traceback" not in r.stderr and "╭" not in r.stderr
     lines = [l for l in r.stderr.splitlines() if l.strip()]
     assert len(lines) == 1 and "RuntimeError: simulated failure" in lines[0]
+
+
+_PURPOSEFUL = ["langscan.lid:ModelError", "langscan.parallel:WorkerDied", "langscan.clean.atomic:WriteError",
+               "langscan.clean.codec:DecodeError", "langscan.clean.rules:RuleError",
+               "langscan.clean.rules:RuleTimeout", "langscan.clean.formats:FormatError",
+               "langscan.readers.compression:MissingExtra", "langscan.readers.jsonpath:RecordError",
+               "langscan.config:ConfigError", "langscan.baseline:BaselineError", "langscan.policy:PolicyError"]
+
+
+@pytest.mark.parametrize("name", _PURPOSEFUL)
+def test_errors_raised_on_purpose_share_one_base(name):
+    """A caller of the library catches `LangscanError` and gets every error langscan raises on purpose
+    (each keeps its old base too: ValueError, RuntimeError)."""
+    from importlib import import_module
+
+    import langscan
+
+    module, cls = name.split(":")
+    assert issubclass(getattr(import_module(module), cls), langscan.LangscanError)
+
+
+@pytest.mark.parametrize("command", ["scan", "report", "clean", "explain"])
+@pytest.mark.parametrize("name", _PURPOSEFUL)
+def test_errors_raised_on_purpose_are_one_line_in_every_command(tmp_path, command, name):
+    """Wherever such an error escapes a command (or a file, where clean handles it per file), its message
+    is one line, exit 2: not a traceback, and not the "unexpected failure; please report it" line."""
+    import subprocess
+
+    module, cls = name.split(":")
+    extra = {"scan": "", "report": ", '-o', sys.argv[2]", "clean": ", '-o', sys.argv[2]", "explain": ""}[command]
+    code = (f"import sys; sys.argv = ['langscan', {command!r}, sys.argv[1]{extra}]\n"
+            f"from {module} import {cls} as E\n"
+            "import langscan.pipeline as p\n"
+            "def boom(*a, **k): raise E('simulated: the model file is damaged')\n"
+            "p.Pipeline.scan = p.Pipeline.explain = p.Pipeline.findings_for = boom\n"
+            "import langscan.report as r\n"
+            "r.collect = boom\n"
+            "from langscan.cli import main; main()\n")
+    f = tmp_path / "a.txt"
+    f.write_text(ENGLISH + RUSSIAN + "\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-c", code, str(f), str(tmp_path / "out")], capture_output=True, text=True,
+                       timeout=120)
+    lines = [l for l in r.stderr.splitlines() if l.strip()]
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    assert "Traceback" not in r.stderr and "unexpected failure" not in r.stderr, r.stderr
+    said = [l for l in lines if "simulated: the model file is damaged" in l]
+    assert len(said) == 1, r.stderr  # the command's own error line, or the file's where it is per file
+    assert said[0].startswith((f"langscan {command}: error: ", f"{f}: error: ")), r.stderr
+
+
+@pytest.mark.parametrize("command", ["scan", "report", "clean", "explain"])
+def test_a_file_that_is_not_a_model(tmp_path, cli, command):
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(b"not a fastText model\n")
+    f = tmp_path / "a.txt"
+    f.write_text(ENGLISH + RUSSIAN + "\n", encoding="utf-8")
+    extra = {"scan": [], "report": ["-o", tmp_path / "r.html"], "clean": ["-o", tmp_path / "o.txt"], "explain": []}
+    r = cli(command, f, "--model", bad, *extra[command])
+    assert r.returncode == 2, r
+    assert f"langscan {command}: error: cannot load fastText model" in r.stderr, r
+    assert "unexpected failure" not in r.stderr
+    assert not (tmp_path / "r.html").exists() and not (tmp_path / "o.txt").exists()

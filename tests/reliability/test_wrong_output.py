@@ -3,8 +3,11 @@ line; a UTF-8 page declaring utf-16 read as UTF-8; clean keeps \\u2028 escapes; 
 temporary and backup files not scanned; names, fields and fragments escaped for terminals;
 spreadsheet formulas neutralised in CSV output.
 
-(Look-alike English becoming one `document en` finding and overlapping findings belong to the
-detector rewrite and are not tested here.)"""
+CR-only files have true lines everywhere: scan (also read in pieces), clean's strip and
+drop-line, HTML source positions.
+
+An English text spelt with Cyrillic look-alikes is look-alike findings that clean repairs, not one
+`document` finding (findings never overlapping is asserted by the fuzz test, test_fuzz.py)."""
 
 from __future__ import annotations
 
@@ -34,6 +37,69 @@ def test_cr_only_inline_marker_is_on_its_line(tmp_path, cli):
     r = cli("scan", f, "--format", "jsonl")
     lines = [json.loads(l)["line"] for l in r.stdout.splitlines()]
     assert lines == [3], r  # the marked line 2 is suppressed, line 3 is not
+
+
+_MAC = (f"The museum reopened on Saturday.\r{RUSSIAN}\r\rVisitors queued around the block.\r"
+        f"They came, {RUSSIAN}, and stayed.\rThe end.\r")
+
+
+@pytest.mark.parametrize("action", ["strip", "drop-line"])
+def test_clean_sees_the_lines_of_a_cr_only_file(tmp_path, cli, action):
+    """Lines end at a lone CR for clean as for scan: a CR-only file is cleaned as the same text with
+    "\n" endings is (the foreign line goes whole instead of leaving a hole in one long line; drop-line
+    used to drop the whole file), and CRs stay CRs."""
+    results = {}
+    for ending in ("\n", "\r", "\r\n"):
+        f = tmp_path / f"{len(ending)}{ord(ending[0])}.txt"
+        f.write_bytes(_MAC.replace("\r", ending).encode())
+        r = cli("clean", f, "--action", action, "--in-place")
+        assert r.returncode == 0, r
+        results[ending] = f.read_bytes().decode()
+    unix = results["\n"]
+    assert RUSSIAN not in unix and "Visitors queued around the block.\n" in unix and unix.endswith("The end.\n")
+    assert ("They came" in unix) == (action == "strip")
+    assert results["\r"] == unix.replace("\n", "\r")
+    assert results["\r\n"] == unix.replace("\n", "\r\n")
+
+
+def test_html_positions_count_cr_only_lines(tmp_path, cli):
+    f = tmp_path / "mac.html"
+    f.write_bytes(f"<html><body>\r<p>The museum reopened on Saturday after a renovation.</p>\r<p>\r  {RUSSIAN}</p>"
+                  f"\r</body></html>\r".encode())
+    r = cli("scan", f, "--format", "jsonl")
+    assert r.returncode == 1, r
+    hit = json.loads(r.stdout.splitlines()[0])
+    assert (hit["line"], hit["column"]) == (4, 3)
+
+
+@pytest.mark.parametrize("endings", [["\r"], ["\n"], ["\r\n"], ["\r", "\n", "\r\n", "\r\r"]])
+@pytest.mark.parametrize("chunk", [64, 13])
+def test_big_cr_only_file_read_in_pieces_keeps_true_lines(tmp_path, endings, chunk):
+    """A text over the whole-file limit is read in pieces of lines; a CR-only file is one "line" to a
+    reader of "\n", so every piece after the first used to be placed on line 1."""
+    from langscan.document import Document
+    from langscan.readers import ReaderOptions, read_inputs
+
+    from langscan.document import LineIndex
+
+    lines = [f"The museum reopened on Saturday after renovation number {i}." for i in range(40)]
+    lines[23] = f"Visitors said {RUSSIAN} there."
+    text = "".join(line + endings[k % len(endings)] for k, line in enumerate(lines))
+    f = tmp_path / "big.txt"
+    f.write_bytes(text.encode())
+    docs = [d for d in read_inputs([str(f)], ReaderOptions(whole_limit=200, chunk_size=chunk))
+            if isinstance(d, Document)]
+    assert len(docs) > 10 and "".join(d.text for d in docs) == text
+    truth = LineIndex(text)
+    base, wrong = 0, []
+    for d in docs:
+        for i in range(len(d.text)):
+            if d.source_position(i) != truth.locate(base + i):
+                wrong.append((base + i, d.source_position(i), truth.locate(base + i)))
+        base += len(d.text)
+    assert not wrong, wrong[:5]
+    blank = sum(endings[k % len(endings)] == "\r\r" for k in range(23))  # "\r\r" ends a line and an empty one
+    assert truth.locate(text.index(RUSSIAN)) == (24 + blank, 15)
 
 
 def test_meta_charset_utf16_on_a_utf8_page(tmp_path, cli):
@@ -156,3 +222,21 @@ def test_summary_tables_escape_file_names(tmp_path, cli):
     assert "Recurring fragments (top" in r.stdout and "by file:" in r.stdout
     for stream in (r.stdout, r.stderr):
         assert "\x1b" not in stream and "\x07" not in stream and "\u202e" not in stream
+
+
+def test_english_spelt_with_lookalikes_is_repaired_by_clean(tmp_path, cli):
+    """It was one `document en` finding ("this English text is not English") and clean repaired nothing."""
+    plain = ("The city council met on Monday to discuss the new budget for local schools and roads.\n"
+             "The mayor said that the plan would be ready before summer.\n")
+    swap = str.maketrans({"e": "е", "o": "о", "a": "а", "c": "с", "p": "р", "s": "ѕ"})
+    spoofed = "\n".join(" ".join(w.translate(swap) if i % 3 != 2 else w for i, w in enumerate(line.split(" ")))
+                        for line in plain.split("\n"))
+    f = tmp_path / "spoofed.txt"
+    f.write_text(spoofed, encoding="utf-8")
+    r = cli("scan", f, "--format", "jsonl")
+    assert r.returncode == 1, r
+    kinds = {json.loads(l)["kind"] for l in r.stdout.splitlines()}
+    assert kinds == {"homoglyph"}, r.stdout[:500]
+    r = cli("clean", f, "--in-place")
+    assert r.returncode == 0, r
+    assert f.read_text(encoding="utf-8") == plain
