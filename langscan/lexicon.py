@@ -27,7 +27,7 @@ import gc
 import threading
 from contextlib import contextmanager
 from itertools import chain, combinations
-from typing import Callable, NamedTuple, Optional, TypeVar
+from typing import Callable, Iterable, NamedTuple, Optional, Sequence, TypeVar
 
 from .lid import models_dir
 
@@ -44,7 +44,7 @@ SUFFIX = ".words"
 class _List(NamedTuple):
     """One language's compact file, read: its words (most frequent first) and what the header says."""
 
-    words: list[str]
+    words: tuple[str, ...]
     runs: list[tuple[int, int, int]]  # (Zipf x 100, first index, end index), values descending
     alphabet: frozenset[str]
 
@@ -61,6 +61,44 @@ def _quiet_gc():
     finally:
         if was:
             gc.enable()
+
+
+def _untrack_function():
+    try:
+        import ctypes
+
+        untrack = ctypes.pythonapi.PyObject_GC_UnTrack
+        untrack.argtypes = [ctypes.py_object]
+        untrack.restype = None
+        return untrack
+    except Exception:  # noqa: BLE001 - no ctypes (or not CPython): the sets stay tracked, only slower
+        return None
+
+
+_untrack_fn: list = []
+
+
+def _untracked(obj: T) -> T:
+    """``obj`` (a frozenset or tuple of strings) hidden from the garbage collector.
+
+    A container of strings can never be part of a reference cycle, but the collector still walks every
+    element of every frozenset it tracks, twice per collection, with a cache miss per string: right after
+    loading, the young-generation collections spent ~100 ms on the English sets alone, and every full
+    collection of a long scan paid ~30 ms again. CPython itself stops tracking dicts and tuples that hold
+    only such atomic values; it never does it for sets, so it is done here through the public C API
+    (``PyObject_GC_UnTrack``; a no-op where ctypes is missing). The dicts built here are never tracked."""
+    if not _untrack_fn:
+        _untrack_fn.append(_untrack_function())
+    fn = _untrack_fn[0]
+    if fn is not None and type(obj) in (frozenset, tuple):
+        fn(obj)
+    return obj
+
+
+def word_set(words: Iterable[str]) -> frozenset[str]:
+    """A frozenset of strings, built without garbage collection and hidden from the collector."""
+    with _quiet_gc():
+        return _untracked(frozenset(words))
 
 
 def _cached(key: str, build: Callable[[], T]) -> T:
@@ -104,10 +142,10 @@ def _parse(lang: str) -> Optional[_List]:
         runs.append((int(value), at, at + int(count)))
         at += int(count)
     abc = frozenset(lines[2])
-    del lines[:3]  # the words, in place: no second list of 150,000 pointers
-    if at != len(lines):
-        raise ValueError(f"lexicon {lang}: the header counts {at} words, the file holds {len(lines)}")
-    return _List(lines, runs, abc)
+    if at != len(lines) - 3:
+        raise ValueError(f"lexicon {lang}: the header counts {at} words, the file holds {len(lines) - 3}")
+    # a tuple, not a list: the garbage collector stops tracking a tuple of strings after its first look
+    return _List(_untracked(tuple(lines[3:])), runs, abc)
 
 
 def _list(lang: str) -> Optional[_List]:
@@ -146,34 +184,46 @@ def words(lang: str) -> frozenset[str]:
     """Every word the lexicon of ``lang`` holds, however rare (empty when none ships)."""
     def build() -> frozenset[str]:
         lst = _list(lang)
-        return frozenset(lst.words) if lst else frozenset()
+        return word_set(lst.words) if lst else frozenset()
     return _cached("all:" + lang, build)
+
+
+def union(langs: Sequence[str], min_zipf: Optional[float] = None, extra: Iterable[str] = ()) -> frozenset[str]:
+    """The words of all ``langs`` (those more frequent than ``min_zipf`` when given) and ``extra``, in one
+    new frozenset built straight from the lists (not cached here: the detector keeps what it builds once
+    per process, and no copy of the per-language sets is made or kept)."""
+    parts: list[Iterable[str]] = []
+    for lang in langs:
+        lst = _list(lang)
+        if lst is not None:
+            parts.append(lst.words if min_zipf is None else lst.words[:_cut(lst, min_zipf)])
+    parts.append(extra)
+    return word_set(chain.from_iterable(parts))
 
 
 def common_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
     """The words of ``lang`` more frequent than ``min_zipf`` (rows are stored most frequent first)."""
     def build() -> frozenset[str]:
         lst = _list(lang)
-        return frozenset(lst.words[:_cut(lst, min_zipf)]) if lst else frozenset()
+        return word_set(lst.words[:_cut(lst, min_zipf)]) if lst else frozenset()
     return _cached(f"{lang}@{min_zipf}", build)
 
 
-def _parse_everyday() -> tuple[list[str], list[tuple[str, int, int]]]:
+def _parse_everyday() -> tuple[tuple[str, ...], list[tuple[str, int, int]]]:
     lines = _read("common") or []
     if len(lines) < 2 or not lines[0].startswith("langscan-everyday\t"):
-        return [], []
+        return (), []
     groups, at = [], 0
     for item in lines[1].split():
         langs, count = item.rsplit(":", 1)
         groups.append((langs, at, at + int(count)))
         at += int(count)
-    del lines[:2]
-    if at != len(lines):
-        raise ValueError(f"everyday index: the header counts {at} words, the file holds {len(lines)}")
-    return lines, groups
+    if at != len(lines) - 2:
+        raise ValueError(f"everyday index: the header counts {at} words, the file holds {len(lines) - 2}")
+    return _untracked(tuple(lines[2:])), groups
 
 
-def _everyday() -> tuple[list[str], list[tuple[str, int, int]]]:
+def _everyday() -> tuple[tuple[str, ...], list[tuple[str, int, int]]]:
     """The everyday index's words and its groups (language list, start, end), read once."""
     return _cached("everyday-list", _parse_everyday)
 
@@ -212,7 +262,7 @@ def everyday_elsewhere(expected: tuple[str, ...]) -> frozenset[str]:
                 spans[-1][1] = b
             else:
                 spans.append([a, b])
-        return frozenset(chain.from_iterable(words_[a:b] for a, b in spans))
+        return word_set(chain.from_iterable(words_[a:b] for a, b in spans))
     return _cached("everyday:" + ",".join(exp), build)
 
 

@@ -22,12 +22,6 @@ _SHARED_LOCK = threading.Lock()
 CJK = frozenset({"Han", "Hiragana", "Katakana", "Bopomofo"})
 
 
-def _union(sets: list[frozenset[str]]) -> frozenset[str]:
-    """The union, built from the largest set (whose table is copied whole, its hashes kept)."""
-    sets = sorted(sets, key=len, reverse=True)
-    return sets[0].union(*sets[1:])
-
-
 class Setup:
     """Resolved thresholds, expected languages and scripts, and lazily loaded resources."""
 
@@ -84,18 +78,20 @@ class Setup:
 
     def _word_sets(self):
         """The screen's word sets for these expected languages (built once per process, shared)."""
-        screen = _union([lexicon.common_words(l, tuning.SCREEN_MIN_ZIPF) for l in self.expect])
-        if "en" not in self.expect:
+        # (each set is built once, straight from the word lists: no per-language copy is kept beside it)
+        if "en" in self.expect:
+            screen_set = lexicon.union(self.expect, tuning.SCREEN_MIN_ZIPF, LOANWORDS)
+        else:
             # Other languages' web text borrows English words; a word more common in English
             # than in the expected language is no evidence of the expected language.
             en = lexicon.load("en") or {}
-            screen = frozenset(w for w in screen if en.get(w, 0.0) <= self.expected_zipf(w))
-        screen_set = _union([screen, LOANWORDS])
+            screen = lexicon.union(self.expect, tuning.SCREEN_MIN_ZIPF)
+            screen_set = lexicon.word_set([w for w in screen if en.get(w, 0.0) <= self.expected_zipf(w)] + list(LOANWORDS))
         # Every word the expected language's lexicon knows, however rare: rare English words
         # ("thermobaric") are no reason to look closer; words it has never seen are.
-        known = _union([lexicon.words(l) for l in self.expect] + [LOANWORDS])
+        known = lexicon.union(self.expect, None, LOANWORDS)
         # words the expected language uses often enough that a short unit holding them is no suspect
-        familiar = _union([lexicon.common_words(l, tuning.SHORT_RARE_ZIPF) for l in self.expect] + [LOANWORDS])
+        familiar = lexicon.union(self.expect, tuning.SHORT_RARE_ZIPF, LOANWORDS)
         return screen_set, known, lexicon.available(), lexicon.everyday_elsewhere(self.expect), familiar
 
     @property
