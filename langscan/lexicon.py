@@ -159,11 +159,11 @@ def load(lang: str) -> Optional[dict[str, float]]:
         lst = _list(lang)
         if lst is None:
             return None
-        # one float object per value, shared by its words; each run goes in at C speed
-        table: dict[str, float] = {}
+        # one float object per value, shared by its words; one C-level pass over the words
+        values: list[float] = []
         for value, a, b in lst.runs:
-            table.update(dict.fromkeys(lst.words[a:b], value / 100.0))
-        return table
+            values += [value / 100.0] * (b - a)
+        return dict(zip(lst.words, values))
     return _cached("table:" + lang, build)
 
 
@@ -273,5 +273,19 @@ def alphabet(lang: str) -> frozenset[str]:
     the language ("engedélyezés" is Hungarian even if too rare to be listed).
     The build takes them from the 20,000 most frequent words and stores them in the file's header.
     """
-    lst = _list(lang)
-    return lst.alphabet if lst else frozenset()
+    lst = _cache.get("list:" + lang)
+    if lst is not None:
+        return lst.alphabet  # type: ignore[attr-defined]
+    return _cached("abc:" + lang, lambda: _read_alphabet(lang))
+
+
+def _read_alphabet(lang: str) -> frozenset[str]:
+    """The alphabet line of the file's header, without reading the words."""
+    path = models_dir() / "lexicon" / f"{lang}{SUFFIX}"
+    if lang == "common" or not path.is_file():
+        return frozenset()
+    with open(path, "rb") as fh:
+        head = [fh.readline() for _ in range(3)]
+    if not head[0].startswith(b"langscan-lexicon\t"):
+        return frozenset()
+    return frozenset(head[2].decode("utf-8").rstrip("\n"))
