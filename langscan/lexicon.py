@@ -163,7 +163,12 @@ def load(lang: str) -> Optional[dict[str, float]]:
         values: list[float] = []
         for value, a, b in lst.runs:
             values += [value / 100.0] * (b - a)
-        return dict(zip(lst.words, values))
+        table = dict(zip(lst.words, values))
+        _cache["abc:" + lang] = lst.alphabet
+        # the list itself is not kept beside its table (a foreign language rarely needs more): a later
+        # words()/common_words() of it reads the file again
+        del _cache["list:" + lang]
+        return table
     return _cached("table:" + lang, build)
 
 
