@@ -86,7 +86,8 @@ class Setup:
             # than in the expected language is no evidence of the expected language.
             en = lexicon.load("en") or {}
             screen = lexicon.union(self.expect, tuning.SCREEN_MIN_ZIPF)
-            screen_set = lexicon.word_set([w for w in screen if en.get(w, 0.0) <= self.expected_zipf(w)] + list(LOANWORDS))
+            kept = [w for w in screen if en.get(w, 0.0) <= self.expected_zipf(w)]
+            screen_set = lexicon.word_set(kept + list(LOANWORDS))
         # Every word the expected language's lexicon knows, however rare: rare English words
         # ("thermobaric") are no reason to look closer; words it has never seen are.
         known = lexicon.union(self.expect, None, LOANWORDS)
