@@ -26,7 +26,7 @@ from __future__ import annotations
 import gc
 import threading
 from contextlib import contextmanager
-from itertools import chain, combinations
+from itertools import accumulate, chain, combinations
 from typing import Callable, Iterable, NamedTuple, Optional, Sequence, TypeVar
 
 from .lid import models_dir
@@ -44,7 +44,7 @@ SUFFIX = ".words"
 class _List(NamedTuple):
     """One language's compact file, read: its words (most frequent first) and what the header says."""
 
-    words: tuple[str, ...]
+    words: list[str]  # never changed once read
     runs: list[tuple[int, int, int]]  # (Zipf x 100, first index, end index), values descending
     alphabet: frozenset[str]
 
@@ -79,7 +79,7 @@ _untrack_fn: list = []
 
 
 def _untracked(obj: T) -> T:
-    """``obj`` (a frozenset or tuple of strings) hidden from the garbage collector.
+    """``obj`` (a frozenset or a never-changed list of strings) hidden from the garbage collector.
 
     A container of strings can never be part of a reference cycle, but the collector still walks every
     element of every frozenset it tracks, twice per collection, with a cache miss per string: right after
@@ -90,7 +90,7 @@ def _untracked(obj: T) -> T:
     if not _untrack_fn:
         _untrack_fn.append(_untrack_function())
     fn = _untrack_fn[0]
-    if fn is not None and type(obj) in (frozenset, tuple):
+    if fn is not None and type(obj) in (frozenset, list):
         fn(obj)
     return obj
 
@@ -132,20 +132,22 @@ def _read(name: str) -> Optional[list[str]]:
     return lines
 
 
+def _runs(values: str, counts: str) -> list[tuple]:
+    """[(value, start, end)] of consecutive runs, from two header lines ("773 743 ..." and "1 1 ...")."""
+    ends = list(accumulate(map(int, counts.split())))
+    return list(zip(values.split(), [0] + ends[:-1], ends))
+
+
 def _parse(lang: str) -> Optional[_List]:
     lines = _read(lang) if lang != "common" else None
-    if lines is None or len(lines) < 3 or not lines[0].startswith("langscan-lexicon\t"):
+    if lines is None or len(lines) < 4 or not lines[0].startswith("langscan-lexicon\t2\t"):
         return None
-    runs, at = [], 0
-    for item in lines[1].split():
-        value, count = item.split(":")
-        runs.append((int(value), at, at + int(count)))
-        at += int(count)
-    abc = frozenset(lines[2])
-    if at != len(lines) - 3:
-        raise ValueError(f"lexicon {lang}: the header counts {at} words, the file holds {len(lines) - 3}")
-    # a tuple, not a list: the garbage collector stops tracking a tuple of strings after its first look
-    return _List(_untracked(tuple(lines[3:])), runs, abc)
+    runs = [(int(v), a, b) for v, a, b in _runs(lines[1], lines[2])]
+    abc = frozenset(lines[3])
+    del lines[:4]  # the words, in place (no copy)
+    if (runs[-1][2] if runs else 0) != len(lines):
+        raise ValueError(f"lexicon {lang}: the header does not count the {len(lines)} words the file holds")
+    return _List(_untracked(lines), runs, abc)
 
 
 def _list(lang: str) -> Optional[_List]:
@@ -214,21 +216,18 @@ def common_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
     return _cached(f"{lang}@{min_zipf}", build)
 
 
-def _parse_everyday() -> tuple[tuple[str, ...], list[tuple[str, int, int]]]:
+def _parse_everyday() -> tuple[list[str], list[tuple[str, int, int]]]:
     lines = _read("common") or []
-    if len(lines) < 2 or not lines[0].startswith("langscan-everyday\t"):
-        return (), []
-    groups, at = [], 0
-    for item in lines[1].split():
-        langs, count = item.rsplit(":", 1)
-        groups.append((langs, at, at + int(count)))
-        at += int(count)
-    if at != len(lines) - 2:
-        raise ValueError(f"everyday index: the header counts {at} words, the file holds {len(lines) - 2}")
-    return _untracked(tuple(lines[2:])), groups
+    if len(lines) < 3 or not lines[0].startswith("langscan-everyday\t2\t"):
+        return [], []
+    groups = _runs(lines[1], lines[2])
+    del lines[:3]
+    if (groups[-1][2] if groups else 0) != len(lines):
+        raise ValueError(f"everyday index: the header does not count the {len(lines)} words the file holds")
+    return _untracked(lines), groups
 
 
-def _everyday() -> tuple[tuple[str, ...], list[tuple[str, int, int]]]:
+def _everyday() -> tuple[list[str], list[tuple[str, int, int]]]:
     """The everyday index's words and its groups (language list, start, end), read once."""
     return _cached("everyday-list", _parse_everyday)
 
@@ -290,7 +289,7 @@ def _read_alphabet(lang: str) -> frozenset[str]:
     if lang == "common" or not path.is_file():
         return frozenset()
     with open(path, "rb") as fh:
-        head = [fh.readline() for _ in range(3)]
-    if not head[0].startswith(b"langscan-lexicon\t"):
+        head = [fh.readline() for _ in range(4)]
+    if not head[0].startswith(b"langscan-lexicon\t2\t"):
         return frozenset()
-    return frozenset(head[2].decode("utf-8").rstrip("\n"))
+    return frozenset(head[3].decode("utf-8").rstrip("\n"))

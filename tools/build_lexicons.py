@@ -85,18 +85,21 @@ def build_common_index(out_dir: Path) -> None:
 # ---------------------------------------------------------------- compact files (what langscan reads)
 #
 # <lang>.words, UTF-8, uncompressed, lines separated by "\n":
-#   1. "langscan-lexicon<TAB>1<TAB><lang><TAB><number of words>"
-#   2. the Zipf values (x100) as runs, most frequent first: "773:1 743:1 741:1 ... 100:5210"
-#      (the words are stored most frequent first, so the values descend and runs stay few)
-#   3. the alphabet: the non-ASCII letters of the 20,000 most frequent words, sorted, one string
-#   4... one word a line, in the source's order
+#   1. "langscan-lexicon<TAB>2<TAB><lang><TAB><number of words>"
+#   2. the Zipf values (x100) of the runs of equal values, most frequent first: "773 743 741 ... 100"
+#   3. the length of each run: "1 1 1 ... 5210" (the words are stored most frequent first, so the values
+#      descend and the runs stay few: a few hundred for 150,000 words)
+#   4. the alphabet: the non-ASCII letters of the 20,000 most frequent words, sorted, one string
+#   5... one word a line, in the source's order
 # common.words: the everyday index, its rows grouped by their language list:
-#   1. "langscan-everyday<TAB>1<TAB><number of words>"
-#   2. the groups in order: "ca,es:1204 de:9120 ..." (a language list and how many words follow for it)
-#   3... one word a line, each group's words sorted
-# Loading is one read, one decode and one split; sets and dicts are built from slices in C.
+#   1. "langscan-everyday<TAB>2<TAB><number of words>"
+#   2. the groups' language lists, in order: "ca ca,cs ... de ... en,tl ..."
+#   3. how many words each group holds: "4169 1 ..."
+#   4... one word a line, each group's words sorted
+# Loading is one read, one decode and one split (the headers too are split, not parsed item by item);
+# sets and dicts are built from slices in C.
 
-FORMAT = "1"
+FORMAT = "2"
 ALPHABET_WORDS = 20_000  # langscan.lexicon.alphabet() looks at this many of the most frequent words
 
 
@@ -126,9 +129,9 @@ def compact_language(path: Path) -> bytes:
         else:
             runs.append([v, 1])
     letters = {c for w, _ in rows[:ALPHABET_WORDS] if not w.isascii() for c in w if not c.isascii() and c.isalpha()}
-    head = [f"langscan-lexicon\t{FORMAT}\t{code}\t{len(rows)}", " ".join(f"{v}:{n}" for v, n in runs),
-            "".join(sorted(letters))]
-    if any("\n" in h or "\r" in h for h in head[2:]):
+    head = [f"langscan-lexicon\t{FORMAT}\t{code}\t{len(rows)}", " ".join(str(v) for v, _ in runs),
+            " ".join(str(n) for _, n in runs), "".join(sorted(letters))]
+    if any("\n" in h or "\r" in h for h in head[3:]):
         raise SystemExit(f"{path}: a newline in the alphabet")
     return ("\n".join(head + [w for w, _ in rows]) + "\n").encode("utf-8")
 
@@ -140,7 +143,9 @@ def compact_common(path: Path) -> bytes:
         groups.setdefault(langs, []).append(word)
     words = sum(len(g) for g in groups.values())
     order = sorted(groups)
-    head = [f"langscan-everyday\t{FORMAT}\t{words}", " ".join(f"{l}:{len(groups[l])}" for l in order)]
+    if any(" " in l for l in order):
+        raise SystemExit(f"{path}: a language list holds a space")
+    head = [f"langscan-everyday\t{FORMAT}\t{words}", " ".join(order), " ".join(str(len(groups[l])) for l in order)]
     body = [w for l in order for w in sorted(groups[l])]
     return ("\n".join(head + body) + "\n").encode("utf-8")
 
