@@ -11,9 +11,10 @@ English too.
 What is read at run time is the compact form of those files
 (models/lexicon/<lang>.words, same build tool): one word a line, most frequent
 first, with the Zipf values as runs and the language's alphabet in a short
-header.  Loading one is a read, a decode and a split; the sets and tables are
-built from slices of that list by C code (about 20 ms for English's 150,000
-words, 3 ms for a 40,000-word list), and nothing is parsed row by row.
+header.  Reading one is a read, a decode and a split (~15 ms of CPU for
+English's 150,000 words, ~3 ms for a 40,000-word list); the sets and tables
+are built from slices of that list by C code, and nothing is parsed row by
+row.  The big sets are hidden from the garbage collector (see _untracked).
 
 Everything loads lazily and once per process, per language: the expected
 language's lists when a Detector first scans, another language's only when a
