@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Callable, Optional, Sequence
 
-from . import lookalike, mojibake
 from .detect.candidate import Candidate
 from .finding import Kind
 
@@ -23,6 +22,8 @@ def candidates(text: str, expect: Sequence[str], predict, kinds, trace) -> list[
     """Look-alike words and mojibake runs, sorted, not overlapping (``trace``: explain's, or the null one)."""
     if text.isascii():
         return []
+    from . import lookalike, mojibake  # imported on the first text that is not plain ASCII
+
     note = trace.add if trace.on else None
     found: list = []
     if "mojibake" in kinds:

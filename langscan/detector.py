@@ -125,7 +125,7 @@ class Detector:
         cands: list[Candidate] = []
         # issue 13 (langscan/artifacts.py): look-alike words and mojibake, stages of their own; they replace
         # the script spans they overlap and take no part in the whole-document decision
-        extra = artifacts.candidates(text, self.expect, setup.model.predict, self.options.kinds, trace)
+        extra = artifacts.candidates(text, self.expect, setup.predict, self.options.kinds, trace)
         if not (text.isascii() and setup.latin_expected):
             cands.extend(script_stage(setup, text, trace))
         cands = artifacts.merge_candidates(cands, extra, trace)

@@ -1,15 +1,15 @@
-"""Language identification: the bundled fastText model and langdetect's second opinion.
+"""Language identification: the bundled fastText model.
 
 The fastText lid.176 model ships inside the package (``langscan/_models`` in
 a wheel, ``models/`` in a source checkout), is checked against its sha256 on
-first load and loaded once per process.  We call it through the
+first load and loaded once per process (the detector loads it on the first
+unit a stage asks about: a clean text never does).  We call it through the
 ``fasttext-predict`` distribution: prebuilt wheels, inference only, no numpy,
 so it neither builds from source nor breaks under numpy 2.
 """
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from pathlib import Path
 from typing import Optional
@@ -40,6 +40,8 @@ def models_dir() -> Path:
 
 
 def _sha256(path: Path) -> str:
+    import hashlib
+
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -102,36 +104,3 @@ def load_model(path: Optional[str] = None) -> LanguageModel:
                 model = LanguageModel(Path(path))
             _models[key] = model
     return model
-
-
-_ld_lock = threading.Lock()
-_ld_factory = None
-
-
-def second_opinion(text: str) -> list[tuple[str, float]]:
-    """langdetect's (language, probability) guesses, seeded so the answer is repeatable.
-
-    langdetect is slow (milliseconds per call), so the detector asks it only
-    about borderline units.
-    """
-    global _ld_factory
-    with _ld_lock:
-        if _ld_factory is None:
-            from langdetect.detector_factory import DetectorFactory, PROFILES_DIRECTORY
-
-            factory = DetectorFactory()
-            factory.load_profile(PROFILES_DIRECTORY)
-            _ld_factory = factory
-        try:
-            det = _ld_factory.create()
-            det.seed = 0
-            det.n_trial = 3  # fewer random restarts: a second opinion, not a verdict, at a third of the cost
-            det.append(text)
-            langs = det.get_probabilities()
-        except Exception:
-            return []
-    out = []
-    for item in langs:
-        code = item.lang.split("-")[0]
-        out.append((code, float(item.prob)))
-    return out

@@ -17,7 +17,8 @@ letters next to mathematical symbols are notation, not words.
 
 ``find`` is a pure function of the text (plus the language model it is
 given); the data (models/confusables.tsv.gz, built by
-tools/build_confusables.py from Unicode's file) and the skeleton index of the
+tools/build_confusables.py from Unicode's file, and models/lookalike.json, what
+the same tool derives from it) and the skeleton index of the
 expected language's everyday words load once per process, on first need.
 """
 
@@ -68,23 +69,47 @@ _NUMBER = re.compile(r"\d{2,}")
 _MATH_NEAR = re.compile(r"[=<>+×÷∈∉⊂⊆∑∏∫√∞≈≠≤≥^_|∂∇]")
 
 
+DERIVED_FILE = "lookalike.json"  # built by tools/build_confusables.py --derived
+
+
+def _parse_confusables() -> dict[str, str]:
+    """source character -> prototype string, read from models/confusables.tsv.gz (the source data)."""
+    from .lid import models_dir
+
+    t = {}
+    raw = gzip.decompress((models_dir() / "confusables.tsv.gz").read_bytes()).decode("ascii")
+    for line in raw.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        src, _, proto = line.partition("\t")
+        t[chr(int(src, 16))] = "".join(chr(int(x, 16)) for x in proto.split())
+    return t
+
+
+def _derived() -> Optional[dict]:
+    """models/lookalike.json: the table, and the look-alike readings and foreign digits computed from it,
+    so a process does not rebuild them (~35 ms) on its first non-ASCII text. None when the file is absent."""
+    if "derived" not in _data:
+        with _lock:
+            if "derived" not in _data:
+                import json
+
+                from .lid import models_dir
+
+                path = models_dir() / DERIVED_FILE
+                _data["derived"] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+    return _data["derived"]
+
+
 def _table() -> dict[str, str]:
-    """source character -> prototype string, from models/confusables.tsv.gz."""
+    """source character -> prototype string (UTS #39 confusables)."""
     t = _data.get("table")
     if t is None:
+        derived = _derived()  # (takes the lock itself: not under it)
         with _lock:
             t = _data.get("table")
             if t is None:
-                from .lid import models_dir
-
-                t = {}
-                raw = gzip.decompress((models_dir() / "confusables.tsv.gz").read_bytes()).decode("ascii")
-                for line in raw.splitlines():
-                    if not line or line.startswith("#"):
-                        continue
-                    src, _, proto = line.partition("\t")
-                    t[chr(int(src, 16))] = "".join(chr(int(x, 16)) for x in proto.split())
-                _data["table"] = t
+                t = _data["table"] = derived["table"] if derived else _parse_confusables()
     return t
 
 
@@ -99,34 +124,45 @@ def _ascii_word(s: str) -> bool:
     return bool(s) and s.isascii() and all(c.isalnum() or c in "'" for c in s)
 
 
+def compute_latinish(table: dict[str, str]) -> tuple[dict[str, str], frozenset[str]]:
+    """(look-alike character -> what it reads as, the decimal digits of every other system), computed from
+    the confusables table and this Python's Unicode data (tools/build_confusables.py stores the result)."""
+    out: dict[str, str] = {}
+    for c in table:
+        if c.isascii() or len(c) != 1 or not (c.isalpha() or c.isdigit()):
+            continue
+        if 0xFB00 <= ord(c) <= 0xFB06:
+            continue
+        sk = skeleton(unicodedata.normalize("NFKC", c))
+        if _ascii_word(sk):
+            nf = unicodedata.normalize("NFKC", c)
+            out[c] = nf if _ascii_word(nf) else HOMOGLYPHS.get(c, sk)
+    for lo, hi in _COMPAT_BLOCKS:
+        for cp in range(lo, hi + 1):
+            c = chr(cp)
+            nf = unicodedata.normalize("NFKC", c)
+            if nf != c and len(nf) == 1 and nf.isascii() and nf.isalnum():
+                out.setdefault(c, nf)
+    digits = set()
+    for cp in range(0x80, 0x1FBFA):  # decimal digits of every other system (zero points found by scan)
+        if unicodedata.decimal(chr(cp), None) == 0:
+            digits.update(chr(cp + k) for k in range(10))
+    return out, frozenset(digits)
+
+
 def _latinish() -> dict[str, str]:
     """Non-ASCII characters that look like ASCII letters or digits -> what they read as (for display).
 
-    From the confusables whose prototype is ASCII, and the compatibility blocks NFKC folds to ASCII."""
+    From the confusables whose prototype is ASCII, and the compatibility blocks NFKC folds to ASCII;
+    read from models/lookalike.json when it was computed with this Python's Unicode version."""
     m = _data.get("latinish")
     if m is None:
-        table = _table()
-        out: dict[str, str] = {}
-        for c in table:
-            if c.isascii() or len(c) != 1 or not (c.isalpha() or c.isdigit()):
-                continue
-            if 0xFB00 <= ord(c) <= 0xFB06:
-                continue
-            sk = skeleton(unicodedata.normalize("NFKC", c))
-            if _ascii_word(sk):
-                nf = unicodedata.normalize("NFKC", c)
-                out[c] = nf if _ascii_word(nf) else HOMOGLYPHS.get(c, sk)
-        for lo, hi in _COMPAT_BLOCKS:
-            for cp in range(lo, hi + 1):
-                c = chr(cp)
-                nf = unicodedata.normalize("NFKC", c)
-                if nf != c and len(nf) == 1 and nf.isascii() and nf.isalnum():
-                    out.setdefault(c, nf)
-        digits = set()
-        for cp in range(0x80, 0x1FBFA):  # decimal digits of every other system (zero points found by scan)
-            if unicodedata.decimal(chr(cp), None) == 0:
-                digits.update(chr(cp + k) for k in range(10))
-        _data["foreign_digits"] = frozenset(digits)
+        derived = _derived()
+        if derived is not None and derived.get("unicode") == unicodedata.unidata_version:
+            out, digits = derived["latinish"], frozenset(derived["digits"])
+        else:
+            out, digits = compute_latinish(_table())
+        _data["foreign_digits"] = digits
         _data["suspects"] = frozenset(out) | _data["foreign_digits"]
         # the screen: one regex pass; characters of the BMP in one class (a bitmap to the regex engine), and
         # anything beyond the BMP (mathematical letters and digits) as one range, checked afterwards

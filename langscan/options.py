@@ -21,7 +21,6 @@ This module imports nothing heavy: it is safe to use while parsing ``--help``.
 
 from __future__ import annotations
 
-import difflib
 import os
 from functools import lru_cache
 from typing import Iterable, Optional, Union
@@ -104,6 +103,8 @@ def language(name: str, option: str = "--expect") -> str:
 
 
 def _suggest(key: str, codes, alias, names) -> str:
+    import difflib  # only when a language is unknown: not on every start
+
     pool = sorted(codes) + sorted(alias)
     close = difflib.get_close_matches(key, pool, n=6, cutoff=0.6)
     if len(key) <= 3:  # a short code: codes one letter away first ("enn" -> en, "dee" -> de)

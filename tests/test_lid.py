@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from langscan import Detector
-from langscan.lid import MODEL_FILE, MODEL_SHA256, LanguageModel, ModelError, load_model, models_dir, second_opinion
+from langscan.lid import MODEL_FILE, MODEL_SHA256, LanguageModel, ModelError, load_model, models_dir
 
 FOUNDING = Path(__file__).parent / "data" / "founding_example.txt"
 
@@ -57,9 +57,3 @@ def test_cli_model_option_and_its_error(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "langscan.cli", "scan", "--model", str(tmp_path / "x.bin"),
                           str(FOUNDING)], capture_output=True, text=True)
     assert bad.returncode == 2 and "x.bin" in bad.stderr
-
-
-def test_langdetect_second_opinion_is_repeatable():
-    text = "Ne, grįžti atgal"
-    assert second_opinion(text) == second_opinion(text)
-    assert second_opinion("Alle Rechte vorbehalten.")[0][0] == "de"

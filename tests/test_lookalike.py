@@ -116,3 +116,24 @@ def test_explain_says_why_a_candidate_was_kept_or_not(det):
     homo = [u for u in units if u.stage == "homoglyph"]
     assert any(not u.flagged and "Cyrillic words stand next to it" in u.reason for u in homo)
     assert any(u.flagged and u.text == "ѕсоре" and "repaired: scope" in u.reason for u in homo)
+
+
+def test_derived_tables_match_a_fresh_computation():
+    """models/lookalike.json (what a process reads instead of computing) equals what the code computes
+    from models/confusables.tsv.gz, so the two cannot drift apart."""
+    import json
+    import unicodedata
+
+    from langscan import lookalike
+    from langscan.lid import models_dir
+
+    derived = json.loads((models_dir() / lookalike.DERIVED_FILE).read_text(encoding="utf-8"))
+    table = lookalike._parse_confusables()
+    assert derived["table"] == table and len(table) == 6311
+    if derived["unicode"] != unicodedata.unidata_version:
+        pytest.skip(f"lookalike.json was computed under Unicode {derived['unicode']}, this Python has "
+                    f"{unicodedata.unidata_version}: langscan computes the tables itself here")
+    latinish, digits = lookalike.compute_latinish(table)
+    assert derived["latinish"] == latinish and frozenset(derived["digits"]) == digits
+    assert latinish["ѕ"] == "s" and "٣" in digits  # Cyrillic dze reads "s"; Arabic-Indic three is a digit
+    assert lookalike._latinish() == latinish  # and the running process uses exactly that

@@ -35,6 +35,8 @@ def test_wheel_contains_model_and_lexicons(wheel):
     assert "langscan/_models/lid.176.ftz" in names
     assert "langscan/_models/lexicon/en.tsv.gz" in names
     assert "langscan/_models/lexicon/common.tsv.gz" in names
+    assert "langscan/_models/lexicon/en.words" in names and "langscan/_models/lexicon/common.words" in names
+    assert "langscan/_models/lookalike.json" in names
     assert "langscan/_models/confusables.tsv.gz" in names
     assert "langscan/_models/README.md" in names
 

@@ -1,6 +1,7 @@
 """Build models/confusables.tsv.gz from Unicode's confusables.txt (UTS #39).
 
     python tools/build_confusables.py [PATH/TO/confusables.txt]
+    python tools/build_confusables.py --derived     # only models/lookalike.json, from the .tsv.gz
 
 Run once by a developer; the output is committed and shipped, so langscan needs
 neither the network nor another package at run time.  Without a path, the copy
@@ -14,6 +15,14 @@ marks, controls or spaces), in the order of the source file, preceded by one
 comment line naming the version of the data.  gzip with mtime 0, so the same
 input gives the same bytes.
 
+Also writes models/lookalike.json, what langscan.lookalike derives from that table
+at run time (the look-alike characters and what each reads as, the decimal digits
+of other systems), so a process reads it instead of computing it on its first
+non-ASCII text.  It depends on the Unicode version of the Python that builds it,
+which the file records: langscan uses it only under the same version and computes
+the tables itself otherwise.  tests/test_lookalike.py checks it against a fresh
+computation.
+
 Data: Unicode Security Mechanisms (UTS #39) confusables.txt, © Unicode, Inc.,
 Unicode License v3 (see models/README.md).
 """
@@ -26,7 +35,9 @@ import re
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "models" / "confusables.tsv.gz"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "models" / "confusables.tsv.gz"
+DERIVED = ROOT / "models" / "lookalike.json"
 _LINE = re.compile(r"^\s*([0-9A-Fa-f]{4,6})\s*;\s*([0-9A-Fa-f ]+?)\s*;\s*MA\b")
 
 
@@ -52,6 +63,31 @@ def build(src: Path, out: Path = OUT) -> dict:
             "source_sha256": hashlib.sha256(raw).hexdigest(), "bytes": out.stat().st_size}
 
 
+def derived() -> str:
+    """The text of models/lookalike.json, computed from models/confusables.tsv.gz by langscan's own code."""
+    import json
+    import unicodedata
+
+    sys.path.insert(0, str(ROOT))
+    from langscan import lookalike
+
+    table = lookalike._parse_confusables()
+    latinish, digits = lookalike.compute_latinish(table)
+    doc = {"about": "derived from confusables.tsv.gz by tools/build_confusables.py --derived; see models/README.md",
+           "unicode": unicodedata.unidata_version, "table": table, "latinish": latinish,
+           "digits": "".join(sorted(digits))}
+    return json.dumps(doc, ensure_ascii=True, indent=0) + "\n"
+
+
+def build_derived(out: Path = DERIVED) -> None:
+    out.write_text(derived(), encoding="ascii")
+    print(f"{out.name}: {out.stat().st_size // 1024} KiB")
+
+
 if __name__ == "__main__":
-    source = Path(sys.argv[1]) if len(sys.argv) > 1 else default_source()
-    print(build(source))
+    if sys.argv[1:] == ["--derived"]:
+        build_derived()
+    else:
+        source = Path(sys.argv[1]) if len(sys.argv) > 1 else default_source()
+        print(build(source))
+        build_derived()

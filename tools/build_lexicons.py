@@ -1,10 +1,18 @@
-"""Build models/lexicon/*.tsv.gz from the wordfreq package's word lists.
+"""Build models/lexicon/*.tsv.gz from the wordfreq package's word lists, and the compact files read at run time.
 
 Run once by a developer (needs `pip install wordfreq`); the output is committed
 and shipped, so langscan itself never needs wordfreq or the network.  Each
 file holds the most frequent words of one language with their Zipf frequency
 (log10 of occurrences per billion words, times 100, as an integer), one
 "word<TAB>zipf100" per line, most frequent first.
+
+    python tools/build_lexicons.py            # wordfreq -> *.tsv.gz -> *.words
+    python tools/build_lexicons.py --compact  # only *.tsv.gz -> *.words (no wordfreq needed)
+
+The ``.tsv.gz`` files are the source (what wordfreq gave); the ``.words`` files
+are what ``langscan.lexicon`` reads: the same rows in a form that loads without
+parsing (see ``compact_language`` and ``compact_common``).  tests/test_lexicon.py
+rebuilds them in memory and checks they match the committed ones byte for byte.
 
 Data: wordfreq by Robyn Speer et al., https://github.com/rspeer/wordfreq,
 word lists licensed CC BY-SA 4.0 (see models/README.md).
@@ -15,8 +23,6 @@ from __future__ import annotations
 import gzip
 import sys
 from pathlib import Path
-
-from wordfreq import top_n_list, zipf_frequency
 
 # wordfreq code -> the code langscan (fastText lid.176) uses for the language.
 LATIN_LANGUAGES = {
@@ -30,6 +36,8 @@ DEFAULT_SIZE = 40_000
 
 
 def main(out_dir: Path) -> None:
+    from wordfreq import top_n_list, zipf_frequency
+
     out_dir.mkdir(parents=True, exist_ok=True)
     for wf_code, code in LATIN_LANGUAGES.items():
         n = SIZES.get(code, DEFAULT_SIZE)
@@ -46,6 +54,7 @@ def main(out_dir: Path) -> None:
             fh.write(("\n".join(rows) + "\n").encode("utf-8"))
         print(f"{code}: {len(rows)} words -> {path} ({path.stat().st_size // 1024} KiB)")
     build_common_index(out_dir)
+    build_compact(out_dir)
 
 
 COMMON_ZIPF = 4.0  # 1 use per 100,000 words: the everyday vocabulary of a language
@@ -73,5 +82,86 @@ def build_common_index(out_dir: Path) -> None:
     print(f"common: {len(langs_of)} words -> {path} ({path.stat().st_size // 1024} KiB)")
 
 
+# ---------------------------------------------------------------- compact files (what langscan reads)
+#
+# <lang>.words, UTF-8, uncompressed, lines separated by "\n":
+#   1. "langscan-lexicon<TAB>2<TAB><lang><TAB><number of words>"
+#   2. the Zipf values (x100) of the runs of equal values, most frequent first: "773 743 741 ... 100"
+#   3. the length of each run: "1 1 1 ... 5210" (the words are stored most frequent first, so the values
+#      descend and the runs stay few: a few hundred for 150,000 words)
+#   4. the alphabet: the non-ASCII letters of the 20,000 most frequent words, sorted, one string
+#   5... one word a line, in the source's order
+# common.words: the everyday index, its rows grouped by their language list:
+#   1. "langscan-everyday<TAB>2<TAB><number of words>"
+#   2. the groups' language lists, in order: "ca ca,cs ... de ... en,tl ..."
+#   3. how many words each group holds: "4169 1 ..."
+#   4... one word a line, each group's words sorted
+# Loading is one read, one decode and one split (the headers too are split, not parsed item by item);
+# sets and dicts are built from slices in C.
+
+FORMAT = "2"
+ALPHABET_WORDS = 20_000  # langscan.lexicon.alphabet() looks at this many of the most frequent words
+
+
+def _rows(path: Path) -> list[tuple[str, str]]:
+    """(word, value) rows of one .tsv.gz, read exactly as langscan read them before the compact files."""
+    fields = gzip.decompress(path.read_bytes()).decode("utf-8").split()
+    if len(fields) % 2:
+        raise SystemExit(f"{path}: odd number of fields")
+    rows = list(zip(fields[0::2], fields[1::2]))
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    if [tuple(l.split("\t")) for l in lines] != rows:
+        raise SystemExit(f"{path}: a word holds whitespace")
+    return rows
+
+
+def compact_language(path: Path) -> bytes:
+    """The .words bytes for one language's .tsv.gz."""
+    code = path.name.split(".")[0]
+    rows = _rows(path)
+    values = [int(v) for _, v in rows]
+    if any(a < b for a, b in zip(values, values[1:])):
+        raise SystemExit(f"{path}: values do not descend")
+    runs: list[list[int]] = []
+    for v in values:
+        if runs and runs[-1][0] == v:
+            runs[-1][1] += 1
+        else:
+            runs.append([v, 1])
+    letters = {c for w, _ in rows[:ALPHABET_WORDS] if not w.isascii() for c in w if not c.isascii() and c.isalpha()}
+    head = [f"langscan-lexicon\t{FORMAT}\t{code}\t{len(rows)}", " ".join(str(v) for v, _ in runs),
+            " ".join(str(n) for _, n in runs), "".join(sorted(letters))]
+    if any("\n" in h or "\r" in h for h in head[3:]):
+        raise SystemExit(f"{path}: a newline in the alphabet")
+    return ("\n".join(head + [w for w, _ in rows]) + "\n").encode("utf-8")
+
+
+def compact_common(path: Path) -> bytes:
+    """The .words bytes for common.tsv.gz (the everyday index)."""
+    groups: dict[str, list[str]] = {}
+    for word, langs in _rows(path):
+        groups.setdefault(langs, []).append(word)
+    words = sum(len(g) for g in groups.values())
+    order = sorted(groups)
+    if any(" " in l for l in order):
+        raise SystemExit(f"{path}: a language list holds a space")
+    head = [f"langscan-everyday\t{FORMAT}\t{words}", " ".join(order), " ".join(str(len(groups[l])) for l in order)]
+    body = [w for l in order for w in sorted(groups[l])]
+    return ("\n".join(head + body) + "\n").encode("utf-8")
+
+
+def compact(path: Path) -> bytes:
+    return compact_common(path) if path.name == "common.tsv.gz" else compact_language(path)
+
+
+def build_compact(out_dir: Path) -> None:
+    for path in sorted(out_dir.glob("*.tsv.gz")):
+        target = out_dir / (path.name.split(".")[0] + ".words")
+        target.write_bytes(compact(path))
+        print(f"{target.name}: {target.stat().st_size // 1024} KiB")
+
+
 if __name__ == "__main__":  # noqa: E305
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "models" / "lexicon")
+    args = [a for a in sys.argv[1:] if a != "--compact"]
+    where = Path(args[0]) if args else Path(__file__).resolve().parent.parent / "models" / "lexicon"
+    (build_compact if "--compact" in sys.argv[1:] else main)(where)

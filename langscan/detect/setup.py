@@ -1,8 +1,10 @@
 """What every stage needs to know: the resolved options and the shared resources, loaded once.
 
-Building a ``Setup`` is cheap; the language-ID model and the word sets load
-on the first ``prepare()`` (once per process: ``lid`` and ``lexicon`` cache
-them), so a Detector that never scans costs nothing.
+Building a ``Setup`` is cheap; the word sets load on the first ``prepare()``
+and the language-ID model on the first ``model`` or ``predict`` use (once per
+process: ``lid`` and ``lexicon`` cache them, and the sets are shared by every
+Setup expecting the same languages), so a Detector that never scans costs
+nothing and a clean text that no stage asks the model about never loads it.
 """
 
 from __future__ import annotations
@@ -43,15 +45,28 @@ class Setup:
         self._expected_memo: dict[str, bool] = {}
         self._ready = False
 
+    @property
+    def model(self):
+        """The fastText model (loaded on first use, once per process)."""
+        model = self.__dict__.get("_model")
+        if model is None:
+            from ..lid import load_model
+
+            model = self.__dict__["_model"] = load_model(self.options.model_path)
+        return model
+
+    def predict(self, text: str, k: int = 5) -> list[tuple[str, float]]:
+        """``model.predict``, loading the model only when a stage first asks."""
+        return self.model.predict(text, k)
+
     def prepare(self) -> None:
         if self._ready:
             return
         with self._lock:
             if self._ready:
                 return
-            from ..lid import load_model
-
-            self.model = load_model(self.options.model_path)
+            if self.options.model_path is not None:
+                self.model  # a model the user named: a wrong path is an error at once, not at first use
             shared = _SHARED.get(self.expect)
             if shared is None:
                 with _SHARED_LOCK:
@@ -63,24 +78,21 @@ class Setup:
 
     def _word_sets(self):
         """The screen's word sets for these expected languages (built once per process, shared)."""
-        screen: set[str] = set()
-        for l in self.expect:
-            screen |= lexicon.common_words(l, tuning.SCREEN_MIN_ZIPF)
-        if "en" not in self.expect:
+        # (each set is built once, straight from the word lists: no per-language copy is kept beside it)
+        if "en" in self.expect:
+            screen_set = lexicon.union(self.expect, tuning.SCREEN_MIN_ZIPF, LOANWORDS)
+        else:
             # Other languages' web text borrows English words; a word more common in English
             # than in the expected language is no evidence of the expected language.
             en = lexicon.load("en") or {}
-            screen = {w for w in screen if en.get(w, 0.0) <= self.expected_zipf(w)}
-        screen_set = frozenset(screen | LOANWORDS)
+            screen = lexicon.union(self.expect, tuning.SCREEN_MIN_ZIPF)
+            kept = [w for w in screen if en.get(w, 0.0) <= self.expected_zipf(w)]
+            screen_set = lexicon.word_set(kept + list(LOANWORDS))
         # Every word the expected language's lexicon knows, however rare: rare English words
         # ("thermobaric") are no reason to look closer; words it has never seen are.
-        known = LOANWORDS
-        for l in self.expect:
-            known = known | lexicon.words(l)
+        known = lexicon.union(self.expect, None, LOANWORDS)
         # words the expected language uses often enough that a short unit holding them is no suspect
-        familiar: frozenset[str] = LOANWORDS
-        for l in self.expect:
-            familiar = familiar | lexicon.common_words(l, tuning.SHORT_RARE_ZIPF)
+        familiar = lexicon.union(self.expect, tuning.SHORT_RARE_ZIPF, LOANWORDS)
         return screen_set, known, lexicon.available(), lexicon.everyday_elsewhere(self.expect), familiar
 
     @property
