@@ -37,6 +37,7 @@ from ..languages import same_family, script_of_lang
 from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
+from .screen import occurring
 from .menus import all_first_words, menu_candidates, trigger_words
 from .segmentation import segment, viterbi_spans
 from .setup import Setup
@@ -185,8 +186,9 @@ class LatinStage:
         odd = rare.difference(st.familiar)
         if odd:
             # seen in lowercase somewhere (names and brands are capitalised wherever they appear)
-            odd = {w for w in odd if (w not in st.known or w in st.everyday) and w in text and w.isalpha()
-                   and is_latin_word(w)}
+            odd = occurring(text, folded, words_, lambda: set(fold(text, lower=False).split()),
+                            {w for w in odd if (w not in st.known or w in st.everyday) and w.isalpha()
+                             and is_latin_word(w)})
         if odd:
             out.extend(self._short_units(text, folded, odd, taken, trace))
         return out
