@@ -24,6 +24,7 @@ expected language's everyday words load once per process, on first need.
 from __future__ import annotations
 
 import gzip
+from bisect import bisect_left
 import re
 import threading
 import unicodedata
@@ -355,10 +356,11 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
 
         predict = load_model().predict
     repairs = {(s, e): r for s, e, r, _, _ in cands}
+    near = _Near(repairs)
     out = []
     for s, e, fixed, odd, cls in cands:
         word = text[s:e]
-        reason = _reject(text, s, e, odd, cls, repairs, latin, expect, predict)
+        reason = _reject(text, s, e, odd, cls, near(*_context(text, s, e)), latin, expect, predict)
         if reason is not None:
             if note:
                 note(s, e, word, "homoglyph", "-", 0.0, False, f"reads as {fixed!r}, but {reason}")
@@ -380,6 +382,21 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
         if note:
             note(s, e, word, "homoglyph", lang, score, True, detail)
     return out
+
+
+class _Near:
+    """The repairs overlapping a stretch of text: ``_reject`` reads only those around its word, and a text
+    with thousands of look-alike words must not scan them all for each one."""
+
+    def __init__(self, repairs: dict[tuple[int, int], str]) -> None:
+        self.items = sorted(repairs.items())
+        self.starts = [s for (s, _), _ in self.items]
+        self.longest = max((e - s for (s, e), _ in self.items), default=0)
+
+    def __call__(self, a: int, b: int) -> dict[tuple[int, int], str]:
+        lo = bisect_left(self.starts, a - self.longest)
+        hi = bisect_left(self.starts, b)
+        return {k: r for k, r in self.items[lo:hi] if k[1] > a}
 
 
 def _script(c: str) -> str:

@@ -37,7 +37,7 @@ from ..languages import same_family, script_of_lang
 from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
-from .screen import occurring
+from .screen import lines_holding_any as _lines_holding_any, occurring
 from .menus import all_first_words, menu_candidates, trigger_words
 from .segmentation import segment, viterbi_spans
 from .setup import Setup
@@ -765,8 +765,11 @@ def _lines_holding(folded: str, text: str, words: set[str], strong: set[str]) ->
     if n != len(text) or len(words) * n > 400_000:
         # lowercasing changed the length (rare letters such as U+0130), or many suspects in a long
         # text: one split per line is then the better deal
-        spans = lines(text)
-        return [(ls, le, fl) for (ls, le), fl in zip(spans, folded.split("\n")) if not words.isdisjoint(fl.split())]
+        if n != len(text):
+            spans = lines(text)
+            return [(ls, le, fl) for (ls, le), fl in zip(spans, folded.split("\n"))
+                    if not words.isdisjoint(fl.split())]
+        return _lines_holding_any(folded, text, words)
     hits: list[tuple[int, int]] = []
     find = folded.find
     for w in words:

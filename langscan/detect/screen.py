@@ -101,3 +101,20 @@ def occurring(text: str, folded: str, folded_words: set[str], unfolded_words, ca
         written = "\n".join(unfolded_words())
         found.update(w for w in maybe if w in written)
     return found
+
+
+def lines_holding_any(folded: str, text: str, words) -> list[tuple[int, int, str]]:
+    """(start, end, folded line) of the lines of ``text`` holding any of ``words``, as
+    ``zip(text.lines(text), folded.split("\\n"))`` filtered by ``not words.isdisjoint(line.split())`` gives
+    them, for a ``folded`` as long as ``text`` (its line breaks are then at the same places): the line
+    starts are summed from the folded lines' lengths, and empty lines cost one test."""
+    out = []
+    pos = 0
+    isdisjoint = words.isdisjoint
+    for fl in folded.split("\n"):
+        n = len(fl)
+        if n and not isdisjoint(fl.split()):
+            end = pos + n
+            out.append((pos, end - 1 if text[end - 1] == "\r" else end, fl))
+        pos += n + 1
+    return out
