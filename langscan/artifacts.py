@@ -14,6 +14,7 @@ from typing import Sequence
 
 from . import lookalike, mojibake
 from .detect.candidate import Candidate
+from .detect.screen import Spans
 from .finding import Kind
 
 KINDS = (Kind.HOMOGLYPH, Kind.MOJIBAKE)
@@ -28,9 +29,9 @@ def candidates(text: str, expect: Sequence[str], predict, kinds, trace) -> list[
     if "mojibake" in kinds:
         found.extend(mojibake.find(text, expect, predict, note))
     if "homoglyph" in kinds:
-        taken = [(c.start, c.end) for c in found]
+        taken = Spans((c.start, c.end) for c in found)
         for c in lookalike.find(text, expect, predict, note):
-            if not any(s < c.end and c.start < e for s, e in taken):  # a mojibake run wins: it is repaired whole
+            if not taken.overlaps(c.start, c.end):  # a mojibake run wins: it is repaired whole
                 found.append(c)
     found.sort(key=lambda c: c.start)
     return [Candidate(*tuple(c)[:8]) for c in found]
@@ -40,7 +41,8 @@ def merge_candidates(cands: list[Candidate], extra: list[Candidate], trace) -> l
     """``cands`` without those overlapping an ``extra`` candidate, plus ``extra``; the explain trace says so."""
     if not extra:
         return cands
-    keep = [c for c in cands if not any(x.start < c.end and c.start < x.end for x in extra)]
+    spans = Spans((x.start, x.end) for x in extra)  # bisection: a huge text has thousands of each
+    keep = [c for c in cands if not spans.overlaps(c.start, c.end)]
     if trace.on:
         mine = {(x.kind.value, x.start, x.end) for x in extra}
         for u in trace.units:

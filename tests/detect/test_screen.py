@@ -171,3 +171,18 @@ def test_detector_findings_with_look_alikes_are_the_same_without_the_screens(mon
     assert sum(1 for k, *_ in ours[0] if k == "homoglyph") >= 300
     _without_screens(monkeypatch)
     assert _findings([text]) == ours
+
+
+def test_spans_overlap_is_the_pairwise_test():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    span = st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda t: (t[0], t[0] + t[1]))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(span, max_size=12), span)
+    def check(spans, probe):
+        s, e = probe
+        assert screen.Spans(spans).overlaps(s, e) == any(a < e and s < b for a, b in spans)
+
+    check()
