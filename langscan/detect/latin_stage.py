@@ -37,7 +37,7 @@ from ..languages import same_family, script_of_lang
 from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
-from .screen import lines_holding_any as _lines_holding_any, occurring
+from .screen import fold_words, lines_holding_any as _lines_holding_any, occurring
 from .menus import all_first_words, menu_candidates, trigger_words
 from .segmentation import segment, viterbi_spans
 from .setup import Setup
@@ -124,11 +124,10 @@ class LatinStage:
         self._line_cache: dict[str, list[Candidate]] = {}
 
     # ------------------------------------------------------------------ screen
-    def run(self, text: str, trace, taken: Taken) -> list[Candidate]:
+    def run(self, text: str, trace, taken: Taken, folded_words=None) -> list[Candidate]:
         st = self.setup
-        folded = fold(text)
-        words_ = set(folded.split())
-        rare = words_.difference(st.screen)
+        # (the detector may have folded the text already)
+        folded, words_, rare = folded_words or fold_words(text, st.screen)
         everyday = rare.intersection(st.everyday)
         # words in other scripts (Cyrillic, Arabic...) are the script stage's business, not suspects here
         unseen = {w for w in rare.difference(st.known) if w.isalpha() and is_latin_word(w)}

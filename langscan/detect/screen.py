@@ -12,8 +12,18 @@ import threading
 from bisect import bisect_left, bisect_right
 
 from ..scripts import script_of
+from .text import fold
 
 _ASCII_BYTES = bytes(range(128))
+
+
+def fold_words(text: str, common: frozenset[str]) -> tuple[str, set[str], set[str]]:
+    """``(fold(text), set of its words, those of them not in common)``: what the Latin stage's screen and
+    the early document check read (``common``: the expected language's everyday words, ``Setup.screen``)."""
+    folded = fold(text)
+    words = set(folded.split())
+    return folded, words, words.difference(common)
+
 _last = threading.local()  # the last text asked about, per thread: the stages of one scan share the answer
 
 
