@@ -23,6 +23,14 @@ def letters(text: str, start: int = 0, end: int = -1) -> int:
     return sum(map(len, runs))
 
 
+_NOT_ASCII_LETTER = bytes(c for c in range(256) if not (65 <= c <= 90 or 97 <= c <= 122))
+
+
+def ascii_letters(text: str) -> int:
+    """How many ASCII letters ``text`` holds (a lower bound of :func:`letters`; one C pass over its UTF-8)."""
+    return len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_LETTER))
+
+
 def document_stage(setup: Setup, text: str, cands: list[Candidate], trace) -> Optional[Candidate]:
     # Homoglyph words are spoofed words of the expected language: they never make a text foreign.
     cands = [c for c in cands if c.kind is not Kind.HOMOGLYPH]
@@ -31,6 +39,8 @@ def document_stage(setup: Setup, text: str, cands: list[Candidate], trace) -> Op
     covered = sum(letters(text, c.start, c.end) for c in cands)
     if covered < tuning.DOC_MIN_SHARE * tuning.DOC_MIN_LETTERS:
         return None
+    if covered < tuning.DOC_MIN_SHARE * ascii_letters(text):
+        return None  # the share is below DOC_MIN_SHARE whatever the other letters (a cheap count first)
     total = letters(text)
     if total < tuning.DOC_MIN_LETTERS:
         return None
