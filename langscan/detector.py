@@ -1,10 +1,11 @@
 """Detector: text in, findings out; the stages live in :mod:`langscan.detect`.
 
-``Detector.scan`` runs the script stage (foreign writing systems, homoglyph
-words), the Latin stage (Latin-script text in another language), merges
-neighbouring Latin candidates, lets the document stage decide whether the
-whole text is foreign, and turns the surviving candidates into ``Finding``
-records.  ``Detector.explain`` runs the same code with a recording trace.
+``Detector.scan`` first decides a text plainly in another language as one
+document finding (``early_document``: its lines are then never read); else it
+runs the script stage (foreign writing systems, homoglyph words), the Latin
+stage (Latin-script text in another language), merges neighbouring Latin
+candidates, lets the document stage decide whether the whole text is foreign,
+and turns the surviving candidates into ``Finding`` records.  ``Detector.explain`` runs the same code with a recording trace.
 """
 
 from __future__ import annotations

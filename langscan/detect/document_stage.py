@@ -3,6 +3,8 @@
 When the stages' candidates cover most of the letters, they are replaced by
 one ``document`` candidate.  When they cover only part (tables of names and
 numbers, link lists), the model reads the whole text and must be sure.
+``early_document`` decides a text plainly in another language before any
+stage reads it (the detector calls it first).
 """
 
 from __future__ import annotations
