@@ -88,8 +88,11 @@ def _candidates(text: str) -> tuple[str, set[str], set[str]]:
     return folded, words, cands | cut
 
 
-def test_occurring_is_the_substring_test(texts):
-    big = "\n\n".join(texts)  # long enough for the indexed path
+@pytest.mark.parametrize("index_from", [0, None])  # the indexed path on every text, and the default choice
+def test_occurring_is_the_substring_test(texts, index_from, monkeypatch):
+    if index_from is not None:
+        monkeypatch.setattr(screen, "_INDEX_FROM", index_from)
+    big = "\n\n".join(texts)  # many candidates: the indexed path by default too
     checked = 0
     for t in texts + [big]:
         folded, words, cands = _candidates(t)
@@ -100,7 +103,8 @@ def test_occurring_is_the_substring_test(texts):
     assert checked > 10_000
 
 
-def test_occurring_finds_words_inside_long_glued_words():
+def test_occurring_finds_words_inside_long_glued_words(monkeypatch):
+    monkeypatch.setattr(screen, "_INDEX_FROM", 0)
     glued = "supercalifragilistic" * 4 + "Zorblatnik" + "expialidocious" * 4  # longer than the index takes
     text = ("Zorblat met Fragilistic near the Expiali gate. " + glued + "\n") * 3000
     folded, words, cands = _candidates(text)
@@ -111,7 +115,8 @@ def test_occurring_finds_words_inside_long_glued_words():
     assert "fragilistic" in got and "zorblat" not in got  # inside the glued word / only capitalised
 
 
-def test_occurring_when_lowercasing_changes_the_length():
+def test_occurring_when_lowercasing_changes_the_length(monkeypatch):
+    monkeypatch.setattr(screen, "_INDEX_FROM", 0)
     text = "\u0130stanbul and istanbul, Kuperinsky and kuperinskyan " * 2000  # İ lowercases to two characters
     folded, words, cands = _candidates(text)
     assert len(folded) != len(text)
@@ -155,6 +160,7 @@ def test_detector_findings_are_the_same_without_the_screens(pages, monkeypatch):
     texts = _shipped_texts() + pages
     # one long document too: the screens' indexed paths only run on long texts
     texts.append("\n\n".join(f"Part {i}. {t}" for i, t in enumerate(pages[:40])))
+    monkeypatch.setattr(screen, "_INDEX_FROM", 0)  # the indexed word search on every text, not only on huge ones
     with_screens = _findings(texts)
     assert sum(map(len, with_screens)) > 20  # the pages hold findings of several kinds
     assert {k for fs in with_screens for k, *_ in fs} >= {"latin", "script"}
