@@ -102,24 +102,24 @@ def prose(text: str, from_end: bool = False) -> str:
     return _prose(text, from_end)[0]
 
 
-def _prose(text: str, from_end: bool = False) -> tuple[str, bool]:
-    """(prose, whether it stopped before the end of the text's prose)."""
+def _prose(text: str, from_end: bool = False, size: int = tuning.DOC_MODEL_TEXT) -> tuple[str, bool]:
+    """(prose up to ``size`` characters, whether it stopped before the end of the text's prose)."""
     parts: list[str] = []
-    size = 0
+    total = 0
     lines = text.splitlines()
     cut = False
     for line in reversed(lines) if from_end else lines:
         if len(line.split()) >= tuning.DOC_PROSE_LINE_WORDS:
             parts.append(line)
-            size += len(line) + 1
-            if size >= tuning.DOC_MODEL_TEXT:
+            total += len(line) + 1
+            if total >= size:
                 cut = True
                 break
-    if size < tuning.DOC_MIN_PROSE:
+    if total < tuning.DOC_MIN_PROSE:
         if from_end:
-            return text[-tuning.DOC_MODEL_TEXT:], len(text) > tuning.DOC_MODEL_TEXT
-        return text[:tuning.DOC_MODEL_TEXT], len(text) > tuning.DOC_MODEL_TEXT
-    return " ".join(parts)[:tuning.DOC_MODEL_TEXT], cut
+            return text[-size:], len(text) > size
+        return text[:size], len(text) > size
+    return " ".join(parts)[:size], cut
 
 
 def early_document(setup: Setup, text: str, words: int, rare: int, trace) -> Optional[Candidate]:
@@ -136,10 +136,9 @@ def early_document(setup: Setup, text: str, words: int, rare: int, trace) -> Opt
         return None
     if words - rare > tuning.DOC_FIRST_MAX_COMMON * words:
         return None
-    total = letters(text)
-    if total < tuning.DOC_MODEL_MIN_LETTERS:
+    if ascii_letters(text) < tuning.DOC_MODEL_MIN_LETTERS and letters(text) < tuning.DOC_MODEL_MIN_LETTERS:
         return None
-    head, cut = _prose(text)
+    head, cut = _prose(text)  # (shorter samples decide fewer texts: slower overall, measured)
     samples = [head, _prose(text, from_end=True)[0]] if cut else [head]
     lang, p = None, 1.0
     for body in samples:
