@@ -150,8 +150,10 @@ def early_document(setup: Setup, text: str, words: int, rare: int, trace) -> Opt
                 or (lang is not None and top != lang):
             return None
         lang, p = top, min(p, p_top)
-    s, e = trim_to_letters(text, 0, len(text), keep_punct=True)
     score = min(tuning.SCORE_CAP, p)
+    if score < setup.threshold:
+        return None  # a threshold above the model's certainty: the stages decide, as without this check
+    s, e = trim_to_letters(text, 0, len(text), keep_punct=True)
     detail = f"its prose reads as {lang} ({p:.0%})"
     if trace.on:
         trace.add(s, e, text[s:e][:80], "document", lang, score, True, detail + ", decided before its lines")

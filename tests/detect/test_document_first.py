@@ -82,3 +82,10 @@ def test_not_decided_first_when_documents_are_not_reported():
     det = Detector(expect="en", kinds=("script", "latin"))
     fs = det.scan(text)
     assert fs and all(f.kind.value == "script" for f in fs)
+
+
+def test_a_threshold_above_the_models_certainty_leaves_the_decision_to_the_stages(monkeypatch):
+    text = (DATA / "russian_article.txt").read_text(encoding="utf-8")
+    strict = Detector(expect="en", threshold=0.995).scan(text)
+    monkeypatch.setattr(detector_module, "early_document", lambda *a, **k: None)
+    assert strict == Detector(expect="en", threshold=0.995).scan(text)
