@@ -44,6 +44,8 @@ def repair_of(text: str, c: Candidate) -> Optional[str]:
     without one (a Latin word with one Cyrillic letter), the word repaired now; None for other kinds."""
     if c.repair is not None or c.kind is not Kind.HOMOGLYPH:
         return c.repair
+    from . import lookalike
+
     return lookalike.repair_word(text[c.start:c.end], (c.lang,))
 
 
@@ -53,6 +55,15 @@ def foreign_evidence(cands: list[Candidate], is_expected: Callable[[str], bool])
     mis-decoded run of the expected language (a text full of broken accents is not a foreign text)."""
     return [c for c in cands if c.kind is not Kind.HOMOGLYPH
             and not (c.kind is Kind.MOJIBAKE and is_expected(c.lang))]
+
+
+def may_hold_mojibake(text: str) -> bool:
+    """Could ``text`` hold a mis-decoded run? (one C-speed screen; False for most text)"""
+    if text.isascii():
+        return False
+    from . import mojibake
+
+    return mojibake.may_hold(text)
 
 
 def absorb_mojibake(text: str, doc: Candidate, cands: list[Candidate], trace) -> list[Candidate]:

@@ -1,10 +1,11 @@
 """Detector: text in, findings out; the stages live in :mod:`langscan.detect`.
 
-``Detector.scan`` runs the script stage (foreign writing systems, homoglyph
-words), the Latin stage (Latin-script text in another language), merges
-neighbouring Latin candidates, lets the document stage decide whether the
-whole text is foreign, and turns the surviving candidates into ``Finding``
-records.  ``Detector.explain`` runs the same code with a recording trace.
+``Detector.scan`` first decides a text plainly in another language as one
+document finding (``early_document``: its lines are then never read); else it
+runs the script stage (foreign writing systems, homoglyph words), the Latin
+stage (Latin-script text in another language), merges neighbouring Latin
+candidates, lets the document stage decide whether the whole text is foreign,
+and turns the surviving candidates into ``Finding`` records.  ``Detector.explain`` runs the same code with a recording trace.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from .detect.calibration import calibrate
 from .detect.candidate import Candidate
 from .detect.menus import complete_menus
 from .detect.resolve import tidy
-from .detect.document_stage import document_stage
+from .detect.document_stage import document_stage, early_document
 from .detect.latin_stage import LatinStage, Taken, merge_latin
+from .detect.screen import fold_words
 from .detect.script_stage import script_stage
 from .detect.setup import Setup
 from .detect.trace import NULL_TRACE, Trace, Unit
@@ -122,6 +124,15 @@ class Detector:
             return []
         setup = self._setup
         setup.prepare()
+        folded_words = None
+        if setup.latin_expected and "document" in self.options.kinds:
+            # a text plainly in another language is one document finding: decided first, so its lines are
+            # never read one by one (findings never overlap a document finding)
+            folded_words = fold_words(text, setup.screen)
+            doc = early_document(setup, text, len(folded_words[1]), len(folded_words[2]), trace)
+            # a text that may hold mis-decoded runs takes the full path: its document finding carries their repair
+            if doc is not None and not ("mojibake" in self.options.kinds and artifacts.may_hold_mojibake(text)):
+                return self._finish(text, [doc], trace, want_raw)
         cands: list[Candidate] = []
         # issue 13 (langscan/artifacts.py): look-alike words and mojibake, stages of their own; they replace
         # the script spans they overlap and take no part in the whole-document decision
@@ -131,7 +142,7 @@ class Detector:
         cands = artifacts.merge_candidates(cands, extra, trace)
         if setup.latin_expected:
             taken = Taken(sorted((c.start, c.end) for c in cands))
-            cands.extend(self._latin.run(text, trace, taken))
+            cands.extend(self._latin.run(text, trace, taken, folded_words))
         cands.sort(key=lambda c: c.start)
         cands = merge_latin(text, cands)
         cands = complete_menus(setup, text, cands)
@@ -140,6 +151,11 @@ class Detector:
         if doc is not None:
             # findings never overlap: the page is one finding, which carries the repair of its mis-decoded runs
             cands = artifacts.absorb_mojibake(text, doc, cands, trace)
+        return self._finish(text, cands, trace, want_raw)
+
+    def _finish(self, text: str, cands: list[Candidate], trace, want_raw: bool) -> list[Finding]:
+        """Threshold, context, calibration and the Finding records of the surviving candidates."""
+        setup = self._setup
         kinds = self.options.kinds
         cands = [c for c in cands if c.kind.value in kinds and c.score >= self.threshold]
         context.assign(setup, text, cands)  # only for what will be reported

@@ -33,6 +33,7 @@ from typing import Callable, NamedTuple, Optional, Sequence
 from . import lexicon
 from .finding import Kind
 from .languages import same_family, script_of_lang
+from .detect.screen import non_ascii
 from .scripts import HOMOGLYPHS, char_label, script_of
 
 EVERYDAY_ZIPF = 3.0  # a skeleton must spell a word at least this common (Zipf) in the expected language
@@ -164,10 +165,6 @@ def _latinish() -> dict[str, str]:
             out, digits = compute_latinish(_table())
         _data["foreign_digits"] = digits
         _data["suspects"] = frozenset(out) | _data["foreign_digits"]
-        # the screen: one regex pass; characters of the BMP in one class (a bitmap to the regex engine), and
-        # anything beyond the BMP (mathematical letters and digits) as one range, checked afterwards
-        bmp = sorted(c for c in _data["suspects"] if ord(c) < 0x10000)
-        _data["screen"] = re.compile("[" + "".join(re.escape(c) for c in bmp) + "]|[\U00010000-\U0010ffff]")
         m = _data["latinish"] = out
     return m
 
@@ -327,9 +324,9 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
     if not langs:
         return []
     latin = _latinish()
-    if _data["screen"].search(text) is None:
-        return []
-    present = _data["suspects"].intersection(text)
+    # every look-alike is non-ASCII: the text's distinct non-ASCII characters (one C pass, shared with the
+    # script stage) say which it holds
+    present = _data["suspects"].intersection(non_ascii(text))
     if not present:
         return []
     foreign_digits = not _data["foreign_digits"].isdisjoint(present)

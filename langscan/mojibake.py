@@ -136,6 +136,11 @@ def _is_bad(text: str) -> bool:
     return is_bad(text) or bool(_dense_runs(text))
 
 
+def may_hold(text: str) -> bool:
+    """The screens and ftfy's measure: could ``text`` hold a mis-decoded run?"""
+    return not text.isascii() and _is_bad(text)
+
+
 def _joins(neighbour: str, repaired_edge: str) -> bool:
     """Does the repaired text continue the word beside it? ("caf" + "é"; not "past" + no-break space,
     not an Arabic run + the English word glued after it)."""

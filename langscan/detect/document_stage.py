@@ -3,6 +3,8 @@
 When the stages' candidates cover most of the letters, they are replaced by
 one ``document`` candidate.  When they cover only part (tables of names and
 numbers, link lists), the model reads the whole text and must be sure.
+``early_document`` decides a text plainly in another language before any
+stage reads it (the detector calls it first).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..finding import Kind
-from ..languages import script_of_lang
+from ..languages import same_family, script_of_lang
 from . import tuning
 from .candidate import Candidate
 from .setup import Setup
@@ -23,6 +25,14 @@ def letters(text: str, start: int = 0, end: int = -1) -> int:
     return sum(map(len, runs))
 
 
+_NOT_ASCII_LETTER = bytes(c for c in range(256) if not (65 <= c <= 90 or 97 <= c <= 122))
+
+
+def ascii_letters(text: str) -> int:
+    """How many ASCII letters ``text`` holds (a lower bound of :func:`letters`; one C pass over its UTF-8)."""
+    return len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_LETTER))
+
+
 def document_stage(setup: Setup, text: str, cands: list[Candidate], trace) -> Optional[Candidate]:
     # Homoglyph words are spoofed words of the expected language: they never make a text foreign.
     cands = [c for c in cands if c.kind is not Kind.HOMOGLYPH]
@@ -31,6 +41,8 @@ def document_stage(setup: Setup, text: str, cands: list[Candidate], trace) -> Op
     covered = sum(letters(text, c.start, c.end) for c in cands)
     if covered < tuning.DOC_MIN_SHARE * tuning.DOC_MIN_LETTERS:
         return None
+    if covered < tuning.DOC_MIN_SHARE * ascii_letters(text):
+        return None  # the share is below DOC_MIN_SHARE whatever the other letters (a cheap count first)
     total = letters(text)
     if total < tuning.DOC_MIN_LETTERS:
         return None
@@ -83,17 +95,66 @@ def document_stage(setup: Setup, text: str, cands: list[Candidate], trace) -> Op
     return Candidate(Kind.DOCUMENT, s, e, lang, script_seen[lang], score, f"{share:.0%} of letters foreign")
 
 
-def prose(text: str) -> str:
+def prose(text: str, from_end: bool = False) -> str:
     """The text's prose (lines of many words), up to DOC_MODEL_TEXT characters: what the model reads
-    to judge the whole, past menus, bylines and footers (English page furniture on a foreign page)."""
+    to judge the whole, past menus, bylines and footers (English page furniture on a foreign page).
+    ``from_end``: the prose read from the last line up (and the end of the text when there is little)."""
+    return _prose(text, from_end)[0]
+
+
+def _prose(text: str, from_end: bool = False, size: int = tuning.DOC_MODEL_TEXT) -> tuple[str, bool]:
+    """(prose up to ``size`` characters, whether it stopped before the end of the text's prose)."""
     parts: list[str] = []
-    size = 0
-    for line in text.splitlines():
+    total = 0
+    lines = text.splitlines()
+    cut = False
+    for line in reversed(lines) if from_end else lines:
         if len(line.split()) >= tuning.DOC_PROSE_LINE_WORDS:
             parts.append(line)
-            size += len(line) + 1
-            if size >= tuning.DOC_MODEL_TEXT:
+            total += len(line) + 1
+            if total >= size:
+                cut = True
                 break
-    if size < tuning.DOC_MIN_PROSE:
-        return text[:tuning.DOC_MODEL_TEXT]
-    return " ".join(parts)[:tuning.DOC_MODEL_TEXT]
+    if total < tuning.DOC_MIN_PROSE:
+        if from_end:
+            return text[-size:], len(text) > size
+        return text[:size], len(text) > size
+    return " ".join(parts)[:size], cut
+
+
+def early_document(setup: Setup, text: str, words: int, rare: int, trace) -> Optional[Candidate]:
+    """A text plainly in another language, decided before the stages read it line by line.
+
+    ``words``: how many distinct folded words the text holds, ``rare``: how many of them are not common
+    words of the expected language (the Latin stage's screen).  Few may be common; then the model must
+    be sure (DOC_FIRST_P) of one other language (with its family: Indonesian and Malay), and hear almost
+    none of the expected ones, in the prose read from the start and, when the prose is longer than one
+    sample, from the end too.  None when in any doubt: the stages then
+    read the text and the document stage decides as before.
+    """
+    if "document" not in setup.options.kinds or words < tuning.DOC_FIRST_MIN_WORDS:
+        return None
+    if words - rare > tuning.DOC_FIRST_MAX_COMMON * words:
+        return None
+    if ascii_letters(text) < tuning.DOC_MODEL_MIN_LETTERS and letters(text) < tuning.DOC_MODEL_MIN_LETTERS:
+        return None
+    head, cut = _prose(text)  # (shorter samples decide fewer texts: slower overall, measured)
+    samples = [head, _prose(text, from_end=True)[0]] if cut else [head]
+    lang, p = None, 1.0
+    for body in samples:
+        preds = setup.model.predict(body, k=3)
+        top = next((l for l, q in preds if not setup.is_expected(l)), None)
+        p_top = sum(q for l, q in preds if top is not None and same_family(l, top))  # Indonesian and Malay
+        p_exp = sum(q for l, q in preds if setup.is_expected(l))
+        if top is None or p_top < tuning.DOC_FIRST_P or p_exp > tuning.DOC_FIRST_EXP \
+                or (lang is not None and top != lang):
+            return None
+        lang, p = top, min(p, p_top)
+    score = min(tuning.SCORE_CAP, p)
+    if score < setup.threshold:
+        return None  # a threshold above the model's certainty: the stages decide, as without this check
+    s, e = trim_to_letters(text, 0, len(text), keep_punct=True)
+    detail = f"its prose reads as {lang} ({p:.0%})"
+    if trace.on:
+        trace.add(s, e, text[s:e][:80], "document", lang, score, True, detail + ", decided before its lines")
+    return Candidate(Kind.DOCUMENT, s, e, lang, script_of_lang(lang), score, detail)

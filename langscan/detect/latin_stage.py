@@ -37,6 +37,7 @@ from ..languages import same_family, script_of_lang
 from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
+from .screen import fold_words, lines_holding_any as _lines_holding_any, occurring
 from .menus import all_first_words, menu_candidates, trigger_words
 from .segmentation import segment, viterbi_spans
 from .setup import Setup
@@ -123,11 +124,10 @@ class LatinStage:
         self._line_cache: dict[str, list[Candidate]] = {}
 
     # ------------------------------------------------------------------ screen
-    def run(self, text: str, trace, taken: Taken) -> list[Candidate]:
+    def run(self, text: str, trace, taken: Taken, folded_words=None) -> list[Candidate]:
         st = self.setup
-        folded = fold(text)
-        words_ = set(folded.split())
-        rare = words_.difference(st.screen)
+        # (the detector may have folded the text already)
+        folded, words_, rare = folded_words or fold_words(text, st.screen)
         everyday = rare.intersection(st.everyday)
         # words in other scripts (Cyrillic, Arabic...) are the script stage's business, not suspects here
         unseen = {w for w in rare.difference(st.known) if w.isalpha() and is_latin_word(w)}
@@ -185,8 +185,9 @@ class LatinStage:
         odd = rare.difference(st.familiar)
         if odd:
             # seen in lowercase somewhere (names and brands are capitalised wherever they appear)
-            odd = {w for w in odd if (w not in st.known or w in st.everyday) and w in text and w.isalpha()
-                   and is_latin_word(w)}
+            odd = occurring(text, folded, words_, lambda: set(fold(text, lower=False).split()),
+                            {w for w in odd if (w not in st.known or w in st.everyday) and w.isalpha()
+                             and is_latin_word(w)})
         if odd:
             out.extend(self._short_units(text, folded, odd, taken, trace))
         return out
@@ -763,8 +764,11 @@ def _lines_holding(folded: str, text: str, words: set[str], strong: set[str]) ->
     if n != len(text) or len(words) * n > 400_000:
         # lowercasing changed the length (rare letters such as U+0130), or many suspects in a long
         # text: one split per line is then the better deal
-        spans = lines(text)
-        return [(ls, le, fl) for (ls, le), fl in zip(spans, folded.split("\n")) if not words.isdisjoint(fl.split())]
+        if n != len(text):
+            spans = lines(text)
+            return [(ls, le, fl) for (ls, le), fl in zip(spans, folded.split("\n"))
+                    if not words.isdisjoint(fl.split())]
+        return _lines_holding_any(folded, text, words)
     hits: list[tuple[int, int]] = []
     find = folded.find
     for w in words:

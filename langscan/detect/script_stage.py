@@ -15,12 +15,15 @@ from ..languages import DEFAULT_FOR_SCRIPT, SIMPLIFIED_ONLY, languages_of_script
 from ..scripts import HOMOGLYPHS, char_label, foreign_run_regex, script_of
 from . import tuning
 from .candidate import Candidate
+from .screen import foreign_script_free
 from .setup import CJK, Setup
 from .text import WORD, WordBounds, bridgeable, trim_to_letters
 
 
 def script_stage(setup: Setup, text: str, trace) -> list[Candidate]:
     """Candidates for foreign-script runs and homoglyph words in ``text``."""
+    if foreign_script_free(text, setup.expected_scripts):
+        return []  # no letter of another script: no run to find (the regex pass below would find none)
     regex = foreign_run_regex(setup.expected_scripts)
     expected = setup.expected_scripts
     pieces: list[tuple[int, int, str]] = []  # (start, end, script) of one-script letter runs

@@ -151,3 +151,10 @@ DOC_MID_SHARE = 0.4  # fragments covering this share need the model at DOC_MID_P
 DOC_MID_P, DOC_MID_EXP = 0.7, 0.2
 DOC_LOW_P, DOC_LOW_EXP = 0.85, 0.05  # below DOC_MID_SHARE the model must be surer
 DOC_LINGUA_P = 0.95  # lingua's certainty about a page's prose when fastText is unsure (fragments cover >= DOC_MID_SHARE)
+# A text plainly in another language is decided before any line is read (issue 10: its lines are never read one
+# by one). The gate: few of its distinct words are common words of the expected language; then fastText must be
+# this sure of one other language (with its family: Indonesian and Malay), hearing this little of the expected ones, in its prose from the start and from
+# the end. On the dev and held-out data every text it decides was a document finding in that language already.
+DOC_FIRST_MAX_COMMON = 0.6  # at most this share of the distinct folded words on the expected screen list
+DOC_FIRST_MIN_WORDS = 20  # and at least this many distinct words
+DOC_FIRST_P, DOC_FIRST_EXP = 0.9, 0.05
