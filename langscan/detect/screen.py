@@ -9,7 +9,6 @@ decides anything about language.
 from __future__ import annotations
 
 import threading
-from bisect import bisect_left, bisect_right
 
 from ..scripts import script_of
 from .text import fold
@@ -132,21 +131,3 @@ def lines_holding_any(folded: str, text: str, words) -> list[tuple[int, int, str
             out.append((pos, end - 1 if text[end - 1] == "\r" else end, fl))
         pos += n + 1
     return out
-
-
-class Spans:
-    """A fixed set of (start, end) spans answering "does any of them overlap [s, e)?" by bisection (the
-    same answer as ``any(a < e and s < b for a, b in spans)``, without reading every span each time)."""
-
-    __slots__ = ("spans", "starts", "longest")
-
-    def __init__(self, spans) -> None:
-        self.spans = sorted(spans)
-        self.starts = [a for a, _ in self.spans]
-        self.longest = max((b - a for a, b in self.spans), default=0)
-
-    def overlaps(self, s: int, e: int) -> bool:
-        # a span overlapping [s, e) starts before e, and after s - longest (it ends after s)
-        hi = bisect_left(self.starts, e)
-        lo = bisect_right(self.starts, s - self.longest)
-        return any(s < b for _, b in self.spans[lo:hi])

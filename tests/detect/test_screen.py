@@ -178,7 +178,8 @@ def test_detector_findings_with_look_alikes_are_the_same_without_the_screens(mon
     assert _findings([text]) == ours
 
 
-def test_spans_overlap_is_the_pairwise_test():
+def test_span_index_overlap_is_the_pairwise_test():
+    from langscan.detect.text import SpanIndex
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
@@ -188,6 +189,6 @@ def test_spans_overlap_is_the_pairwise_test():
     @given(st.lists(span, max_size=12), span)
     def check(spans, probe):
         s, e = probe
-        assert screen.Spans(spans).overlaps(s, e) == any(a < e and s < b for a, b in spans)
+        assert SpanIndex(spans).overlaps(s, e) == any(a < e and s < b for a, b in spans)
 
     check()
