@@ -100,8 +100,9 @@ def targets(res: dict, info: dict) -> list[str]:
                 f"{ls['false']['words']} words) | {'yes' if fp == fp and fp <= 1 else '**no**'} |")
     cld2 = res.get("cld2")
     if cld2:
-        ok = ls["mbps_clean"] >= cld2["mbps_clean"]
-        rows.append(f"| clean-English throughput ≥ CLD2's (single process) | {_mb(ls['mbps_clean'])} MB/s vs CLD2 "
+        ok = ls["mbps_clean"] >= 1.5 * cld2["mbps_clean"]
+        rows.append(f"| clean-English throughput ≥ 1.5x CLD2's with its offsets converted (single process; the "
+                    f"dedicated benchmark is [speed.md](speed.md)) | {_mb(ls['mbps_clean'])} MB/s vs CLD2 "
                     f"{_mb(cld2['mbps_clean'])} MB/s | {'yes' if ok else '**no**'} |")
     return rows + [""] + limits(ls, cld2)
 
@@ -120,9 +121,10 @@ def limits(ls: dict, cld2: dict | None) -> list[str]:
     if fp == fp and fp > 1:
         ex = "; ".join(repr(x) for x in ls["false_examples"][:5])
         notes.append(f"- false findings {_f(fp, 2)} per 100k words > 1; for example: {ex}.")
-    if cld2 and ls["mbps_clean"] < cld2["mbps_clean"]:
+    if cld2 and ls["mbps_clean"] < 1.5 * cld2["mbps_clean"]:
         notes.append(f"- throughput {_mb(ls['mbps_clean'])} MB/s is {ls['mbps_clean'] / cld2['mbps_clean']:.0%} of "
-                     "CLD2's (CLD2 is one C++ call per document; langscan's per-segment work runs in Python).")
+                     "CLD2's (CLD2 is one C++ call per document; langscan's per-line work runs in Python); "
+                     "per corpus kind, first pass and start-up: [speed.md](speed.md), plot [speed.png](speed.png).")
     return (["What limits the unmet targets (measured):", ""] + notes) if notes else []
 
 
@@ -138,7 +140,11 @@ def render(results: dict, info: dict) -> str:
            f"documents, {c.get('clean_documents', '?')} clean; gold by kind {c.get('gold_by_kind', {})}; "
            f"{c.get('languages', '?')} languages), built by `python -m benchmarks.build_corpus` "
            "(see issue 3 and benchmarks/build_corpus.py). This run scored "
-           f"{info['documents']} documents.", ""]
+           f"{info['documents']} documents.", "",
+           "Throughput here is a by-product of the accuracy run (small documents, best of the timing passes); "
+           "the speed benchmark proper, per corpus kind with CLD2 beside it, first pass and start-up, is "
+           "[speed.md](speed.md):", "", "![throughput beside CLD2](speed.png)", "",
+           "Real pages and the per-language probe: [realpages.md](realpages.md), [probe.md](probe.md).", ""]
     for split, res in results.items():
         note = ("tuning split: defaults and thresholds may be tuned on it" if split == "dev"
                 else "held-out split: nothing is tuned on it")

@@ -66,12 +66,17 @@ def make_cld2():
             vectors = pycld2.detect(clean, returnVectors=True)[3]
         except pycld2.error:
             return []
-        # byte offset -> code-point offset
-        b2c, pos = {}, 0
-        for i, ch in enumerate(clean):
-            b2c[pos] = i
-            pos += len(ch.encode("utf-8"))
-        b2c[pos] = len(clean)
+        # byte offset -> code-point offset, the fast way: decode only the byte stretches between consecutive
+        # vector boundaries (a per-character Python loop made CLD2 look 3-4x slower than it is; issue 10)
+        b2c, last_b, last_c = {0: 0}, 0, 0
+        for b in sorted({o for off, length, _n, _c in vectors for o in (off, off + length)}):
+            if b > last_b:
+                try:
+                    last_c += len(data[last_b:b].decode("utf-8"))
+                except UnicodeDecodeError:  # a boundary inside a character: leave it out
+                    continue
+                last_b = b
+            b2c[b] = last_c
         out = []
         for off, length, _name, code in vectors:
             if code in ("en", "un", "xx") or not code:
@@ -86,7 +91,6 @@ def make_cld2():
                 out[-1] = (out[-1][0], e, out[-1][2], "")
             else:
                 out.append((s, e, norm_lang(code), ""))
-        assert len(data) == pos
         return out
     return scan
 
