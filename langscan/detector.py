@@ -136,7 +136,9 @@ class Detector:
         cands = merge_latin(text, cands)
         cands = complete_menus(setup, text, cands)
         cands = tidy(text, cands, setup.known)
-        doc = document_stage(setup, text, [c for c in cands if c.kind not in artifacts.KINDS], trace)
+        # a language menu names languages; it says nothing about the language of the page's prose
+        doc = document_stage(setup, text, [c for c in cands if c.kind not in artifacts.KINDS
+                                           and c.context != "menu"], trace)
         if doc is not None:
             cands = [doc]  # findings never overlap: the page is one finding
         kinds = self.options.kinds

@@ -131,6 +131,9 @@ MENU_ITEM_MAX_WORDS = 5  # a menu item longer than this is a sentence: the line 
 MENU_SCORE = 0.9  # raw score of a language menu item naming another language (calibrated like the rest)
 MENU_LONE_MAX_EXPECTED_ZIPF = 3.0  # a lone one-word name this common in the expected language is a word of it
 MENU_OTHER_WORD_MAX_EXPECTED_ZIPF = 3.0  # other words of an item rarer than this in English belong to the item
+MENU_BLOCK_MIN_FOREIGN = 2  # a menu of names is found whole when at least this many items name foreign languages
+MENU_FILLER_MAX_WORDS = 3  # an unnamed line this short between named lines is a menu item too ("Bân-lâm-gú")
+MENU_FILLER_RUN = 2  # ... when at most this many of them follow each other (CLDR lacks some wiki languages)
 MENU_PREPOSITION_ZIPF = 5.0  # a word this common in the named language before the name ("en", "em") is its
 
 # --------------------------------------------------------------------------- context

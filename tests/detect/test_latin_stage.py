@@ -34,9 +34,10 @@ def test_edition_and_language_items_are_found_whole(det, item, lang):
     assert found(det, text) == [("latin", item, lang, "menu")]
 
 
-def test_language_menu_with_a_cyrillic_item_is_found_item_by_item(det):
-    assert found(det, "Italiano | Magyar | Русский") == [
-        ("latin", "Italiano", "it", "menu"), ("latin", "Magyar", "hu", "menu"), ("script", "Русский", "ru", "menu")]
+def test_language_menu_with_a_cyrillic_item_is_one_finding(det):
+    # the whole menu, separators included, so clean removes it and leaves no half menu
+    assert found(det, "Read this in: Italiano | Magyar | Русский") == [
+        ("latin", "Italiano | Magyar | Русский", "mul", "menu")]
 
 
 def test_foreign_menu_row_is_one_finding(det):
@@ -44,10 +45,20 @@ def test_foreign_menu_row_is_one_finding(det):
     assert found(det, text) == [("latin", text, "es", "menu")]
 
 
-def test_one_language_a_line_menu(det):
-    text = "Choose your language\nEnglish\nDeutsch\nTiếng Việt\nTürkçe\nPolski"
-    assert [(k, t) for k, t, _, _ in found(det, text)] == [
-        ("latin", "Deutsch"), ("latin", "Tiếng Việt"), ("latin", "Türkçe"), ("latin", "Polski")]
+def test_one_language_a_line_menu_is_one_finding_with_the_english_item(det):
+    text = "Choose your language\nEnglish\n\n  \nDeutsch\nTiếng Việt\nTürkçe\nPolski\nWe use cookies."
+    assert found(det, text) == [("latin", "English\n\n  \nDeutsch\nTiếng Việt\nTürkçe\nPolski", "mul", "menu")]
+
+
+def test_edition_menu_of_country_names_is_one_finding(det):
+    # CLDR country names in their own languages ("Brasil", "Deutschland") make the list an edition menu
+    text = "eHow en Español\n\n eHow Brasil\n\n eHow Deutschland\nHow to fix a leaking tap in ten minutes."
+    assert [(f.text, f.context) for f in det.scan(text)] == [
+        ("eHow en Español\n\n eHow Brasil\n\n eHow Deutschland", "menu")]
+
+
+def test_country_names_in_english_prose_are_not_a_menu(det):
+    assert det.scan("We drove from Canada to Brasil and then flew to Deutschland for the fair.") == []
 
 
 def test_language_names_in_an_english_sentence_are_not_a_menu(det):
@@ -228,9 +239,9 @@ def test_clean_english_does_not_load_lingua():
     assert out.strip() == "True"
 
 
-def test_one_edition_a_line_list_takes_whole_items(det):
+def test_one_edition_a_line_list_is_one_finding(det):
     text = ("Choose a language\n\nUnited States (English) - en\n\nUnited States (español) - es\n\n"
             "Suisse (français)\nTürkiye (Türkçe)\n")
     assert [(f.text, f.lang, f.context) for f in det.scan(text)] == [
-        ("United States (español) - es", "es", "menu"), ("Suisse (français)", "fr", "menu"),
-        ("Türkiye (Türkçe)", "tr", "menu")]
+        ("United States (English) - en\n\nUnited States (español) - es\n\nSuisse (français)\nTürkiye (Türkçe)",
+         "mul", "menu")]
