@@ -189,7 +189,7 @@ class LatinStage:
                    and is_latin_word(w)}
         if odd:
             out.extend(self._short_units(text, folded, odd, taken, trace))
-        return out
+        return _drop_names_of_works(st, text, out, trace) if out else out
 
     # ------------------------------------------------------------------ short units: pairs, quotes
     def _short_units(self, text, folded, unseen, taken, trace) -> list[Candidate]:
@@ -709,6 +709,101 @@ class LatinStage:
                 scores[k] = st.min_llr / len(idx)
             out.append(Proposal(idx[0], idx[-1] + 1, st.min_llr, lang, scores))
         return out
+
+
+# A reference entry: "^ Zawinski, Jamie (1996). "nscp dorm". Retrieved 2007-10-12."
+_CITATION = re.compile(r"^\s*\^|\b(?:Retrieved|Archived from|Accessed)\b|\bISBN\b|\bdoi:", re.IGNORECASE)
+_TAG_LIST_MIN_COMMAS = 4
+_BRACKETED = re.compile(r"\(([^()\n]{1,40})\)")
+
+
+def _drop_names_of_works(st: Setup, text: str, cands: list[Candidate], trace) -> list[Candidate]:
+    """Drop the Latin candidates that are names, titles or the page's own terms, not stray text:
+
+    - a quoted title in a reference entry (a cited work keeps its own language);
+    - a quoted phrase of capitalised words only ("«Eins Zwei Drei», le clown"): a title or a name;
+    - an item of a comma-separated keyword list (a tag cloud) that is not the whole line;
+    - a short phrase that recurs in the text inside a line of the expected language ("the 2000
+      Swedish film Naken", "Notícias da Stock Car"): the page's own name or loanword.
+    Menu candidates are kept.  Costs a few line look-ups and one search per short candidate.
+    """
+    out = []
+    for c in cands:
+        if c.kind is not Kind.LATIN or c.context == "menu":
+            out.append(c)
+            continue
+        reason = _intended(st, text, c, cands)
+        if reason is None:
+            out.append(c)
+        elif reason.startswith("gloss:"):
+            c.context = "gloss"  # text about a language: reported only when glosses are asked for
+            out.append(c)
+        elif trace.on:
+            trace.add(c.start, c.end, text[c.start:c.end], "latin", c.lang, c.score, False, reason)
+    return out
+
+
+def _intended(st: Setup, text: str, c: Candidate, cands: list[Candidate]) -> str | None:
+    ls = text.rfind("\n", 0, c.start) + 1
+    le = text.find("\n", c.end)
+    le = len(text) if le == -1 else le
+    line = text[ls:le]
+    frag = text[c.start:c.end]
+    b = text[c.start - 1] if c.start > ls else ""
+    quoted = bool(b) and b in _QUOTE_CHARS + "'‘‹"
+    if _CITATION.search(line) and (quoted or any(m.start(1) <= c.start - ls and c.end - ls <= m.end(1)
+                                                 for m in _QUOTED.finditer(line))):
+        return "a quoted title in a reference entry: the name of a cited work"
+    toks = [w for _, _, w in words(frag, 0)]
+    if quoted and 1 <= len(toks) <= tuning.TITLE_MAX_WORDS and all(w[:1].isupper() for w in toks):
+        return "a quoted phrase of capitalised words: a title or a name"
+    rest = [w for _, _, w in words(line[:c.start - ls] + " " + line[c.end - ls:], 0)]
+    if len(toks) >= tuning.TITLE_MIN_WORDS and len(rest) >= tuning.TITLE_PROSE_WORDS and not MENU.search(line) \
+            and all(w[:1].isupper() for w in toks if len(w) >= tuning.TITLE_CONTENT_LETTERS) \
+            and sum(1 for w in toks if w[:1].isupper()) >= 2 * sum(1 for w in toks if w[:1].islower()):
+        return "a title-case phrase inside a line: the title of a work or a name"
+    groups = [m for m in _BRACKETED.finditer(line) if m.start() < c.end - ls and c.start - ls < m.end()]
+    if groups and all(m.start() > 0 and line[m.start() - 1] == " " and line[m.start() - 2:m.start() - 1].isalpha()
+                      for m in groups):
+        outside = [w for s_, _, w in words(frag, c.start)
+                   if not any(m.start() <= s_ - ls < m.end() for m in groups)]
+        if len(outside) <= len(groups) - 1:
+            return "gloss: foreign terms in brackets after the expected word they translate"
+    items = line.split(",")
+    if len(items) > _TAG_LIST_MIN_COMMAS and len(line.split()) <= tuning.TAG_MEAN_WORDS * len(items) \
+            and "." not in line.replace(".com", "") \
+            and (c.end - c.start) < tuning.TAG_LIST_WHOLE_SHARE * len(line.strip()):
+        return "part of a comma-separated keyword list (a tag cloud)"
+    if len(toks) <= tuning.RECUR_MAX_WORDS:
+        phrase = " ".join(toks[:2]).lower()
+        if phrase and _recurs_in_expected_text(st, text, phrase, cands, c.lang):
+            return f"{phrase!r} recurs inside text of the expected language: a name or loanword of the page"
+    return None
+
+
+def _recurs_in_expected_text(st: Setup, text: str, phrase: str, cands: list[Candidate], lang: str) -> bool:
+    """Does ``phrase`` occur (any case, whole words) outside the candidates, in a line whose other
+    words are mostly common words of the expected language, more common there than in ``lang``?"""
+    code = lexicon_code(lang)
+    lex = (lexicon.load(code) if code in st.lexicons else None) or {}
+    low = text.lower() if not text.islower() else text
+    pos = low.find(phrase)
+    seen = 0
+    while pos != -1 and seen < tuning.RECUR_MAX_LOOKS:
+        end = pos + len(phrase)
+        seen += 1
+        if (pos == 0 or not low[pos - 1].isalnum()) and (end == len(low) or not low[end].isalnum()) \
+                and not any(x.start < end and pos < x.end for x in cands):
+            ls = low.rfind("\n", 0, pos) + 1
+            le = low.find("\n", end)
+            le = len(low) if le == -1 else le
+            others = [w.lower() for _, _, w in words(low[ls:pos] + " " + low[end:le], 0)]
+            common = sum(1 for w in others if st.expected_zipf(w) >= max(tuning.RECUR_COMMON_ZIPF,
+                                                                          lex.get(w, 0.0)))
+            if len(others) >= tuning.RECUR_MIN_WORDS and common * 2 > len(others):
+                return True
+        pos = low.find(phrase, end)
+    return False
 
 
 def _rejoin_brands(text: str, spans: list[tuple[int, int]], known: frozenset) -> list[tuple[int, int]]:

@@ -74,6 +74,22 @@ NO_LEXICON_MIN_WORDS = 3  # languages without a lexicon: a unit needs this many 
 NO_LEXICON_MODEL_P = 0.9  # ... the model this sure ...
 NO_LEXICON_MAX_COMMON = 0.25  # ... and at most this share of common expected words
 
+# --------------------------------------------------------------------------- names of works and page terms
+TITLE_MAX_WORDS = 4  # a quoted phrase of at most this many capitalised words is a title or a name
+TITLE_MIN_WORDS = 3  # a phrase of at least this many words inside prose (TITLE_PROSE_WORDS other words on its
+# line, no menu separators: "Aviso de Privacidad | Contacto" is a UI string), whose every word ...
+TITLE_PROSE_WORDS = 3
+TITLE_CONTENT_LETTERS = 4  # ... of this many letters or more is capitalised, is a title ("The Death and Life of"),
+# when its capitalised words are at least twice its lowercase ones ("Location of Najd is in Iraq" is a sentence)
+TAG_MEAN_WORDS = 4  # a line of more than four comma-separated items this short on average, without a
+# full stop, is a keyword list
+TAG_LIST_WHOLE_SHARE = 0.9  # in a comma-separated keyword list, only a finding this much of the line stands
+RECUR_MAX_WORDS = 3  # a finding of at most this many words that recurs in expected text is the page's term ...
+RECUR_MIN_WORDS = 2  # ... when a line holding it has at least this many other words ...
+RECUR_COMMON_ZIPF = 4.0  # ... most of them at least this common in the expected language (and more than in
+# the finding's language: "Impressum und Datenschutz" is German, whatever English's web list holds of "und")
+RECUR_MAX_LOOKS = 50  # occurrences looked at per finding (bounded work on long texts)
+
 # --------------------------------------------------------------------------- merging Latin findings
 MERGE_SAME_LINE_GAP = 4  # same-language findings on one line join over at most this many separator characters
 MERGE_NEXT_LINE_GAP = 20  # ... or over one line break within this many characters (a sentence cut in two)

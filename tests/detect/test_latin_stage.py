@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from langscan import Detector
+from langscan.detector import DetectorOptions
 from langscan.detect.segmentation import segment, viterbi_spans
 
 DATA = Path(__file__).parent.parent / "data"
@@ -245,3 +246,41 @@ def test_one_edition_a_line_list_is_one_finding(det):
     assert [(f.text, f.lang, f.context) for f in det.scan(text)] == [
         ("United States (English) - en\n\nUnited States (español) - es\n\nSuisse (français)\nTürkiye (Türkçe)",
          "mul", "menu")]
+
+
+# --------------------------------------------------------------------------- names of works, page terms, tag lists
+def test_quoted_title_in_a_reference_entry_is_a_cited_work(det):
+    title = "Die Geschichte der deutschen Eisenbahn im Wandel der Zeit"
+    assert [f.text for f in det.scan(title)] == [title]  # on its own, German
+    entry = f'^ Müller, Hans (2004). "{title}". Der Spiegel. Retrieved 12 May 2010.'
+    assert det.scan(entry) == []
+
+
+def test_terms_in_brackets_after_the_word_they_translate_are_glosses(det):
+    text = "Social life was organised around families (whānau), subtribes (hapū) and tribes (iwi), each led by a chief."
+    assert det.scan(text) == []
+    glossing = Detector(options=DetectorOptions(expect=("en",), report_glosses=True))
+    assert [f.context for f in glossing.scan(text)] == ["gloss"]
+
+
+def test_a_title_that_recurs_in_english_prose_is_a_name(det):
+    assert [f.text for f in det.scan("Related films\nNaken\n")] == ["Naken"]
+    text = "The film is a remake of the 2000 Swedish film Naken, shot in Stockholm.\n\nRelated films\nNaken\n"
+    assert det.scan(text) == []
+
+
+def test_english_title_inside_a_french_sentence_is_a_name():
+    fr = Detector(expect=("fr",))
+    assert fr.scan("Le documentaire The Death and Life of Marsha P. Johnson du cinéaste David France relate "
+                   "l’enquête de l’activiste Victoria Cruz.") == []
+    # an English sentence appended to French text is still found
+    assert [f.text for f in fr.scan("Le documentaire raconte la vie de Marsha et de ses amies. "
+                                   "Read the whole story on our English website today.")] == [
+        "Read the whole story on our English website today."]
+
+
+def test_keyword_list_is_not_a_fragment():
+    pt = Detector(expect=("pt",))
+    tags = ("calendario stock car 2018, stock car brasil, stock car cascavel, stock car corrida milhão, "
+            "stock car interlagos, stock car santa cruz do sul, stock car taruma, stock car velopark")
+    assert pt.scan(tags) == []
