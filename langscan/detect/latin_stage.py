@@ -178,7 +178,11 @@ class LatinStage:
                 for lang in langs.split(",") if langs else ():
                     if not st.is_expected(lang):
                         hints[lang] = hints.get(lang, 0) + 1
-            out.extend(self._line_cached(text, ls, le, trace, taken, hints, len(found & unseen), found))
+            got = self._line_cached(text, ls, le, trace, taken, hints, len(found & unseen), found)
+            if not got and len(line_words) <= tuning.REPEAT_MAX_WORDS and not taken.any_within(ls, le):
+                rep = self._repeated_line(text, ls, le, line_words, hints, trace)
+                got = [rep] if rep is not None else got
+            out.extend(got)
         # words the expected language hardly uses (wordfreq's English list holds much foreign noise,
         # so "never seen" is too strict a test for two or three words)
         # words English hardly uses that it has never seen, or that are everyday elsewhere
@@ -190,6 +194,49 @@ class LatinStage:
         if odd:
             out.extend(self._short_units(text, folded, odd, taken, trace))
         return _drop_names_of_works(st, text, out, trace) if out else out
+
+    # ------------------------------------------------------------------ repeated page furniture
+    def _repeated_line(self, text, ls, le, line_words, hints, trace) -> Candidate | None:
+        """A short line repeated as a line of its own through the text ("Photo" under every picture,
+        "Advertisement" between articles) is the page's template: when every word of it is an everyday
+        word of another language and more common there than in the expected one, it is that language's
+        furniture, though each word alone is weak evidence (the expected lexicon holds web loans)."""
+        st = self.setup
+        raw = text[ls:le]
+        line = raw.strip()
+        if not line or text.count(line) < tuning.REPEAT_MIN:
+            return None
+        whole = re.compile(r"(?m)^[ \t]*" + re.escape(line) + r"[ \t]*\r?$")
+        if sum(1 for _ in zip(range(tuning.REPEAT_MIN), whole.finditer(text))) < tuning.REPEAT_MIN:
+            return None
+        langs = sorted(hints, key=lambda l: (-hints[l], l)) if hints else []
+        if not langs:
+            langs = [l for l, p in st.model.predict(line.lower(), k=2)
+                     if not st.is_expected(l) and script_of_lang(l) == "Latin" and p >= tuning.MODEL_PROBE_MIN_P]
+        for lang in langs[:tuning.MAX_HINT_LANGS]:
+            code = lexicon_code(lang)
+            lex = lexicon.load(code) if code in st.lexicons else None
+            if lex is None:
+                continue
+            llrs = [max(lex.get(w, 0.0), lexicon.FLOOR) - max(st.expected_zipf(w), lexicon.FLOOR) for w in line_words]
+            if not all(lex.get(w, 0.0) >= tuning.EVERYDAY_ZIPF and d >= tuning.REPEAT_WORD_LLR
+                       for w, d in zip(line_words, llrs)):
+                continue
+            preds = st.model.predict(line.lower(), k=5)
+            p_exp = sum(q for l, q in preds if st.is_expected(l))
+            p_lang = sum(q for l, q in preds if same_family(l, lang))
+            s = ls + (len(raw) - len(raw.lstrip()))
+            score = min(tuning.SCORE_CAP, 0.5 + 0.5 * min(1.0, sum(llrs) / (tuning.EVIDENCE_SCALE * st.min_llr)))
+            # the model must hear the language too ("digg", a share button, is no Norwegian)
+            flagged = p_exp < tuning.MODEL_HEARS_EXPECTED and p_lang >= tuning.MODEL_UNSURE and score >= st.threshold
+            if trace.on:
+                trace.add(s, s + len(line), line, "latin", lang, score, flagged,
+                          f"a line repeated through the text, every word everyday {lang} (evidence "
+                          f"{sum(llrs):.1f}); model hears {lang} {p_lang:.2f}, the expected language {p_exp:.2f}")
+            if flagged:
+                return Candidate(Kind.LATIN, s, s + len(line), lang, "Latin", score)
+            return None
+        return None
 
     # ------------------------------------------------------------------ short units: pairs, quotes
     def _short_units(self, text, folded, unseen, taken, trace) -> list[Candidate]:

@@ -90,6 +90,11 @@ RECUR_COMMON_ZIPF = 4.0  # ... most of them at least this common in the expected
 # the finding's language: "Impressum und Datenschutz" is German, whatever English's web list holds of "und")
 RECUR_MAX_LOOKS = 50  # occurrences looked at per finding (bounded work on long texts)
 
+# --------------------------------------------------------------------------- repeated page furniture
+REPEAT_MAX_WORDS = 3  # a line of its own of at most this many words ...
+REPEAT_MIN = 3  # ... repeated at least this many times in the text is template furniture ...
+REPEAT_WORD_LLR = 1.0  # ... foreign when each word is at least this much (log10) more common in one language
+
 # --------------------------------------------------------------------------- merging Latin findings
 MERGE_SAME_LINE_GAP = 4  # same-language findings on one line join over at most this many separator characters
 MERGE_NEXT_LINE_GAP = 20  # ... or over one line break within this many characters (a sentence cut in two)

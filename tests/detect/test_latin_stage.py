@@ -284,3 +284,19 @@ def test_keyword_list_is_not_a_fragment():
     tags = ("calendario stock car 2018, stock car brasil, stock car cascavel, stock car corrida milhão, "
             "stock car interlagos, stock car santa cruz do sul, stock car taruma, stock car velopark")
     assert pt.scan(tags) == []
+
+
+def test_english_furniture_repeated_on_a_spanish_page_is_found():
+    es = Detector(expect=("es",))
+    story = ("El presidente habló ayer con los periodistas sobre la reforma fiscal.\nPhoto\n"
+             "La oposición pidió más tiempo para estudiar el proyecto de ley.\n")
+    assert es.scan(story) == []  # once, "Photo" could be a caption word borrowed by the page
+    found = es.scan(story * 3)
+    assert [(f.text, f.lang) for f in found] == [("Photo", "en")] * 3
+
+
+def test_a_repeated_name_the_model_does_not_hear_as_the_language_is_not_furniture(det):
+    # "Palau" is an everyday Catalan word, but as a line heading each row it is the country's name
+    rows = "".join(f"Palau\nPopulation {n} thousand, capital Ngerulmud, reported this year.\n" for n in (17, 18, 19))
+    assert det.scan(rows) == []
+
