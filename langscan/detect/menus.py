@@ -354,6 +354,8 @@ def _line_names(text: str, ls: int, le: int) -> tuple[int, int, list[tuple[str, 
             return 0, 0, []
         plain = tuple(raw.strip(" ()[].,;:").lower().split())
         hit = bool(plain) and plain in _names  # type: ignore[operator]
+        # a language code in capitals ("DE", "FR") is a switcher item
+        hit = hit or (len(plain) == 1 and raw.strip().isupper() and plain[0] in _codes())
         for k in range(len(toks)):
             for n in range(min(_LONGEST, len(toks) - k), 0, -1):
                 key = tuple(toks[k:k + n])
@@ -365,6 +367,19 @@ def _line_names(text: str, ls: int, le: int) -> tuple[int, int, list[tuple[str, 
                     countries.extend(place)
         named += hit
     return len(items), named, countries
+
+
+_code_set: Optional[frozenset[str]] = None
+
+
+def _codes() -> frozenset[str]:
+    """The two-letter codes of the languages the endonym table names ("de", "fr")."""
+    global _code_set
+    if _code_set is None:
+        _load()
+        _code_set = frozenset(lang for langs in _names.values() for lang, _ in langs  # type: ignore[union-attr]
+                              if len(lang) == 2)
+    return _code_set
 
 
 def _next_line(text: str, pos: int, step: int) -> Optional[tuple[int, int]]:
@@ -427,7 +442,10 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
                 if nxt is None:
                     break
                 items, named, _ = info.setdefault(nxt, _line_names(text, *nxt))
-                if named or (items == 1 and _covered(cands, *nxt)):  # a line found foreign as a whole
+                if not named and items == 1 and _covered(cands, *nxt):  # a line found foreign as a whole
+                    info[nxt] = (items, 1, info[nxt][2])
+                    named = 1
+                if named:
                     filler = 0
                 elif items <= 2 and len(text[nxt[0]:nxt[1]].split()) <= tuning.MENU_FILLER_MAX_WORDS \
                         and text[nxt[1] - 1] not in ".!?:" and filler < tuning.MENU_FILLER_RUN:
@@ -447,7 +465,7 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
         colon = text.find(": ", bs, lines_[0][1])
         if colon != -1 and not _line_names(text, bs, colon)[1]:
             bs = colon + 2  # a label before the menu ("Languages: Italiano | Magyar") is not part of it
-        inside = [n for n in seeds if bs <= cands[n].start < be]
+        inside = [n for n in range(len(cands)) if bs <= cands[n].start < be]
         # items naming a country in another language than the expected ones ("Suisse", "Deutschland")
         places = 0
         for line in lines_:

@@ -58,6 +58,11 @@ def test_edition_menu_of_country_names_is_one_finding(det):
         ("eHow en Español\n\n eHow Brasil\n\n eHow Deutschland", "menu")]
 
 
+def test_switcher_of_scripts_and_language_codes_is_one_finding(det):
+    text = "Follow us\nالعربية\nESP\nРУС\nDE\nFR\nThe news of the day is here."
+    assert [(f.text, f.context) for f in det.scan(text)] == [("العربية\nESP\nРУС\nDE\nFR", "menu")]
+
+
 def test_country_names_in_english_prose_are_not_a_menu(det):
     assert det.scan("We drove from Canada to Brasil and then flew to Deutschland for the fair.") == []
 
