@@ -227,11 +227,13 @@ def _item(setup: Setup, text: str, s: int, e: int, toks, lowered, names, lone: b
         break
     if not whole and listed and k > 0 and s < toks[k][0] and text[toks[k][0] - 1] in "([" :
         whole = True  # "United States (español)": an edition in a list of editions is one item
+    # "Switch to Latino (Español)": an endonym in brackets closing its item labels a language link
+    bracketed = k > 0 and text[toks[k][0] - 1] == "(" and text[toks[k + n - 1][1]:e].strip() == ")"
     if lone:
-        # A name that is not in a list of names must be the whole item, and not a word English
-        # uses itself ("Indonesia", "Latina" are English words too).
+        # A name that is not in a list of names must be the whole item (or its bracketed end), and not
+        # a word English uses itself ("Indonesia", "Latina" are English words too).
         plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # "Māori" -> "maori"
-        if not whole or (len(toks) == 1 and max(setup.expected_zipf(name), setup.expected_zipf(plain))
+        if not (whole or bracketed) or (len(toks) == 1 and max(setup.expected_zipf(name), setup.expected_zipf(plain))
                          >= tuning.MENU_LONE_MAX_EXPECTED_ZIPF):
             return None
     if whole:

@@ -63,6 +63,12 @@ def test_switcher_of_scripts_and_language_codes_is_one_finding(det):
     assert [(f.text, f.context) for f in det.scan(text)] == [("العربية\nESP\nРУС\nDE\nFR", "menu")]
 
 
+def test_bracketed_endonym_closing_a_menu_item_is_found(det):
+    text = "Sign in\nSwitch to Latino (Español)\nThe market closed higher on Friday."
+    assert found(det, text) == [("latin", "(Español)", "es", "menu")]
+    assert det.scan("He said it in Spanish (Español) twice, then switched to English.") == []
+
+
 def test_country_names_in_english_prose_are_not_a_menu(det):
     assert det.scan("We drove from Canada to Brasil and then flew to Deutschland for the fair.") == []
 
