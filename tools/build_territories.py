@@ -36,8 +36,8 @@ def main() -> int:
             loc = Locale.parse(ident)
         except Exception:
             continue
-        if loc.territory is None or loc.variant is not None:
-            continue
+        if loc.territory is None or loc.variant is not None or not loc.territory.isalpha():
+            continue  # countries only ("en_001" would make "world" a place)
         name = loc.territories.get(loc.territory)
         if name:
             rows.add((_clean(name), loc.language, "local"))

@@ -433,7 +433,7 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
         first = (ls + len(seg) - len(seg.lstrip()), ls + len(seg.rstrip()))
         lines_ = [first]
         info = {first: _line_names(text, *first)}
-        if not info[first][1]:
+        if not _menu_of_names(info[first]):
             continue
         for step in (-1, 1):
             filler = 0
@@ -447,7 +447,7 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
                 if not named and items == 1 and _covered(cands, *nxt):  # a line found foreign as a whole
                     info[nxt] = (items, 1, info[nxt][2])
                     named = 1
-                if named:
+                if named and _menu_of_names(info[nxt]):
                     filler = 0
                 elif items <= 2 and len(text[nxt[0]:nxt[1]].split()) <= tuning.MENU_FILLER_MAX_WORDS \
                         and text[nxt[1] - 1] not in ".!?:" and filler < tuning.MENU_FILLER_RUN:
@@ -494,6 +494,13 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
                              "Latin" if latin else inside[0].script, max(c.score for c in inside), context="menu"))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _menu_of_names(info: tuple[int, int, list]) -> bool:
+    """Do at least half the items of a line name a language or a country?  ("Travel | World | Հայերեն |
+    Opinion" is a site menu holding one foreign item, not a language menu.)"""
+    items, named, _ = info
+    return named > 0 and 2 * named >= items
 
 
 def _covered(cands: list[Candidate], s: int, e: int) -> bool:

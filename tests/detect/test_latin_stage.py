@@ -69,6 +69,11 @@ def test_bracketed_endonym_closing_a_menu_item_is_found(det):
     assert det.scan("He said it in Spanish (Español) twice, then switched to English.") == []
 
 
+def test_site_menus_with_one_foreign_item_each_are_not_a_language_menu(det):
+    text = "Contact | World | Kontakt | Subscribe | News\nTravel | World | Հայերեն | Opinion | Video\n"
+    assert [f.text for f in det.scan(text)] == ["Kontakt", "Հայերեն"]
+
+
 def test_country_names_in_english_prose_are_not_a_menu(det):
     assert det.scan("We drove from Canada to Brasil and then flew to Deutschland for the fair.") == []
 
