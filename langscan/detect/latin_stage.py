@@ -152,13 +152,17 @@ class LatinStage:
             return menu
         out: list[Candidate] = menu
         index = st.everyday_index
+        lone_strong: set[str] = set()
         for ls, le, folded_line in _lines_holding(folded, text, suspects, strong):
             if le - ls < 2:
                 continue
             line_words = folded_line.split()
             found = suspects.intersection(line_words)
             if len(found) < 2 and (len(line_words) > tuning.LONG_LINE_WORDS or strong.isdisjoint(found)):
-                continue  # one odd word in a long line is a name or loanword, never a foreign span
+                # one odd word in a long line is a name or loanword, never a foreign span of the line;
+                # an everyday word of another language may still open a quoted or appended short unit
+                lone_strong.update(found & strong)
+                continue
             line = text[ls:le]
             if len(line_words) > tuning.CAPS_ONLY_LINE_WORDS and not MENU.search(line) \
                     and not mostly_upper(line) and not GLUED.search(line):
@@ -191,8 +195,11 @@ class LatinStage:
             # seen in lowercase somewhere (names and brands are capitalised wherever they appear)
             odd = {w for w in odd if (w not in st.known or w in st.everyday) and w in text and w.isalpha()
                    and is_latin_word(w)}
+        # everyday words of another language alone in a long line ("... points. Tous les"): lingua judges
+        # the quoted or appended short unit around them
+        odd |= lone_strong
         if odd:
-            out.extend(self._short_units(text, folded, odd, taken, trace))
+            out.extend(self._short_units(text, folded, odd, taken, trace, lone_strong))
         return _drop_names_of_works(st, text, out, trace) if out else out
 
     # ------------------------------------------------------------------ repeated page furniture
@@ -239,7 +246,7 @@ class LatinStage:
         return None
 
     # ------------------------------------------------------------------ short units: pairs, quotes
-    def _short_units(self, text, folded, unseen, taken, trace) -> list[Candidate]:
+    def _short_units(self, text, folded, unseen, taken, trace, everyday=frozenset()) -> list[Candidate]:
         """A quoted phrase, a line of its own or a sentence appended to a line, of a few words, holding
         a word the expected lexicon has never seen: lingua's character statistics decide it.
 
@@ -277,8 +284,9 @@ class LatinStage:
                         continue
                 else:
                     if not any(w in unseen for w in lowered[0 if quoted else 1:]) and \
-                            not (lowered[0] in unseen and toks[0][2].islower()):
-                        continue  # a capitalised unknown word alone is a name or a brand
+                            not (lowered[0] in unseen and (toks[0][2].islower() or lowered[0] in everyday)):
+                        continue  # a capitalised unknown word alone is a name or a brand (an everyday
+                        # word of another language opening its sentence is not)
                     if len(toks) < 2:
                         continue
                     if any(w[:1].isupper() and k > 0 and not quoted for k, (_, _, w) in enumerate(toks)):

@@ -316,3 +316,17 @@ def test_a_repeated_name_the_model_does_not_hear_as_the_language_is_not_furnitur
     rows = "".join(f"Palau\nPopulation {n} thousand, capital Ngerulmud, reported this year.\n" for n in (17, 18, 19))
     assert det.scan(rows) == []
 
+
+
+# --------------------------------------------------------------------------- word pairs in English sentences
+@pytest.mark.parametrize("text,frag,lang", [
+    ("Here is a rough overview of the key points of the system. Tous les", "Tous les", "fr"),
+    ("Here is an “Tous les” overview of the main commands of the tool.", "Tous les", "fr"),
+])
+def test_a_foreign_pair_appended_or_quoted_in_a_long_english_line_is_found(det, text, frag, lang):
+    assert [(f.text, f.lang) for f in det.scan(text)] == [(frag, lang)]
+
+
+def test_a_lone_everyday_foreign_word_in_a_long_english_line_is_not_flagged(det):
+    assert det.scan("The band played a set of old tunes at the fair, then the crowd sang along. Tous.") == []
+    assert det.scan("We met Alle at the station and then walked over to the market to buy fresh bread.") == []
