@@ -279,7 +279,9 @@ class LatinStage:
                 common = len(common_words)
                 if long_quote:
                     # a quoted sentence: judged like a whole unit (few expected words, no run of them)
-                    if common > tuning.SHORT_QUOTE_MAX_COMMON * len(toks) or \
+                    # (short words other languages use every day too, "le", "o", "na", do not count)
+                    own = sum(1 for w in common_words if w not in st.everyday)
+                    if own > tuning.SHORT_QUOTE_MAX_COMMON * len(toks) or \
                             _expected_run(st, lowered) >= tuning.WHOLE_UNIT_EXPECTED_RUN:
                         continue
                 else:
@@ -308,6 +310,16 @@ class LatinStage:
                 l_exp = sum(q for l, q in preds if st.is_expected(l))
                 min_p = tuning.SHORT_PAIR_MIN_P if len(toks) <= 3 else tuning.LINGUA_MIN_P
                 flagged = (not st.is_expected(lang) and p >= min_p and l_exp <= tuning.SHORT_MAX_EXPECTED)
+                if flagged and long_quote and common_words:
+                    # most everyday expected words of a quoted sentence must be more common in the language
+                    # lingua names (or, without its lexicon, everyday elsewhere: "le", "o", "na" in
+                    # Setswana), not English words ("drunk", "master", "now")
+                    code = lexicon_code(lang)
+                    named_lex = lexicon.load(code) if code in st.lexicons else None
+                    english_like = sum(1 for w in common_words
+                                       if (named_lex.get(w, 0.0) <= st.expected_zipf(w) if named_lex is not None
+                                           else w not in st.everyday))
+                    flagged = 2 * english_like < len(toks)
                 if flagged and not long_quote:
                     # every word the expected lexicon knows must be more common in the named language
                     # ("hypersensitive pneumonitis" is rare English, not Esperanto)
@@ -402,7 +414,7 @@ class LatinStage:
             members.setdefault(u, []).append(k)
         out = []
         for u, idx in members.items():
-            if len(idx) < tuning.WHOLE_UNIT_MIN_WORDS:
+            if len(idx) < (tuning.WHOLE_LINE_MIN_WORDS if len(unit_spans) == 1 else tuning.WHOLE_UNIT_MIN_WORDS):
                 continue
             common = sum(1 for k in idx if st.expected_zipf(tokens[k].lower) >= tuning.WHOLE_UNIT_COMMON_ZIPF
                          or tokens[k].lower in LOANWORDS)

@@ -102,6 +102,7 @@ MERGE_NEXT_LINE_GAP = 20  # ... or over one line break within this many characte
 # --------------------------------------------------------------------------- Latin stage: whole foreign units
 WHOLE_UNIT_MIN_SUSPECTS = 2  # a line with fewer suspect words holds no sentence that is foreign as a whole
 WHOLE_UNIT_MIN_WORDS = 6  # a unit of at least this many words is judged whole first (shorter: word by word)
+WHOLE_LINE_MIN_WORDS = 4  # ... or this many, when the unit is a line of its own
 WHOLE_UNIT_COMMON_ZIPF = 3.0  # words at least this common in the expected language count as expected
 WHOLE_UNIT_MAX_COMMON = 0.3  # at most this share of expected words for the unit to be foreign as a whole ...
 WHOLE_UNIT_MAX_COMMON_LINGUA = 0.6  # ... or this share, when lingua alone is sure (short shared words: a, in, na)

@@ -330,3 +330,15 @@ def test_a_foreign_pair_appended_or_quoted_in_a_long_english_line_is_found(det, 
 def test_a_lone_everyday_foreign_word_in_a_long_english_line_is_not_flagged(det):
     assert det.scan("The band played a set of old tunes at the fair, then the crowd sang along. Tous.") == []
     assert det.scan("We met Alle at the station and then walked over to the market to buy fresh bread.") == []
+
+
+def test_a_quoted_setswana_sentence_of_short_shared_words_is_found(det):
+    text = "The report says “Mongwe le mongwe o na le tshwanelo ya boagi.” according to the authors."
+    assert [(f.text, f.lang) for f in det.scan(text)] == [("Mongwe le mongwe o na le tshwanelo ya boagi", "tn")]
+    # a quoted English line of slang is still English
+    assert det.scan("He shouted “I’mnah drunk! I’m jethnah master now.” and fell asleep.") == []
+
+
+def test_a_short_latin_line_of_its_own_is_found(det):
+    text = "The report was published today.\nOmnes servitudines omnibus modis prohibentur.\nThe end."
+    assert [(f.text, f.lang) for f in det.scan(text)] == [("Omnes servitudines omnibus modis prohibentur.", "la")]
