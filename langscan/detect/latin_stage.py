@@ -416,9 +416,12 @@ class LatinStage:
         for u, idx in members.items():
             if len(idx) < (tuning.WHOLE_LINE_MIN_WORDS if len(unit_spans) == 1 else tuning.WHOLE_UNIT_MIN_WORDS):
                 continue
-            common = sum(1 for k in idx if st.expected_zipf(tokens[k].lower) >= tuning.WHOLE_UNIT_COMMON_ZIPF
-                         or tokens[k].lower in LOANWORDS)
-            if common > tuning.WHOLE_UNIT_MAX_COMMON_LINGUA * len(idx):
+            commons = [tokens[k].lower for k in idx if st.expected_zipf(tokens[k].lower) >= tuning.WHOLE_UNIT_COMMON_ZIPF
+                       or tokens[k].lower in LOANWORDS]
+            common = len(commons)
+            # (short words other languages use every day, "te", "e", "i", "o", count only for fastText)
+            own = sum(1 for w in commons if w not in st.everyday)
+            if own > tuning.WHOLE_UNIT_MAX_COMMON_LINGUA * len(idx):
                 continue
             # with many short words the languages share ("a", "an", "in", "na"), only lingua decides
             lingua_only = common > tuning.WHOLE_UNIT_MAX_COMMON * len(idx)

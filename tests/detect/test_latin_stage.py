@@ -342,3 +342,13 @@ def test_a_quoted_setswana_sentence_of_short_shared_words_is_found(det):
 def test_a_short_latin_line_of_its_own_is_found(det):
     text = "The report was published today.\nOmnes servitudines omnibus modis prohibentur.\nThe end."
     assert [(f.text, f.lang) for f in det.scan(text)] == [("Omnes servitudines omnibus modis prohibentur.", "la")]
+
+
+@pytest.mark.parametrize("line,lang", [
+    ("Kia kaua hoki e utaina ki te tangata he whakawhiu e taimaha ake ana i tērā e mana ana i te wā o te mahi hara.",
+     "mi"),
+    ("Un’wana na un’wana u na fanelo ya ku va ni vuakatiko.", "ts"),
+])
+def test_a_sentence_of_short_words_other_languages_share_is_found(det, line, lang):
+    text = f"The report was published today.\n{line}\nThe end."
+    assert [(f.text, f.lang) for f in det.scan(text)] == [(line, lang)]
