@@ -322,18 +322,18 @@ class LatinStage:
                     flagged = 2 * english_like < len(toks)
                 if flagged and not long_quote:
                     # every word the expected lexicon knows must be more common in the named language
-                    # ("hypersensitive pneumonitis" is rare English, not Esperanto)
-                    code = lexicon_code(lang)
-                    lex = lexicon.load(code) if code in st.lexicons else None
-                    # (without a lexicon for it, the everyday-elsewhere test above stands in)
-                    if lex is None:
-                        # no lexicon to compare with: an everyday expected word longer than a particle
-                        # ("serial ioctl", "fpcr file") says the phrase is the expected language's jargon
-                        flagged = not any(st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF
-                                          and len(w) > tuning.SHORT_PARTICLE_LETTERS for w in lowered)
-                    else:
-                        flagged = all(st.expected_zipf(w) < tuning.SHORT_KNOWN_ZIPF
-                                      or lex.get(w, 0.0) > st.expected_zipf(w) for w in lowered)
+                    # ("hypersensitive pneumonitis" is rare English, not Esperanto); lingua's runners-up
+                    # are tried too, since two words rarely tell close languages apart ("encontrar un":
+                    # pt 0.42, es below it)
+                    named = [(lang, p)] + [(l, q) for l, q in preds[1:tuning.SHORT_ALT_LANGS]
+                                           if q >= tuning.SHORT_PAIR_MIN_P and not st.is_expected(l)
+                                           and lexicon_code(l) in st.lexicons]  # runners-up need a lexicon
+                    flagged = False
+                    for alt, q in named:
+                        if self._short_words_fit(lowered, alt):
+                            flagged = True
+                            lang, p = alt, max(p if alt == lang else q, q)
+                            break
                 if flagged and quoted and all(w[:1].isupper() for _, _, w in toks) and len(toks) < 3:
                     flagged = False  # a quoted title or name ("Quo Vadis", "Caja Magica")
                 score = min(tuning.SCORE_CAP, 0.5 + 0.5 * p * (1 - common / len(toks)))
@@ -344,6 +344,20 @@ class LatinStage:
                 if flagged and score >= st.threshold:
                     out.append(Candidate(Kind.LATIN, fs, fe, lang, "Latin", score))
         return out
+
+    def _short_words_fit(self, lowered: list[str], lang: str) -> bool:
+        """Is every word of a short unit that the expected language knows more common in ``lang``?"""
+        st = self.setup
+        code = lexicon_code(lang)
+        lex = lexicon.load(code) if code in st.lexicons else None
+        if lex is None:
+            # no lexicon to compare with (the everyday-elsewhere test stands in): an everyday expected
+            # word longer than a particle ("serial ioctl", "fpcr file") says the phrase is the expected
+            # language's jargon
+            return not any(st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF
+                           and len(w) > tuning.SHORT_PARTICLE_LETTERS for w in lowered)
+        return all(st.expected_zipf(w) < tuning.SHORT_KNOWN_ZIPF or lex.get(w, 0.0) > st.expected_zipf(w)
+                   for w in lowered)
 
     def _line_cached(self, text, ls, le, trace, taken, hints, unseen, found):
         """Scraped corpora repeat their boilerplate lines; a line's verdict depends only on the line

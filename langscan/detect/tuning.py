@@ -144,6 +144,7 @@ SHORT_KNOWN_ZIPF = 2.0  # words at least this common in the expected language mu
 SHORT_MAX_EXPECTED = 0.02  # lingua may hear the expected language at most this much in it ...
 SHORT_PAIR_MIN_P = 0.15  # ... and, for two or three words, name a language at least this surely (it is unsure
 # which language two words are in long before it is unsure they are foreign)
+SHORT_ALT_LANGS = 3  # lingua's top languages tried in turn for a short unit (its runner-up is often right)
 SHORT_PARTICLE_LETTERS = 2  # words this short ("le", "na", "ya") are shared particles, not evidence either way
 SHORT_LONG_QUOTE_WORDS = 5  # a quoted phrase of this many words is judged like a whole sentence ...
 SHORT_QUOTE_MAX_COMMON = 0.5  # ... with at most this share of everyday expected words

@@ -352,3 +352,10 @@ def test_a_short_latin_line_of_its_own_is_found(det):
 def test_a_sentence_of_short_words_other_languages_share_is_found(det, line, lang):
     text = f"The report was published today.\n{line}\nThe end."
     assert [(f.text, f.lang) for f in det.scan(text)] == [(line, lang)]
+
+
+@pytest.mark.parametrize("pair", ["ha sido", "encontrar un"])
+def test_a_quoted_spanish_pair_lingua_ranks_second_is_found(det, pair):
+    # lingua puts Portuguese first on two words; the Spanish lexicon explains them, the Portuguese one does not
+    text = f"Here is an “{pair}” overview of the main commands."
+    assert [(f.text, f.lang) for f in det.scan(text)] == [(pair, "es")]
