@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from .. import lexicon
@@ -153,6 +154,7 @@ class LatinStage:
         out: list[Candidate] = menu
         index = st.everyday_index
         lone_strong: set[str] = set()
+        line_counts: Counter | None = None
         for ls, le, folded_line in _lines_holding(folded, text, suspects, strong):
             if le - ls < 2:
                 continue
@@ -184,7 +186,9 @@ class LatinStage:
                         hints[lang] = hints.get(lang, 0) + 1
             got = self._line_cached(text, ls, le, trace, taken, hints, len(found & unseen), found)
             if not got and len(line_words) <= tuning.REPEAT_MAX_WORDS and not taken.any_within(ls, le):
-                rep = self._repeated_line(text, ls, le, line_words, hints, trace)
+                if line_counts is None:  # once per text, only when a short suspect line needs it
+                    line_counts = Counter(x.strip() for x in text.split("\n"))
+                rep = self._repeated_line(text, ls, le, line_words, hints, trace, line_counts)
                 got = [rep] if rep is not None else got
             out.extend(got)
         # words the expected language hardly uses (wordfreq's English list holds much foreign noise,
@@ -203,7 +207,7 @@ class LatinStage:
         return _drop_names_of_works(st, text, out, trace) if out else out
 
     # ------------------------------------------------------------------ repeated page furniture
-    def _repeated_line(self, text, ls, le, line_words, hints, trace) -> Candidate | None:
+    def _repeated_line(self, text, ls, le, line_words, hints, trace, line_counts) -> Candidate | None:
         """A short line repeated as a line of its own through the text ("Photo" under every picture,
         "Advertisement" between articles) is the page's template: when every word of it is an everyday
         word of another language and more common there than in the expected one, it is that language's
@@ -211,10 +215,7 @@ class LatinStage:
         st = self.setup
         raw = text[ls:le]
         line = raw.strip()
-        if not line or text.count(line) < tuning.REPEAT_MIN:
-            return None
-        whole = re.compile(r"(?m)^[ \t]*" + re.escape(line) + r"[ \t]*\r?$")
-        if sum(1 for _ in zip(range(tuning.REPEAT_MIN), whole.finditer(text))) < tuning.REPEAT_MIN:
+        if not line or line_counts[line] < tuning.REPEAT_MIN:
             return None
         langs = sorted(hints, key=lambda l: (-hints[l], l)) if hints else []
         if not langs:
@@ -812,11 +813,12 @@ def _drop_names_of_works(st: Setup, text: str, cands: list[Candidate], trace) ->
     Menu candidates are kept.  Costs a few line look-ups and one search per short candidate.
     """
     out = []
+    lowered: list[str] = []  # the text in lowercase, made once when a recurrence is looked for
     for c in cands:
         if c.kind is not Kind.LATIN or c.context == "menu":
             out.append(c)
             continue
-        reason = _intended(st, text, c, cands)
+        reason = _intended(st, text, c, cands, lowered)
         if reason is None:
             out.append(c)
         elif reason.startswith("gloss:"):
@@ -827,7 +829,7 @@ def _drop_names_of_works(st: Setup, text: str, cands: list[Candidate], trace) ->
     return out
 
 
-def _intended(st: Setup, text: str, c: Candidate, cands: list[Candidate]) -> str | None:
+def _intended(st: Setup, text: str, c: Candidate, cands: list[Candidate], lowered: list[str]) -> str | None:
     ls = text.rfind("\n", 0, c.start) + 1
     le = text.find("\n", c.end)
     le = len(text) if le == -1 else le
@@ -860,17 +862,19 @@ def _intended(st: Setup, text: str, c: Candidate, cands: list[Candidate]) -> str
         return "part of a comma-separated keyword list (a tag cloud)"
     if len(toks) <= tuning.RECUR_MAX_WORDS:
         phrase = " ".join(toks[:2]).lower()
-        if phrase and _recurs_in_expected_text(st, text, phrase, cands, c.lang):
+        if phrase and not lowered:
+            lowered.append(text.lower())
+        # (when lowercasing changes the length, U+0130, offsets would not match: no recurrence test)
+        if phrase and len(lowered[0]) == len(text) and _recurs_in_expected_text(st, lowered[0], phrase, cands, c.lang):
             return f"{phrase!r} recurs inside text of the expected language: a name or loanword of the page"
     return None
 
 
-def _recurs_in_expected_text(st: Setup, text: str, phrase: str, cands: list[Candidate], lang: str) -> bool:
+def _recurs_in_expected_text(st: Setup, low: str, phrase: str, cands: list[Candidate], lang: str) -> bool:
     """Does ``phrase`` occur (any case, whole words) outside the candidates, in a line whose other
     words are mostly common words of the expected language, more common there than in ``lang``?"""
     code = lexicon_code(lang)
     lex = (lexicon.load(code) if code in st.lexicons else None) or {}
-    low = text.lower() if not text.islower() else text
     pos = low.find(phrase)
     seen = 0
     while pos != -1 and seen < tuning.RECUR_MAX_LOOKS:
