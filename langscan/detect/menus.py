@@ -444,7 +444,10 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
                 if nxt is None:
                     break
                 items, named, _ = info.setdefault(nxt, _line_names(text, *nxt))
-                if not named and items == 1 and _covered(cands, *nxt):  # a line found foreign as a whole
+                if not named and items == 1 and (_covered(cands, *nxt) or (
+                        len(text[nxt[0]:nxt[1]].split()) <= tuning.MENU_FILLER_MAX_WORDS
+                        and any(c.start < nxt[1] and nxt[0] < c.end for c in cands))):
+                    # a line found foreign as a whole, or a short one holding a foreign run ("инотв rтд")
                     info[nxt] = (items, 1, info[nxt][2])
                     named = 1
                 if named and _menu_of_names(info[nxt]):

@@ -74,6 +74,11 @@ def test_site_menus_with_one_foreign_item_each_are_not_a_language_menu(det):
     assert [f.text for f in det.scan(text)] == ["Kontakt", "Հայերեն"]
 
 
+def test_a_short_line_holding_a_foreign_run_ends_the_switcher(det):
+    text = "Follow us\nالعربية esp рус de fr\nинотв rтд\nThe news of the day is here, with more to come."
+    assert [(f.text, f.context) for f in det.scan(text)] == [("العربية esp рус de fr\nинотв rтд", "menu")]
+
+
 def test_country_names_in_english_prose_are_not_a_menu(det):
     assert det.scan("We drove from Canada to Brasil and then flew to Deutschland for the fair.") == []
 
