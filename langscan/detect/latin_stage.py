@@ -453,8 +453,12 @@ class LatinStage:
                 continue  # a comma-separated list of names, handles or tags, not a sentence
             preds = st.model.predict(frag.lower() if caps_line else frag, k=5)
             p_exp = sum(q for l, q in preds if st.is_expected(l))
-            if p_exp >= tuning.MODEL_HEARS_EXPECTED:
+            heard_expected = p_exp >= tuning.MODEL_HEARS_EXPECTED
+            if heard_expected and (own > tuning.WHOLE_UNIT_MAX_COMMON * len(idx) or sum(
+                    1 for k in idx if tokens[k].lower not in st.known) < tuning.LINGUA_OVERRULES_UNKNOWN * len(idx)):
                 continue
+            # (fastText hearing the expected language in a sentence of words the expected lexicon does not
+            # know, "Ikiwa utafanya tendo lingine...", is overruled only by a near-certain lingua below)
             top = next(((l, q) for l, q in preds if not st.is_expected(l) and script_of_lang(l) == "Latin"), None)
             lang, p = top if top else ("und", 0.0)
             if p < (tuning.WHOLE_UNIT_FASTTEXT_SURE if lingua_only else tuning.LINGUA_ASKED_BELOW) \
@@ -465,7 +469,8 @@ class LatinStage:
 
                 named = languages_of(frag, k=100)
                 l_exp = sum(q for l, q in named if st.is_expected(l))
-                if named and not st.is_expected(named[0][0]) and named[0][1] >= tuning.LINGUA_MIN_P \
+                if named and not st.is_expected(named[0][0]) \
+                        and named[0][1] >= (tuning.LINGUA_OVERRULES_P if heard_expected else tuning.LINGUA_MIN_P) \
                         and l_exp <= tuning.WHOLE_UNIT_LINGUA_MAX_EXPECTED:
                     lang, p = named[0]
                 else:

@@ -112,6 +112,9 @@ WHOLE_UNIT_MIN_LOWER = 3  # and at least this many lowercase words (rows of capi
 WHOLE_UNIT_LIST_COMMAS = 0.3  # a unit with at least this many commas per word is a list (names, handles, tags)
 WHOLE_UNIT_MAX_EXPECTED = 0.05  # fastText may hear the expected language at most this much ...
 WHOLE_UNIT_LINGUA_MAX_EXPECTED = 0.02  # ... else lingua, asked instead, at most this much
+LINGUA_OVERRULES_P = 0.99  # lingua this sure overrules fastText hearing the expected language in a unit
+# of few expected words (fastText hears English in Swahili it cannot place) ...
+LINGUA_OVERRULES_UNKNOWN = 0.6  # ... whose words are mostly unknown to the expected lexicon
 WHOLE_UNIT_FASTTEXT_SURE = 0.8  # with many shared short words, fastText alone decides only when this sure
 
 # --------------------------------------------------------------------------- Latin stage: the segmentation

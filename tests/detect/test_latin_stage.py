@@ -353,6 +353,8 @@ def test_a_short_latin_line_of_its_own_is_found(det):
     ("Kia kaua hoki e utaina ki te tangata he whakawhiu e taimaha ake ana i tērā e mana ana i te wā o te mahi hara.",
      "mi"),
     ("Un’wana na un’wana u na fanelo ya ku va ni vuakatiko.", "ts"),
+    # fastText hears English in this Swahili; lingua is certain and English knows none of its words
+    ("Ikiwa utafanya tendo lingine, mabadiliko ambayo hayajahifadhiwa yatapotea.", "sw"),
 ])
 def test_a_sentence_of_short_words_other_languages_share_is_found(det, line, lang):
     text = f"The report was published today.\n{line}\nThe end."
