@@ -155,6 +155,7 @@ class LatinStage:
         index = st.everyday_index
         lone_strong: set[str] = set()
         line_counts: Counter | None = None
+        read: set[int] = set()  # starts of the lines read below
         for ls, le, folded_line in _lines_holding(folded, text, suspects, strong):
             if le - ls < 2:
                 continue
@@ -184,6 +185,7 @@ class LatinStage:
                 for lang in langs.split(",") if langs else ():
                     if not st.is_expected(lang):
                         hints[lang] = hints.get(lang, 0) + 1
+            read.add(ls)
             got = self._line_cached(text, ls, le, trace, taken, hints, len(found & unseen), found)
             if not got and len(line_words) <= tuning.REPEAT_MAX_WORDS and not taken.any_within(ls, le):
                 if line_counts is None:  # once per text, only when a short suspect line needs it
@@ -191,6 +193,21 @@ class LatinStage:
                 rep = self._repeated_line(text, ls, le, line_words, hints, trace, line_counts)
                 got = [rep] if rep is not None else got
             out.extend(got)
+        # a short line of words no lexicon of the expected language knows, repeated through the text
+        # ("Advertisement" between the articles of a Spanish page): the screen let it pass as one weak word
+        weak = unseen - strong
+        if weak:
+            for ls, le, folded_line in _lines_holding(folded, text, weak, weak):
+                line_words = folded_line.split()
+                if ls in read or len(line_words) > tuning.REPEAT_MAX_WORDS or taken.any_within(ls, le) \
+                        or not weak.issuperset(line_words):
+                    continue
+                read.add(ls)
+                if line_counts is None:
+                    line_counts = Counter(x.strip() for x in text.split("\n"))
+                rep = self._repeated_line(text, ls, le, line_words, {}, trace, line_counts)
+                if rep is not None:
+                    out.append(rep)
         # words the expected language hardly uses (wordfreq's English list holds much foreign noise,
         # so "never seen" is too strict a test for two or three words)
         # words English hardly uses that it has never seen, or that are everyday elsewhere
@@ -227,7 +244,7 @@ class LatinStage:
             if lex is None:
                 continue
             llrs = [max(lex.get(w, 0.0), lexicon.FLOOR) - max(st.expected_zipf(w), lexicon.FLOOR) for w in line_words]
-            if not all(lex.get(w, 0.0) >= tuning.EVERYDAY_ZIPF and d >= tuning.REPEAT_WORD_LLR
+            if not all(lex.get(w, 0.0) >= tuning.REPEAT_WORD_ZIPF and d >= tuning.REPEAT_WORD_LLR
                        for w, d in zip(line_words, llrs)):
                 continue
             preds = st.model.predict(line.lower(), k=5)

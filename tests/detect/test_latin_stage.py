@@ -316,6 +316,14 @@ def test_english_furniture_repeated_on_a_spanish_page_is_found():
     assert [(f.text, f.lang) for f in found] == [("Photo", "en")] * 3
 
 
+def test_an_english_ad_label_repeated_on_a_spanish_page_is_found():
+    es = Detector(expect=("es",))
+    story = ("El presidente habló ayer con los periodistas sobre la reforma fiscal.\n   Advertisement\n"
+             "La oposición pidió más tiempo para estudiar el proyecto de ley.\n")
+    assert es.scan(story) == []
+    assert [(f.text, f.lang) for f in es.scan(story * 3)] == [("Advertisement", "en")] * 3
+
+
 def test_a_repeated_name_the_model_does_not_hear_as_the_language_is_not_furniture(det):
     # "Palau" is an everyday Catalan word, but as a line heading each row it is the country's name
     rows = "".join(f"Palau\nPopulation {n} thousand, capital Ngerulmud, reported this year.\n" for n in (17, 18, 19))
