@@ -414,8 +414,9 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
     Seeds are the menu candidates (language names the menu reader found) and script runs that are
     language names; the menu grows over neighbouring lines (blank lines between them) whose items name
     a language or a country ("Canada (English)", "eHow Brasil"), and over short unnamed lines between
-    named ones (at most ``MENU_FILLER_RUN`` in a row, fewer than the named ones).  It needs at least two foreign items (seeds, or country names in another language:
-    "Suisse"); it then replaces every candidate inside it with one candidate, context ``menu``.
+    named ones (at most ``MENU_FILLER_RUN`` in a row, fewer than the named ones).  It needs at least
+    two foreign items (seeds, or country names in another language: "Suisse"); it then replaces every
+    candidate inside it with one candidate, context ``menu``.
     """
     seeds = [k for k, c in enumerate(cands)
              if c.context == "menu" or (c.kind is Kind.SCRIPT and is_language_name(text[c.start:c.end]))]
@@ -475,7 +476,7 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
         places = 0
         for line in lines_:
             _, _, countries = info[line]
-            if any(n for n in inside if line[0] <= cands[n].start < line[1]):
+            if any(line[0] <= cands[n].start < line[1] for n in inside):
                 continue
             if countries and not any(kind == "english" for _, kind in countries) \
                     and not any(_expected_name(setup, lang) for lang, _ in countries):
@@ -488,6 +489,14 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
         blocks.append((bs, be))
     if not blocks:
         return cands
+    blocks.sort()
+    merged: list[tuple[int, int]] = []
+    for bs, be in blocks:  # menus grown from two seeds may meet: one finding each, never overlapping
+        if merged and bs <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(be, merged[-1][1]))
+        else:
+            merged.append((bs, be))
+    blocks = merged
     out = [c for c in cands if not any(c.start < be and bs < c.end for bs, be in blocks)]
     for bs, be in blocks:
         inside = [c for c in cands if c.start < be and bs < c.end]
