@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
 
 from .. import lexicon
@@ -154,7 +153,6 @@ class LatinStage:
         out: list[Candidate] = menu
         index = st.everyday_index
         lone_strong: set[str] = set()
-        line_counts: Counter | None = None
         read: set[int] = set()  # starts of the lines read below
         for ls, le, folded_line in _lines_holding(folded, text, suspects, strong):
             if le - ls < 2:
@@ -188,26 +186,33 @@ class LatinStage:
             read.add(ls)
             got = self._line_cached(text, ls, le, trace, taken, hints, len(found & unseen), found)
             if not got and len(line_words) <= tuning.REPEAT_MAX_WORDS and not taken.any_within(ls, le):
-                if line_counts is None:  # once per text, only when a short suspect line needs it
-                    line_counts = Counter(x.strip() for x in text.split("\n"))
-                rep = self._repeated_line(text, ls, le, line_words, hints, trace, line_counts)
+                rep = self._repeated_line(text, ls, le, line_words, hints, trace,
+                                          _whole_line_count(folded, folded_line.strip()))
                 got = [rep] if rep is not None else got
             out.extend(got)
         # a short line of words no lexicon of the expected language knows, repeated through the text
         # ("Advertisement" between the articles of a Spanish page): the screen let it pass as one weak word
         weak = unseen - strong
+        # (bounded work: not on a long text with very many unknown words)
+        if weak and len(weak) * len(folded) <= tuning.REPEAT_WEAK_SEARCH:
+            weak = {w for w in weak if folded.count(w) >= tuning.REPEAT_MIN}  # C-speed count first
+        else:
+            weak = set()
         if weak:
+            short: dict[str, list[tuple[int, int]]] = {}
             for ls, le, folded_line in _lines_holding(folded, text, weak, weak):
                 line_words = folded_line.split()
-                if ls in read or len(line_words) > tuning.REPEAT_MAX_WORDS or taken.any_within(ls, le) \
-                        or not weak.issuperset(line_words):
+                if ls not in read and len(line_words) <= tuning.REPEAT_MAX_WORDS and weak.issuperset(line_words):
+                    short.setdefault(" ".join(line_words), []).append((ls, le))
+            for key, spans in short.items():
+                if len(spans) < tuning.REPEAT_MIN:
                     continue
-                read.add(ls)
-                if line_counts is None:
-                    line_counts = Counter(x.strip() for x in text.split("\n"))
-                rep = self._repeated_line(text, ls, le, line_words, {}, trace, line_counts)
-                if rep is not None:
-                    out.append(rep)
+                for ls, le in spans:
+                    if taken.any_within(ls, le):
+                        continue
+                    rep = self._repeated_line(text, ls, le, key.split(), {}, trace, len(spans))
+                    if rep is not None:
+                        out.append(rep)
         # words the expected language hardly uses (wordfreq's English list holds much foreign noise,
         # so "never seen" is too strict a test for two or three words)
         # words English hardly uses that it has never seen, or that are everyday elsewhere
@@ -224,7 +229,7 @@ class LatinStage:
         return _drop_names_of_works(st, text, out, trace) if out else out
 
     # ------------------------------------------------------------------ repeated page furniture
-    def _repeated_line(self, text, ls, le, line_words, hints, trace, line_counts) -> Candidate | None:
+    def _repeated_line(self, text, ls, le, line_words, hints, trace, repeats: int) -> Candidate | None:
         """A short line repeated as a line of its own through the text ("Photo" under every picture,
         "Advertisement" between articles) is the page's template: when every word of it is an everyday
         word of another language and more common there than in the expected one, it is that language's
@@ -232,7 +237,7 @@ class LatinStage:
         st = self.setup
         raw = text[ls:le]
         line = raw.strip()
-        if not line or line_counts[line] < tuning.REPEAT_MIN:
+        if not line or repeats < tuning.REPEAT_MIN:
             return None
         langs = sorted(hints, key=lambda l: (-hints[l], l)) if hints else []
         if not langs:
@@ -890,6 +895,20 @@ def _intended(st: Setup, text: str, c: Candidate, cands: list[Candidate], lowere
         if phrase and len(lowered[0]) == len(text) and _recurs_in_expected_text(st, lowered[0], phrase, cands, c.lang):
             return f"{phrase!r} recurs inside text of the expected language: a name or loanword of the page"
     return None
+
+
+def _whole_line_count(folded: str, content: str) -> int:
+    """How many lines of the folded text hold ``content`` and nothing else (up to REPEAT_MIN)?"""
+    n, pos, found = len(folded), folded.find(content), 0
+    while pos != -1 and found < tuning.REPEAT_MIN:
+        end = pos + len(content)
+        ls = folded.rfind("\n", 0, pos) + 1
+        le = folded.find("\n", end)
+        le = n if le == -1 else le
+        if not folded[ls:pos].strip() and not folded[end:le].strip():
+            found += 1
+        pos = folded.find(content, le)
+    return found
 
 
 def _recurs_in_expected_text(st: Setup, low: str, phrase: str, cands: list[Candidate], lang: str) -> bool:

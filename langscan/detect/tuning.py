@@ -96,6 +96,7 @@ REPEAT_MAX_WORDS = 3  # a line of its own of at most this many words ...
 REPEAT_MIN = 3  # ... repeated at least this many times in the text is template furniture ...
 REPEAT_WORD_LLR = 1.0  # ... foreign when each word is at least this much (log10) more common in one language
 REPEAT_WORD_ZIPF = 3.5  # ... and at least this common there
+REPEAT_WEAK_SEARCH = 20_000_000  # unknown words x text length up to which their repeats are counted (C speed)
 
 # --------------------------------------------------------------------------- merging Latin findings
 MERGE_SAME_LINE_GAP = 4  # same-language findings on one line join over at most this many separator characters
