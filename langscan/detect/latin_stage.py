@@ -841,11 +841,12 @@ def _drop_names_of_works(st: Setup, text: str, cands: list[Candidate], trace) ->
     """
     out = []
     lowered: list[str] = []  # the text in lowercase, made once when a recurrence is looked for
+    taken = Taken(sorted((c.start, c.end) for c in cands))
     for c in cands:
         if c.kind is not Kind.LATIN or c.context == "menu":
             out.append(c)
             continue
-        reason = _intended(st, text, c, cands, lowered)
+        reason = _intended(st, text, c, taken, lowered)
         if reason is None:
             out.append(c)
         elif reason.startswith("gloss:"):
@@ -856,10 +857,11 @@ def _drop_names_of_works(st: Setup, text: str, cands: list[Candidate], trace) ->
     return out
 
 
-def _intended(st: Setup, text: str, c: Candidate, cands: list[Candidate], lowered: list[str]) -> str | None:
-    ls = text.rfind("\n", 0, c.start) + 1
+def _intended(st: Setup, text: str, c: Candidate, taken: Taken, lowered: list[str]) -> str | None:
+    # the candidate's line, at most CONTEXT_WINDOW characters either side (bounded work on long lines)
+    ls = max(text.rfind("\n", 0, c.start) + 1, c.start - tuning.CONTEXT_WINDOW)
     le = text.find("\n", c.end)
-    le = len(text) if le == -1 else le
+    le = min(len(text) if le == -1 else le, c.end + tuning.CONTEXT_WINDOW)
     line = text[ls:le]
     frag = text[c.start:c.end]
     b = text[c.start - 1] if c.start > ls else ""
@@ -892,7 +894,7 @@ def _intended(st: Setup, text: str, c: Candidate, cands: list[Candidate], lowere
         if phrase and not lowered:
             lowered.append(text.lower())
         # (when lowercasing changes the length, U+0130, offsets would not match: no recurrence test)
-        if phrase and len(lowered[0]) == len(text) and _recurs_in_expected_text(st, lowered[0], phrase, cands, c.lang):
+        if phrase and len(lowered[0]) == len(text) and _recurs_in_expected_text(st, lowered[0], phrase, taken, c.lang):
             return f"{phrase!r} recurs inside text of the expected language: a name or loanword of the page"
     return None
 
@@ -911,7 +913,7 @@ def _whole_line_count(folded: str, content: str) -> int:
     return found
 
 
-def _recurs_in_expected_text(st: Setup, low: str, phrase: str, cands: list[Candidate], lang: str) -> bool:
+def _recurs_in_expected_text(st: Setup, low: str, phrase: str, taken: Taken, lang: str) -> bool:
     """Does ``phrase`` occur (any case, whole words) outside the candidates, in a line whose other
     words are mostly common words of the expected language, more common there than in ``lang``?"""
     code = lexicon_code(lang)
@@ -922,10 +924,10 @@ def _recurs_in_expected_text(st: Setup, low: str, phrase: str, cands: list[Candi
         end = pos + len(phrase)
         seen += 1
         if (pos == 0 or not low[pos - 1].isalnum()) and (end == len(low) or not low[end].isalnum()) \
-                and not any(x.start < end and pos < x.end for x in cands):
-            ls = low.rfind("\n", 0, pos) + 1
+                and not (taken.covers(pos) or taken.any_within(pos, end)):
+            ls = max(low.rfind("\n", 0, pos) + 1, pos - tuning.CONTEXT_WINDOW)
             le = low.find("\n", end)
-            le = len(low) if le == -1 else le
+            le = min(len(low) if le == -1 else le, end + tuning.CONTEXT_WINDOW)
             others = [w.lower() for _, _, w in words(low[ls:pos] + " " + low[end:le], 0)]
             common = sum(1 for w in others if st.expected_zipf(w) >= max(tuning.RECUR_COMMON_ZIPF,
                                                                           lex.get(w, 0.0)))

@@ -415,7 +415,8 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
     language names; the menu grows over neighbouring lines (blank lines between them) whose items name
     a language or a country ("Canada (English)", "eHow Brasil"), and over short unnamed lines between
     named ones (at most ``MENU_FILLER_RUN`` in a row, fewer than the named ones).  It needs at least
-    two foreign items (seeds, or country names in another language: "Suisse"); it then replaces every
+    two foreign items (seeds, or country names in another language: "Suisse") naming at least two
+    languages; it then replaces every
     candidate inside it with one candidate, context ``menu``.
     """
     seeds = [k for k, c in enumerate(cands)
@@ -474,6 +475,7 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
         inside = [n for n in range(len(cands)) if bs <= cands[n].start < be]
         # items naming a country in another language than the expected ones ("Suisse", "Deutschland")
         places = 0
+        langs = {cands[n].lang for n in inside}
         for line in lines_:
             _, _, countries = info[line]
             if any(line[0] <= cands[n].start < line[1] for n in inside):
@@ -481,9 +483,12 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
             if countries and not any(kind == "english" for _, kind in countries) \
                     and not any(_expected_name(setup, lang) for lang, _ in countries):
                 places += 1
+                langs.add(countries[0][0])
         total_items = sum(info[line][0] for line in lines_)
         if len(inside) + places < tuning.MENU_BLOCK_MIN_FOREIGN or total_items < tuning.MENU_BLOCK_MIN_FOREIGN:
             continue
+        if len(langs) < 2:
+            continue  # one language named twice ("Menu: Русский", "Footer: Русский") is no language menu
         if len(lines_) == 1 and len(inside) == 1:
             continue
         blocks.append((bs, be))

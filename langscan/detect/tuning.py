@@ -90,6 +90,7 @@ RECUR_MIN_WORDS = 2  # ... when a line holding it has at least this many other w
 RECUR_COMMON_ZIPF = 4.0  # ... most of them at least this common in the expected language (and more than in
 # the finding's language: "Impressum und Datenschutz" is German, whatever English's web list holds of "und")
 RECUR_MAX_LOOKS = 50  # occurrences looked at per finding (bounded work on long texts)
+CONTEXT_WINDOW = 400  # characters of a finding's line read either side of it by these tests (long lines)
 
 # --------------------------------------------------------------------------- repeated page furniture
 REPEAT_MAX_WORDS = 3  # a line of its own of at most this many words ...

@@ -374,3 +374,14 @@ def test_a_quoted_spanish_pair_lingua_ranks_second_is_found(det, pair):
     # lingua puts Portuguese first on two words; the Spanish lexicon explains them, the Portuguese one does not
     text = f"Here is an “{pair}” overview of the main commands."
     assert [(f.text, f.lang) for f in det.scan(text)] == [(pair, "es")]
+
+
+def test_one_language_named_on_two_labelled_lines_is_not_a_menu(det):
+    assert [f.text for f in det.scan("Menu: Русский\nFooter: Русский\n")] == ["Русский", "Русский"]
+
+
+def test_a_long_single_line_text_gets_every_finding(det):
+    # the context and names-of-works tests read a window around each finding, not the whole line
+    line = " ".join(["The council met on Tuesday and the mayor said “Tous les jours” was the plan."] * 400)
+    found = det.scan(line)
+    assert len(found) == 400 and {f.text for f in found} == {"Tous les jours"}
