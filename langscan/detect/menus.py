@@ -473,6 +473,8 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
         if colon != -1 and not _line_names(text, bs, colon)[1]:
             bs = colon + 2  # a label before the menu ("Languages: Italiano | Magyar") is not part of it
         inside = [n for n in range(len(cands)) if bs <= cands[n].start < be]
+        if any(cands[n].kind not in (Kind.LATIN, Kind.SCRIPT) for n in inside):
+            continue  # a look-alike word or mojibake keeps its own finding (and its repair)
         # items naming a country in another language than the expected ones ("Suisse", "Deutschland")
         places = 0
         langs = {cands[n].lang for n in inside}
@@ -507,8 +509,10 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
         inside = [c for c in cands if c.start < be and bs < c.end]
         langs = sorted({c.lang for c in inside})
         latin = any(c.kind is Kind.LATIN for c in inside)
+        scripts = {c.script for c in inside}
+        script = scripts.pop() if len(scripts) == 1 else "Mixed"  # "English | Русский | العربية"
         out.append(Candidate(Kind.LATIN if latin else Kind.SCRIPT, bs, be, langs[0] if len(langs) == 1 else "mul",
-                             "Latin" if latin else inside[0].script, max(c.score for c in inside), context="menu"))
+                             script, max(c.score for c in inside), context="menu"))
     out.sort(key=lambda c: c.start)
     return out
 
