@@ -147,7 +147,9 @@ class Detector:
         cands = merge_latin(text, cands)
         cands = complete_menus(setup, text, cands)
         cands = tidy(text, cands, setup.known)
-        doc = document_stage(setup, text, artifacts.foreign_evidence(cands, setup.is_expected), trace)
+        # a language menu names languages; it says nothing about the language of the page's prose
+        doc = document_stage(setup, text, [c for c in artifacts.foreign_evidence(cands, setup.is_expected)
+                                           if c.context != "menu"], trace)
         if doc is not None:
             # findings never overlap: the page is one finding, which carries the repair of its mis-decoded runs
             cands = artifacts.absorb_mojibake(text, doc, cands, trace)

@@ -43,6 +43,7 @@ NAMES: dict[str, str] = {
     "ur": "Urdu", "uz": "Uzbek", "vec": "Venetian", "vep": "Veps", "vi": "Vietnamese", "vls": "West Flemish",
     "vo": "Volapük", "wa": "Walloon", "war": "Waray", "wuu": "Wu Chinese", "xal": "Kalmyk", "xmf": "Mingrelian",
     "yi": "Yiddish", "yo": "Yoruba", "yue": "Cantonese", "zh": "Chinese", "und": "Undetermined",
+    "mul": "Multiple languages",  # a whole language menu (ISO 639-2 "mul")
 }
 
 # Languages written in a script other than Latin (by their usual script in lid.176's training data).

@@ -62,7 +62,7 @@ def _table() -> tuple[frozenset, dict, dict]:
     """(model codes, alias -> code, code -> English name)."""
     from .languages import NAMES
 
-    codes = frozenset(c for c in NAMES if c != "und")
+    codes = frozenset(c for c in NAMES if c not in ("und", "mul"))
     alias: dict[str, str] = {}
     path = _data_file()
     if path is not None:

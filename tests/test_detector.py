@@ -133,10 +133,10 @@ def test_foreign_item_in_a_menu_is_found(det):
     assert [f.text for f in found] == ["Kontakt"] and found[0].lang == "de"
 
 
-def test_language_switcher_items_are_each_found(det):
+def test_language_switcher_is_found_whole(det):
+    # one finding for the whole switcher (the English item and the separators too), context menu
     text = "English | Русский | Español | العربية"
-    assert [(f.kind.value, f.text) for f in det.scan(text)] == [
-        ("script", "Русский"), ("latin", "Español"), ("script", "العربية")]
+    assert [(f.text, f.lang, f.context) for f in det.scan(text)] == [(text, "mul", "menu")]
 
 
 # --------------------------------------------------------------------------- homoglyph kind

@@ -46,9 +46,11 @@ def assign(setup, text: str, cands: list[Candidate]) -> None:
 
 
 def _line(text: str, c: Candidate) -> tuple[int, int]:
-    ls = text.rfind("\n", 0, c.start) + 1
+    """The candidate's line, at most CONTEXT_WINDOW characters either side of it (a text of one long
+    line would otherwise be read whole for every candidate)."""
+    ls = max(text.rfind("\n", 0, c.start) + 1, c.start - tuning.CONTEXT_WINDOW)
     le = text.find("\n", c.end)
-    return ls, (len(text) if le == -1 else le)
+    return ls, min(len(text) if le == -1 else le, c.end + tuning.CONTEXT_WINDOW)
 
 
 def _line_facts(line: str) -> tuple[bool, bool, bool, int]:

@@ -152,13 +152,18 @@ class LatinStage:
             return menu
         out: list[Candidate] = menu
         index = st.everyday_index
+        lone_strong: set[str] = set()
+        read: set[int] = set()  # starts of the lines read below
         for ls, le, folded_line in _lines_holding(folded, text, suspects, strong):
             if le - ls < 2:
                 continue
             line_words = folded_line.split()
             found = suspects.intersection(line_words)
             if len(found) < 2 and (len(line_words) > tuning.LONG_LINE_WORDS or strong.isdisjoint(found)):
-                continue  # one odd word in a long line is a name or loanword, never a foreign span
+                # one odd word in a long line is a name or loanword, never a foreign span of the line;
+                # an everyday word of another language may still open a quoted or appended short unit
+                lone_strong.update(found & strong)
+                continue
             line = text[ls:le]
             if len(line_words) > tuning.CAPS_ONLY_LINE_WORDS and not MENU.search(line) \
                     and not mostly_upper(line) and not GLUED.search(line):
@@ -178,7 +183,36 @@ class LatinStage:
                 for lang in langs.split(",") if langs else ():
                     if not st.is_expected(lang):
                         hints[lang] = hints.get(lang, 0) + 1
-            out.extend(self._line_cached(text, ls, le, trace, taken, hints, len(found & unseen), found))
+            read.add(ls)
+            got = self._line_cached(text, ls, le, trace, taken, hints, len(found & unseen), found)
+            if not got and len(line_words) <= tuning.REPEAT_MAX_WORDS and not taken.any_within(ls, le):
+                rep = self._repeated_line(text, ls, le, line_words, hints, trace,
+                                          _whole_line_count(folded, folded_line.strip()))
+                got = [rep] if rep is not None else got
+            out.extend(got)
+        # a short line of words no lexicon of the expected language knows, repeated through the text
+        # ("Advertisement" between the articles of a Spanish page): the screen let it pass as one weak word
+        weak = unseen - strong
+        # (bounded work: not on a long text with very many unknown words)
+        if weak and len(weak) * len(folded) <= tuning.REPEAT_WEAK_SEARCH:
+            weak = {w for w in weak if folded.count(w) >= tuning.REPEAT_MIN}  # C-speed count first
+        else:
+            weak = set()
+        if weak:
+            short: dict[str, list[tuple[int, int]]] = {}
+            for ls, le, folded_line in _lines_holding(folded, text, weak, weak):
+                line_words = folded_line.split()
+                if ls not in read and len(line_words) <= tuning.REPEAT_MAX_WORDS and weak.issuperset(line_words):
+                    short.setdefault(" ".join(line_words), []).append((ls, le))
+            for key, spans in short.items():
+                if len(spans) < tuning.REPEAT_MIN:
+                    continue
+                for ls, le in spans:
+                    if taken.any_within(ls, le):
+                        continue
+                    rep = self._repeated_line(text, ls, le, key.split(), {}, trace, len(spans))
+                    if rep is not None:
+                        out.append(rep)
         # words the expected language hardly uses (wordfreq's English list holds much foreign noise,
         # so "never seen" is too strict a test for two or three words)
         # words English hardly uses that it has never seen, or that are everyday elsewhere
@@ -188,12 +222,55 @@ class LatinStage:
             odd = occurring(text, folded, words_, lambda: set(fold(text, lower=False).split()),
                             {w for w in odd if (w not in st.known or w in st.everyday) and w.isalpha()
                              and is_latin_word(w)})
+        # everyday words of another language alone in a long line ("... points. Tous les"): lingua judges
+        # the quoted or appended short unit around them
+        odd |= lone_strong
         if odd:
-            out.extend(self._short_units(text, folded, odd, taken, trace))
-        return out
+            out.extend(self._short_units(text, folded, odd, taken, trace, lone_strong))
+        return _drop_names_of_works(st, text, out, trace) if out else out
+
+    # ------------------------------------------------------------------ repeated page furniture
+    def _repeated_line(self, text, ls, le, line_words, hints, trace, repeats: int) -> Candidate | None:
+        """A short line repeated as a line of its own through the text ("Photo" under every picture,
+        "Advertisement" between articles) is the page's template: when every word of it is an everyday
+        word of another language and more common there than in the expected one, it is that language's
+        furniture, though each word alone is weak evidence (the expected lexicon holds web loans)."""
+        st = self.setup
+        raw = text[ls:le]
+        line = raw.strip()
+        if not line or repeats < tuning.REPEAT_MIN:
+            return None
+        langs = sorted(hints, key=lambda l: (-hints[l], l)) if hints else []
+        if not langs:
+            langs = [l for l, p in st.model.predict(line.lower(), k=2)
+                     if not st.is_expected(l) and script_of_lang(l) == "Latin" and p >= tuning.MODEL_PROBE_MIN_P]
+        for lang in langs[:tuning.MAX_HINT_LANGS]:
+            code = lexicon_code(lang)
+            lex = lexicon.load(code) if code in st.lexicons else None
+            if lex is None:
+                continue
+            llrs = [max(lex.get(w, 0.0), lexicon.FLOOR) - max(st.expected_zipf(w), lexicon.FLOOR) for w in line_words]
+            if not all(lex.get(w, 0.0) >= tuning.REPEAT_WORD_ZIPF and d >= tuning.REPEAT_WORD_LLR
+                       for w, d in zip(line_words, llrs)):
+                continue
+            preds = st.model.predict(line.lower(), k=5)
+            p_exp = sum(q for l, q in preds if st.is_expected(l))
+            p_lang = sum(q for l, q in preds if same_family(l, lang))
+            s = ls + (len(raw) - len(raw.lstrip()))
+            score = min(tuning.SCORE_CAP, 0.5 + 0.5 * min(1.0, sum(llrs) / (tuning.EVIDENCE_SCALE * st.min_llr)))
+            # the model must hear the language too ("digg", a share button, is no Norwegian)
+            flagged = p_exp < tuning.MODEL_HEARS_EXPECTED and p_lang >= tuning.MODEL_UNSURE and score >= st.threshold
+            if trace.on:
+                trace.add(s, s + len(line), line, "latin", lang, score, flagged,
+                          f"a line repeated through the text, every word everyday {lang} (evidence "
+                          f"{sum(llrs):.1f}); model hears {lang} {p_lang:.2f}, the expected language {p_exp:.2f}")
+            if flagged:
+                return Candidate(Kind.LATIN, s, s + len(line), lang, "Latin", score)
+            return None
+        return None
 
     # ------------------------------------------------------------------ short units: pairs, quotes
-    def _short_units(self, text, folded, unseen, taken, trace) -> list[Candidate]:
+    def _short_units(self, text, folded, unseen, taken, trace, everyday=frozenset()) -> list[Candidate]:
         """A quoted phrase, a line of its own or a sentence appended to a line, of a few words, holding
         a word the expected lexicon has never seen: lingua's character statistics decide it.
 
@@ -226,13 +303,16 @@ class LatinStage:
                 common = len(common_words)
                 if long_quote:
                     # a quoted sentence: judged like a whole unit (few expected words, no run of them)
-                    if common > tuning.SHORT_QUOTE_MAX_COMMON * len(toks) or \
+                    # (short words other languages use every day too, "le", "o", "na", do not count)
+                    own = sum(1 for w in common_words if w not in st.everyday)
+                    if own > tuning.SHORT_QUOTE_MAX_COMMON * len(toks) or \
                             _expected_run(st, lowered) >= tuning.WHOLE_UNIT_EXPECTED_RUN:
                         continue
                 else:
                     if not any(w in unseen for w in lowered[0 if quoted else 1:]) and \
-                            not (lowered[0] in unseen and toks[0][2].islower()):
-                        continue  # a capitalised unknown word alone is a name or a brand
+                            not (lowered[0] in unseen and (toks[0][2].islower() or lowered[0] in everyday)):
+                        continue  # a capitalised unknown word alone is a name or a brand (an everyday
+                        # word of another language opening its sentence is not)
                     if len(toks) < 2:
                         continue
                     if any(w[:1].isupper() and k > 0 and not quoted for k, (_, _, w) in enumerate(toks)):
@@ -254,20 +334,30 @@ class LatinStage:
                 l_exp = sum(q for l, q in preds if st.is_expected(l))
                 min_p = tuning.SHORT_PAIR_MIN_P if len(toks) <= 3 else tuning.LINGUA_MIN_P
                 flagged = (not st.is_expected(lang) and p >= min_p and l_exp <= tuning.SHORT_MAX_EXPECTED)
+                if flagged and long_quote and common_words:
+                    # most everyday expected words of a quoted sentence must be more common in the language
+                    # lingua names (or, without its lexicon, everyday elsewhere: "le", "o", "na" in
+                    # Setswana), not English words ("drunk", "master", "now")
+                    code = lexicon_code(lang)
+                    named_lex = lexicon.load(code) if code in st.lexicons else None
+                    english_like = sum(1 for w in common_words
+                                       if (named_lex.get(w, 0.0) <= st.expected_zipf(w) if named_lex is not None
+                                           else w not in st.everyday))
+                    flagged = 2 * english_like < len(toks)
                 if flagged and not long_quote:
                     # every word the expected lexicon knows must be more common in the named language
-                    # ("hypersensitive pneumonitis" is rare English, not Esperanto)
-                    code = lexicon_code(lang)
-                    lex = lexicon.load(code) if code in st.lexicons else None
-                    # (without a lexicon for it, the everyday-elsewhere test above stands in)
-                    if lex is None:
-                        # no lexicon to compare with: an everyday expected word longer than a particle
-                        # ("serial ioctl", "fpcr file") says the phrase is the expected language's jargon
-                        flagged = not any(st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF
-                                          and len(w) > tuning.SHORT_PARTICLE_LETTERS for w in lowered)
-                    else:
-                        flagged = all(st.expected_zipf(w) < tuning.SHORT_KNOWN_ZIPF
-                                      or lex.get(w, 0.0) > st.expected_zipf(w) for w in lowered)
+                    # ("hypersensitive pneumonitis" is rare English, not Esperanto); lingua's runners-up
+                    # are tried too, since two words rarely tell close languages apart ("encontrar un":
+                    # pt 0.42, es below it)
+                    named = [(lang, p)] + [(l, q) for l, q in preds[1:tuning.SHORT_ALT_LANGS]
+                                           if q >= tuning.SHORT_PAIR_MIN_P and not st.is_expected(l)
+                                           and lexicon_code(l) in st.lexicons]  # runners-up need a lexicon
+                    flagged = False
+                    for alt, q in named:
+                        if self._short_words_fit(lowered, alt):
+                            flagged = True
+                            lang, p = alt, max(p if alt == lang else q, q)
+                            break
                 if flagged and quoted and all(w[:1].isupper() for _, _, w in toks) and len(toks) < 3:
                     flagged = False  # a quoted title or name ("Quo Vadis", "Caja Magica")
                 score = min(tuning.SCORE_CAP, 0.5 + 0.5 * p * (1 - common / len(toks)))
@@ -278,6 +368,20 @@ class LatinStage:
                 if flagged and score >= st.threshold:
                     out.append(Candidate(Kind.LATIN, fs, fe, lang, "Latin", score))
         return out
+
+    def _short_words_fit(self, lowered: list[str], lang: str) -> bool:
+        """Is every word of a short unit that the expected language knows more common in ``lang``?"""
+        st = self.setup
+        code = lexicon_code(lang)
+        lex = lexicon.load(code) if code in st.lexicons else None
+        if lex is None:
+            # no lexicon to compare with (the everyday-elsewhere test stands in): an everyday expected
+            # word longer than a particle ("serial ioctl", "fpcr file") says the phrase is the expected
+            # language's jargon
+            return not any(st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF
+                           and len(w) > tuning.SHORT_PARTICLE_LETTERS for w in lowered)
+        return all(st.expected_zipf(w) < tuning.SHORT_KNOWN_ZIPF or lex.get(w, 0.0) > st.expected_zipf(w)
+                   for w in lowered)
 
     def _line_cached(self, text, ls, le, trace, taken, hints, unseen, found):
         """Scraped corpora repeat their boilerplate lines; a line's verdict depends only on the line
@@ -348,11 +452,14 @@ class LatinStage:
             members.setdefault(u, []).append(k)
         out = []
         for u, idx in members.items():
-            if len(idx) < tuning.WHOLE_UNIT_MIN_WORDS:
+            if len(idx) < (tuning.WHOLE_LINE_MIN_WORDS if len(unit_spans) == 1 else tuning.WHOLE_UNIT_MIN_WORDS):
                 continue
-            common = sum(1 for k in idx if st.expected_zipf(tokens[k].lower) >= tuning.WHOLE_UNIT_COMMON_ZIPF
-                         or tokens[k].lower in LOANWORDS)
-            if common > tuning.WHOLE_UNIT_MAX_COMMON_LINGUA * len(idx):
+            commons = [tokens[k].lower for k in idx if st.expected_zipf(tokens[k].lower) >= tuning.WHOLE_UNIT_COMMON_ZIPF
+                       or tokens[k].lower in LOANWORDS]
+            common = len(commons)
+            # (short words other languages use every day, "te", "e", "i", "o", count only for fastText)
+            own = sum(1 for w in commons if w not in st.everyday)
+            if own > tuning.WHOLE_UNIT_MAX_COMMON_LINGUA * len(idx):
                 continue
             # with many short words the languages share ("a", "an", "in", "na"), only lingua decides
             lingua_only = common > tuning.WHOLE_UNIT_MAX_COMMON * len(idx)
@@ -369,8 +476,12 @@ class LatinStage:
                 continue  # a comma-separated list of names, handles or tags, not a sentence
             preds = st.model.predict(frag.lower() if caps_line else frag, k=5)
             p_exp = sum(q for l, q in preds if st.is_expected(l))
-            if p_exp >= tuning.MODEL_HEARS_EXPECTED:
+            heard_expected = p_exp >= tuning.MODEL_HEARS_EXPECTED
+            if heard_expected and (own > tuning.WHOLE_UNIT_MAX_COMMON * len(idx) or sum(
+                    1 for k in idx if tokens[k].lower not in st.known) < tuning.LINGUA_OVERRULES_UNKNOWN * len(idx)):
                 continue
+            # (fastText hearing the expected language in a sentence of words the expected lexicon does not
+            # know, "Ikiwa utafanya tendo lingine...", is overruled only by a near-certain lingua below)
             top = next(((l, q) for l, q in preds if not st.is_expected(l) and script_of_lang(l) == "Latin"), None)
             lang, p = top if top else ("und", 0.0)
             if p < (tuning.WHOLE_UNIT_FASTTEXT_SURE if lingua_only else tuning.LINGUA_ASKED_BELOW) \
@@ -381,7 +492,8 @@ class LatinStage:
 
                 named = languages_of(frag, k=100)
                 l_exp = sum(q for l, q in named if st.is_expected(l))
-                if named and not st.is_expected(named[0][0]) and named[0][1] >= tuning.LINGUA_MIN_P \
+                if named and not st.is_expected(named[0][0]) \
+                        and named[0][1] >= (tuning.LINGUA_OVERRULES_P if heard_expected else tuning.LINGUA_MIN_P) \
                         and l_exp <= tuning.WHOLE_UNIT_LINGUA_MAX_EXPECTED:
                     lang, p = named[0]
                 else:
@@ -710,6 +822,120 @@ class LatinStage:
                 scores[k] = st.min_llr / len(idx)
             out.append(Proposal(idx[0], idx[-1] + 1, st.min_llr, lang, scores))
         return out
+
+
+# A reference entry: "^ Zawinski, Jamie (1996). "nscp dorm". Retrieved 2007-10-12."
+_CITATION = re.compile(r"^\s*\^|\b(?:Retrieved|Archived from|Accessed)\b|\bISBN\b|\bdoi:", re.IGNORECASE)
+_TAG_LIST_MIN_COMMAS = 4
+_BRACKETED = re.compile(r"\(([^()\n]{1,40})\)")
+
+
+def _drop_names_of_works(st: Setup, text: str, cands: list[Candidate], trace) -> list[Candidate]:
+    """Drop the Latin candidates that are names, titles or the page's own terms, not stray text:
+
+    - a quoted title in a reference entry (a cited work keeps its own language);
+    - a quoted phrase of capitalised words only ("«Eins Zwei Drei», le clown"): a title or a name;
+    - an item of a comma-separated keyword list (a tag cloud) that is not the whole line;
+    - a short phrase that recurs in the text inside a line of the expected language ("the 2000
+      Swedish film Naken", "Notícias da Stock Car"): the page's own name or loanword.
+    Menu candidates are kept.  Costs a few line look-ups and one search per short candidate.
+    """
+    out = []
+    lowered: list[str] = []  # the text in lowercase, made once when a recurrence is looked for
+    taken = Taken(sorted((c.start, c.end) for c in cands))
+    for c in cands:
+        if c.kind is not Kind.LATIN or c.context == "menu":
+            out.append(c)
+            continue
+        reason = _intended(st, text, c, taken, lowered)
+        if reason is None:
+            out.append(c)
+        elif reason.startswith("gloss:"):
+            c.context = "gloss"  # text about a language: reported only when glosses are asked for
+            out.append(c)
+        elif trace.on:
+            trace.add(c.start, c.end, text[c.start:c.end], "latin", c.lang, c.score, False, reason)
+    return out
+
+
+def _intended(st: Setup, text: str, c: Candidate, taken: Taken, lowered: list[str]) -> str | None:
+    # the candidate's line, at most CONTEXT_WINDOW characters either side (bounded work on long lines)
+    ls = max(text.rfind("\n", 0, c.start) + 1, c.start - tuning.CONTEXT_WINDOW)
+    le = text.find("\n", c.end)
+    le = min(len(text) if le == -1 else le, c.end + tuning.CONTEXT_WINDOW)
+    line = text[ls:le]
+    frag = text[c.start:c.end]
+    b = text[c.start - 1] if c.start > ls else ""
+    quoted = bool(b) and b in _QUOTE_CHARS + "'‘‹"
+    if _CITATION.search(line) and (quoted or any(m.start(1) <= c.start - ls and c.end - ls <= m.end(1)
+                                                 for m in _QUOTED.finditer(line))):
+        return "a quoted title in a reference entry: the name of a cited work"
+    toks = [w for _, _, w in words(frag, 0)]
+    if quoted and 1 <= len(toks) <= tuning.TITLE_MAX_WORDS and all(w[:1].isupper() for w in toks):
+        return "a quoted phrase of capitalised words: a title or a name"
+    rest = [w for _, _, w in words(line[:c.start - ls] + " " + line[c.end - ls:], 0)]
+    if len(toks) >= tuning.TITLE_MIN_WORDS and len(rest) >= tuning.TITLE_PROSE_WORDS and not MENU.search(line) \
+            and all(w[:1].isupper() for w in toks if len(w) >= tuning.TITLE_CONTENT_LETTERS) \
+            and sum(1 for w in toks if w[:1].isupper()) >= 2 * sum(1 for w in toks if w[:1].islower()):
+        return "a title-case phrase inside a line: the title of a work or a name"
+    groups = [m for m in _BRACKETED.finditer(line) if m.start() < c.end - ls and c.start - ls < m.end()]
+    if groups and all(m.start() > 0 and line[m.start() - 1] == " " and line[m.start() - 2:m.start() - 1].isalpha()
+                      for m in groups):
+        outside = [w for s_, _, w in words(frag, c.start)
+                   if not any(m.start() <= s_ - ls < m.end() for m in groups)]
+        if len(outside) <= len(groups) - 1:
+            return "gloss: foreign terms in brackets after the expected word they translate"
+    items = line.split(",")
+    if len(items) > _TAG_LIST_MIN_COMMAS and len(line.split()) <= tuning.TAG_MEAN_WORDS * len(items) \
+            and "." not in line.replace(".com", "") \
+            and (c.end - c.start) < tuning.TAG_LIST_WHOLE_SHARE * len(line.strip()):
+        return "part of a comma-separated keyword list (a tag cloud)"
+    if len(toks) <= tuning.RECUR_MAX_WORDS:
+        phrase = " ".join(toks[:2]).lower()
+        if phrase and not lowered:
+            lowered.append(text.lower())
+        # (when lowercasing changes the length, U+0130, offsets would not match: no recurrence test)
+        if phrase and len(lowered[0]) == len(text) and _recurs_in_expected_text(st, lowered[0], phrase, taken, c.lang):
+            return f"{phrase!r} recurs inside text of the expected language: a name or loanword of the page"
+    return None
+
+
+def _whole_line_count(folded: str, content: str) -> int:
+    """How many lines of the folded text hold ``content`` and nothing else (up to REPEAT_MIN)?"""
+    n, pos, found = len(folded), folded.find(content), 0
+    while pos != -1 and found < tuning.REPEAT_MIN:
+        end = pos + len(content)
+        ls = folded.rfind("\n", 0, pos) + 1
+        le = folded.find("\n", end)
+        le = n if le == -1 else le
+        if not folded[ls:pos].strip() and not folded[end:le].strip():
+            found += 1
+        pos = folded.find(content, le)
+    return found
+
+
+def _recurs_in_expected_text(st: Setup, low: str, phrase: str, taken: Taken, lang: str) -> bool:
+    """Does ``phrase`` occur (any case, whole words) outside the candidates, in a line whose other
+    words are mostly common words of the expected language, more common there than in ``lang``?"""
+    code = lexicon_code(lang)
+    lex = (lexicon.load(code) if code in st.lexicons else None) or {}
+    pos = low.find(phrase)
+    seen = 0
+    while pos != -1 and seen < tuning.RECUR_MAX_LOOKS:
+        end = pos + len(phrase)
+        seen += 1
+        if (pos == 0 or not low[pos - 1].isalnum()) and (end == len(low) or not low[end].isalnum()) \
+                and not (taken.covers(pos) or taken.any_within(pos, end)):
+            ls = max(low.rfind("\n", 0, pos) + 1, pos - tuning.CONTEXT_WINDOW)
+            le = low.find("\n", end)
+            le = min(len(low) if le == -1 else le, end + tuning.CONTEXT_WINDOW)
+            others = [w.lower() for _, _, w in words(low[ls:pos] + " " + low[end:le], 0)]
+            common = sum(1 for w in others if st.expected_zipf(w) >= max(tuning.RECUR_COMMON_ZIPF,
+                                                                          lex.get(w, 0.0)))
+            if len(others) >= tuning.RECUR_MIN_WORDS and common * 2 > len(others):
+                return True
+        pos = low.find(phrase, end)
+    return False
 
 
 def _rejoin_brands(text: str, spans: list[tuple[int, int]], known: frozenset) -> list[tuple[int, int]]:

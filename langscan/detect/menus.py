@@ -16,6 +16,7 @@ lines holding one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 import threading
 import unicodedata
 from typing import Optional
@@ -69,10 +70,24 @@ def trigger_words(setup: Setup) -> frozenset[str]:
         _load()
         # only endonyms can make a menu item foreign ("French" alone is English)
         cached = frozenset(k[0] for k, langs in _names.items()  # type: ignore[union-attr]
-                           if any(kind == "endonym" and not setup.is_expected(lang)
-                                  and (lang, "english") not in langs for lang, kind in langs))
+                           if any(kind == "endonym" and _names_foreign(setup, lang, langs) for lang, kind in langs))
         _triggers[setup.expect] = cached  # per expected languages, once per process
     return cached
+
+
+def _expected_name(setup: Setup, lang: str) -> bool:
+    """Does a menu item naming ``lang`` name an expected language?  A name is explicit, so only the
+    expected languages themselves count (on a Portuguese page "Español" names another language,
+    though the model confuses the two)."""
+    return lang in setup.expect or (lang == "no" and ("nb" in setup.expect or "nn" in setup.expect))
+
+
+def _names_foreign(setup: Setup, lang: str, langs: list[tuple[str, str]]) -> bool:
+    """Can this endonym name a language other than the expected ones?  An endonym that is also the
+    language's English name ("Hindi", "Esperanto") is an English word when English is expected."""
+    if _expected_name(setup, lang):
+        return False
+    return (lang, "english") not in langs or not setup.is_expected("en")
 
 
 def _match(toks: list[str], i: int) -> Optional[tuple[int, list[tuple[str, str]]]]:
@@ -187,9 +202,8 @@ def _item(setup: Setup, text: str, s: int, e: int, toks, lowered, names, lone: b
     foreign = None
     for k, n, langs in names:
         # an endonym that is also the language's English name ("Hindi", "Esperanto") is English here
-        own = [lang for lang, kind in langs if kind == "endonym" and not setup.is_expected(lang)
-               and (lang, "english") not in langs]
-        if own and not any(setup.is_expected(lang) for lang, _ in langs):
+        own = [lang for lang, kind in langs if kind == "endonym" and _names_foreign(setup, lang, langs)]
+        if own and not any(_expected_name(setup, lang) for lang, _ in langs):
             foreign = (k, n, own[0])
             break
     if foreign is None:
@@ -213,11 +227,13 @@ def _item(setup: Setup, text: str, s: int, e: int, toks, lowered, names, lone: b
         break
     if not whole and listed and k > 0 and s < toks[k][0] and text[toks[k][0] - 1] in "([" :
         whole = True  # "United States (español)": an edition in a list of editions is one item
+    # "Switch to Latino (Español)": an endonym in brackets closing its item labels a language link
+    bracketed = k > 0 and text[toks[k][0] - 1] == "(" and text[toks[k + n - 1][1]:e].strip() == ")"
     if lone:
-        # A name that is not in a list of names must be the whole item, and not a word English
-        # uses itself ("Indonesia", "Latina" are English words too).
+        # A name that is not in a list of names must be the whole item (or its bracketed end), and not
+        # a word English uses itself ("Indonesia", "Latina" are English words too).
         plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # "Māori" -> "maori"
-        if not whole or (len(toks) == 1 and max(setup.expected_zipf(name), setup.expected_zipf(plain))
+        if not (whole or bracketed) or (len(toks) == 1 and max(setup.expected_zipf(name), setup.expected_zipf(plain))
                          >= tuning.MENU_LONE_MAX_EXPECTED_ZIPF):
             return None
     if whole:
@@ -298,11 +314,226 @@ def complete_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Cand
                 drop.update(inside)
                 added.append(Candidate(Kind.LATIN, s, e, lang, "Latin", score, context="menu"))
             run = []
-    if not added:
+    if added:
+        cands = [c for n, c in enumerate(cands) if n not in drop] + added
+        cands.sort(key=lambda c: c.start)
+    return whole_menus(setup, text, cands)
+
+
+# ------------------------------------------------------------------ menus of many lines, found whole
+_places: Optional[dict[tuple[str, ...], list[tuple[str, str]]]] = None  # territory name words -> [(lang, kind)]
+
+
+def _load_places() -> dict[tuple[str, ...], list[tuple[str, str]]]:
+    global _places
+    if _places is None:
+        with _lock:
+            if _places is None:
+                table: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+                path = models_dir() / "territories.tsv"
+                rows = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+                for row in rows:
+                    if row.startswith("#"):
+                        continue
+                    name, lang, kind = row.split("\t")
+                    table.setdefault(tuple(name.split()), []).append((_CODE.get(lang, lang), kind))
+                _places = table
+    return _places
+
+
+def _line_names(text: str, ls: int, le: int) -> tuple[int, int, list[tuple[str, str]]]:
+    """(items, items naming a language or a country, the (lang, kind) of the country names) of a line
+    read as menu items; (0, 0, []) when an item is too long to be one."""
+    _load()
+    places = _load_places()
+    items = _items(text, ls, le)
+    named = 0
+    countries: list[tuple[str, str]] = []
+    for s, e in items:
+        raw = text[s:e]
+        toks = [w.lower() for _, _, w in words(raw, 0)]
+        if len(toks) > tuning.MENU_ITEM_MAX_WORDS:
+            return 0, 0, []
+        plain = tuple(raw.strip(" ()[].,;:").lower().split())
+        hit = bool(plain) and plain in _names  # type: ignore[operator]
+        # a language code in capitals ("DE", "FR") is a switcher item
+        hit = hit or (len(plain) == 1 and raw.strip().isupper() and plain[0] in _codes())
+        for k in range(len(toks)):
+            for n in range(min(_LONGEST, len(toks) - k), 0, -1):
+                key = tuple(toks[k:k + n])
+                if key in _names:  # type: ignore[operator]
+                    hit = True
+                place = places.get(key)
+                if place:
+                    hit = True
+                    countries.extend(place)
+        named += hit
+    return len(items), named, countries
+
+
+_code_set: Optional[frozenset[str]] = None
+
+
+def _codes() -> frozenset[str]:
+    """The two-letter codes of the languages the endonym table names ("de", "fr")."""
+    global _code_set
+    if _code_set is None:
+        _load()
+        _code_set = frozenset(lang for langs in _names.values() for lang, _ in langs  # type: ignore[union-attr]
+                              if len(lang) == 2)
+    return _code_set
+
+
+def _next_line(text: str, pos: int, step: int) -> Optional[tuple[int, int]]:
+    """The nearest non-blank line after (step 1) or before (step -1) the line ending/starting at ``pos``,
+    trimmed to its first and last non-space characters; None when there is none."""
+    n = len(text)
+    while True:
+        if step > 0:
+            if pos >= n:
+                return None
+            ls = pos + 1
+            le = text.find("\n", ls)
+            le = n if le == -1 else le
+            pos = le
+        else:
+            if pos <= 0:
+                return None
+            le = pos - 1
+            ls = text.rfind("\n", 0, le) + 1
+            pos = ls
+        seg = text[ls:le]
+        if seg.strip():
+            return ls + (len(seg) - len(seg.lstrip())), ls + len(seg.rstrip())
+
+
+def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A menu of language or edition names (one item a line, or items between separators) is found
+    whole, separators and the expected language's own item included, so ``clean`` removes all of it.
+
+    Seeds are the menu candidates (language names the menu reader found) and script runs that are
+    language names; the menu grows over neighbouring lines (blank lines between them) whose items name
+    a language or a country ("Canada (English)", "eHow Brasil"), and over short unnamed lines between
+    named ones (at most ``MENU_FILLER_RUN`` in a row, fewer than the named ones).  It needs at least
+    two foreign items (seeds, or country names in another language: "Suisse") naming at least two
+    languages; it then replaces every
+    candidate inside it with one candidate, context ``menu``.
+    """
+    seeds = [k for k, c in enumerate(cands)
+             if c.context == "menu" or (c.kind is Kind.SCRIPT and is_language_name(text[c.start:c.end]))]
+    if not seeds:
         return cands
-    out = [c for n, c in enumerate(cands) if n not in drop] + added
+    blocks: list[tuple[int, int]] = []
+    for k in seeds:
+        c = cands[k]
+        if any(bs <= c.start < be for bs, be in blocks):
+            continue
+        ls = text.rfind("\n", 0, c.start) + 1
+        le = text.find("\n", c.end)
+        le = len(text) if le == -1 else le
+        seg = text[ls:le]
+        first = (ls + len(seg) - len(seg.lstrip()), ls + len(seg.rstrip()))
+        lines_ = [first]
+        info = {first: _line_names(text, *first)}
+        if not _menu_of_names(info[first]):
+            continue
+        for step in (-1, 1):
+            filler = 0
+            edge = first
+            while True:
+                pos = text.rfind("\n", 0, edge[0]) + 1 if step < 0 else _line_end(text, edge[1])
+                nxt = _next_line(text, pos, step)
+                if nxt is None:
+                    break
+                items, named, _ = info.setdefault(nxt, _line_names(text, *nxt))
+                if not named and items == 1 and (_covered(cands, *nxt) or (
+                        len(text[nxt[0]:nxt[1]].split()) <= tuning.MENU_FILLER_MAX_WORDS
+                        and any(c.start < nxt[1] and nxt[0] < c.end for c in cands))):
+                    # a line found foreign as a whole, or a short one holding a foreign run ("инотв rтд")
+                    info[nxt] = (items, 1, info[nxt][2])
+                    named = 1
+                if named and _menu_of_names(info[nxt]):
+                    filler = 0
+                elif items <= 2 and len(text[nxt[0]:nxt[1]].split()) <= tuning.MENU_FILLER_MAX_WORDS \
+                        and text[nxt[1] - 1] not in ".!?:" and filler < tuning.MENU_FILLER_RUN:
+                    filler += 1  # unnamed items between named ones ("Bân-lâm-gú", "Bikol Central")
+                else:
+                    break
+                lines_.append(nxt)
+                edge = nxt
+        lines_.sort()
+        while lines_ and not info[lines_[0]][1]:
+            lines_.pop(0)
+        while lines_ and not info[lines_[-1]][1]:
+            lines_.pop()
+        if sum(1 for line in lines_ if not info[line][1]) > len(lines_) // 2:
+            continue  # mostly unnamed lines: a list of something else
+        bs, be = lines_[0][0], lines_[-1][1]
+        colon = text.find(": ", bs, lines_[0][1])
+        if colon != -1 and not _line_names(text, bs, colon)[1]:
+            bs = colon + 2  # a label before the menu ("Languages: Italiano | Magyar") is not part of it
+        inside = [n for n in range(len(cands)) if bs <= cands[n].start < be]
+        if any(cands[n].kind not in (Kind.LATIN, Kind.SCRIPT) for n in inside):
+            continue  # a look-alike word or mojibake keeps its own finding (and its repair)
+        # items naming a country in another language than the expected ones ("Suisse", "Deutschland")
+        places = 0
+        langs = {cands[n].lang for n in inside}
+        for line in lines_:
+            _, _, countries = info[line]
+            if any(line[0] <= cands[n].start < line[1] for n in inside):
+                continue
+            if countries and not any(kind == "english" for _, kind in countries) \
+                    and not any(_expected_name(setup, lang) for lang, _ in countries):
+                places += 1
+                langs.add(countries[0][0])
+        total_items = sum(info[line][0] for line in lines_)
+        if len(inside) + places < tuning.MENU_BLOCK_MIN_FOREIGN or total_items < tuning.MENU_BLOCK_MIN_FOREIGN:
+            continue
+        if len(langs) < 2:
+            continue  # one language named twice ("Menu: Русский", "Footer: Русский") is no language menu
+        if len(lines_) == 1 and len(inside) == 1:
+            continue
+        blocks.append((bs, be))
+    if not blocks:
+        return cands
+    blocks.sort()
+    merged: list[tuple[int, int]] = []
+    for bs, be in blocks:  # menus grown from two seeds may meet: one finding each, never overlapping
+        if merged and bs <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(be, merged[-1][1]))
+        else:
+            merged.append((bs, be))
+    blocks = merged
+    out = [c for c in cands if not any(c.start < be and bs < c.end for bs, be in blocks)]
+    for bs, be in blocks:
+        inside = [c for c in cands if c.start < be and bs < c.end]
+        langs = sorted({c.lang for c in inside})
+        latin = any(c.kind is Kind.LATIN for c in inside)
+        scripts = {c.script for c in inside}
+        script = scripts.pop() if len(scripts) == 1 else "Mixed"  # "English | Русский | العربية"
+        out.append(Candidate(Kind.LATIN if latin else Kind.SCRIPT, bs, be, langs[0] if len(langs) == 1 else "mul",
+                             script, max(c.score for c in inside), context="menu"))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _menu_of_names(info: tuple[int, int, list]) -> bool:
+    """Do at least half the items of a line name a language or a country?  ("Travel | World | Հայերեն |
+    Opinion" is a site menu holding one foreign item, not a language menu.)"""
+    items, named, _ = info
+    return named > 0 and 2 * named >= items
+
+
+def _covered(cands: list[Candidate], s: int, e: int) -> bool:
+    """Does one candidate cover the span ``s:e``?  (cands are sorted by start; menus are short lists)"""
+    k = bisect_right([c.start for c in cands], s) - 1
+    return k >= 0 and cands[k].end >= e
+
+
+def _line_end(text: str, pos: int) -> int:
+    """The position of the line break ending the line that holds ``pos`` (or the text's end)."""
+    k = text.find("\n", pos)
+    return len(text) if k == -1 else k
 
 
 _SEPARATED = re.compile(r"\s[|•·/]\s|\t")

@@ -53,7 +53,8 @@ CAPITAL_EVERYDAY_WORDS = 2  # a line whose capitalised suspects hold this many e
 CAPITAL_NOUNS_ALONE = 3  # capitalised everyday German words making a whole sentence on their own
 
 # --------------------------------------------------------------------------- Latin stage: span decision
-WHOLE_UNIT_STRONG_FACTOR = 0.75  # a whole line/sentence/menu item needs this share of the word evidence...
+WHOLE_UNIT_STRONG_FACTOR = 0.7  # a whole line/sentence/menu item needs this share of the word evidence (0.75 missed
+# "Share this:" on an Indonesian page, whose web lexicon holds English at about 2 Zipf below English)
 WHOLE_UNIT_WEAK_FACTOR = 0.5  # ... or this share when it holds a single strong word
 PROPOSAL_FACTOR = 0.5  # spans are proposed from this share of the evidence (cheap to propose, decided later)
 MIN_SPAN_LETTERS = 3  # fewer letters than this: too short to tell
@@ -74,6 +75,30 @@ NO_LEXICON_MIN_WORDS = 3  # languages without a lexicon: a unit needs this many 
 NO_LEXICON_MODEL_P = 0.9  # ... the model this sure ...
 NO_LEXICON_MAX_COMMON = 0.25  # ... and at most this share of common expected words
 
+# --------------------------------------------------------------------------- names of works and page terms
+TITLE_MAX_WORDS = 4  # a quoted phrase of at most this many capitalised words is a title or a name
+TITLE_MIN_WORDS = 3  # a phrase of at least this many words inside prose (TITLE_PROSE_WORDS other words on its
+# line, no menu separators: "Aviso de Privacidad | Contacto" is a UI string), whose every word ...
+TITLE_PROSE_WORDS = 3
+TITLE_CONTENT_LETTERS = 4  # ... of this many letters or more is capitalised, is a title ("The Death and Life of"),
+# when its capitalised words are at least twice its lowercase ones ("Location of Najd is in Iraq" is a sentence)
+TAG_MEAN_WORDS = 4  # a line of more than four comma-separated items this short on average, without a
+# full stop, is a keyword list
+TAG_LIST_WHOLE_SHARE = 0.9  # in a comma-separated keyword list, only a finding this much of the line stands
+RECUR_MAX_WORDS = 3  # a finding of at most this many words that recurs in expected text is the page's term ...
+RECUR_MIN_WORDS = 2  # ... when a line holding it has at least this many other words ...
+RECUR_COMMON_ZIPF = 4.0  # ... most of them at least this common in the expected language (and more than in
+# the finding's language: "Impressum und Datenschutz" is German, whatever English's web list holds of "und")
+RECUR_MAX_LOOKS = 50  # occurrences looked at per finding (bounded work on long texts)
+CONTEXT_WINDOW = 400  # characters of a finding's line read either side of it by these tests (long lines)
+
+# --------------------------------------------------------------------------- repeated page furniture
+REPEAT_MAX_WORDS = 3  # a line of its own of at most this many words ...
+REPEAT_MIN = 3  # ... repeated at least this many times in the text is template furniture ...
+REPEAT_WORD_LLR = 1.0  # ... foreign when each word is at least this much (log10) more common in one language
+REPEAT_WORD_ZIPF = 3.5  # ... and at least this common there
+REPEAT_WEAK_SEARCH = 20_000_000  # unknown words x text length up to which their repeats are counted (C speed)
+
 # --------------------------------------------------------------------------- merging Latin findings
 MERGE_SAME_LINE_GAP = 4  # same-language findings on one line join over at most this many separator characters
 MERGE_NEXT_LINE_GAP = 20  # ... or over one line break within this many characters (a sentence cut in two)
@@ -81,6 +106,7 @@ MERGE_NEXT_LINE_GAP = 20  # ... or over one line break within this many characte
 # --------------------------------------------------------------------------- Latin stage: whole foreign units
 WHOLE_UNIT_MIN_SUSPECTS = 2  # a line with fewer suspect words holds no sentence that is foreign as a whole
 WHOLE_UNIT_MIN_WORDS = 6  # a unit of at least this many words is judged whole first (shorter: word by word)
+WHOLE_LINE_MIN_WORDS = 4  # ... or this many, when the unit is a line of its own
 WHOLE_UNIT_COMMON_ZIPF = 3.0  # words at least this common in the expected language count as expected
 WHOLE_UNIT_MAX_COMMON = 0.3  # at most this share of expected words for the unit to be foreign as a whole ...
 WHOLE_UNIT_MAX_COMMON_LINGUA = 0.6  # ... or this share, when lingua alone is sure (short shared words: a, in, na)
@@ -89,6 +115,9 @@ WHOLE_UNIT_MIN_LOWER = 3  # and at least this many lowercase words (rows of capi
 WHOLE_UNIT_LIST_COMMAS = 0.3  # a unit with at least this many commas per word is a list (names, handles, tags)
 WHOLE_UNIT_MAX_EXPECTED = 0.05  # fastText may hear the expected language at most this much ...
 WHOLE_UNIT_LINGUA_MAX_EXPECTED = 0.02  # ... else lingua, asked instead, at most this much
+LINGUA_OVERRULES_P = 0.99  # lingua this sure overrules fastText hearing the expected language in a unit
+# of few expected words (fastText hears English in Swahili it cannot place) ...
+LINGUA_OVERRULES_UNKNOWN = 0.6  # ... whose words are mostly unknown to the expected lexicon
 WHOLE_UNIT_FASTTEXT_SURE = 0.8  # with many shared short words, fastText alone decides only when this sure
 
 # --------------------------------------------------------------------------- Latin stage: the segmentation
@@ -122,6 +151,7 @@ SHORT_KNOWN_ZIPF = 2.0  # words at least this common in the expected language mu
 SHORT_MAX_EXPECTED = 0.02  # lingua may hear the expected language at most this much in it ...
 SHORT_PAIR_MIN_P = 0.15  # ... and, for two or three words, name a language at least this surely (it is unsure
 # which language two words are in long before it is unsure they are foreign)
+SHORT_ALT_LANGS = 3  # lingua's top languages tried in turn for a short unit (its runner-up is often right)
 SHORT_PARTICLE_LETTERS = 2  # words this short ("le", "na", "ya") are shared particles, not evidence either way
 SHORT_LONG_QUOTE_WORDS = 5  # a quoted phrase of this many words is judged like a whole sentence ...
 SHORT_QUOTE_MAX_COMMON = 0.5  # ... with at most this share of everyday expected words
@@ -131,6 +161,9 @@ MENU_ITEM_MAX_WORDS = 5  # a menu item longer than this is a sentence: the line 
 MENU_SCORE = 0.9  # raw score of a language menu item naming another language (calibrated like the rest)
 MENU_LONE_MAX_EXPECTED_ZIPF = 3.0  # a lone one-word name this common in the expected language is a word of it
 MENU_OTHER_WORD_MAX_EXPECTED_ZIPF = 3.0  # other words of an item rarer than this in English belong to the item
+MENU_BLOCK_MIN_FOREIGN = 2  # a menu of names is found whole when at least this many items name foreign languages
+MENU_FILLER_MAX_WORDS = 3  # an unnamed line this short between named lines is a menu item too ("Bân-lâm-gú")
+MENU_FILLER_RUN = 2  # ... when at most this many of them follow each other (CLDR lacks some wiki languages)
 MENU_PREPOSITION_ZIPF = 5.0  # a word this common in the named language before the name ("en", "em") is its
 
 # --------------------------------------------------------------------------- context

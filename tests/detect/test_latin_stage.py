@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from langscan import Detector
+from langscan.detector import DetectorOptions
 from langscan.detect.segmentation import segment, viterbi_spans
 
 DATA = Path(__file__).parent.parent / "data"
@@ -34,9 +35,10 @@ def test_edition_and_language_items_are_found_whole(det, item, lang):
     assert found(det, text) == [("latin", item, lang, "menu")]
 
 
-def test_language_menu_with_a_cyrillic_item_is_found_item_by_item(det):
-    assert found(det, "Italiano | Magyar | Русский") == [
-        ("latin", "Italiano", "it", "menu"), ("latin", "Magyar", "hu", "menu"), ("script", "Русский", "ru", "menu")]
+def test_language_menu_with_a_cyrillic_item_is_one_finding(det):
+    # the whole menu, separators included, so clean removes it and leaves no half menu
+    assert found(det, "Read this in: Italiano | Magyar | Русский") == [
+        ("latin", "Italiano | Magyar | Русский", "mul", "menu")]
 
 
 def test_foreign_menu_row_is_one_finding(det):
@@ -44,10 +46,41 @@ def test_foreign_menu_row_is_one_finding(det):
     assert found(det, text) == [("latin", text, "es", "menu")]
 
 
-def test_one_language_a_line_menu(det):
-    text = "Choose your language\nEnglish\nDeutsch\nTiếng Việt\nTürkçe\nPolski"
-    assert [(k, t) for k, t, _, _ in found(det, text)] == [
-        ("latin", "Deutsch"), ("latin", "Tiếng Việt"), ("latin", "Türkçe"), ("latin", "Polski")]
+def test_one_language_a_line_menu_is_one_finding_with_the_english_item(det):
+    text = "Choose your language\nEnglish\n\n  \nDeutsch\nTiếng Việt\nTürkçe\nPolski\nWe use cookies."
+    assert found(det, text) == [("latin", "English\n\n  \nDeutsch\nTiếng Việt\nTürkçe\nPolski", "mul", "menu")]
+
+
+def test_edition_menu_of_country_names_is_one_finding(det):
+    # CLDR country names in their own languages ("Brasil", "Deutschland") make the list an edition menu
+    text = "eHow en Español\n\n eHow Brasil\n\n eHow Deutschland\nHow to fix a leaking tap in ten minutes."
+    assert [(f.text, f.context) for f in det.scan(text)] == [
+        ("eHow en Español\n\n eHow Brasil\n\n eHow Deutschland", "menu")]
+
+
+def test_switcher_of_scripts_and_language_codes_is_one_finding(det):
+    text = "Follow us\nالعربية\nESP\nРУС\nDE\nFR\nThe news of the day is here."
+    assert [(f.text, f.context) for f in det.scan(text)] == [("العربية\nESP\nРУС\nDE\nFR", "menu")]
+
+
+def test_bracketed_endonym_closing_a_menu_item_is_found(det):
+    text = "Sign in\nSwitch to Latino (Español)\nThe market closed higher on Friday."
+    assert found(det, text) == [("latin", "(Español)", "es", "menu")]
+    assert det.scan("He said it in Spanish (Español) twice, then switched to English.") == []
+
+
+def test_site_menus_with_one_foreign_item_each_are_not_a_language_menu(det):
+    text = "Contact | World | Kontakt | Subscribe | News\nTravel | World | Հայերեն | Opinion | Video\n"
+    assert [f.text for f in det.scan(text)] == ["Kontakt", "Հայերեն"]
+
+
+def test_a_short_line_holding_a_foreign_run_ends_the_switcher(det):
+    text = "Follow us\nالعربية esp рус de fr\nинотв rтд\nThe news of the day is here, with more to come."
+    assert [(f.text, f.context) for f in det.scan(text)] == [("العربية esp рус de fr\nинотв rтд", "menu")]
+
+
+def test_country_names_in_english_prose_are_not_a_menu(det):
+    assert det.scan("We drove from Canada to Brasil and then flew to Deutschland for the fair.") == []
 
 
 def test_language_names_in_an_english_sentence_are_not_a_menu(det):
@@ -228,9 +261,127 @@ def test_clean_english_does_not_load_lingua():
     assert out.strip() == "True"
 
 
-def test_one_edition_a_line_list_takes_whole_items(det):
+def test_one_edition_a_line_list_is_one_finding(det):
     text = ("Choose a language\n\nUnited States (English) - en\n\nUnited States (español) - es\n\n"
             "Suisse (français)\nTürkiye (Türkçe)\n")
     assert [(f.text, f.lang, f.context) for f in det.scan(text)] == [
-        ("United States (español) - es", "es", "menu"), ("Suisse (français)", "fr", "menu"),
-        ("Türkiye (Türkçe)", "tr", "menu")]
+        ("United States (English) - en\n\nUnited States (español) - es\n\nSuisse (français)\nTürkiye (Türkçe)",
+         "mul", "menu")]
+
+
+# --------------------------------------------------------------------------- names of works, page terms, tag lists
+def test_quoted_title_in_a_reference_entry_is_a_cited_work(det):
+    title = "Die Geschichte der deutschen Eisenbahn im Wandel der Zeit"
+    assert [f.text for f in det.scan(title)] == [title]  # on its own, German
+    entry = f'^ Müller, Hans (2004). "{title}". Der Spiegel. Retrieved 12 May 2010.'
+    assert det.scan(entry) == []
+
+
+def test_terms_in_brackets_after_the_word_they_translate_are_glosses(det):
+    text = "Social life was organised around families (whānau), subtribes (hapū) and tribes (iwi), each led by a chief."
+    assert det.scan(text) == []
+    glossing = Detector(options=DetectorOptions(expect=("en",), report_glosses=True))
+    assert [f.context for f in glossing.scan(text)] == ["gloss"]
+
+
+def test_a_title_that_recurs_in_english_prose_is_a_name(det):
+    assert [f.text for f in det.scan("Related films\nNaken\n")] == ["Naken"]
+    text = "The film is a remake of the 2000 Swedish film Naken, shot in Stockholm.\n\nRelated films\nNaken\n"
+    assert det.scan(text) == []
+
+
+def test_english_title_inside_a_french_sentence_is_a_name():
+    fr = Detector(expect=("fr",))
+    assert fr.scan("Le documentaire The Death and Life of Marsha P. Johnson du cinéaste David France relate "
+                   "l’enquête de l’activiste Victoria Cruz.") == []
+    # an English sentence appended to French text is still found
+    assert [f.text for f in fr.scan("Le documentaire raconte la vie de Marsha et de ses amies. "
+                                   "Read the whole story on our English website today.")] == [
+        "Read the whole story on our English website today."]
+
+
+def test_keyword_list_is_not_a_fragment():
+    pt = Detector(expect=("pt",))
+    tags = ("calendario stock car 2018, stock car brasil, stock car cascavel, stock car corrida milhão, "
+            "stock car interlagos, stock car santa cruz do sul, stock car taruma, stock car velopark")
+    assert pt.scan(tags) == []
+
+
+def test_english_furniture_repeated_on_a_spanish_page_is_found():
+    es = Detector(expect=("es",))
+    story = ("El presidente habló ayer con los periodistas sobre la reforma fiscal.\nPhoto\n"
+             "La oposición pidió más tiempo para estudiar el proyecto de ley.\n")
+    assert es.scan(story) == []  # once, "Photo" could be a caption word borrowed by the page
+    found = es.scan(story * 3)
+    assert [(f.text, f.lang) for f in found] == [("Photo", "en")] * 3
+
+
+def test_an_english_ad_label_repeated_on_a_spanish_page_is_found():
+    es = Detector(expect=("es",))
+    story = ("El presidente habló ayer con los periodistas sobre la reforma fiscal.\n   Advertisement\n"
+             "La oposición pidió más tiempo para estudiar el proyecto de ley.\n")
+    assert es.scan(story) == []
+    assert [(f.text, f.lang) for f in es.scan(story * 3)] == [("Advertisement", "en")] * 3
+
+
+def test_a_repeated_name_the_model_does_not_hear_as_the_language_is_not_furniture(det):
+    # "Palau" is an everyday Catalan word, but as a line heading each row it is the country's name
+    rows = "".join(f"Palau\nPopulation {n} thousand, capital Ngerulmud, reported this year.\n" for n in (17, 18, 19))
+    assert det.scan(rows) == []
+
+
+
+# --------------------------------------------------------------------------- word pairs in English sentences
+@pytest.mark.parametrize("text,frag,lang", [
+    ("Here is a rough overview of the key points of the system. Tous les", "Tous les", "fr"),
+    ("Here is an “Tous les” overview of the main commands of the tool.", "Tous les", "fr"),
+])
+def test_a_foreign_pair_appended_or_quoted_in_a_long_english_line_is_found(det, text, frag, lang):
+    assert [(f.text, f.lang) for f in det.scan(text)] == [(frag, lang)]
+
+
+def test_a_lone_everyday_foreign_word_in_a_long_english_line_is_not_flagged(det):
+    assert det.scan("The band played a set of old tunes at the fair, then the crowd sang along. Tous.") == []
+    assert det.scan("We met Alle at the station and then walked over to the market to buy fresh bread.") == []
+
+
+def test_a_quoted_setswana_sentence_of_short_shared_words_is_found(det):
+    text = "The report says “Mongwe le mongwe o na le tshwanelo ya boagi.” according to the authors."
+    assert [(f.text, f.lang) for f in det.scan(text)] == [("Mongwe le mongwe o na le tshwanelo ya boagi", "tn")]
+    # a quoted English line of slang is still English
+    assert det.scan("He shouted “I’mnah drunk! I’m jethnah master now.” and fell asleep.") == []
+
+
+def test_a_short_latin_line_of_its_own_is_found(det):
+    text = "The report was published today.\nOmnes servitudines omnibus modis prohibentur.\nThe end."
+    assert [(f.text, f.lang) for f in det.scan(text)] == [("Omnes servitudines omnibus modis prohibentur.", "la")]
+
+
+@pytest.mark.parametrize("line,lang", [
+    ("Kia kaua hoki e utaina ki te tangata he whakawhiu e taimaha ake ana i tērā e mana ana i te wā o te mahi hara.",
+     "mi"),
+    ("Un’wana na un’wana u na fanelo ya ku va ni vuakatiko.", "ts"),
+    # fastText hears English in this Swahili; lingua is certain and English knows none of its words
+    ("Ikiwa utafanya tendo lingine, mabadiliko ambayo hayajahifadhiwa yatapotea.", "sw"),
+])
+def test_a_sentence_of_short_words_other_languages_share_is_found(det, line, lang):
+    text = f"The report was published today.\n{line}\nThe end."
+    assert [(f.text, f.lang) for f in det.scan(text)] == [(line, lang)]
+
+
+@pytest.mark.parametrize("pair", ["ha sido", "encontrar un"])
+def test_a_quoted_spanish_pair_lingua_ranks_second_is_found(det, pair):
+    # lingua puts Portuguese first on two words; the Spanish lexicon explains them, the Portuguese one does not
+    text = f"Here is an “{pair}” overview of the main commands."
+    assert [(f.text, f.lang) for f in det.scan(text)] == [(pair, "es")]
+
+
+def test_one_language_named_on_two_labelled_lines_is_not_a_menu(det):
+    assert [f.text for f in det.scan("Menu: Русский\nFooter: Русский\n")] == ["Русский", "Русский"]
+
+
+def test_a_long_single_line_text_gets_every_finding(det):
+    # the context and names-of-works tests read a window around each finding, not the whole line
+    line = " ".join(["The council met on Tuesday and the mayor said “Tous les jours” was the plan."] * 400)
+    found = det.scan(line)
+    assert len(found) == 400 and {f.text for f in found} == {"Tous les jours"}
