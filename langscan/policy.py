@@ -28,6 +28,9 @@ from typing import Iterable, Sequence
 MARKER_RE = re.compile(r"langscan:\s*ignore\b")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$", re.UNICODE)
 _SPACE = re.compile(r"\s+")
+# the items of a menu found whole: one a line, or between list separators (as langscan.detect.menus reads them)
+_MENU_ITEM_SEP = re.compile(r"\s*(?:[|•·/,;\n\r]|\t|\s{3,})\s*")
+_BRACKETS = re.compile(r"[()\[\]]")
 
 
 def marker_lines(text: str, first_line: int = 1) -> frozenset[int]:
@@ -235,12 +238,29 @@ class Policy:
             return True
         return bool(self._regexes) and _bounded_any(self._regexes, text)  # type: ignore[attr-defined]
 
+    def allows_menu(self, text: str) -> bool:
+        """True when every item of a menu found whole is allowed: a language menu is one finding
+        ("English | Français | Русский"), and allowing each of its items (its own language's too) allows it.
+        An item is allowed as a whole or part by part around brackets ("Dansk (Danish)")."""
+        if not (self._terms or self._regexes):  # type: ignore[attr-defined]
+            return False
+        items = [i for i in _MENU_ITEM_SEP.split(text) if _EDGE.sub("", i.strip())]
+        if len(items) < 2:
+            return False
+        for item in items:
+            if self.allows(item):
+                continue
+            parts = [p for p in _BRACKETS.split(item) if _EDGE.sub("", p.strip())]
+            if not parts or not all(self.allows(p) for p in parts):
+                return False
+        return True
+
     def filter(self, doc, findings: Sequence) -> list:
         """The findings of ``doc`` that no allow rule or marker suppresses."""
         ignore = doc.meta.get("ignore_lines") if self.inline_marker else None
         kept = []
         for f in findings:
-            if self.allows(f.text):
+            if self.allows(f.text) or (getattr(f, "context", None) == "menu" and self.allows_menu(f.text)):
                 continue
             if ignore:
                 first = doc.source_position(f.start)[0]

@@ -68,3 +68,19 @@ def test_allow_file(tmp_path):
 
 def test_normalise():
     assert normalise("  «Alle  Rechte\u00a0vorbehalten.» ") == "alle rechte vorbehalten"
+
+
+# a language switcher, found whole as one finding (context "menu")
+SWITCHER = ("Choose your edition: English | Français | Deutsch | Русский\n"
+            "The council approved the new budget on Tuesday after a long debate about schools.\n")
+
+
+def test_a_language_menu_is_allowed_when_each_of_its_items_is():
+    doc = Document(text=SWITCHER, path="switcher.txt", meta={})
+    fs = Detector(expect=("en",)).scan(SWITCHER)
+    menus = [f for f in fs if f.context == "menu"]
+    assert len(menus) == 1 and "Français" in menus[0].text and "Русский" in menus[0].text
+    every_item = Policy(allow=("English", "Français", "Deutsch", "Русский"))
+    assert menus[0] not in every_item.filter(doc, fs)
+    # one item allowed is not the whole menu: the other languages are still reported
+    assert menus[0] in Policy(allow=("Русский",)).filter(doc, fs)
