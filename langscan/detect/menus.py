@@ -16,7 +16,7 @@ lines holding one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 import threading
 import unicodedata
 from typing import Optional
@@ -28,7 +28,7 @@ from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
 from .setup import Setup
-from .text import words
+from .text import SpanIndex, words
 
 _lock = threading.Lock()
 _names: Optional[dict[tuple[str, ...], list[tuple[str, str]]]] = None  # name words -> [(lang, kind)]
@@ -423,6 +423,21 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
              if c.context == "menu" or (c.kind is Kind.SCRIPT and is_language_name(text[c.start:c.end]))]
     if not seeds:
         return cands
+    if any(cands[k].start > cands[k + 1].start for k in range(len(cands) - 1)):
+        cands = sorted(cands, key=lambda c: c.start)
+        seeds = [k for k, c in enumerate(cands)
+                 if c.context == "menu" or (c.kind is Kind.SCRIPT and is_language_name(text[c.start:c.end]))]
+    # bisection over the candidates' starts: a text of thousands of menu lines costs linear work
+    starts = [c.start for c in cands]
+    spans = SpanIndex((c.start, c.end) for c in cands)
+
+    def covered(s: int, e: int) -> bool:  # does one candidate cover s:e?
+        k = bisect_right(starts, s) - 1
+        return k >= 0 and cands[k].end >= e
+
+    def starting_in(a: int, b: int) -> range:  # the candidates starting in a:b
+        return range(bisect_left(starts, a), bisect_left(starts, b))
+
     blocks: list[tuple[int, int]] = []
     for k in seeds:
         c = cands[k]
@@ -446,9 +461,9 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
                 if nxt is None:
                     break
                 items, named, _ = info.setdefault(nxt, _line_names(text, *nxt))
-                if not named and items == 1 and (_covered(cands, *nxt) or (
+                if not named and items == 1 and (covered(*nxt) or (
                         len(text[nxt[0]:nxt[1]].split()) <= tuning.MENU_FILLER_MAX_WORDS
-                        and any(c.start < nxt[1] and nxt[0] < c.end for c in cands))):
+                        and spans.overlaps(*nxt))):
                     # a line found foreign as a whole, or a short one holding a foreign run ("инотв rтд")
                     info[nxt] = (items, 1, info[nxt][2])
                     named = 1
@@ -472,7 +487,7 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
         colon = text.find(": ", bs, lines_[0][1])
         if colon != -1 and not _line_names(text, bs, colon)[1]:
             bs = colon + 2  # a label before the menu ("Languages: Italiano | Magyar") is not part of it
-        inside = [n for n in range(len(cands)) if bs <= cands[n].start < be]
+        inside = list(starting_in(bs, be))
         if any(cands[n].kind not in (Kind.LATIN, Kind.SCRIPT) for n in inside):
             continue  # a look-alike word or mojibake keeps its own finding (and its repair)
         # items naming a country in another language than the expected ones ("Suisse", "Deutschland")
@@ -480,7 +495,7 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
         langs = {cands[n].lang for n in inside}
         for line in lines_:
             _, _, countries = info[line]
-            if any(line[0] <= cands[n].start < line[1] for n in inside):
+            if len(starting_in(max(line[0], bs), line[1])):
                 continue
             if countries and not any(kind == "english" for _, kind in countries) \
                     and not any(_expected_name(setup, lang) for lang, _ in countries):
@@ -504,9 +519,11 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
         else:
             merged.append((bs, be))
     blocks = merged
-    out = [c for c in cands if not any(c.start < be and bs < c.end for bs, be in blocks)]
+    taken = SpanIndex(blocks)
+    out = [c for c in cands if not taken.overlaps(c.start, c.end)]
+    longest = max(c.end - c.start for c in cands)
     for bs, be in blocks:
-        inside = [c for c in cands if c.start < be and bs < c.end]
+        inside = [cands[n] for n in starting_in(bs - longest, be) if cands[n].end > bs]
         langs = sorted({c.lang for c in inside})
         latin = any(c.kind is Kind.LATIN for c in inside)
         scripts = {c.script for c in inside}
@@ -522,12 +539,6 @@ def _menu_of_names(info: tuple[int, int, list]) -> bool:
     Opinion" is a site menu holding one foreign item, not a language menu.)"""
     items, named, _ = info
     return named > 0 and 2 * named >= items
-
-
-def _covered(cands: list[Candidate], s: int, e: int) -> bool:
-    """Does one candidate cover the span ``s:e``?  (cands are sorted by start; menus are short lists)"""
-    k = bisect_right([c.start for c in cands], s) - 1
-    return k >= 0 and cands[k].end >= e
 
 
 def _line_end(text: str, pos: int) -> int:

@@ -235,3 +235,20 @@ def test_many_findings_on_one_line_cost_linear_work(detector, shape):
     w_small = _calls(lambda: detector.scan(small))
     w_big = _calls(lambda: detector.scan(big))
     assert w_big < 6 * w_small, (w_small, w_big)
+
+
+def _language_menu(n: int) -> str:
+    names = ["Français", "Deutsch", "Italiano", "Magyar", "Polski", "Türkçe", "Español", "English",
+             "Dansk (Danish)", "Русский"]
+    return "Choose a language\n" + "\n".join(names[(k * 7) % len(names)] for k in range(n)) + "\nThe end.\n"
+
+
+def test_a_language_menu_of_thousands_of_lines_costs_linear_work(detector):
+    # a menu found whole grows line by line; each line used to scan every candidate (quadratic: 30,000
+    # lines took 24 s)
+    small, big = _language_menu(1500), _language_menu(6000)
+    found = detector.scan(big)
+    assert any(f.context == "menu" and f.end - f.start > len(big) // 2 for f in found)
+    w_small = _calls(lambda: detector.scan(small))
+    w_big = _calls(lambda: detector.scan(big))
+    assert w_big < 6 * w_small, (w_small, w_big)
