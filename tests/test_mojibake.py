@@ -300,3 +300,15 @@ def test_clean_help_says_what_repair_does():
     assert said("repair: write the repaired text of look-alike words and mojibake runs")
     assert said("nothing is removed, every other finding is left as it is")
     assert said("script, latin, homoglyph, mojibake, document")
+
+
+def test_a_mis_decoded_accent_in_a_sentence_is_body_not_a_copyright_footer(det):
+    # "Ã©" is "é" read as cp1252: its "©" is no copyright sign, the sentence is prose
+    text = ("The city council met on Tuesday evening to discuss the budget for next year.\n"
+            "We met at the cafÃ© afterwards and it was Ã¼ber nice, said one of the councillors who attended.\n")
+    found = det.scan(text)
+    assert [(f.kind.value, f.text, f.context) for f in found] == [
+        ("mojibake", "cafÃ©", "body"), ("mojibake", "Ã¼ber", "body")]
+    # a real copyright line, even mis-decoded ("Â©"), is still boilerplate
+    footer = "Â© 2019 The Daily Courier. All rights reserved, cafÃ© edition.\n"
+    assert {f.context for f in det.scan(footer)} == {"boilerplate"}

@@ -21,7 +21,8 @@ _SEPARATED = re.compile(r"\s[|•·/]\s|\t")
 _ITEM_SEP = re.compile(r"\s*(?:[|•·/]|\t)\s*")
 _CREDIT = re.compile(r"^\W*(?:©|\(c\)|photo|image|picture|source|credit|credits|video|via|foto|caption)\b",
                      re.IGNORECASE)
-_BOILER = re.compile(r"©|\ball rights\b|\bcopyright\b|\bcookies?\b|\bprivacy\b", re.IGNORECASE)
+# ("Ã©" is "é" mis-decoded, not a copyright sign: "cafÃ©" in a sentence is no footer)
+_BOILER = re.compile(r"(?<!Ã)©|\ball rights\b|\bcopyright\b|\bcookies?\b|\bprivacy\b", re.IGNORECASE)
 # a translation or reading beside a term: "Hund (dog)", "Hund - dog", "Hund = dog", "Hund: dog"
 _GLOSS_AFTER = re.compile(r"[)\]]?\s*(?:[(\[]|\s[-–—=]\s|:\s)\s*[\"'“‘]?[A-Za-z][a-z]")
 _TRANSLATION_AFTER = re.compile(r"[\"'”’»]?\s*\(([^()\n]{2,60})\)")
