@@ -196,6 +196,23 @@ def words(lang: str) -> frozenset[str]:
     return _cached("all:" + lang, build)
 
 
+def top_words(lang: str, min_zipf: float) -> dict[str, float]:
+    """word -> Zipf of the words of ``lang`` more common than ``min_zipf`` (empty without a lexicon);
+    read from the compact list, without building the language's whole table."""
+    lst = _list(lang)
+    if lst is None:
+        return {}
+    out: dict[str, float] = {}
+    limit = round(min_zipf * 100)
+    for value, a, b in lst.runs:
+        if value <= limit:
+            break
+        z = value / 100.0
+        for w in lst.words[a:b]:
+            out[w] = z
+    return out
+
+
 def union(langs: Sequence[str], min_zipf: Optional[float] = None, extra: Iterable[str] = ()) -> frozenset[str]:
     """The words of all ``langs`` (those more frequent than ``min_zipf`` when given) and ``extra``, in one
     new frozenset built straight from the lists (not cached here: the detector keeps what it builds once

@@ -145,7 +145,7 @@ class LatinStage:
                 for c in menu:
                     trace.add(c.start, c.end, text[c.start:c.end], "latin", c.lang, c.score, True,
                               f"a menu item naming {c.lang} (CLDR endonym)")
-        if not suspects:
+        if not suspects and words_.isdisjoint(st.foreign_common):
             if trace.on:
                 trace.add(0, len(text), text[:80], "screen", st.expect[0], 0.0, False,
                           "no word is everyday vocabulary of another language")
@@ -225,8 +225,12 @@ class LatinStage:
         # everyday words of another language alone in a long line ("... points. Tous les"): lingua judges
         # the quoted or appended short unit around them
         odd |= lone_strong
-        if odd:
-            out.extend(self._short_units(text, folded, odd, taken, trace, lone_strong))
+        # short everyday words of another language that the expected one knows too ("les", "des", "est"): a
+        # short unit holding them is read like one holding an odd word (lingua and the lexicons decide it)
+        common_elsewhere = words_.intersection(st.foreign_common).difference(odd)
+        if odd or common_elsewhere:
+            out.extend(self._short_units(text, folded, odd | common_elsewhere, taken, trace, lone_strong,
+                                         common_elsewhere))
         return _drop_names_of_works(st, text, out, trace) if out else out
 
     # ------------------------------------------------------------------ repeated page furniture
@@ -270,7 +274,8 @@ class LatinStage:
         return None
 
     # ------------------------------------------------------------------ short units: pairs, quotes
-    def _short_units(self, text, folded, unseen, taken, trace, everyday=frozenset()) -> list[Candidate]:
+    def _short_units(self, text, folded, unseen, taken, trace, everyday=frozenset(),
+                     common_elsewhere=frozenset()) -> list[Candidate]:
         """A quoted phrase, a line of its own or a sentence appended to a line, of a few words, holding
         a word the expected lexicon has never seen: lingua's character statistics decide it.
 
@@ -281,7 +286,12 @@ class LatinStage:
 
         st = self.setup
         out: list[Candidate] = []
-        for ls, le, _ in _lines_holding(folded, text, unseen, unseen):
+        odd = unseen.difference(common_elsewhere)
+        aligned = len(folded) == len(text)
+        for ls, le, folded_line in _lines_holding(folded, text, unseen, unseen):
+            # a line whose only reason is a word common elsewhere ("les"): only the units holding it
+            # (checked on the folded text first, cheaply: most such lines are English, "Tour de France")
+            only_common = bool(common_elsewhere) and aligned and odd.isdisjoint(folded_line.split())
             spans = []
             if le - ls <= tuning.SHORT_LINE_CHARS:
                 spans.append((ls, le, False))
@@ -293,6 +303,8 @@ class LatinStage:
                 if cut != -1 and line.count(" ", cut + 2) < tuning.SHORT_UNIT_MAX_WORDS:
                     spans.append((ls + cut + 2, le, False))  # a short sentence appended to the line
             for s, e, quoted in spans:
+                if only_common and not _holds_written(text[s:e], common_elsewhere):
+                    continue
                 toks = list(words(mask_non_words(text[s:e]), s, st.known))
                 limit = tuning.SHORT_QUOTE_MAX_WORDS if quoted else tuning.SHORT_UNIT_MAX_WORDS
                 if not toks or len(toks) > limit or taken.any_within(s, e) or taken.covers(s):
@@ -977,6 +989,21 @@ def merge_latin(text: str, cands: list[Candidate]) -> list[Candidate]:
                     continue
         out.append(item)
     return out
+
+
+_EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?¡¿…–—*"
+
+
+def _holds_written(unit: str, common: frozenset[str] | set[str]) -> bool:
+    """Does ``unit`` hold one of ``common`` written as a word of its own, in lowercase or opening the unit
+    ("les modifications", "Des configurations"; not "ExpressNews.com", "We’ve", "Los Angeles", "SME")?
+    A cheap test on whitespace-separated tokens, before the unit is tokenized properly."""
+    toks = [t.strip(_EDGE_PUNCT) for t in unit.split()]
+    if len(toks) < 2:
+        return False
+    if toks[0].istitle() and toks[0].lower() in common:
+        return True
+    return not common.isdisjoint(t for t in toks if t.islower())
 
 
 def _lines_holding(folded: str, text: str, words: set[str], strong: set[str]) -> list[tuple[int, int, str]]:
