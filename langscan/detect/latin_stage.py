@@ -312,6 +312,9 @@ class LatinStage:
                 lowered = [w.lower() for _, _, w in toks]
                 long_quote = quoted and len(toks) >= tuning.SHORT_LONG_QUOTE_WORDS
                 common_words = [w for w in lowered if st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF]
+                if common_elsewhere and not long_quote:
+                    # a word far more common in another language ("les", "des", "pour") is no sign of English
+                    common_words = [w for w in common_words if w not in common_elsewhere]
                 common = len(common_words)
                 if long_quote:
                     # a quoted sentence: judged like a whole unit (few expected words, no run of them)
