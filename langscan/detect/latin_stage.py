@@ -145,7 +145,16 @@ class LatinStage:
                 for c in menu:
                     trace.add(c.start, c.end, text[c.start:c.end], "latin", c.lang, c.score, True,
                               f"a menu item naming {c.lang} (CLDR endonym)")
-        if not suspects and words_.isdisjoint(st.foreign_common):
+        # short everyday words of another language that the expected one knows too ("les", "des", "est"),
+        # standing where a short unit can hold them (most stand in English prose: "Tour de France")
+        common_elsewhere = words_.intersection(st.foreign_common)
+        if common_elsewhere:
+            common_elsewhere = _in_short_units(text, folded, common_elsewhere)
+        if not suspects:
+            if common_elsewhere:  # only the short units holding them are read
+                out = menu + self._short_units(text, folded, common_elsewhere, taken, trace,
+                                               common_elsewhere=common_elsewhere)
+                return _drop_names_of_works(st, text, out, trace) if out else out
             if trace.on:
                 trace.add(0, len(text), text[:80], "screen", st.expect[0], 0.0, False,
                           "no word is everyday vocabulary of another language")
@@ -225,9 +234,9 @@ class LatinStage:
         # everyday words of another language alone in a long line ("... points. Tous les"): lingua judges
         # the quoted or appended short unit around them
         odd |= lone_strong
-        # short everyday words of another language that the expected one knows too ("les", "des", "est"): a
-        # short unit holding them is read like one holding an odd word (lingua and the lexicons decide it)
-        common_elsewhere = words_.intersection(st.foreign_common).difference(odd)
+        # a short unit holding a word common elsewhere is read like one holding an odd word (lingua and the
+        # lexicons decide it)
+        common_elsewhere = common_elsewhere.difference(odd)
         if odd or common_elsewhere:
             out.extend(self._short_units(text, folded, odd | common_elsewhere, taken, trace, lone_strong,
                                          common_elsewhere))
@@ -992,6 +1001,56 @@ def merge_latin(text: str, cands: list[Candidate]) -> list[Candidate]:
                     continue
         out.append(item)
     return out
+
+
+_JOINERS = ".'’-@/_"  # a word glued to its neighbour by these is part of a name, a domain or a contraction
+
+
+def _written_alone(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` written as a word of its own, in lowercase or capitalised after a line start,
+    a sentence end or a quotation mark ("les", "Des"; not "example.com", "We’ve", "co-op", "SME", "Los")?"""
+    word = text[s:e]
+    before = text[s - 1] if s else "\n"
+    after = text[e] if e < len(text) else "\n"
+    if before in _JOINERS or (after in _JOINERS and text[e + 1:e + 2].isalnum()):
+        return False
+    if word.islower():
+        return True
+    if not word.istitle():
+        return False
+    k = s - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] in "\n\r.!?" or text[k] in _QUOTE_CHARS
+
+
+def _in_short_units(text: str, folded: str, common: set[str]) -> set[str]:
+    """The words of ``common`` standing, as whole words, somewhere ``_short_units`` reads: a short line,
+    a line with a quotation mark, or a short sentence ending a line (a few ``str.find`` per word; the
+    lines are read properly later)."""
+    n = len(folded)
+    if n != len(text):
+        return common
+    kept: set[str] = set()
+    find = folded.find
+    for w in common:
+        k = len(w)
+        i = find(w)
+        while i != -1:
+            if (i == 0 or folded[i - 1] in " \t\n\r") and (i + k == n or folded[i + k] in " \t\n\r") \
+                    and _written_alone(text, i, i + k):
+                ls = text.rfind("\n", 0, i) + 1
+                le = text.find("\n", i)
+                le = n if le == -1 else le
+                if le - ls <= tuning.SHORT_LINE_CHARS or any(text.find(q, ls, le) != -1 for q in _QUOTE_CHARS):
+                    kept.add(w)
+                    break
+                cut = max(text.rfind(". ", ls, le), text.rfind("! ", ls, le), text.rfind("? ", ls, le))
+                if -1 < cut < i and text.count(" ", cut + 2, le) < tuning.SHORT_UNIT_MAX_WORDS:
+                    kept.add(w)
+                    break
+            i = find(w, i + k)
+    return kept
 
 
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?¡¿…–—*"
