@@ -196,6 +196,36 @@ def words(lang: str) -> frozenset[str]:
     return _cached("all:" + lang, build)
 
 
+def top_words(lang: str, min_zipf: float) -> dict[str, float]:
+    """word -> Zipf of the words of ``lang`` more common than ``min_zipf`` (empty without a lexicon).
+
+    A list already read is used as it is; otherwise only the file's head is read (the header and the
+    first words), so a language nobody scans is never loaded whole."""
+    limit = round(min_zipf * 100)
+    out: dict[str, float] = {}
+    lst = _cache.get("list:" + lang)
+    if lst is not None:
+        for value, a, b in lst.runs:
+            if value <= limit:
+                break
+            out.update(dict.fromkeys(lst.words[a:b], value / 100.0))
+        return out
+    path = models_dir() / "lexicon" / f"{lang}{SUFFIX}"
+    if lang == "common" or not path.is_file():
+        return out
+    with open(path, encoding="utf-8", newline="\n") as f:
+        head = [f.readline().rstrip("\n") for _ in range(4)]
+        if not head[0].startswith("langscan-lexicon\t2\t"):
+            return out
+        for value, a, b in _runs(head[1], head[2]):
+            if int(value) <= limit:
+                break
+            z = int(value) / 100.0
+            for _ in range(b - a):
+                out[f.readline().rstrip("\n")] = z
+    return out
+
+
 def union(langs: Sequence[str], min_zipf: Optional[float] = None, extra: Iterable[str] = ()) -> frozenset[str]:
     """The words of all ``langs`` (those more frequent than ``min_zipf`` when given) and ``extra``, in one
     new frozenset built straight from the lists (not cached here: the detector keeps what it builds once

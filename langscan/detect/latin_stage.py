@@ -145,7 +145,16 @@ class LatinStage:
                 for c in menu:
                     trace.add(c.start, c.end, text[c.start:c.end], "latin", c.lang, c.score, True,
                               f"a menu item naming {c.lang} (CLDR endonym)")
+        # short everyday words of another language that the expected one knows too ("les", "des", "est"),
+        # standing where a short unit can hold them (most stand in English prose: "Tour de France")
+        common_elsewhere = words_.intersection(st.foreign_common)
+        if common_elsewhere:
+            common_elsewhere = _in_short_units(text, folded, common_elsewhere)
         if not suspects:
+            if common_elsewhere:  # only the short units holding them are read
+                out = menu + self._short_units(text, folded, common_elsewhere, taken, trace,
+                                               common_elsewhere=common_elsewhere)
+                return _drop_names_of_works(st, text, out, trace) if out else out
             if trace.on:
                 trace.add(0, len(text), text[:80], "screen", st.expect[0], 0.0, False,
                           "no word is everyday vocabulary of another language")
@@ -225,8 +234,12 @@ class LatinStage:
         # everyday words of another language alone in a long line ("... points. Tous les"): lingua judges
         # the quoted or appended short unit around them
         odd |= lone_strong
-        if odd:
-            out.extend(self._short_units(text, folded, odd, taken, trace, lone_strong))
+        # a short unit holding a word common elsewhere is read like one holding an odd word (lingua and the
+        # lexicons decide it)
+        common_elsewhere = common_elsewhere.difference(odd)
+        if odd or common_elsewhere:
+            out.extend(self._short_units(text, folded, odd | common_elsewhere, taken, trace, lone_strong,
+                                         common_elsewhere))
         return _drop_names_of_works(st, text, out, trace) if out else out
 
     # ------------------------------------------------------------------ repeated page furniture
@@ -270,7 +283,8 @@ class LatinStage:
         return None
 
     # ------------------------------------------------------------------ short units: pairs, quotes
-    def _short_units(self, text, folded, unseen, taken, trace, everyday=frozenset()) -> list[Candidate]:
+    def _short_units(self, text, folded, unseen, taken, trace, everyday=frozenset(),
+                     common_elsewhere=frozenset()) -> list[Candidate]:
         """A quoted phrase, a line of its own or a sentence appended to a line, of a few words, holding
         a word the expected lexicon has never seen: lingua's character statistics decide it.
 
@@ -281,7 +295,12 @@ class LatinStage:
 
         st = self.setup
         out: list[Candidate] = []
-        for ls, le, _ in _lines_holding(folded, text, unseen, unseen):
+        odd = unseen.difference(common_elsewhere)
+        aligned = len(folded) == len(text)
+        for ls, le, folded_line in _lines_holding(folded, text, unseen, unseen):
+            # a line whose only reason is a word common elsewhere ("les"): only the units holding it
+            # (checked on the folded text first, cheaply: most such lines are English, "Tour de France")
+            only_common = bool(common_elsewhere) and aligned and odd.isdisjoint(folded_line.split())
             spans = []
             if le - ls <= tuning.SHORT_LINE_CHARS:
                 spans.append((ls, le, False))
@@ -293,6 +312,8 @@ class LatinStage:
                 if cut != -1 and line.count(" ", cut + 2) < tuning.SHORT_UNIT_MAX_WORDS:
                     spans.append((ls + cut + 2, le, False))  # a short sentence appended to the line
             for s, e, quoted in spans:
+                if only_common and not _holds_written(text[s:e], common_elsewhere):
+                    continue
                 toks = list(words(mask_non_words(text[s:e]), s, st.known))
                 limit = tuning.SHORT_QUOTE_MAX_WORDS if quoted else tuning.SHORT_UNIT_MAX_WORDS
                 if not toks or len(toks) > limit or taken.any_within(s, e) or taken.covers(s):
@@ -300,6 +321,9 @@ class LatinStage:
                 lowered = [w.lower() for _, _, w in toks]
                 long_quote = quoted and len(toks) >= tuning.SHORT_LONG_QUOTE_WORDS
                 common_words = [w for w in lowered if st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF]
+                if common_elsewhere and not long_quote:
+                    # a word far more common in another language ("les", "des", "pour") is no sign of English
+                    common_words = [w for w in common_words if w not in common_elsewhere]
                 common = len(common_words)
                 if long_quote:
                     # a quoted sentence: judged like a whole unit (few expected words, no run of them)
@@ -977,6 +1001,71 @@ def merge_latin(text: str, cands: list[Candidate]) -> list[Candidate]:
                     continue
         out.append(item)
     return out
+
+
+_JOINERS = ".'’-@/_"  # a word glued to its neighbour by these is part of a name, a domain or a contraction
+
+
+def _written_alone(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` written as a word of its own, in lowercase or capitalised after a line start,
+    a sentence end or a quotation mark ("les", "Des"; not "example.com", "We’ve", "co-op", "SME", "Los")?"""
+    word = text[s:e]
+    before = text[s - 1] if s else "\n"
+    after = text[e] if e < len(text) else "\n"
+    if before in _JOINERS or (after in _JOINERS and text[e + 1:e + 2].isalnum()):
+        return False
+    if word.islower():
+        return True
+    if not word.istitle():
+        return False
+    k = s - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] in "\n\r.!?" or text[k] in _QUOTE_CHARS
+
+
+def _in_short_units(text: str, folded: str, common: set[str]) -> set[str]:
+    """The words of ``common`` standing, as whole words, somewhere ``_short_units`` reads: a short line,
+    a line with a quotation mark, or a short sentence ending a line (a few ``str.find`` per word; the
+    lines are read properly later)."""
+    n = len(folded)
+    if n != len(text):
+        return common
+    kept: set[str] = set()
+    find = folded.find
+    for w in common:
+        k = len(w)
+        i = find(w)
+        while i != -1:
+            if (i == 0 or folded[i - 1] in " \t\n\r") and (i + k == n or folded[i + k] in " \t\n\r") \
+                    and _written_alone(text, i, i + k):
+                ls = text.rfind("\n", 0, i) + 1
+                le = text.find("\n", i)
+                le = n if le == -1 else le
+                if le - ls <= tuning.SHORT_LINE_CHARS or any(text.find(q, ls, le) != -1 for q in _QUOTE_CHARS):
+                    kept.add(w)
+                    break
+                cut = max(text.rfind(". ", ls, le), text.rfind("! ", ls, le), text.rfind("? ", ls, le))
+                if -1 < cut < i and text.count(" ", cut + 2, le) < tuning.SHORT_UNIT_MAX_WORDS:
+                    kept.add(w)
+                    break
+            i = find(w, i + k)
+    return kept
+
+
+_EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?¡¿…–—*"
+
+
+def _holds_written(unit: str, common: frozenset[str] | set[str]) -> bool:
+    """Does ``unit`` hold one of ``common`` written as a word of its own, in lowercase or opening the unit
+    ("les modifications", "Des configurations"; not "ExpressNews.com", "We’ve", "Los Angeles", "SME")?
+    A cheap test on whitespace-separated tokens, before the unit is tokenized properly."""
+    toks = [t.strip(_EDGE_PUNCT) for t in unit.split()]
+    if len(toks) < 2:
+        return False
+    if toks[0].istitle() and toks[0].lower() in common:
+        return True
+    return not common.isdisjoint(t for t in toks if t.islower())
 
 
 def _lines_holding(folded: str, text: str, words: set[str], strong: set[str]) -> list[tuple[int, int, str]]:

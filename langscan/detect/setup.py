@@ -18,6 +18,7 @@ from . import tuning
 
 _SHARED: dict[tuple[str, ...], tuple] = {}  # expected languages -> (screen, known, lexicons, everyday, familiar)
 _SHARED_LOCK = threading.Lock()
+_FOREIGN_COMMON: dict[tuple[str, ...], frozenset[str]] = {}  # expected languages -> Setup.foreign_common
 
 CJK = frozenset({"Han", "Hiragana", "Katakana", "Bopomofo"})
 
@@ -94,6 +95,28 @@ class Setup:
         # words the expected language uses often enough that a short unit holding them is no suspect
         familiar = lexicon.union(self.expect, tuning.SHORT_RARE_ZIPF, LOANWORDS)
         return screen_set, known, lexicon.available(), lexicon.everyday_elsewhere(self.expect), familiar
+
+    @property
+    def foreign_common(self) -> frozenset[str]:
+        """Words of the screen (the expected language knows them) that another shipped language uses far
+        more often ("les", "des", "est", "une" in English): not suspects, but a short unit holding them is
+        read (``tuning.FOREIGN_COMMON_MIN_ZIPF``, ``FOREIGN_COMMON_MARGIN``). Built once per process."""
+        got = _FOREIGN_COMMON.get(self.expect)
+        if got is None:
+            self.prepare()
+            expected = [lexicon.top_words(l, tuning.SCREEN_MIN_ZIPF) for l in self.expect]
+            words: set[str] = set()
+            for lang in sorted(self.lexicons):
+                if self.is_expected(lang):
+                    continue
+                for w, z in lexicon.top_words(lang, tuning.FOREIGN_COMMON_MIN_ZIPF).items():
+                    if w in self.screen and len(w) > 1 and w.isalpha():
+                        # (a word the expected list lacks is a loanword kept on purpose: "café")
+                        own = max((t.get(w, 0.0) for t in expected), default=0.0)
+                        if own and z - own >= tuning.FOREIGN_COMMON_MARGIN:
+                            words.add(w)
+            got = _FOREIGN_COMMON[self.expect] = lexicon.word_set(words)
+        return got
 
     @property
     def expected_lex(self) -> list[dict[str, float]]:

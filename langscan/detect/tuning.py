@@ -30,6 +30,14 @@ SCORE_CAP = 0.99  # no finding claims certainty
 
 # --------------------------------------------------------------------------- Latin stage: screen
 SCREEN_MIN_ZIPF = 3.0  # expected words at least this frequent never make a line suspect (lower: fewer lines read)
+# Short everyday words of another language that English knows too ("les", "des", "est", "une", "het"):
+# the screen lets them through (English uses them, "de Gaulle", "par"), yet two of them, or one beside a word
+# English hardly uses, make up most foreign word pairs. Such a word is read (only in short units: a line of
+# its own, an appended short sentence, a quoted phrase, judged by lingua and the lexicons) when another
+# shipped language uses it at least FOREIGN_COMMON_MIN_ZIPF and FOREIGN_COMMON_MARGIN more often than the
+# expected language. Lower either: more pairs found, more English lines read (and a higher risk of alarms).
+FOREIGN_COMMON_MIN_ZIPF = 5.5
+FOREIGN_COMMON_MARGIN = 2.0
 LONG_LINE_WORDS = 8  # a single odd word in a line longer than this is a name or loanword, not a foreign span
 CAPS_ONLY_LINE_WORDS = 4  # in lines longer than this, suspects seen only capitalised are names
 LINE_CACHE_SIZE = 20_000  # scored lines remembered per Detector (cleared when full: bounded memory)

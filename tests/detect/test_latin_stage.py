@@ -385,3 +385,38 @@ def test_a_long_single_line_text_gets_every_finding(det):
     line = " ".join(["The council met on Tuesday and the mayor said “Tous les jours” was the plan."] * 400)
     found = det.scan(line)
     assert len(found) == 400 and {f.text for f in found} == {"Tous les jours"}
+
+
+# --------------------------------------------------------------------------- words English knows too
+# "les", "des", "pour", "est" are in the English screen (English uses them: "de Gaulle", "par", "est."), yet
+# far more common in French; a short unit holding them is read, and lingua and the lexicons decide it.
+_HOST = ("The installer copies the configuration files into place and restarts the service.{sep}{pair}"
+         "\nReboot the machine afterwards so the kernel picks up the new modules.")
+
+
+@pytest.mark.parametrize("pair", ["les modifications", "pour les"])
+@pytest.mark.parametrize("sep", [" ", "\n"])
+def test_a_french_pair_of_words_english_knows_too_is_found(det, pair, sep):
+    # appended to the paragraph's last sentence, or on a line of its own (context: body or boilerplate)
+    assert [(f.kind.value, f.text, f.lang) for f in det.scan(_HOST.format(sep=sep, pair=pair))] == [
+        ("latin", pair, "fr")]
+
+
+def test_a_quoted_french_pair_of_words_english_knows_too_is_found(det):
+    text = ("In the changelog the maintainer had written “les modifications” where the English text belonged, "
+            "and nobody noticed it for weeks.")
+    assert [(f.text, f.lang) for f in det.scan(text)] == [("les modifications", "fr")]
+
+
+@pytest.mark.parametrize("text", [
+    "Charles de Gaulle led the Free French during the war and later founded the Fifth Republic.",
+    "He rode in the Tour de France three times before retiring to coach younger cyclists.",
+    "She moved to Los Angeles in 2019.\nTour de France\nThe race started in Brussels this year.",
+    "Losing the first match was par for the course.",
+    "Honestly, losing a few files on an old laptop is par for the course.\nWe restored most of them.",
+    "The museum opens at nine a.m. and closes at five p.m. est.",
+    "The results are given in Smith et al. and reproduced here with the authors' permission.",
+    "Visit ExpressNews.com for more. We’ve been there before.",
+])
+def test_english_with_words_common_elsewhere_is_not_flagged(det, text):
+    assert found(det, text) == []
