@@ -1026,31 +1026,50 @@ def _written_alone(text: str, s: int, e: int) -> bool:
 
 def _in_short_units(text: str, folded: str, common: set[str]) -> set[str]:
     """The words of ``common`` standing, as whole words, somewhere ``_short_units`` reads: a short line,
-    a line with a quotation mark, or a short sentence ending a line (a few ``str.find`` per word; the
-    lines are read properly later)."""
+    a line with a quotation mark, or a short sentence ending a line (the lines are read properly later)."""
     n = len(folded)
     if n != len(text):
         return common
     kept: set[str] = set()
+    for w, i, k in _whole_word_hits(folded, common):
+        if w in kept or not _written_alone(text, i, k):
+            continue
+        ls = text.rfind("\n", 0, i) + 1
+        le = text.find("\n", i)
+        le = n if le == -1 else le
+        if le - ls <= tuning.SHORT_LINE_CHARS or any(text.find(q, ls, le) != -1 for q in _QUOTE_CHARS):
+            kept.add(w)
+        else:
+            cut = max(text.rfind(". ", ls, le), text.rfind("! ", ls, le), text.rfind("? ", ls, le))
+            if -1 < cut < i and text.count(" ", cut + 2, le) < tuning.SHORT_UNIT_MAX_WORDS:
+                kept.add(w)
+        if len(kept) == len(common):
+            break
+    return kept
+
+
+_WHOLE_WORD_REGEX_FROM = 100_000  # characters: from here one regex pass beats a str.find per word (cheaper
+                                  # to set up, slower to run: "de" is found inside every "decided")
+
+
+def _whole_word_hits(folded: str, common: set[str]):
+    """(word, start, end) of the whole-word occurrences of ``common`` in ``folded`` (words are separated by
+    whitespace there): word by word with ``str.find`` in a short text, in one regex pass in a long one."""
+    n = len(folded)
+    if n >= _WHOLE_WORD_REGEX_FROM:
+        alts = "|".join(re.escape(w) for w in sorted(common, key=len, reverse=True))
+        for m in re.finditer(rf"(?<![^ \t\n\r])(?:{alts})(?![^ \t\n\r])", folded):
+            yield m.group(), m.start(), m.end()
+        return
     find = folded.find
-    for w in common:
+    for w in sorted(common):
         k = len(w)
         i = find(w)
         while i != -1:
-            if (i == 0 or folded[i - 1] in " \t\n\r") and (i + k == n or folded[i + k] in " \t\n\r") \
-                    and _written_alone(text, i, i + k):
-                ls = text.rfind("\n", 0, i) + 1
-                le = text.find("\n", i)
-                le = n if le == -1 else le
-                if le - ls <= tuning.SHORT_LINE_CHARS or any(text.find(q, ls, le) != -1 for q in _QUOTE_CHARS):
-                    kept.add(w)
-                    break
-                cut = max(text.rfind(". ", ls, le), text.rfind("! ", ls, le), text.rfind("? ", ls, le))
-                if -1 < cut < i and text.count(" ", cut + 2, le) < tuning.SHORT_UNIT_MAX_WORDS:
-                    kept.add(w)
-                    break
+            if (i == 0 or folded[i - 1] in " \t\n\r") and (i + k == n or folded[i + k] in " \t\n\r"):
+                yield w, i, i + k
             i = find(w, i + k)
-    return kept
+
 
 
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?¡¿…–—*"
