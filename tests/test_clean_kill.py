@@ -64,15 +64,37 @@ def corpus(tmp_path_factory):
 def test_sigkill_at_random_points_leaves_each_file_whole(corpus, tmp_path):
     originals, expected, duration = corpus
     rng = random.Random(20261125)
+    # when this very command starts writing and when it ends, here and now (the corpus fixture timed a
+    # cold first run of another command): half the kills land before the first write, half during the
+    # writes, at random points in each, so both stages are hit whatever the machine's speed
+    probe = tmp_path / "probe"
+    probe.mkdir()
+    for name, raw in originals.items():
+        (probe / name).write_bytes(raw)
+    t0 = time.monotonic()
+    proc = subprocess.Popen([*CLI, "clean", str(probe), "--in-place", "--backup"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    first_write = None
+    while proc.poll() is None:
+        if first_write is None and any((probe / n).read_bytes() != raw for n, raw in originals.items()):
+            first_write = time.monotonic() - t0
+        time.sleep(0.002)
+    total = time.monotonic() - t0
+    assert proc.returncode == 0
+    first_write = min(first_write or total * 0.8, total)
+    rounds = 8
     outcomes = {"original": 0, "cleaned": 0}
-    for round_no in range(8):
+    for round_no in range(rounds):
         work = tmp_path / f"round{round_no}"
         work.mkdir()
         for name, raw in originals.items():
             (work / name).write_bytes(raw)
         proc = subprocess.Popen([*CLI, "clean", str(work), "--in-place", "--backup"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.05, duration * 1.05))
+        if round_no % 2 == 0:
+            time.sleep(rng.uniform(0.05, max(0.05, first_write * 0.9)))
+        else:
+            time.sleep(rng.uniform(first_write, total * 1.05))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         for name in originals:
