@@ -36,7 +36,7 @@ def candidates(text: str, expect: Sequence[str], predict, kinds, trace) -> list[
             if not taken.overlaps(c.start, c.end):  # a mojibake run wins: it is repaired whole
                 found.append(c)
     found.sort(key=lambda c: c.start)
-    return [Candidate(*tuple(c)[:8], repair=c.repair) for c in found]
+    return found
 
 
 def repair_of(text: str, c: Candidate) -> Optional[str]:

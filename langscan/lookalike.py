@@ -28,11 +28,12 @@ import gzip
 import re
 import threading
 import unicodedata
-from typing import Callable, NamedTuple, Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from . import lexicon
 from .finding import Kind
 from .languages import same_family, script_of_lang
+from .detect.candidate import Candidate
 from .detect.screen import non_ascii
 from .scripts import HOMOGLYPHS, char_label, script_of
 
@@ -40,20 +41,6 @@ EVERYDAY_ZIPF = 3.0  # a skeleton must spell a word at least this common (Zipf) 
 MIN_LETTERS_FOREIGN = 3  # a word with no letter of the expected script: shorter ones ("он", "ΜΕ") are real words
 CONTEXT_WORDS = 6  # words either side of a candidate that make up its context
 OTHER_LANGUAGE_P = 0.5  # the repaired context is a foreign sentence when the model hears another language this surely
-
-
-class Candidate(NamedTuple):
-    """One span a stage proposes; the first eight fields are the detector's span tuple."""
-
-    kind: Kind
-    start: int
-    end: int
-    lang: str
-    script: str
-    score: float
-    detail: str
-    chars: tuple[str, ...]
-    repair: str = ""  # what ``clean --action repair`` writes instead of text[start:end]
 
 
 Predict = Callable[[str, int], list]
@@ -284,7 +271,7 @@ def _digit_candidate(text: str, s: int, e: int, expect: Sequence[str]) -> Option
     odd = tuple(dict.fromkeys(c for c in word if not c.isascii()))
     fixed = "".join(str(unicodedata.decimal(c)) if not c.isascii() else c for c in word)
     detail = "mixed digit systems: " + ", ".join(f"{c!r} {char_label(c)}" for c in odd)
-    return Candidate(Kind.HOMOGLYPH, s, e, expect[0], "Common", 0.9, detail, odd, fixed)
+    return Candidate(Kind.HOMOGLYPH, s, e, expect[0], "Common", 0.9, detail, odd, repair=fixed)
 
 
 def _context(text: str, s: int, e: int) -> tuple[int, int]:
@@ -415,7 +402,8 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
         scripts.sort(key=lambda x: (x != "Latin", x))
         score = {"mixed": 0.95, "digits": 0.9, "compat": 0.9}.get(cls, 0.85)
         lang = expect[0] if cls == "digits" else next(l for l in expect if l in langs)
-        out.append(Candidate(Kind.HOMOGLYPH, s, e, lang, "+".join(scripts) or "Common", score, detail, odd, fixed))
+        out.append(Candidate(Kind.HOMOGLYPH, s, e, lang, "+".join(scripts) or "Common", score, detail, odd,
+                             repair=fixed))
         if note:
             note(s, e, word, "homoglyph", lang, score, True, f"{detail}; repaired: {fixed}")
     return out

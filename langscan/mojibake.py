@@ -23,7 +23,8 @@ from typing import Callable, Optional, Sequence
 
 from .finding import Kind
 from .languages import DEFAULT_FOR_SCRIPT, languages_of_script, name_of, same_family, script_of_lang
-from .lookalike import Candidate, Predict
+from .detect.candidate import Candidate
+from .lookalike import Predict
 from .scripts import script_of
 
 SCORE = 0.9
@@ -322,7 +323,7 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
                 s, e = base + k + a, base + k + b
                 where = "" if any(same_family(lang, x) for x in expect) else f" ({lang}, {script})"
                 detail = "mis-decoded UTF-8" + (f" of {name_of(lang)} text" if where else "")
-                out.append(Candidate(Kind.MOJIBAKE, s, e, lang, script, SCORE, detail, (), rep))
+                out.append(Candidate(Kind.MOJIBAKE, s, e, lang, script, SCORE, detail, (), repair=rep))
                 if note:
                     note(s, e, run, "mojibake", lang, SCORE, True,
                          f"mis-decoded UTF-8; repaired: {rep if rep.strip() else repr(rep)}{where}")
