@@ -291,8 +291,6 @@ class LatinStage:
         Word evidence cannot decide two or three words, and fastText is unreliable on them; lingua
         must be sure it is not the expected language (and name a language) before it is a finding.
         """
-        from .lingua_evidence import languages_of
-
         st = self.setup
         out: list[Candidate] = []
         odd = unseen.difference(common_elsewhere)
@@ -351,11 +349,11 @@ class LatinStage:
                 fs, fe = toks[0][0], toks[-1][1]
                 fe = extend_punct(text, fe)
                 frag = text[fs:fe]
-                preds = languages_of(frag, k=100)
-                if not preds:
+                verdict = _lingua_verdict(st, frag)
+                if verdict is None:
                     continue
+                preds, l_exp = verdict
                 lang, p = preds[0]
-                l_exp = sum(q for l, q in preds if st.is_expected(l))
                 min_p = tuning.SHORT_PAIR_MIN_P if len(toks) <= 3 else tuning.LINGUA_MIN_P
                 flagged = (not st.is_expected(lang) and p >= min_p and l_exp <= tuning.SHORT_MAX_EXPECTED)
                 if flagged and long_quote and common_words:
@@ -512,14 +510,12 @@ class LatinStage:
                     or p_exp > tuning.WHOLE_UNIT_MAX_EXPECTED:
                 # fastText is unsure, or hears some of the expected language: lingua's character
                 # statistics must then be sure of another language and hear none of the expected one
-                from .lingua_evidence import languages_of
-
-                named = languages_of(frag, k=100)
-                l_exp = sum(q for l, q in named if st.is_expected(l))
-                if named and not st.is_expected(named[0][0]) \
-                        and named[0][1] >= (tuning.LINGUA_OVERRULES_P if heard_expected else tuning.LINGUA_MIN_P) \
+                verdict = _lingua_verdict(st, frag)
+                (l_top, p_top), l_exp = (verdict[0][0], verdict[1]) if verdict else (("und", 0.0), 1.0)
+                if not st.is_expected(l_top) \
+                        and p_top >= (tuning.LINGUA_OVERRULES_P if heard_expected else tuning.LINGUA_MIN_P) \
                         and l_exp <= tuning.WHOLE_UNIT_LINGUA_MAX_EXPECTED:
-                    lang, p = named[0]
+                    lang, p = l_top, p_top
                 else:
                     if trace.on:
                         trace.add(s, e, frag, "latin", lang, 0.0, False,
@@ -783,8 +779,6 @@ class LatinStage:
         with a switching cost finds runs of the rest, and lingua's character statistics name
         the run's language and must be sure of it.
         """
-        from .lingua_evidence import languages_of
-
         st = self.setup
         out: list[Candidate] = []
         llrs = [self._word_llr(t, caps_line) for t in tokens]
@@ -805,11 +799,10 @@ class LatinStage:
                     continue
                 e = extend_punct(text, e)
                 frag = text[s:e]
-                preds = languages_of(frag, k=100)
-                if not preds:
+                verdict = _lingua_verdict(st, frag)
+                if verdict is None:
                     continue
-                lang, p = preds[0]
-                p_exp = sum(q for l, q in preds if st.is_expected(l))
+                (lang, p), p_exp = verdict[0][0], verdict[1]
                 flagged = (not st.is_expected(lang) and p >= tuning.LINGUA_MIN_P
                            and p_exp <= tuning.LINGUA_MAX_EXPECTED)
                 evidence = sum(llrs[i:j])
@@ -979,6 +972,17 @@ def _rejoin_brands(text: str, spans: list[tuple[int, int]], known: frozenset) ->
                 continue
         out.append((s, e))
     return out
+
+
+def _lingua_verdict(st, frag: str) -> tuple[list[tuple[str, float]], float] | None:
+    """lingua on ``frag``: (its languages, best first, with their confidence; the confidence it gives the
+    expected languages together), or None when it names nothing."""
+    from .lingua_evidence import languages_of
+
+    preds = languages_of(frag, k=100)
+    if not preds:
+        return None
+    return preds, sum(q for l, q in preds if st.is_expected(l))
 
 
 def merge_latin(text: str, cands: list[Candidate]) -> list[Candidate]:
