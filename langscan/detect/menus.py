@@ -50,16 +50,20 @@ def _load() -> None:
     with _lock:
         if _names is not None:
             return
-        table: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-        path = models_dir() / "endonyms.tsv"
-        rows = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-        for row in rows:
-            if row.startswith("#"):
-                continue
-            name, lang, kind = row.split("\t")
-            key = tuple(name.split())
-            table.setdefault(key, []).append((_CODE.get(lang, lang), kind))
-        _names = table
+        _names = _read_names("endonyms.tsv")
+
+
+def _read_names(filename: str) -> dict[tuple[str, ...], list[tuple[str, str]]]:
+    """A names table of models/ (name, lang, kind a row; CLDR via Babel): name words -> [(lang, kind)]."""
+    table: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    path = models_dir() / filename
+    rows = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    for row in rows:
+        if row.startswith("#"):
+            continue
+        name, lang, kind = row.split("\t")
+        table.setdefault(tuple(name.split()), []).append((_CODE.get(lang, lang), kind))
+    return table
 
 
 def trigger_words(setup: Setup) -> frozenset[str]:
@@ -329,15 +333,7 @@ def _load_places() -> dict[tuple[str, ...], list[tuple[str, str]]]:
     if _places is None:
         with _lock:
             if _places is None:
-                table: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-                path = models_dir() / "territories.tsv"
-                rows = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-                for row in rows:
-                    if row.startswith("#"):
-                        continue
-                    name, lang, kind = row.split("\t")
-                    table.setdefault(tuple(name.split()), []).append((_CODE.get(lang, lang), kind))
-                _places = table
+                _places = _read_names("territories.tsv")
     return _places
 
 
