@@ -9,6 +9,8 @@ given the language the model picks among the languages of its script.
 
 from __future__ import annotations
 
+import re
+
 from ..evidence import mask_non_words
 from ..finding import Kind
 from ..languages import DEFAULT_FOR_SCRIPT, SIMPLIFIED_ONLY, languages_of_script, script_of_lang
@@ -112,7 +114,7 @@ def _decide_run(setup: Setup, text: str, s: int, e: int, group: str, scripts: se
             trace.add(s, e, frag, "script", "-", 0.0, False, reason)
         return None
     if script == "Latin":
-        return _latin_in_foreign_text(setup, frag, s, e, trace)
+        return _latin_in_foreign_text(setup, text, s, e, trace)
     lang, p = _language_of_run(setup, frag, script)
     score = min(tuning.SCORE_CAP, tuning.SCRIPT_SCORE_BASE + tuning.SCRIPT_SCORE_PER_LETTER * letters)
     if trace.on:
@@ -122,8 +124,15 @@ def _decide_run(setup: Setup, text: str, s: int, e: int, group: str, scripts: se
     return Candidate(Kind.SCRIPT, s, e, lang, script, score)
 
 
-def _latin_in_foreign_text(setup: Setup, frag: str, s: int, e: int, trace):
+def _latin_in_foreign_text(setup: Setup, text: str, s: int, e: int, trace):
     """Latin letters where no Latin-script language is expected: a finding only for real sentences."""
+    frag = text[s:e]
+    if _name_inside_prose(text, s, e, frag) or _recurs_inside_prose(text, s, e, frag):
+        if trace.on:
+            trace.add(s, e, frag, "script", "-", 0.0, False,
+                      "capitalised Latin words written inside a sentence of the expected script (here or "
+                      "elsewhere in the text): a name or a product")
+        return None
     # URLs, e-mail addresses, domains, hashtags and code are no language: they are masked first
     masked = mask_non_words(frag)
     words = len(WORD.findall(masked))
@@ -134,7 +143,7 @@ def _latin_in_foreign_text(setup: Setup, frag: str, s: int, e: int, trace):
         return None
     preds = setup.model.predict(" ".join(WORD.findall(masked)), k=5)
     top = next(((l, p) for l, p in preds if script_of_lang(l) == "Latin" and not setup.is_expected(l)), None)
-    if words < tuning.LATIN_IN_FOREIGN_MIN_WORDS or top is None or top[1] < tuning.LATIN_IN_FOREIGN_MIN_P:
+    if top is None or top[1] < tuning.LATIN_IN_FOREIGN_MIN_P:
         if trace.on:
             trace.add(s, e, frag, "script", top[0] if top else "-", 0.0, False,
                       "Latin words in non-Latin text: names, brands and code unless 3+ words "
@@ -160,3 +169,35 @@ def _language_of_run(setup: Setup, frag: str, script: str) -> tuple[str, float]:
         if lang in allowed:
             return lang, p
     return DEFAULT_FOR_SCRIPT.get(script, "und"), 0.0
+
+
+_LOWER_WORD = re.compile(r"(?<![\w.])[a-z]{%d,}(?![\w.])" % tuning.LATIN_IN_FOREIGN_CONTENT_LETTERS)
+
+
+def _name_inside_prose(text: str, s: int, e: int, frag: str) -> bool:
+    """Is ``text[s:e]`` a name written inside a sentence of the expected (non-Latin) script: letters of that
+    script on its line (before or after it: "Raspberry Pi Zero Wは..."), and not one lowercase content word in it ("Kindle for PC",
+    "State University of New York", "Trend Micro Smart Protection Network")?  A sentence or a UI string
+    standing as its own line ("Skip to main content", "All Rights Reserved") is not."""
+    if _LOWER_WORD.search(frag):
+        return False
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le == -1 else le
+    before, after = text[max(ls, s - tuning.CONTEXT_WINDOW):s], text[e:min(le, e + tuning.CONTEXT_WINDOW)]
+    return any(c.isalpha() and not c.isascii() for c in before) or any(c.isalpha() and not c.isascii() for c in after)
+
+
+def _recurs_inside_prose(text: str, s: int, e: int, frag: str) -> bool:
+    """Is the name-like run ``text[s:e]`` written elsewhere in the text inside a sentence of the expected
+    script (the page's own term, standing alone here as a heading or caption)?  At most RECUR_MAX_LOOKS
+    occurrences are looked at."""
+    if _LOWER_WORD.search(frag):
+        return False
+    pos, looks = text.find(frag), 0
+    while pos != -1 and looks < tuning.RECUR_MAX_LOOKS:
+        looks += 1
+        if pos != s and _name_inside_prose(text, pos, pos + len(frag), frag):
+            return True
+        pos = text.find(frag, pos + len(frag))
+    return False
