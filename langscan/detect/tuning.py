@@ -107,6 +107,23 @@ REPEAT_WORD_LLR = 1.0  # ... foreign when each word is at least this much (log10
 REPEAT_WORD_ZIPF = 3.5  # ... and at least this common there
 REPEAT_WEAK_SEARCH = 20_000_000  # unknown words x text length up to which their repeats are counted (C speed)
 
+# --------------------------------------------------------------------------- short UI lines of another language
+# A line of its own (or menu item) of at most UI_MAX_WORDS words, every word everyday in one other language
+# (Zipf >= UI_WORD_ZIPF there, at least as common there as in the expected language), is that language's
+# page furniture ("Take Our Poll" on an Indonesian blog, "Suche" on an English page) when the words together
+# are UI_LINE_LLR (log10) more common there, fastText (lowercased) hears that language at least UI_MODEL_MIN_P
+# and the expected one below MODEL_HEARS_EXPECTED, and the page carries other furniture of that language (a
+# short line of its own already found, or another such line within UI_NEAR_LINES lines).
+# Lower UI_WORD_ZIPF or UI_LINE_LLR: more UI strings found, more titles and names of works taken for them.
+UI_MAX_WORDS = 3
+UI_WORD_ZIPF = 4.0
+UI_LINE_LLR = 0.75
+UI_MODEL_MIN_P = 0.1
+UI_WINDOW = 3  # non-blank lines read either side of it (stopping at prose) for the block it sits in ...
+UI_LOOK_LINES = 40  # ... looking at most this many lines (blank ones included) either side
+UI_EXPECTED_ZIPF = 3.0  # an item holding a word this common in the expected language ...
+UI_EXPECTED_MARGIN = 1.0  # ... and this much more common there than in the other language is an expected item
+
 # --------------------------------------------------------------------------- merging Latin findings
 MERGE_SAME_LINE_GAP = 4  # same-language findings on one line join over at most this many separator characters
 MERGE_NEXT_LINE_GAP = 20  # ... or over one line break within this many characters (a sentence cut in two)
