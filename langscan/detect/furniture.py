@@ -1,15 +1,24 @@
-"""Page furniture: a short line repeated as a line of its own through the text ("Photo" under every
-picture, "Advertisement" between articles) is the page's template."""
+"""Page furniture: the short lines a page's template puts around its text.
+
+- ``repeated_line``: a short line repeated as a line of its own through the text ("Photo" under every
+  picture, "Advertisement" between articles);
+- ``foreign_ui_lines``: short UI strings of another language in a menu or sidebar block ("Search" and
+  "User" in a French page's header, "Entries RSS | Comments RSS" on an Indonesian blog).
+"""
 
 from __future__ import annotations
+
+import re
 
 from .. import lexicon
 from ..finding import Kind
 from ..languages import same_family, script_of_lang
 from . import tuning
 from .candidate import Candidate
-from .latin_common import lexicon_code
+from .latin_common import Taken, lexicon_code
+from .menus import is_language_name, is_place_name
 from .setup import Setup
+from .text import extend_punct, words
 
 def repeated_line(st: Setup, text, ls, le, line_words, hints, trace, repeats: int) -> Candidate | None:
     """A short line repeated as a line of its own through the text ("Photo" under every picture,
@@ -49,9 +58,6 @@ def repeated_line(st: Setup, text, ls, le, line_words, hints, trace, repeats: in
         return None
     return None
 
-# ------------------------------------------------------------------ short units: pairs, quotes
-
-
 def whole_line_count(folded: str, content: str) -> int:
     """How many lines of the folded text hold ``content`` and nothing else (up to REPEAT_MIN)?"""
     n, pos, found = len(folded), folded.find(content), 0
@@ -66,3 +72,213 @@ def whole_line_count(folded: str, content: str) -> int:
     return found
 
 
+# ------------------------------------------------------------------ short UI lines of another language
+# "Search" and "User" in a French page's header, "World / Politics / Business" in the English section menu of
+# a Spanish page, "Entries RSS | Comments RSS" on an Indonesian blog: one to three words, often capitalised
+# as UI strings are, too little word evidence for the span decision (word_evidence.decide). Judged as
+# furniture instead, an item (a line of its own, or a part of a line split by menu separators) is found when
+#
+# - every word of it is an everyday word of one other language F (Zipf >= UI_WORD_ZIPF there), at least as
+#   common there as in the expected language, together UI_LINE_LLR more common (acronyms such as "RSS" are
+#   neutral; a number makes it a label or a category count, "Top 10", "Liberal (3)"; language and country
+#   names are names);
+# - fastText, reading it lowercased, does not hear the expected language and hears F at least a little (one
+#   or two words are too few for a model to name a language surely: the lexicons carry the evidence);
+# - it sits in F's furniture: every item of its menu row passes as F, or the block of short lines around it
+#   (UI_WINDOW non-blank lines either side, up to the nearest prose) holds more items of F than items of the
+#   expected language, and what follows it is not prose (a heading over an article is a title or a column's
+#   name: "Modern Love", "Skin Deep").
+#
+# A section with an English name among a French site's French sections ("Next", "Food" on Libération) is
+# the site's name for it, and stays unflagged; so do titles and names in prose, which this never reads.
+
+_ITEM_SPLIT = re.compile(r"[ \t\u00a0]*[|•·][ \t\u00a0]*|\t+")
+_TRAIL = " \t\u00a0:.!?…"
+
+
+def line_items(text: str, ls: int, le: int) -> list[tuple[int, int]]:
+    """The items of the line ``text[ls:le]`` split at menu separators, trimmed, non-empty."""
+    out = []
+    pos = ls
+    for m in list(_ITEM_SPLIT.finditer(text, ls, le)) + [None]:
+        end = le if m is None else m.start()
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        if m is not None:
+            pos = m.end()
+    return out
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def item_evidence(st, text: str, s: int, e: int) -> list[tuple[str, float]]:
+    """(language, summed evidence), best first, of the other languages in which every word of the item is an
+    everyday word, more common there than in the expected language; [] for none, or when the item is too long, a number in it ("Top 10",
+    "Liberal (3)": a label or a category), a single letter, a language or country name."""
+    frag = text[s:e]
+    if any(c.isdigit() for c in frag):
+        return []
+    toks = list(words(frag, s))
+    if not toks or len(toks) > tuning.UI_MAX_WORDS:
+        return []
+    content = [_norm(w) for _, _, w in toks if not (w.isupper() and len(w) > 1)]  # acronyms ("RSS") are neutral
+    if not content or any(len(w) < 2 for w in content) or sum(len(w) for w in content) < tuning.MIN_SPAN_LETTERS:
+        return []
+    if is_language_name(frag) or is_place_name(frag):
+        return []  # a language menu item (menus.py) or a country: names
+    index = st.everyday_index
+    votes: dict[str, int] = {}
+    for w in content:
+        langs = index.get(w) or index.get(w.replace("'", "’"))
+        for lang in langs.split(",") if langs else ():
+            if not st.is_expected(lang):
+                votes[lang] = votes.get(lang, 0) + 1
+    out: list[tuple[str, float]] = []
+    for lang in sorted(votes, key=lambda l: (-votes[l], l)):
+        if votes[lang] < len(content):
+            break  # not every word is everyday in it
+        lex = _lex(st, lang)
+        if lex is None:
+            continue
+        llr = 0.0
+        for w in content:
+            fz = lex.get(w, 0.0)
+            d = fz - max(st.expected_zipf(w), lexicon.FLOOR)
+            if fz < tuning.UI_WORD_ZIPF or d < 0.0:
+                break
+            llr += min(d, tuning.WORD_SCORE_CAP)
+        else:
+            if llr >= tuning.UI_LINE_LLR:
+                out.append((lang, llr))
+    return sorted(out, key=lambda x: (-x[1], x[0]))
+
+
+def _lex(st, lang: str):
+    code = lexicon_code(lang)
+    return lexicon.load(code) if code in st.lexicons else None
+
+
+def _expected_item(st, text: str, s: int, e: int, lang: str) -> bool:
+    """Does the item hold a word of the expected language, common there and clearly more common than in
+    ``lang`` ("Politique", "Diskusi", "Síguenos")?"""
+    lex = _lex(st, lang) or {}
+    for _, _, w in words(text[s:e], s):
+        w = _norm(w)
+        z = st.expected_zipf(w)
+        if z >= tuning.UI_EXPECTED_ZIPF and z - max(lex.get(w, 0.0), lexicon.FLOOR) >= tuning.UI_EXPECTED_MARGIN:
+            return True
+    return False
+
+
+def _model_hears(st, preds, lang: str) -> tuple[bool, float, float]:
+    """(agrees, p of ``lang``'s family, p of the expected languages) from fastText's ``preds``."""
+    p_exp = sum(q for l, q in preds if st.is_expected(l))
+    p_lang = sum(q for l, q in preds if same_family(l, lang))
+    return p_exp < tuning.MODEL_HEARS_EXPECTED and p_lang >= tuning.UI_MODEL_MIN_P, p_lang, p_exp
+
+
+def _short_line(text: str, ls: int, le: int) -> bool:
+    """A line of menu items (none longer than a menu item), not prose."""
+    items = line_items(text, ls, le)
+    return bool(items) and all(sum(1 for _ in words(text[s:e], 0)) <= tuning.MENU_ITEM_MAX_WORDS for s, e in items)
+
+
+def _neighbour_lines(text: str, ls: int, le: int, step: int, n: int) -> list[tuple[int, int]]:
+    """Up to ``n`` non-blank lines before (step -1) or after (step 1) the line ``ls:le``, stopping before a
+    line of prose; the first non-blank line is returned even when it is prose, marked by (-1, -1) after it."""
+    out: list[tuple[int, int]] = []
+    pos = ls if step < 0 else le
+    looked = 0
+    while len(out) < n and looked < tuning.UI_LOOK_LINES:
+        looked += 1
+        if step < 0:
+            if pos <= 0:
+                break
+            e = pos - 1
+            s = text.rfind("\n", 0, e) + 1
+            pos = s
+        else:
+            if pos >= len(text):
+                break
+            s = pos + 1
+            e = text.find("\n", s)
+            e = len(text) if e == -1 else e
+            pos = e
+        if not text[s:e].strip():
+            continue
+        if not _short_line(text, s, e):
+            out.append((-1, -1))
+            break
+        out.append((s, e))
+    return out
+
+
+def _local_votes(st, text: str, ls: int, le: int, s0: int, lang: str, cands: list[Candidate]) -> tuple[int, int, bool]:
+    """(items of ``lang`` around the item at ``s0``, items of the expected language there, whether the next
+    non-blank line is a line of items): the menu or sidebar block the item sits in."""
+    before = _neighbour_lines(text, ls, le, -1, tuning.UI_WINDOW)
+    after = _neighbour_lines(text, ls, le, 1, tuning.UI_WINDOW)
+    next_short = not after or after[0] != (-1, -1)
+    foreign = expected = 0
+    spans = [(ls, le)] + [x for x in before + after if x[0] >= 0]
+    for a, b in spans:
+        for s, e in line_items(text, a, b):
+            if s == s0:
+                continue
+            if any(c.kind is Kind.LATIN and same_family(c.lang, lang) and c.start < e and s < c.end for c in cands):
+                foreign += 1
+                continue
+            if any(same_family(l, lang) for l, _ in item_evidence(st, text, s, e)):
+                foreign += 1
+            elif not is_language_name(text[s:e]) and _expected_item(st, text, s, e, lang):
+                expected += 1  # (a language menu's items say nothing of the block's language)
+    return foreign, expected, next_short
+
+
+def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Candidate], taken,
+                     trace) -> list[Candidate]:
+    """Candidates for the short lines ``lines`` (start, end) that are another language's UI strings."""
+    out: list[Candidate] = []
+    covered = Taken(sorted((c.start, c.end) for c in cands))
+    for ls, le in lines:
+        for s, e in line_items(text, ls, le):
+            if taken.any_within(s, e) or taken.covers(s) or covered.any_within(s, e) or covered.covers(s):
+                continue
+            ev = item_evidence(st, text, s, e)
+            if not ev:
+                continue
+            frag = text[s:e]
+            # the language the model hears best among those the words fit (lowercased: UI strings are
+            # capitalised, and fastText takes capitalised words for names)
+            preds = st.predict(frag.lower(), k=5)
+            lang, llr, ok, p_lang, p_exp = max(((l, v) + _model_hears(st, preds, l) for l, v in ev),
+                                               key=lambda x: (x[2], x[3]))
+            why = f"model hears {lang} {p_lang:.2f}, the expected language {p_exp:.2f}"
+            if ok:
+                row = line_items(text, ls, le)
+                if len(row) >= 2 and all(any(same_family(l, lang) for l, _ in item_evidence(st, text, a, b))
+                                         for a, b in row):
+                    why += f"; every item of its menu row is {lang}"
+                else:
+                    foreign, expected, next_short = _local_votes(st, text, ls, le, s, lang, cands)
+                    why += f"; around it {foreign} item(s) of {lang}, {expected} of the expected language"
+                    if not next_short:
+                        ok, why = False, why + ", and prose follows it (a heading or a name, not a menu item)"
+                    elif foreign <= expected:
+                        ok = False
+            score = min(tuning.SCORE_CAP, 0.5 + 0.5 * min(1.0, llr / (tuning.EVIDENCE_SCALE * st.min_llr)))
+            flagged = ok and score >= st.threshold
+            end = extend_punct(text, e)
+            if trace.on:
+                trace.add(s, end, text[s:end], "latin", lang, score, flagged,
+                          f"a short UI line, every word everyday {lang} (evidence {llr:.1f}); {why}")
+            if flagged:
+                out.append(Candidate(Kind.LATIN, s, end, lang, "Latin", score))
+    return out

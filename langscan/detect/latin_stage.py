@@ -32,7 +32,7 @@ from ..languages import script_of_lang
 from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
-from .furniture import repeated_line, whole_line_count
+from .furniture import foreign_ui_lines, repeated_line, whole_line_count
 from .intended import drop_names_of_works
 from .latin_common import Proposal, Taken, Token, capitalises_nouns, lines_holding
 from .menus import all_first_words, menu_candidates, trigger_words
@@ -94,6 +94,7 @@ class LatinStage:
         index = st.everyday_index
         lone_strong: set[str] = set()
         read: set[int] = set()  # starts of the lines read below
+        short_lines: list[tuple[int, int]] = []  # short lines read below: menu rows, UI strings
         for ls, le, folded_line in lines_holding(folded, text, suspects, strong):
             if le - ls < 2:
                 continue
@@ -129,6 +130,8 @@ class LatinStage:
                 rep = repeated_line(st, text, ls, le, line_words, hints, trace,
                                           whole_line_count(folded, folded_line.strip()))
                 got = [rep] if rep is not None else got
+            if len(line_words) <= tuning.UI_ROW_MAX_WORDS:
+                short_lines.append((ls, le))  # judged as page furniture below, when nothing else took it
             out.extend(got)
         # a short line of words no lexicon of the expected language knows, repeated through the text
         # ("Advertisement" between the articles of a Spanish page): the screen let it pass as one weak word
@@ -153,6 +156,9 @@ class LatinStage:
                     rep = repeated_line(st, text, ls, le, key.split(), {}, trace, len(spans))
                     if rep is not None:
                         out.append(rep)
+        # short UI strings of another language in a menu or sidebar block ("Search", "User" on a French page)
+        if short_lines:
+            out.extend(foreign_ui_lines(st, text, short_lines, out, taken, trace))
         # words the expected language hardly uses (wordfreq's English list holds much foreign noise,
         # so "never seen" is too strict a test for two or three words)
         # words English hardly uses that it has never seen, or that are everyday elsewhere

@@ -108,14 +108,14 @@ REPEAT_WORD_ZIPF = 3.5  # ... and at least this common there
 REPEAT_WEAK_SEARCH = 20_000_000  # unknown words x text length up to which their repeats are counted (C speed)
 
 # --------------------------------------------------------------------------- short UI lines of another language
-# A line of its own (or menu item) of at most UI_MAX_WORDS words, every word everyday in one other language
-# (Zipf >= UI_WORD_ZIPF there, at least as common there as in the expected language), is that language's
-# page furniture ("Take Our Poll" on an Indonesian blog, "Suche" on an English page) when the words together
-# are UI_LINE_LLR (log10) more common there, fastText (lowercased) hears that language at least UI_MODEL_MIN_P
-# and the expected one below MODEL_HEARS_EXPECTED, and the page carries other furniture of that language (a
-# short line of its own already found, or another such line within UI_NEAR_LINES lines).
-# Lower UI_WORD_ZIPF or UI_LINE_LLR: more UI strings found, more titles and names of works taken for them.
-UI_MAX_WORDS = 3
+# (furniture.foreign_ui_lines) An item of a menu or sidebar block ("Search", "World", "Entries RSS") whose every
+# word is everyday in one other language (Zipf >= UI_WORD_ZIPF there, at least as common there as expected),
+# together UI_LINE_LLR (log10) more common there, is that language's furniture when fastText (lowercased) hears
+# the language at least UI_MODEL_MIN_P and the expected one below MODEL_HEARS_EXPECTED, and the block around it
+# holds more items of that language than of the expected one (or its whole menu row is of that language).
+# Lower UI_WORD_ZIPF or UI_LINE_LLR: more UI strings found, more names of sections and works taken for them.
+UI_MAX_WORDS = 3  # words of an item (a line of its own, or a part of a menu row)
+UI_ROW_MAX_WORDS = 12  # words of a line read as a row of such items
 UI_WORD_ZIPF = 4.0
 UI_LINE_LLR = 0.75
 UI_MODEL_MIN_P = 0.1
