@@ -58,6 +58,27 @@ def repeated_line(st: Setup, text, ls, le, line_words, hints, trace, repeats: in
         return None
     return None
 
+def site_sections(st: Setup, text: str, repeated: list[Candidate], cands: list[Candidate], trace) -> set[int]:
+    """The ids of the ``repeated`` line candidates that stand in a menu the page repeats whose items are mostly
+    in the expected language ("Next" among Libération's "Culture", "Idées", "Politique" in its header and
+    footer): the site's name for a section, not furniture of another language ("Photo" between varying
+    headlines is). ``cands``: every candidate of the text (found items of the other language count for it)."""
+    drop: set[int] = set()
+    for c in repeated:
+        ls = text.rfind("\n", 0, c.start) + 1
+        le = text.find("\n", c.end)
+        le = len(text) if le == -1 else le
+        foreign, expected, _ = _local_votes(st, text, ls, le, c.start, c.lang, [o for o in cands if o is not c],
+                                            repeated_only=True)
+        if expected > foreign:
+            drop.add(id(c))
+            if trace.on:
+                trace.add(c.start, c.end, text[c.start:c.end], "latin", c.lang, c.score, False,
+                          f"a repeated line standing among {expected} repeated item(s) of the expected language "
+                          f"({foreign} of {c.lang}): the site's name for a section")
+    return drop
+
+
 def whole_line_count(folded: str, content: str) -> int:
     """How many lines of the folded text hold ``content`` and nothing else (up to REPEAT_MIN)?"""
     n, pos, found = len(folded), folded.find(content), 0
@@ -220,9 +241,16 @@ def _neighbour_lines(text: str, ls: int, le: int, step: int, n: int) -> list[tup
     return out
 
 
-def _local_votes(st, text: str, ls: int, le: int, s0: int, lang: str, cands: list[Candidate]) -> tuple[int, int, bool]:
+def _repeats(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` a line of its own more than once in the text (a menu the page repeats)?"""
+    return len(re.findall(rf"^[ \t\u00a0]*{re.escape(text[s:e])}[ \t\u00a0]*$", text, re.MULTILINE)) >= 2
+
+
+def _local_votes(st, text: str, ls: int, le: int, s0: int, lang: str, cands: list[Candidate],
+                 repeated_only: bool = False) -> tuple[int, int, bool]:
     """(items of ``lang`` around the item at ``s0``, items of the expected language there, whether the next
-    non-blank line is a line of items): the menu or sidebar block the item sits in."""
+    non-blank line is a line of items): the menu or sidebar block the item sits in. ``repeated_only``: count
+    only the items the page repeats as lines of their own (the rest of a repeated menu)."""
     before = _neighbour_lines(text, ls, le, -1, tuning.UI_WINDOW)
     after = _neighbour_lines(text, ls, le, 1, tuning.UI_WINDOW)
     next_short = not after or after[0] != (-1, -1)
@@ -230,7 +258,7 @@ def _local_votes(st, text: str, ls: int, le: int, s0: int, lang: str, cands: lis
     spans = [(ls, le)] + [x for x in before + after if x[0] >= 0]
     for a, b in spans:
         for s, e in line_items(text, a, b):
-            if s == s0:
+            if s == s0 or (repeated_only and not _repeats(text, s, e)):
                 continue
             if any(c.kind is Kind.LATIN and same_family(c.lang, lang) and c.start < e and s < c.end for c in cands):
                 foreign += 1

@@ -32,7 +32,7 @@ from ..languages import script_of_lang
 from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
-from .furniture import foreign_ui_lines, repeated_line, whole_line_count
+from .furniture import foreign_ui_lines, repeated_line, site_sections, whole_line_count
 from .intended import drop_names_of_works
 from .latin_common import Proposal, Taken, Token, capitalises_nouns, lines_holding
 from .menus import all_first_words, menu_candidates, trigger_words
@@ -95,6 +95,7 @@ class LatinStage:
         lone_strong: set[str] = set()
         read: set[int] = set()  # starts of the lines read below
         short_lines: list[tuple[int, int]] = []  # short lines read below: menu rows, UI strings
+        repeated: list[Candidate] = []  # lines found as furniture repeated through the text
         for ls, le, folded_line in lines_holding(folded, text, suspects, strong):
             if le - ls < 2:
                 continue
@@ -129,7 +130,9 @@ class LatinStage:
             if not got and len(line_words) <= tuning.REPEAT_MAX_WORDS and not taken.any_within(ls, le):
                 rep = repeated_line(st, text, ls, le, line_words, hints, trace,
                                           whole_line_count(folded, folded_line.strip()))
-                got = [rep] if rep is not None else got
+                if rep is not None:
+                    got = [rep]
+                    repeated.append(rep)
             if len(line_words) <= tuning.UI_ROW_MAX_WORDS:
                 short_lines.append((ls, le))  # judged as page furniture below, when nothing else took it
             out.extend(got)
@@ -156,7 +159,11 @@ class LatinStage:
                     rep = repeated_line(st, text, ls, le, key.split(), {}, trace, len(spans))
                     if rep is not None:
                         out.append(rep)
+                        repeated.append(rep)
         # short UI strings of another language in a menu or sidebar block ("Search", "User" on a French page)
+        if repeated:  # ... but not the site's own name for a section, among its sections in the expected language
+            drop = site_sections(st, text, repeated, out, trace)
+            out = [c for c in out if id(c) not in drop]
         if short_lines:
             out.extend(foreign_ui_lines(st, text, short_lines, out, taken, trace))
         # words the expected language hardly uses (wordfreq's English list holds much foreign noise,
