@@ -297,10 +297,12 @@ def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Ca
                 else:
                     foreign, expected, next_short = _local_votes(st, text, ls, le, s, lang, cands)
                     why += f"; around it {foreign} item(s) of {lang}, {expected} of the expected language"
-                    if not next_short:
-                        ok, why = False, why + ", and prose follows it (a heading or a name, not a menu item)"
-                    elif foreign <= expected:
+                    if foreign <= expected:
                         ok = False
+                    elif not next_short and (foreign < tuning.UI_MENU_END_FOREIGN or expected):
+                        # prose follows: the end of a menu of the language, or a heading over an article (a
+                        # column's or a work's name, "Modern Love" after a photo label)
+                        ok, why = False, why + ", and prose follows it (a heading or a name, not a menu item)"
             score = min(tuning.SCORE_CAP, 0.5 + 0.5 * min(1.0, llr / (tuning.EVIDENCE_SCALE * st.min_llr)))
             flagged = ok and score >= st.threshold
             end = extend_punct(text, e)

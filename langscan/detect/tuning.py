@@ -121,6 +121,7 @@ UI_LINE_LLR = 0.75
 UI_MODEL_MIN_P = 0.1
 UI_WINDOW = 3  # non-blank lines read either side of it (stopping at prose) for the block it sits in ...
 UI_LOOK_LINES = 100  # ... looking at most this many lines (blank ones included) either side
+UI_MENU_END_FOREIGN = 2  # an item followed by prose needs this many items of its language before it, none expected
 UI_EXPECTED_ZIPF = 3.0  # an item holding a word this common in the expected language ...
 UI_EXPECTED_MARGIN = 1.0  # ... and this much more common there than in the other language is an expected item
 

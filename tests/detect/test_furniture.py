@@ -1,0 +1,74 @@
+"""Page furniture in another language (detect/furniture.py) on realistic page text, with the real models.
+
+The pages are in tests/data/furniture/ (written for these tests, laid out as the HTML reader gives real
+pages). What must be found: short UI strings of another language in a menu or header block. What must stay
+unflagged: a site's own name for a section, column names over headlines, titles and names of works.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from langscan import Detector
+
+PAGES = Path(__file__).parent.parent / "data" / "furniture"
+
+
+def latin(expect: str, page: str) -> list[tuple[str, str]]:
+    text = (PAGES / page).read_text(encoding="utf-8")
+    return [(f.text, f.lang) for f in Detector(expect=expect).scan(text) if f.kind.value == "latin"]
+
+
+def test_english_section_menu_on_a_spanish_page_is_found():
+    got = latin("es", "es_menu.txt")
+    for item in ("World", "Politics", "Business", "Health", "Sports", "Travel"):
+        assert (item, "en") in got
+    # the Spanish article under the menu is the page's own text
+    assert all(lang == "en" for _, lang in got)
+    assert not any("gobierno" in t or "Fernández" in t for t, _ in got)
+
+
+def test_english_header_buttons_on_a_french_page_are_found():
+    got = latin("fr", "fr_header.txt")
+    assert ("Search", "en") in got and ("User", "en") in got
+    # "Direct" is French as much as English, "Zoom" and "Quiz" are everybody's
+    assert not any(t in ("Direct", "Zoom", "Quiz") for t, _ in got)
+
+
+def test_english_feed_row_on_an_indonesian_blog_is_one_finding():
+    assert latin("id", "id_blog.txt") == [("Entries RSS | Comments RSS", "en")]
+
+
+def test_german_footer_links_on_an_english_page_are_found():
+    got = latin("en", "en_german_footer.txt")
+    assert got and all(lang == "de" for _, lang in got)
+    covered = " ".join(t for t, _ in got)
+    for item in ("Suche", "Weitere Inhalte", "Mehr"):
+        assert item in covered
+
+
+def test_a_sites_own_english_section_name_among_french_sections_stays_unflagged():
+    # "Next" is the site's name for a section, repeated with the French sections in header and footer
+    assert latin("fr", "fr_sections.txt") == []
+
+
+def test_english_column_names_over_spanish_headlines_stay_unflagged():
+    got = latin("es", "es_column.txt")
+    assert not any(t in ("Modern Love", "Skin Deep") for t, _ in got)
+    assert got.count(("Photo", "en")) == 3  # the repeated photo label is furniture
+
+
+def test_titles_and_names_on_an_english_page_stay_unflagged():
+    # title-case names in prose, and film titles in their own language one a line under a heading (names of works)
+    assert latin("en", "en_names.txt") == []
+
+
+@pytest.mark.parametrize("line", ["Champions League", "Modern Love", "Top 10"])
+def test_an_english_name_among_indonesian_items_stays_unflagged(line):
+    # nothing around it is English furniture: the name of a competition, a column or a list
+    text = ("Kategori\nAkhir Zaman (15)\nAkhlaq (47)\n" + line + "\nDiskusi Islam\nMedia Islam Raya\n"
+            "Masjid tua di tengah kota lama itu dibangun lebih dari dua ratus tahun yang lalu oleh para pedagang "
+            "yang singgah di pelabuhan, dan sampai sekarang masih dipakai untuk sholat lima waktu.\n")
+    assert [f.text for f in Detector(expect="id").scan(text)] == []
