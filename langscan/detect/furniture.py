@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 
 from .. import lexicon
 from ..finding import Kind
@@ -64,12 +66,13 @@ def site_sections(st: Setup, text: str, repeated: list[Candidate], cands: list[C
     footer): the site's name for a section, not furniture of another language ("Photo" between varying
     headlines is). ``cands``: every candidate of the text (found items of the other language count for it)."""
     drop: set[int] = set()
+    counts = _line_counts(text)
+    index = _Found(cands)
     for c in repeated:
         ls = text.rfind("\n", 0, c.start) + 1
         le = text.find("\n", c.end)
         le = len(text) if le == -1 else le
-        foreign, expected, _ = _local_votes(st, text, ls, le, c.start, c.lang, [o for o in cands if o is not c],
-                                            repeated_only=True)
+        foreign, expected, _ = _local_votes(st, text, ls, le, c.start, c.lang, index, repeated=counts, skip=c)
         if expected > foreign:
             drop.add(id(c))
             if trace.on:
@@ -241,16 +244,35 @@ def _neighbour_lines(text: str, ls: int, le: int, step: int, n: int) -> list[tup
     return out
 
 
-def _repeats(text: str, s: int, e: int) -> bool:
-    """Is ``text[s:e]`` a line of its own more than once in the text (a menu the page repeats)?"""
-    return len(re.findall(rf"^[ \t\u00a0]*{re.escape(text[s:e])}[ \t\u00a0]*$", text, re.MULTILINE)) >= 2
+class _Found:
+    """The Latin candidates found so far, by start, to ask which of them overlap an item (bisection)."""
+
+    __slots__ = ("cands", "starts")
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self.cands = sorted((c for c in cands if c.kind is Kind.LATIN), key=lambda c: c.start)
+        self.starts = [c.start for c in self.cands]
+
+    def of_lang(self, s: int, e: int, lang: str, skip: Candidate | None = None) -> bool:
+        """Does a candidate of ``lang``'s family (not ``skip``) overlap ``s:e``? (Candidates do not overlap
+        each other, so the few starting just before ``e`` are the only ones to look at.)"""
+        k = bisect_left(self.starts, e) - 1
+        for c in self.cands[max(0, k - 2):k + 1]:
+            if c is not skip and c.start < e and s < c.end and same_family(c.lang, lang):
+                return True
+        return False
 
 
-def _local_votes(st, text: str, ls: int, le: int, s0: int, lang: str, cands: list[Candidate],
-                 repeated_only: bool = False) -> tuple[int, int, bool]:
+def _line_counts(text: str) -> Counter:
+    """How often each line (stripped) stands in the text: one pass, for the repeated-menu test."""
+    return Counter(line.strip() for line in text.split("\n"))
+
+
+def _local_votes(st, text: str, ls: int, le: int, s0: int, lang: str, found: _Found,
+                 repeated: Counter | None = None, skip: Candidate | None = None) -> tuple[int, int, bool]:
     """(items of ``lang`` around the item at ``s0``, items of the expected language there, whether the next
-    non-blank line is a line of items): the menu or sidebar block the item sits in. ``repeated_only``: count
-    only the items the page repeats as lines of their own (the rest of a repeated menu)."""
+    non-blank line is a line of items): the menu or sidebar block the item sits in. ``repeated`` (the text's
+    line counts): count only the items the page repeats as lines of their own (the rest of a repeated menu)."""
     before = _neighbour_lines(text, ls, le, -1, tuning.UI_WINDOW)
     after = _neighbour_lines(text, ls, le, 1, tuning.UI_WINDOW)
     next_short = not after or after[0] != (-1, -1)
@@ -258,9 +280,9 @@ def _local_votes(st, text: str, ls: int, le: int, s0: int, lang: str, cands: lis
     spans = [(ls, le)] + [x for x in before + after if x[0] >= 0]
     for a, b in spans:
         for s, e in line_items(text, a, b):
-            if s == s0 or (repeated_only and not _repeats(text, s, e)):
+            if s == s0 or (repeated is not None and repeated[text[s:e]] < 2):
                 continue
-            if any(c.kind is Kind.LATIN and same_family(c.lang, lang) and c.start < e and s < c.end for c in cands):
+            if found.of_lang(s, e, lang, skip):
                 foreign += 1
                 continue
             if any(same_family(l, lang) for l, _ in item_evidence(st, text, s, e)):
@@ -275,6 +297,7 @@ def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Ca
     """Candidates for the short lines ``lines`` (start, end) that are another language's UI strings."""
     out: list[Candidate] = []
     covered = Taken(sorted((c.start, c.end) for c in cands))
+    index = _Found(cands)
     for ls, le in lines:
         for s, e in line_items(text, ls, le):
             if taken.any_within(s, e) or taken.covers(s) or covered.any_within(s, e) or covered.covers(s):
@@ -295,7 +318,7 @@ def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Ca
                                          for a, b in row):
                     why += f"; every item of its menu row is {lang}"
                 else:
-                    foreign, expected, next_short = _local_votes(st, text, ls, le, s, lang, cands)
+                    foreign, expected, next_short = _local_votes(st, text, ls, le, s, lang, index)
                     why += f"; around it {foreign} item(s) of {lang}, {expected} of the expected language"
                     if foreign <= expected:
                         ok = False
