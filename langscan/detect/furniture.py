@@ -214,9 +214,9 @@ def _short_line(text: str, ls: int, le: int) -> bool:
     return bool(items) and all(sum(1 for _ in words(text[s:e], 0)) <= tuning.MENU_ITEM_MAX_WORDS for s, e in items)
 
 
-def _neighbour_lines(text: str, ls: int, le: int, step: int, n: int) -> list[tuple[int, int]]:
-    """Up to ``n`` non-blank lines before (step -1) or after (step 1) the line ``ls:le``, stopping before a
-    line of prose; the first non-blank line is returned even when it is prose, marked by (-1, -1) after it."""
+def _neighbour_lines(text: str, ls: int, le: int, step: int, n: int, memo: dict) -> list[tuple[int, int]]:
+    """Up to ``n`` non-blank lines before (step -1) or after (step 1) the line ``ls:le``, stopping at a line
+    of prose, which is marked (-1, -1) in its place. ``memo``: line text -> is it a line of items."""
     out: list[tuple[int, int]] = []
     pos = ls if step < 0 else le
     looked = 0
@@ -235,9 +235,13 @@ def _neighbour_lines(text: str, ls: int, le: int, step: int, n: int) -> list[tup
             e = text.find("\n", s)
             e = len(text) if e == -1 else e
             pos = e
-        if not text[s:e].strip():
+        line = text[s:e]
+        if not line.strip():
             continue
-        if not _short_line(text, s, e):
+        short = memo.get(line)
+        if short is None:
+            short = memo[line] = _short_line(text, s, e)
+        if not short:
             out.append((-1, -1))
             break
         out.append((s, e))
@@ -245,13 +249,16 @@ def _neighbour_lines(text: str, ls: int, le: int, step: int, n: int) -> list[tup
 
 
 class _Found:
-    """The Latin candidates found so far, by start, to ask which of them overlap an item (bisection)."""
+    """The Latin candidates found so far, by start, to ask which of them overlap an item (bisection); and
+    what was learnt of the lines and items around them (pages repeat their menus: each is judged once)."""
 
-    __slots__ = ("cands", "starts")
+    __slots__ = ("cands", "starts", "short", "votes")
 
     def __init__(self, cands: list[Candidate]) -> None:
         self.cands = sorted((c for c in cands if c.kind is Kind.LATIN), key=lambda c: c.start)
         self.starts = [c.start for c in self.cands]
+        self.short: dict[str, bool] = {}  # line -> a line of menu items
+        self.votes: dict[tuple[str, str], int] = {}  # (item, language) -> 1 of it, -1 expected, 0 neither
 
     def of_lang(self, s: int, e: int, lang: str, skip: Candidate | None = None) -> bool:
         """Does a candidate of ``lang``'s family (not ``skip``) overlap ``s:e``? (Candidates do not overlap
@@ -273,8 +280,8 @@ def _local_votes(st, text: str, ls: int, le: int, s0: int, lang: str, found: _Fo
     """(items of ``lang`` around the item at ``s0``, items of the expected language there, whether the next
     non-blank line is a line of items): the menu or sidebar block the item sits in. ``repeated`` (the text's
     line counts): count only the items the page repeats as lines of their own (the rest of a repeated menu)."""
-    before = _neighbour_lines(text, ls, le, -1, tuning.UI_WINDOW)
-    after = _neighbour_lines(text, ls, le, 1, tuning.UI_WINDOW)
+    before = _neighbour_lines(text, ls, le, -1, tuning.UI_WINDOW, found.short)
+    after = _neighbour_lines(text, ls, le, 1, tuning.UI_WINDOW, found.short)
     next_short = not after or after[0] != (-1, -1)
     foreign = expected = 0
     spans = [(ls, le)] + [x for x in before + after if x[0] >= 0]
@@ -285,10 +292,18 @@ def _local_votes(st, text: str, ls: int, le: int, s0: int, lang: str, found: _Fo
             if found.of_lang(s, e, lang, skip):
                 foreign += 1
                 continue
-            if any(same_family(l, lang) for l, _ in item_evidence(st, text, s, e)):
-                foreign += 1
-            elif not is_language_name(text[s:e]) and _expected_item(st, text, s, e, lang):
-                expected += 1  # (a language menu's items say nothing of the block's language)
+            key = (text[s:e], lang)
+            vote = found.votes.get(key)
+            if vote is None:
+                if any(same_family(l, lang) for l, _ in item_evidence(st, text, s, e)):
+                    vote = 1
+                elif not is_language_name(text[s:e]) and _expected_item(st, text, s, e, lang):
+                    vote = -1  # (a language menu's items say nothing of the block's language)
+                else:
+                    vote = 0
+                found.votes[key] = vote
+            foreign += vote == 1
+            expected += vote == -1
     return foreign, expected, next_short
 
 
