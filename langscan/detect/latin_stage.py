@@ -6,7 +6,9 @@ Follow one decision from text to finding (each step is a module of its own):
    A word common in the expected language, or not everyday vocabulary in any other language we
    know, cannot start a finding; a clean text stops here.  Lines naming a language (CLDR endonyms)
    go to the menu reader (``menus.py``); lines holding two suspect words, or one strong one, are
-   read (``_line``); a short line repeated through the text is page furniture (``furniture.py``);
+   read (``_line``); a short line repeated through the text, or a short UI line of another language
+   in a menu or sidebar block of that language, is page furniture (``furniture.py``: not a site's own
+   name for a section among its sections in the expected language);
    a few odd words in a quote, a short line or an appended sentence make a short unit
    (``short_units.py``).
 2. whole units (``whole_units.py``): a sentence of many words the expected lexicon barely explains,
