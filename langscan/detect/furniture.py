@@ -108,10 +108,12 @@ def whole_line_count(folded: str, content: str) -> int:
 #   names are names);
 # - fastText, reading it lowercased, does not hear the expected language and hears F at least a little (one
 #   or two words are too few for a model to name a language surely: the lexicons carry the evidence);
-# - it sits in F's furniture: every item of its menu row passes as F, or the block of short lines around it
+# - it sits in F's furniture: every item of its menu row passes as F; or the block of short lines around it
 #   (UI_WINDOW non-blank lines either side, up to the nearest prose) holds more items of F than items of the
 #   expected language, and what follows it is not prose (a heading over an article is a title or a column's
-#   name: "Modern Love", "Skin Deep").
+#   name: "Modern Love", "Skin Deep"); or it is a phrase of several words the page repeats as a line of its
+#   own, on a page where another short line of F was found ("Take Our Poll" twice in an Indonesian blog's
+#   sidebar, beside "Entries feed" and "Share this").
 #
 # A section with an English name among a French site's French sections ("Next", "Food" on Libération) is
 # the site's name for it, and stays unflagged; so do titles and names in prose, which this never reads.
@@ -252,13 +254,15 @@ class _Found:
     """The Latin candidates found so far, by start, to ask which of them overlap an item (bisection); and
     what was learnt of the lines and items around them (pages repeat their menus: each is judged once)."""
 
-    __slots__ = ("cands", "starts", "short", "votes")
+    __slots__ = ("cands", "starts", "short", "votes", "lines", "anchors")
 
     def __init__(self, cands: list[Candidate]) -> None:
         self.cands = sorted((c for c in cands if c.kind is Kind.LATIN), key=lambda c: c.start)
         self.starts = [c.start for c in self.cands]
         self.short: dict[str, bool] = {}  # line -> a line of menu items
         self.votes: dict[tuple[str, str], int] = {}  # (item, language) -> 1 of it, -1 expected, 0 neither
+        self.lines: Counter | None = None  # how often each line stands in the text (made when first asked)
+        self.anchors: list[tuple[str, str]] | None = None  # (lang, text) of the candidates that are lines
 
     def of_lang(self, s: int, e: int, lang: str, skip: Candidate | None = None) -> bool:
         """Does a candidate of ``lang``'s family (not ``skip``) overlap ``s:e``? (Candidates do not overlap
@@ -307,6 +311,26 @@ def _local_votes(st, text: str, ls: int, le: int, s0: int, lang: str, found: _Fo
     return foreign, expected, next_short
 
 
+def _repeated_with_anchor(text: str, frag: str, lang: str, found: _Found) -> bool:
+    """Is ``frag`` a line of its own at least UI_REPEAT_MIN times in the text, and does the text hold another
+    candidate of ``lang``'s family that is a short line of its own (not a language name) with another text?"""
+    if found.lines is None:
+        found.lines = _line_counts(text)
+    if found.lines[frag.strip()] < tuning.UI_REPEAT_MIN:
+        return False
+    if found.anchors is None:
+        found.anchors = []
+        for c in found.cands:
+            ls = text.rfind("\n", 0, c.start) + 1
+            le = text.find("\n", c.end)
+            line = text[ls:len(text) if le == -1 else le].strip().rstrip(_TRAIL)
+            got = text[c.start:c.end].rstrip(_TRAIL)
+            if c.context != "menu" and line == got and sum(1 for _ in words(got, 0)) <= tuning.BOILERPLATE_MAX_WORDS:
+                found.anchors.append((c.lang, got.lower()))
+    key = frag.strip().rstrip(_TRAIL).lower()
+    return any(same_family(l, lang) and t != key for l, t in found.anchors)
+
+
 def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Candidate], taken,
                      trace) -> list[Candidate]:
     """Candidates for the short lines ``lines`` (start, end) that are another language's UI strings."""
@@ -332,6 +356,11 @@ def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Ca
                 if len(row) >= 2 and all(any(same_family(l, lang) for l, _ in item_evidence(st, text, a, b))
                                          for a, b in row):
                     why += f"; every item of its menu row is {lang}"
+                elif len(row) == 1 and sum(1 for _ in words(frag, 0)) >= tuning.UI_REPEAT_MIN_WORDS \
+                        and _repeated_with_anchor(text, frag, lang, index):
+                    # a phrase of the template ("Take Our Poll" over each poll of an Indonesian blog) on a page
+                    # carrying other lines of its language ("Entries feed", "Share this")
+                    why += f"; a phrase the page repeats as a line of its own, beside other lines of {lang}"
                 else:
                     foreign, expected, next_short = _local_votes(st, text, ls, le, s, lang, index)
                     why += f"; around it {foreign} item(s) of {lang}, {expected} of the expected language"

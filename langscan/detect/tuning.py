@@ -112,7 +112,8 @@ REPEAT_WEAK_SEARCH = 20_000_000  # unknown words x text length up to which their
 # word is everyday in one other language (Zipf >= UI_WORD_ZIPF there, at least as common there as expected),
 # together UI_LINE_LLR (log10) more common there, is that language's furniture when fastText (lowercased) hears
 # the language at least UI_MODEL_MIN_P and the expected one below MODEL_HEARS_EXPECTED, and the block around it
-# holds more items of that language than of the expected one (or its whole menu row is of that language).
+# holds more items of that language than of the expected one (or its whole menu row is of that language, or
+# it is a phrase the page repeats, UI_REPEAT_*, beside another short line of that language already found).
 # Lower UI_WORD_ZIPF or UI_LINE_LLR: more UI strings found, more names of sections and works taken for them.
 UI_MAX_WORDS = 3  # words of an item (a line of its own, or a part of a menu row)
 UI_ROW_MAX_WORDS = 12  # words of a line read as a row of such items
@@ -122,6 +123,8 @@ UI_MODEL_MIN_P = 0.1
 UI_WINDOW = 3  # non-blank lines read either side of it (stopping at prose) for the block it sits in ...
 UI_LOOK_LINES = 100  # ... looking at most this many lines (blank ones included) either side
 UI_MENU_END_FOREIGN = 2  # an item followed by prose needs this many items of its language before it, none expected
+UI_REPEAT_MIN = 2  # a phrase of UI_REPEAT_MIN_WORDS+ words the page repeats this often as a line of its own, on a
+UI_REPEAT_MIN_WORDS = 2  # page with other short lines of its language found, is furniture wherever it stands
 UI_EXPECTED_ZIPF = 3.0  # an item holding a word this common in the expected language ...
 UI_EXPECTED_MARGIN = 1.0  # ... and this much more common there than in the other language is an expected item
 

@@ -72,3 +72,17 @@ def test_an_english_name_among_indonesian_items_stays_unflagged(line):
             "Masjid tua di tengah kota lama itu dibangun lebih dari dua ratus tahun yang lalu oleh para pedagang "
             "yang singgah di pelabuhan, dan sampai sekarang masih dipakai untuk sholat lima waktu.\n")
     assert [f.text for f in Detector(expect="id").scan(text)] == []
+
+
+def test_a_phrase_the_template_repeats_is_found_beside_other_furniture_of_its_language():
+    # "Take Our Poll" over each poll of an Indonesian blog, whose template also says "Share this", "Entries feed"
+    got = latin("id", "id_sidebar.txt")
+    assert got.count(("Take Our Poll", "en")) == 2
+    assert ("Share this", "en") in got and ("Entries feed", "en") in got
+
+
+def test_a_repeated_phrase_alone_is_not_enough():
+    # the same page without its other English lines: nothing says the phrase is the template's language
+    text = (PAGES / "id_sidebar.txt").read_text(encoding="utf-8")
+    start, end = text.index("Share this:"), text.index("Feed Komentar") + len("Feed Komentar")
+    assert [f.text for f in Detector(expect="id").scan(text[:start] + text[end:])] == []
