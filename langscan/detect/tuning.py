@@ -97,6 +97,8 @@ RECUR_MAX_WORDS = 3  # a finding of at most this many words that recurs in expec
 RECUR_MIN_WORDS = 2  # ... when a line holding it has at least this many other words ...
 RECUR_COMMON_ZIPF = 4.0  # ... most of them at least this common in the expected language (and more than in
 # the finding's language: "Impressum und Datenschutz" is German, whatever English's web list holds of "und")
+APPOSITIVE_WORDS = 5  # a short phrase opening its line, then a comma and this many words mostly common in the
+# expected language ("Zerkalo dlya geroya, a Soviet Union film by"), is a name described by a list entry
 RECUR_MAX_LOOKS = 50  # occurrences looked at per finding (bounded work on long texts)
 CONTEXT_WINDOW = 400  # characters of a finding's line read either side of it by these tests (long lines)
 
