@@ -17,7 +17,7 @@ from ..finding import Kind
 from ..languages import same_family, script_of_lang
 from . import tuning
 from .candidate import Candidate
-from .latin_common import Taken, lexicon_code
+from .latin_common import Taken, lexicon_code, lines_holding
 from .menus import is_language_name, is_place_name
 from .setup import Setup
 from .text import extend_punct, words
@@ -146,8 +146,10 @@ def _norm(word: str) -> str:
 
 def item_evidence(st, text: str, s: int, e: int) -> list[tuple[str, float]]:
     """(language, summed evidence), best first, of the other languages in which every word of the item is an
-    everyday word, more common there than in the expected language; [] for none, or when the item is too long, a number in it ("Top 10",
-    "Liberal (3)": a label or a category), a single letter, a language or country name."""
+    everyday word, more common there than in the expected language or shared with it ("blog" in "Archives
+    du blog": everyday in both, at most UI_SHARED_MARGIN more common in the expected one; one word at least
+    must not be shared); [] for none, or when the item is too long, holds a number ("Top 10", "Liberal (3)":
+    a label or a category count), is single letters, or is a language or country name."""
     frag = text[s:e]
     if any(c.isdigit() for c in frag):
         return []
@@ -155,8 +157,8 @@ def item_evidence(st, text: str, s: int, e: int) -> list[tuple[str, float]]:
     if not toks or len(toks) > tuning.UI_MAX_WORDS:
         return []
     content = [_norm(w) for _, _, w in toks if not (w.isupper() and len(w) > 1)]  # acronyms ("RSS") are neutral
-    if not content or any(len(w) < 2 for w in content) or sum(len(w) for w in content) < tuning.MIN_SPAN_LETTERS:
-        return []
+    if not content or all(len(w) < 2 for w in content) or sum(len(w) for w in content) < tuning.MIN_SPAN_LETTERS:
+        return []  # ("à" may stand in "Inscription à", not alone)
     if is_language_name(frag) or is_place_name(frag):
         return []  # a language menu item (menus.py) or a country: names
     index = st.everyday_index
@@ -174,14 +176,16 @@ def item_evidence(st, text: str, s: int, e: int) -> list[tuple[str, float]]:
         if lex is None:
             continue
         llr = 0.0
+        own = False  # a word of the language, not one it shares with the expected one
         for w in content:
             fz = lex.get(w, 0.0)
             d = fz - max(st.expected_zipf(w), lexicon.FLOOR)
-            if fz < tuning.UI_WORD_ZIPF or d < 0.0:
+            if fz < tuning.UI_WORD_ZIPF or d < -tuning.UI_SHARED_MARGIN:
                 break
-            llr += min(d, tuning.WORD_SCORE_CAP)
+            own = own or d > tuning.UI_SHARED_MARGIN
+            llr += min(max(d, 0.0), tuning.WORD_SCORE_CAP)
         else:
-            if llr >= tuning.UI_LINE_LLR:
+            if own and llr >= tuning.UI_LINE_LLR:
                 out.append((lang, llr))
     return sorted(out, key=lambda x: (-x[1], x[0]))
 
@@ -329,6 +333,13 @@ def _repeated_with_anchor(text: str, frag: str, lang: str, found: _Found) -> boo
                 found.anchors.append((c.lang, got.lower()))
     key = frag.strip().rstrip(_TRAIL).lower()
     return any(same_family(l, lang) and t != key for l, t in found.anchors)
+
+
+def short_lines_holding(text: str, folded: str, common: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of the lines of at most UI_ROW_MAX_WORDS words holding a word of ``common`` (short everyday
+    words of another language the expected one knows too, "du", "à": lines the screen does not read)."""
+    return [(ls, le) for ls, le, fl in lines_holding(folded, text, common, common)
+            if len(fl.split()) <= tuning.UI_ROW_MAX_WORDS]
 
 
 def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Candidate], taken,

@@ -34,7 +34,7 @@ from ..languages import script_of_lang
 from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
-from .furniture import foreign_ui_lines, repeated_line, site_sections, whole_line_count
+from .furniture import foreign_ui_lines, repeated_line, short_lines_holding, site_sections, whole_line_count
 from .intended import drop_names_of_works
 from .latin_common import Proposal, Taken, Token, capitalises_nouns, lines_holding
 from .menus import all_first_words, menu_candidates, trigger_words
@@ -85,8 +85,10 @@ class LatinStage:
             common_elsewhere = in_short_units(text, folded, common_elsewhere)
         if not suspects:
             if common_elsewhere:  # only the short units holding them are read
-                out = menu + short_units(st, text, folded, common_elsewhere, taken, trace,
-                                               common_elsewhere=common_elsewhere)
+                out = menu + foreign_ui_lines(st, text, short_lines_holding(text, folded, common_elsewhere), menu,
+                                              taken, trace)
+                out += short_units(st, text, folded, common_elsewhere, taken, trace,
+                                   common_elsewhere=common_elsewhere)
                 return drop_names_of_works(st, text, out, trace) if out else out
             if trace.on:
                 trace.add(0, len(text), text[:80], "screen", st.expect[0], 0.0, False,
@@ -166,8 +168,10 @@ class LatinStage:
         if repeated:  # ... but not the site's own name for a section, among its sections in the expected language
             drop = site_sections(st, text, repeated, out, trace)
             out = [c for c in out if id(c) not in drop]
+        if common_elsewhere:  # ("Archives du blog": no suspect, but "du" is far more common in French)
+            short_lines += [x for x in short_lines_holding(text, folded, common_elsewhere) if x[0] not in read]
         if short_lines:
-            out.extend(foreign_ui_lines(st, text, short_lines, out, taken, trace))
+            out.extend(foreign_ui_lines(st, text, sorted(short_lines), out, taken, trace))
         # words the expected language hardly uses (wordfreq's English list holds much foreign noise,
         # so "never seen" is too strict a test for two or three words)
         # words English hardly uses that it has never seen, or that are everyday elsewhere

@@ -122,6 +122,7 @@ UI_ROW_MAX_WORDS = 12  # words of a line read as a row of such items
 UI_WORD_ZIPF = 4.0
 UI_LINE_LLR = 0.75
 UI_MODEL_MIN_P = 0.1
+UI_SHARED_MARGIN = 0.5  # a word everyday in both, at most this much more common in the expected language, is shared
 UI_WINDOW = 3  # non-blank lines read either side of it (stopping at prose) for the block it sits in ...
 UI_LOOK_LINES = 100  # ... looking at most this many lines (blank ones included) either side
 UI_MENU_END_FOREIGN = 2  # an item followed by prose needs this many items of its language before it, none expected

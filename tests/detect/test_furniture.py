@@ -86,3 +86,14 @@ def test_a_repeated_phrase_alone_is_not_enough():
     text = (PAGES / "id_sidebar.txt").read_text(encoding="utf-8")
     start, end = text.index("Share this:"), text.index("Feed Komentar") + len("Feed Komentar")
     assert [f.text for f in Detector(expect="id").scan(text[:start] + text[end:])] == []
+
+
+def test_french_blog_template_on_an_english_blog_is_found_line_by_line():
+    # Blogger's French UI around an English post; "Archives du blog" holds no word English lacks ("du" is one
+    # English knows, far more common in French; "blog" is everyday in both)
+    got = latin("en", "en_blogger_fr.txt")
+    covered = " ".join(t for t, _ in got)
+    for line in ("Partager sur Twitter", "Article plus ancien", "Archives du blog", "Afficher mon profil complet"):
+        assert line in covered
+    assert all(lang == "fr" for _, lang in got)
+    assert "shed" not in covered and "Saturday" not in covered
