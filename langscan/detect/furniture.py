@@ -102,10 +102,10 @@ def whole_line_count(folded: str, content: str) -> int:
 # as UI strings are, too little word evidence for the span decision (word_evidence.decide). Judged as
 # furniture instead, an item (a line of its own, or a part of a line split by menu separators) is found when
 #
-# - every word of it is an everyday word of one other language F (Zipf >= UI_WORD_ZIPF there), at least as
-#   common there as in the expected language, together UI_LINE_LLR more common (acronyms such as "RSS" are
-#   neutral; a number makes it a label or a category count, "Top 10", "Liberal (3)"; language and country
-#   names are names);
+# - every word of it is an everyday word of one other language F (Zipf >= UI_WORD_ZIPF there), more common
+#   there than in the expected language or shared by both ("blog"), together UI_LINE_LLR more common
+#   (acronyms such as "RSS" are neutral; a number makes it a label or a category count, "Top 10",
+#   "Liberal (3)"; language and country names are names);
 # - fastText, reading it lowercased, does not hear the expected language and hears F at least a little (one
 #   or two words are too few for a model to name a language surely: the lexicons carry the evidence);
 # - it sits in F's furniture: every item of its menu row passes as F; or the block of short lines around it

@@ -111,7 +111,7 @@ REPEAT_WEAK_SEARCH = 20_000_000  # unknown words x text length up to which their
 
 # --------------------------------------------------------------------------- short UI lines of another language
 # (furniture.foreign_ui_lines) An item of a menu or sidebar block ("Search", "World", "Entries RSS") whose every
-# word is everyday in one other language (Zipf >= UI_WORD_ZIPF there, at least as common there as expected),
+# word is everyday in one other language (Zipf >= UI_WORD_ZIPF there, more common there, or shared: UI_SHARED_*),
 # together UI_LINE_LLR (log10) more common there, is that language's furniture when fastText (lowercased) hears
 # the language at least UI_MODEL_MIN_P and the expected one below MODEL_HEARS_EXPECTED, and the block around it
 # holds more items of that language than of the expected one (or its whole menu row is of that language, or
@@ -123,6 +123,7 @@ UI_WORD_ZIPF = 4.0
 UI_LINE_LLR = 0.75
 UI_MODEL_MIN_P = 0.1
 UI_SHARED_MARGIN = 0.5  # a word everyday in both, at most this much more common in the expected language, is shared
+# (higher: the expected language's loanwords count for the other language)
 UI_WINDOW = 3  # non-blank lines read either side of it (stopping at prose) for the block it sits in ...
 UI_LOOK_LINES = 100  # ... looking at most this many lines (blank ones included) either side
 UI_MENU_END_FOREIGN = 2  # an item followed by prose needs this many items of its language before it, none expected
