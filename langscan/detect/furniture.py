@@ -335,6 +335,68 @@ def _repeated_with_anchor(text: str, frag: str, lang: str, found: _Found) -> boo
     return any(same_family(l, lang) and t != key for l, t in found.anchors)
 
 
+def _neighbour_item_lang(st, text: str, s: int, e: int, lang: str) -> float:
+    """Evidence that the item ``s:e`` is made of words of ``lang``'s lexicon (at least UI_GROW_ZIPF there) that
+    the expected language's lexicon does not hold at all (the words the screen passes as unknown), else 0."""
+    frag = text[s:e]
+    if any(c.isdigit() for c in frag) or is_language_name(frag) or is_place_name(frag):
+        return 0.0
+    toks = [_norm(w) for _, _, w in words(frag, s)]
+    lex = _lex(st, lang)
+    if not toks or len(toks) > tuning.UI_MAX_WORDS or lex is None or sum(len(w) for w in toks) < tuning.MIN_SPAN_LETTERS:
+        return 0.0
+    llr = 0.0
+    for w in toks:
+        fz = lex.get(w, 0.0)
+        if fz < tuning.UI_GROW_ZIPF or w in st.known:
+            return 0.0
+        llr += min(fz - lexicon.FLOOR, tuning.WORD_SCORE_CAP)
+    return llr
+
+
+def grow_furniture(st, text: str, cands: list[Candidate], taken, trace) -> list[Candidate]:
+    """Items next to a short line of another language already found, in the same block ("Impressum" above
+    "Datenschutz", "Kontakt" in a German footer): words of that language's lexicon that the expected language
+    does not know at all, too rare to be everyday vocabulary (the screen passes them as unknown words, like a
+    name). Grows line by line from each found line of its own, while the next line is such an item."""
+    index = _Found(cands)
+    out: list[Candidate] = []
+    seen: set[int] = set()
+    work = [c for c in index.cands if c.context != "menu" and c.start not in seen]
+    while work:
+        c = work.pop()
+        ls = text.rfind("\n", 0, c.start) + 1
+        le = text.find("\n", c.end)
+        le = len(text) if le == -1 else le
+        if text[ls:le].strip().rstrip(_TRAIL) != text[c.start:c.end].rstrip(_TRAIL):
+            continue  # only a line of its own grows
+        for step in (-1, 1):
+            got = _neighbour_lines(text, ls, le, step, 1, index.short)
+            if not got or got[0][0] < 0:
+                continue
+            a, b = got[0]
+            items = line_items(text, a, b)
+            if len(items) != 1:
+                continue
+            s, e = items[0]
+            if s in seen or index.of_lang(s, e, c.lang) or taken.any_within(s, e) or taken.covers(s):
+                continue
+            llr = _neighbour_item_lang(st, text, s, e, c.lang)
+            if not llr:
+                continue
+            seen.add(s)
+            end = extend_punct(text, e)
+            score = min(tuning.SCORE_CAP, 0.5 + 0.5 * min(1.0, llr / (tuning.EVIDENCE_SCALE * st.min_llr)))
+            new = Candidate(Kind.LATIN, s, end, c.lang, "Latin", max(score, st.threshold))
+            if trace.on:
+                trace.add(s, end, text[s:end], "latin", c.lang, new.score, True,
+                          f"a line next to {c.lang} furniture, its words {c.lang} and not the expected language's "
+                          f"(evidence {llr:.1f})")
+            out.append(new)
+            work.append(new)
+    return out
+
+
 def short_lines_holding(text: str, folded: str, common: set[str]) -> list[tuple[int, int]]:
     """(start, end) of the lines of at most UI_ROW_MAX_WORDS words holding a word of ``common`` (short everyday
     words of another language the expected one knows too, "du", "à": lines the screen does not read)."""

@@ -34,7 +34,7 @@ from ..languages import script_of_lang
 from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
-from .furniture import foreign_ui_lines, repeated_line, short_lines_holding, site_sections, whole_line_count
+from .furniture import foreign_ui_lines, grow_furniture, repeated_line, short_lines_holding, site_sections, whole_line_count
 from .intended import drop_names_of_works
 from .latin_common import Proposal, Taken, Token, capitalises_nouns, lines_holding
 from .menus import all_first_words, menu_candidates, trigger_words
@@ -172,6 +172,8 @@ class LatinStage:
             short_lines += [x for x in short_lines_holding(text, folded, common_elsewhere) if x[0] not in read]
         if short_lines:
             out.extend(foreign_ui_lines(st, text, sorted(short_lines), out, taken, trace))
+        if out:
+            out.extend(grow_furniture(st, text, out, taken, trace))
         # words the expected language hardly uses (wordfreq's English list holds much foreign noise,
         # so "never seen" is too strict a test for two or three words)
         # words English hardly uses that it has never seen, or that are everyday elsewhere

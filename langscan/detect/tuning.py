@@ -129,6 +129,8 @@ UI_LOOK_LINES = 100  # ... looking at most this many lines (blank ones included)
 UI_MENU_END_FOREIGN = 2  # an item followed by prose needs this many items of its language before it, none expected
 UI_REPEAT_MIN = 2  # a phrase of UI_REPEAT_MIN_WORDS+ words the page repeats this often as a line of its own, on a
 UI_REPEAT_MIN_WORDS = 2  # page with other short lines of its language found, is furniture wherever it stands
+UI_GROW_ZIPF = 3.0  # a line next to a found line of another language is one too when its words are this common
+# there and unknown to the expected language ("Impressum" beside "Datenschutz"; lower: more names taken)
 UI_EXPECTED_ZIPF = 3.0  # an item holding a word this common in the expected language ...
 UI_EXPECTED_MARGIN = 1.0  # ... and this much more common there than in the other language is an expected item
 
