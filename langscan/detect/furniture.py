@@ -258,7 +258,7 @@ class _Found:
     """The Latin candidates found so far, by start, to ask which of them overlap an item (bisection); and
     what was learnt of the lines and items around them (pages repeat their menus: each is judged once)."""
 
-    __slots__ = ("cands", "starts", "short", "votes", "lines", "anchors")
+    __slots__ = ("cands", "starts", "short", "votes", "lines", "anchors", "evidence", "heard")
 
     def __init__(self, cands: list[Candidate]) -> None:
         self.cands = sorted((c for c in cands if c.kind is Kind.LATIN), key=lambda c: c.start)
@@ -267,6 +267,8 @@ class _Found:
         self.votes: dict[tuple[str, str], int] = {}  # (item, language) -> 1 of it, -1 expected, 0 neither
         self.lines: Counter | None = None  # how often each line stands in the text (made when first asked)
         self.anchors: list[tuple[str, str]] | None = None  # (lang, text) of the candidates that are lines
+        self.evidence: dict[str, list[tuple[str, float]]] = {}  # item -> item_evidence
+        self.heard: dict[str, tuple] = {}  # item -> (language, evidence, model agrees, p of it, p expected)
 
     def of_lang(self, s: int, e: int, lang: str, skip: Candidate | None = None) -> bool:
         """Does a candidate of ``lang``'s family (not ``skip``) overlap ``s:e``? (Candidates do not overlap
@@ -414,15 +416,20 @@ def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Ca
         for s, e in line_items(text, ls, le):
             if taken.any_within(s, e) or taken.covers(s) or covered.any_within(s, e) or covered.covers(s):
                 continue
-            ev = item_evidence(st, text, s, e)
+            frag = text[s:e]
+            ev = index.evidence.get(frag)
+            if ev is None:
+                ev = index.evidence[frag] = item_evidence(st, text, s, e)
             if not ev:
                 continue
-            frag = text[s:e]
             # the language the model hears best among those the words fit (lowercased: UI strings are
             # capitalised, and fastText takes capitalised words for names)
-            preds = st.predict(frag.lower(), k=5)
-            lang, llr, ok, p_lang, p_exp = max(((l, v) + _model_hears(st, preds, l) for l, v in ev),
-                                               key=lambda x: (x[2], x[3]))
+            heard = index.heard.get(frag)
+            if heard is None:
+                preds = st.predict(frag.lower(), k=5)
+                heard = index.heard[frag] = max(((l, v) + _model_hears(st, preds, l) for l, v in ev),
+                                                key=lambda x: (x[2], x[3]))
+            lang, llr, ok, p_lang, p_exp = heard
             why = f"model hears {lang} {p_lang:.2f}, the expected language {p_exp:.2f}"
             if ok:
                 row = line_items(text, ls, le)
