@@ -117,11 +117,11 @@ REPEAT_WEAK_SEARCH = 20_000_000  # unknown words x text length up to which their
 # holds more items of that language than of the expected one (or its whole menu row is of that language, or
 # it is a phrase the page repeats, UI_REPEAT_*, beside another short line of that language already found).
 # Lower UI_WORD_ZIPF or UI_LINE_LLR: more UI strings found, more names of sections and works taken for them.
-UI_MAX_WORDS = 3  # words of an item (a line of its own, or a part of a menu row)
-UI_ROW_MAX_WORDS = 12  # words of a line read as a row of such items
-UI_WORD_ZIPF = 4.0
-UI_LINE_LLR = 0.75
-UI_MODEL_MIN_P = 0.1
+UI_MAX_WORDS = 3  # words of an item (a line of its own, or a part of a menu row); more: titles read as UI strings
+UI_ROW_MAX_WORDS = 12  # words of a line read as a row of such items (bounded work; rows are split into items)
+UI_WORD_ZIPF = 4.0  # everyday: rarer words make titles and names ("Zerkalo dlya geroya"), not UI strings
+UI_LINE_LLR = 0.75  # ("User" on a French page: 0.83) lower: loanwords the expected language uses count
+UI_MODEL_MIN_P = 0.1  # fastText on one or two words is weak; higher: one-word items lost ("World": 0.10)
 UI_SHARED_MARGIN = 0.5  # a word everyday in both, at most this much more common in the expected language, is shared
 # (higher: the expected language's loanwords count for the other language)
 UI_WINDOW = 3  # non-blank lines read either side of it (stopping at prose) for the block it sits in ...
