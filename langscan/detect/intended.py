@@ -73,6 +73,9 @@ def intended(st: Setup, text: str, c: Candidate, taken: Taken, lowered: list[str
                    if not any(m.start() <= s_ - ls < m.end() for m in groups)]
         if len(outside) <= len(groups) - 1:
             return "gloss: foreign terms in brackets after the expected word they translate"
+    if len(toks) <= tuning.TITLE_MAX_WORDS and not line[:c.start - ls].strip(_BULLETS) \
+            and line[c.end - ls:c.end - ls + 2] == ", " and _described(st, line[c.end - ls + 2:], c.lang):
+        return "a name opening its line, described after a comma in the expected language (a list entry)"
     items = line.split(",")
     if len(items) > _TAG_LIST_MIN_COMMAS and len(line.split()) <= tuning.TAG_MEAN_WORDS * len(items) \
             and "." not in line.replace(".com", "") \
@@ -87,6 +90,24 @@ def intended(st: Setup, text: str, c: Candidate, taken: Taken, lowered: list[str
             return f"{phrase!r} recurs inside text of the expected language: a name or loanword of the page"
     return None
 
+
+
+_BULLETS = " \t*•·-–—"
+
+
+def _described(st: Setup, after: str, lang: str) -> bool:
+    """Is ``after`` (what follows a phrase and its comma) a description in the expected language: its first
+    APPOSITIVE_WORDS words mostly common there and more common there than in ``lang`` ("Zerkalo dlya geroya,
+    a Soviet Union film by ...")?"""
+    lex = _lex(st, lang)
+    desc = [w.lower() for _, _, w in words(after[:tuning.CONTEXT_WINDOW], 0)][:tuning.APPOSITIVE_WORDS]
+    common = sum(1 for w in desc if st.expected_zipf(w) >= max(tuning.RECUR_COMMON_ZIPF, lex.get(w, 0.0)))
+    return len(desc) >= tuning.APPOSITIVE_WORDS and 2 * common > len(desc)
+
+
+def _lex(st: Setup, lang: str) -> dict:
+    code = lexicon_code(lang)
+    return (lexicon.load(code) if code in st.lexicons else None) or {}
 
 
 def recurs_in_expected_text(st: Setup, low: str, phrase: str, taken: Taken, lang: str) -> bool:

@@ -6,7 +6,9 @@ Follow one decision from text to finding (each step is a module of its own):
    A word common in the expected language, or not everyday vocabulary in any other language we
    know, cannot start a finding; a clean text stops here.  Lines naming a language (CLDR endonyms)
    go to the menu reader (``menus.py``); lines holding two suspect words, or one strong one, are
-   read (``_line``); a short line repeated through the text is page furniture (``furniture.py``);
+   read (``_line``); a short line repeated through the text, or a short UI line of another language
+   in a menu or sidebar block of that language, is page furniture (``furniture.py``: not a site's own
+   name for a section among its sections in the expected language);
    a few odd words in a quote, a short line or an appended sentence make a short unit
    (``short_units.py``).
 2. whole units (``whole_units.py``): a sentence of many words the expected lexicon barely explains,
@@ -32,7 +34,7 @@ from ..languages import script_of_lang
 from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
-from .furniture import repeated_line, whole_line_count
+from .furniture import foreign_ui_lines, grow_furniture, repeated_line, short_lines_holding, site_sections, whole_line_count
 from .intended import drop_names_of_works
 from .latin_common import Proposal, Taken, Token, capitalises_nouns, lines_holding
 from .menus import all_first_words, menu_candidates, trigger_words
@@ -83,8 +85,10 @@ class LatinStage:
             common_elsewhere = in_short_units(text, folded, common_elsewhere)
         if not suspects:
             if common_elsewhere:  # only the short units holding them are read
-                out = menu + short_units(st, text, folded, common_elsewhere, taken, trace,
-                                               common_elsewhere=common_elsewhere)
+                out = menu + foreign_ui_lines(st, text, short_lines_holding(text, folded, common_elsewhere), menu,
+                                              taken, trace)
+                out += short_units(st, text, folded, common_elsewhere, taken, trace,
+                                   common_elsewhere=common_elsewhere)
                 return drop_names_of_works(st, text, out, trace) if out else out
             if trace.on:
                 trace.add(0, len(text), text[:80], "screen", st.expect[0], 0.0, False,
@@ -94,6 +98,8 @@ class LatinStage:
         index = st.everyday_index
         lone_strong: set[str] = set()
         read: set[int] = set()  # starts of the lines read below
+        short_lines: list[tuple[int, int]] = []  # short lines read below: menu rows, UI strings
+        repeated: list[Candidate] = []  # lines found as furniture repeated through the text
         for ls, le, folded_line in lines_holding(folded, text, suspects, strong):
             if le - ls < 2:
                 continue
@@ -128,7 +134,11 @@ class LatinStage:
             if not got and len(line_words) <= tuning.REPEAT_MAX_WORDS and not taken.any_within(ls, le):
                 rep = repeated_line(st, text, ls, le, line_words, hints, trace,
                                           whole_line_count(folded, folded_line.strip()))
-                got = [rep] if rep is not None else got
+                if rep is not None:
+                    got = [rep]
+                    repeated.append(rep)
+            if len(line_words) <= tuning.UI_ROW_MAX_WORDS:
+                short_lines.append((ls, le))  # judged as page furniture below, when nothing else took it
             out.extend(got)
         # a short line of words no lexicon of the expected language knows, repeated through the text
         # ("Advertisement" between the articles of a Spanish page): the screen let it pass as one weak word
@@ -153,6 +163,17 @@ class LatinStage:
                     rep = repeated_line(st, text, ls, le, key.split(), {}, trace, len(spans))
                     if rep is not None:
                         out.append(rep)
+                        repeated.append(rep)
+        # short UI strings of another language in a menu or sidebar block ("Search", "User" on a French page)
+        if repeated:  # ... but not the site's own name for a section, among its sections in the expected language
+            drop = site_sections(st, text, repeated, out, trace)
+            out = [c for c in out if id(c) not in drop]
+        if common_elsewhere:  # ("Archives du blog": no suspect, but "du" is far more common in French)
+            short_lines += [x for x in short_lines_holding(text, folded, common_elsewhere) if x[0] not in read]
+        if short_lines:
+            out.extend(foreign_ui_lines(st, text, sorted(short_lines), out, taken, trace))
+        if out:
+            out.extend(grow_furniture(st, text, out, taken, trace))
         # words the expected language hardly uses (wordfreq's English list holds much foreign noise,
         # so "never seen" is too strict a test for two or three words)
         # words English hardly uses that it has never seen, or that are everyday elsewhere

@@ -546,6 +546,14 @@ def _line_end(text: str, pos: int) -> int:
 _SEPARATED = re.compile(r"\s[|•·/]\s|\t")
 
 
+def is_place_name(frag: str) -> bool:
+    """Is ``frag`` (brackets and punctuation aside) the name of a country or territory in some language
+    (``models/territories.tsv``: "Chile", "Puerto Rico", "El Salvador")?"""
+    places = _load_places()
+    toks = tuple(w.lower() for _, _, w in words(frag, 0))
+    return bool(toks) and toks in places
+
+
 def is_language_name(frag: str) -> bool:
     """Is ``frag`` (brackets and punctuation aside) one language name, "Русский", "Deutsch"?"""
     _load()

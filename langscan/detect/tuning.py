@@ -99,6 +99,8 @@ RECUR_MAX_WORDS = 3  # a finding of at most this many words that recurs in expec
 RECUR_MIN_WORDS = 2  # ... when a line holding it has at least this many other words ...
 RECUR_COMMON_ZIPF = 4.0  # ... most of them at least this common in the expected language (and more than in
 # the finding's language: "Impressum und Datenschutz" is German, whatever English's web list holds of "und")
+APPOSITIVE_WORDS = 5  # a short phrase opening its line, then a comma and this many words mostly common in the
+# expected language ("Zerkalo dlya geroya, a Soviet Union film by"), is a name described by a list entry
 RECUR_MAX_LOOKS = 50  # occurrences looked at per finding (bounded work on long texts)
 CONTEXT_WINDOW = 400  # characters of a finding's line read either side of it by these tests (long lines)
 
@@ -108,6 +110,31 @@ REPEAT_MIN = 3  # ... repeated at least this many times in the text is template 
 REPEAT_WORD_LLR = 1.0  # ... foreign when each word is at least this much (log10) more common in one language
 REPEAT_WORD_ZIPF = 3.5  # ... and at least this common there
 REPEAT_WEAK_SEARCH = 20_000_000  # unknown words x text length up to which their repeats are counted (C speed)
+
+# --------------------------------------------------------------------------- short UI lines of another language
+# (furniture.foreign_ui_lines) An item of a menu or sidebar block ("Search", "World", "Entries RSS") whose every
+# word is everyday in one other language (Zipf >= UI_WORD_ZIPF there, more common there, or shared: UI_SHARED_*),
+# together UI_LINE_LLR (log10) more common there, is that language's furniture when fastText (lowercased) hears
+# the language at least UI_MODEL_MIN_P and the expected one below MODEL_HEARS_EXPECTED, and the block around it
+# holds more items of that language than of the expected one (or its whole menu row is of that language, or
+# it is a phrase the page repeats, UI_REPEAT_*, beside another short line of that language already found).
+# Lower UI_WORD_ZIPF or UI_LINE_LLR: more UI strings found, more names of sections and works taken for them.
+UI_MAX_WORDS = 3  # words of an item (a line of its own, or a part of a menu row); more: titles read as UI strings
+UI_ROW_MAX_WORDS = 12  # words of a line read as a row of such items (bounded work; rows are split into items)
+UI_WORD_ZIPF = 4.0  # everyday: rarer words make titles and names ("Zerkalo dlya geroya"), not UI strings
+UI_LINE_LLR = 0.75  # ("User" on a French page: 0.83) lower: loanwords the expected language uses count
+UI_MODEL_MIN_P = 0.1  # fastText on one or two words is weak; higher: one-word items lost ("World": 0.10)
+UI_SHARED_MARGIN = 0.5  # a word everyday in both, at most this much more common in the expected language, is shared
+# (higher: the expected language's loanwords count for the other language)
+UI_WINDOW = 3  # non-blank lines read either side of it (stopping at prose) for the block it sits in ...
+UI_LOOK_LINES = 100  # ... looking at most this many lines (blank ones included) either side
+UI_MENU_END_FOREIGN = 2  # an item followed by prose needs this many items of its language before it, none expected
+UI_REPEAT_MIN = 2  # a phrase of UI_REPEAT_MIN_WORDS+ words the page repeats this often as a line of its own, on a
+UI_REPEAT_MIN_WORDS = 2  # page with other short lines of its language found, is furniture wherever it stands
+UI_GROW_ZIPF = 3.0  # a line next to a found line of another language is one too when its words are this common
+# there and unknown to the expected language ("Impressum" beside "Datenschutz"; lower: more names taken)
+UI_EXPECTED_ZIPF = 3.0  # an item holding a word this common in the expected language ...
+UI_EXPECTED_MARGIN = 1.0  # ... and this much more common there than in the other language is an expected item
 
 # --------------------------------------------------------------------------- merging Latin findings
 MERGE_SAME_LINE_GAP = 4  # same-language findings on one line join over at most this many separator characters

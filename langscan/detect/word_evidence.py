@@ -104,12 +104,10 @@ def decide(st: Setup, text, tokens, unit_of, unit_spans, p: Proposal, trace):
         1 for k in range(i, j) if tokens[k].case == "title" and lex.get(tokens[k].lower, 0.0) >= tuning.EVERYDAY_ZIPF)
     # A whole line of nothing but capitalised everyday words of the language could be a title-case
     # UI string ("Take Our Poll") but is as often a title or a name ("House of Cards", "The New York
-    # Times" on a Portuguese page): measured on the real-page dev split, counting it cost more
-    # precision than it gained recall, so it is not evidence.
-    title_case_ui = False
+    # Times" on a Portuguese page): the words alone cannot tell, so it is not evidence here. Such a line
+    # is judged as page furniture instead (furniture.foreign_ui_lines), by the block it stands in.
     if lex is not None and not any(scores[k] > strong_w and tokens[k].case == "lower"
                                    and tokens[k].lower not in NAME_PARTICLES for k in range(i, j)) \
-            and not title_case_ui \
             and not (whole_units and capital_everyday >= tuning.CAPITAL_NOUNS_ALONE):
         # capitalised nouns count beside a lowercase word of the language, or as a whole sentence
         # of several of them; "Kyle Busch" is a name
@@ -140,7 +138,7 @@ def decide(st: Setup, text, tokens, unit_of, unit_spans, p: Proposal, trace):
         reason = f"{letters} letters: too short to tell"
     ft_lang, ft_p, p_exp = lang, 0.0, 0.0
     if reason is None:
-        preds = st.model.predict(frag.lower() if caps or title_case_ui else frag, k=5)
+        preds = st.model.predict(frag.lower() if caps else frag, k=5)
         p_exp = sum(q for l, q in preds if st.is_expected(l))
         top = next(((l, q) for l, q in preds if not st.is_expected(l)), (lang, 0.0))
         ft_lang, ft_p = top

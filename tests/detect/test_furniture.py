@@ -1,0 +1,101 @@
+"""Page furniture in another language (detect/furniture.py) on realistic page text, with the real models.
+
+The pages are in tests/data/furniture/ (written for these tests, laid out as the HTML reader gives real
+pages). What must be found: short UI strings of another language in a menu or header block. What must stay
+unflagged: a site's own name for a section, column names over headlines, titles and names of works.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from langscan import Detector
+
+PAGES = Path(__file__).parent.parent / "data" / "furniture"
+
+
+def latin(expect: str, page: str) -> list[tuple[str, str]]:
+    text = (PAGES / page).read_text(encoding="utf-8")
+    return [(f.text, f.lang) for f in Detector(expect=expect).scan(text) if f.kind.value == "latin"]
+
+
+def test_english_section_menu_on_a_spanish_page_is_found():
+    got = latin("es", "es_menu.txt")
+    for item in ("World", "Politics", "Business", "Health", "Sports", "Travel"):
+        assert (item, "en") in got
+    # the Spanish article under the menu is the page's own text
+    assert all(lang == "en" for _, lang in got)
+    assert not any("gobierno" in t or "Fernández" in t for t, _ in got)
+
+
+def test_english_header_buttons_on_a_french_page_are_found():
+    got = latin("fr", "fr_header.txt")
+    assert ("Search", "en") in got and ("User", "en") in got
+    # "Direct" is French as much as English, "Zoom" and "Quiz" are everybody's
+    assert not any(t in ("Direct", "Zoom", "Quiz") for t, _ in got)
+
+
+def test_english_feed_row_on_an_indonesian_blog_is_one_finding():
+    assert latin("id", "id_blog.txt") == [("Entries RSS | Comments RSS", "en")]
+
+
+def test_german_footer_links_on_an_english_page_are_found():
+    got = latin("en", "en_german_footer.txt")
+    assert got and all(lang == "de" for _, lang in got)
+    covered = " ".join(t for t, _ in got)
+    # "Impressum" is no everyday German word, and English has never seen it: found as the footer's next line
+    for item in ("Impressum", "Suche", "Weitere Inhalte", "Mehr"):
+        assert item in covered
+    assert "auditors" not in covered and "website" not in covered
+
+
+def test_a_sites_own_english_section_name_among_french_sections_stays_unflagged():
+    # "Next" is the site's name for a section, repeated with the French sections in header and footer
+    assert latin("fr", "fr_sections.txt") == []
+
+
+def test_english_column_names_over_spanish_headlines_stay_unflagged():
+    got = latin("es", "es_column.txt")
+    assert not any(t in ("Modern Love", "Skin Deep") for t, _ in got)
+    assert got.count(("Photo", "en")) == 3  # the repeated photo label is furniture
+
+
+def test_titles_and_names_on_an_english_page_stay_unflagged():
+    # title-case names in prose, and film titles in their own language one a line under a heading (names of works)
+    assert latin("en", "en_names.txt") == []
+
+
+@pytest.mark.parametrize("line", ["Champions League", "Modern Love", "Top 10"])
+def test_an_english_name_among_indonesian_items_stays_unflagged(line):
+    # nothing around it is English furniture: the name of a competition, a column or a list
+    text = ("Kategori\nAkhir Zaman (15)\nAkhlaq (47)\n" + line + "\nDiskusi Islam\nMedia Islam Raya\n"
+            "Masjid tua di tengah kota lama itu dibangun lebih dari dua ratus tahun yang lalu oleh para pedagang "
+            "yang singgah di pelabuhan, dan sampai sekarang masih dipakai untuk sholat lima waktu.\n")
+    assert [f.text for f in Detector(expect="id").scan(text)] == []
+
+
+def test_a_phrase_the_template_repeats_is_found_beside_other_furniture_of_its_language():
+    # "Take Our Poll" over each poll of an Indonesian blog, whose template also says "Share this", "Entries feed"
+    got = latin("id", "id_sidebar.txt")
+    assert got.count(("Take Our Poll", "en")) == 2
+    assert ("Share this", "en") in got and ("Entries feed", "en") in got
+
+
+def test_a_repeated_phrase_alone_is_not_enough():
+    # the same page without its other English lines: nothing says the phrase is the template's language
+    text = (PAGES / "id_sidebar.txt").read_text(encoding="utf-8")
+    start, end = text.index("Share this:"), text.index("Feed Komentar") + len("Feed Komentar")
+    assert [f.text for f in Detector(expect="id").scan(text[:start] + text[end:])] == []
+
+
+def test_french_blog_template_on_an_english_blog_is_found_line_by_line():
+    # Blogger's French UI around an English post; "Archives du blog" holds no word English lacks ("du" is one
+    # English knows, far more common in French; "blog" is everyday in both)
+    got = latin("en", "en_blogger_fr.txt")
+    covered = " ".join(t for t, _ in got)
+    for line in ("Partager sur Twitter", "Article plus ancien", "Archives du blog", "Afficher mon profil complet"):
+        assert line in covered
+    assert all(lang == "fr" for _, lang in got)
+    assert "shed" not in covered and "Saturday" not in covered
