@@ -36,6 +36,9 @@ def texts(parts, huge_mb: float) -> list[tuple[str, str, str]]:
     """(name, expected language, text) of every text checked."""
     out = []
     if "speed" in parts:
+        from benchmarks.realpages.pages import CORPORA_ROOT
+
+        os.environ.setdefault("LANGSCAN_CORPORA", str(CORPORA_ROOT))  # the same shared corpora as the pages
         from benchmarks.speed import corpora
 
         for kind, ts in corpora(huge_mb).items():
