@@ -424,7 +424,7 @@ def test_english_with_words_common_elsewhere_is_not_flagged(det, text):
 
 def test_whole_word_search_for_words_common_elsewhere_is_the_same_in_short_and_long_texts(monkeypatch):
     # long texts find "les", "de"... in one regex pass, short ones with str.find per word: same answer
-    from langscan.detect import latin_stage
+    from langscan.detect import short_units
     from langscan.detect.text import fold
 
     text = ("The Tour de France passed the town, and the mayor said it was par for the course.\n"
@@ -432,8 +432,8 @@ def test_whole_word_search_for_words_common_elsewhere_is_the_same_in_short_and_l
             "Merci pour les fleurs\nThe end of the desert road. La vie est belle.\n") * 40
     folded = fold(text)
     common = {"de", "les", "pour", "est", "la", "par"}
-    by_find = latin_stage._in_short_units(text, folded, set(common))
-    monkeypatch.setattr(latin_stage, "_WHOLE_WORD_REGEX_FROM", 0)
-    by_regex = latin_stage._in_short_units(text, folded, set(common))
+    by_find = short_units.in_short_units(text, folded, set(common))
+    monkeypatch.setattr(short_units, "WHOLE_WORD_REGEX_FROM", 0)
+    by_regex = short_units.in_short_units(text, folded, set(common))
     assert by_find == by_regex
     assert {"les", "pour", "est"} <= by_find  # a quoted pair, a short line, an appended short sentence

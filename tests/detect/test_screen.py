@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from langscan import lookalike
-from langscan.detect import latin_stage, screen, script_stage
+from langscan.detect import latin_common, latin_stage, screen, script_stage
 from langscan.detect.text import fold, is_latin_word, lines
 from langscan.detector import Detector
 from langscan.scripts import script_of
@@ -145,7 +145,7 @@ def _without_screens(monkeypatch):
         return [(ls, le, fl) for (ls, le), fl in zip(lines(text), folded.split("\n"))
                 if not words.isdisjoint(fl.split())]
 
-    monkeypatch.setattr(latin_stage, "_lines_holding_any", per_line)
+    monkeypatch.setattr(latin_common, "lines_holding_any", per_line)
     monkeypatch.setattr(lookalike, "non_ascii", lambda text: frozenset(text))
 
 

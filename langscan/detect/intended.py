@@ -1,0 +1,115 @@
+"""Intended foreign text: names of works, titles, the page's own terms, tag clouds and glosses are
+not stray fragments.  ``drop_names_of_works`` drops them (or marks glosses) after the decisions."""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..finding import Kind
+from . import tuning
+from .candidate import Candidate
+from .latin_common import QUOTE_CHARS, QUOTED, Taken, lexicon_code
+from .setup import Setup
+from .text import MENU, words
+
+_CITATION = re.compile(r"^\s*\^|\b(?:Retrieved|Archived from|Accessed)\b|\bISBN\b|\bdoi:", re.IGNORECASE)
+_TAG_LIST_MIN_COMMAS = 4
+_BRACKETED = re.compile(r"\(([^()\n]{1,40})\)")
+
+
+def drop_names_of_works(st: Setup, text: str, cands: list[Candidate], trace) -> list[Candidate]:
+    """Drop the Latin candidates that are names, titles or the page's own terms, not stray text:
+
+    - a quoted title in a reference entry (a cited work keeps its own language);
+    - a quoted phrase of capitalised words only ("«Eins Zwei Drei», le clown"): a title or a name;
+    - an item of a comma-separated keyword list (a tag cloud) that is not the whole line;
+    - a short phrase that recurs in the text inside a line of the expected language ("the 2000
+      Swedish film Naken", "Notícias da Stock Car"): the page's own name or loanword.
+    Menu candidates are kept.  Costs a few line look-ups and one search per short candidate.
+    """
+    out = []
+    lowered: list[str] = []  # the text in lowercase, made once when a recurrence is looked for
+    taken = Taken(sorted((c.start, c.end) for c in cands))
+    for c in cands:
+        if c.kind is not Kind.LATIN or c.context == "menu":
+            out.append(c)
+            continue
+        reason = intended(st, text, c, taken, lowered)
+        if reason is None:
+            out.append(c)
+        elif reason.startswith("gloss:"):
+            c.context = "gloss"  # text about a language: reported only when glosses are asked for
+            out.append(c)
+        elif trace.on:
+            trace.add(c.start, c.end, text[c.start:c.end], "latin", c.lang, c.score, False, reason)
+    return out
+
+
+def intended(st: Setup, text: str, c: Candidate, taken: Taken, lowered: list[str]) -> str | None:
+    # the candidate's line, at most CONTEXT_WINDOW characters either side (bounded work on long lines)
+    ls = max(text.rfind("\n", 0, c.start) + 1, c.start - tuning.CONTEXT_WINDOW)
+    le = text.find("\n", c.end)
+    le = min(len(text) if le == -1 else le, c.end + tuning.CONTEXT_WINDOW)
+    line = text[ls:le]
+    frag = text[c.start:c.end]
+    b = text[c.start - 1] if c.start > ls else ""
+    quoted = bool(b) and b in QUOTE_CHARS + "'‘‹"
+    if _CITATION.search(line) and (quoted or any(m.start(1) <= c.start - ls and c.end - ls <= m.end(1)
+                                                 for m in QUOTED.finditer(line))):
+        return "a quoted title in a reference entry: the name of a cited work"
+    toks = [w for _, _, w in words(frag, 0)]
+    if quoted and 1 <= len(toks) <= tuning.TITLE_MAX_WORDS and all(w[:1].isupper() for w in toks):
+        return "a quoted phrase of capitalised words: a title or a name"
+    rest = [w for _, _, w in words(line[:c.start - ls] + " " + line[c.end - ls:], 0)]
+    if len(toks) >= tuning.TITLE_MIN_WORDS and len(rest) >= tuning.TITLE_PROSE_WORDS and not MENU.search(line) \
+            and all(w[:1].isupper() for w in toks if len(w) >= tuning.TITLE_CONTENT_LETTERS) \
+            and sum(1 for w in toks if w[:1].isupper()) >= 2 * sum(1 for w in toks if w[:1].islower()):
+        return "a title-case phrase inside a line: the title of a work or a name"
+    groups = [m for m in _BRACKETED.finditer(line) if m.start() < c.end - ls and c.start - ls < m.end()]
+    if groups and all(m.start() > 0 and line[m.start() - 1] == " " and line[m.start() - 2:m.start() - 1].isalpha()
+                      for m in groups):
+        outside = [w for s_, _, w in words(frag, c.start)
+                   if not any(m.start() <= s_ - ls < m.end() for m in groups)]
+        if len(outside) <= len(groups) - 1:
+            return "gloss: foreign terms in brackets after the expected word they translate"
+    items = line.split(",")
+    if len(items) > _TAG_LIST_MIN_COMMAS and len(line.split()) <= tuning.TAG_MEAN_WORDS * len(items) \
+            and "." not in line.replace(".com", "") \
+            and (c.end - c.start) < tuning.TAG_LIST_WHOLE_SHARE * len(line.strip()):
+        return "part of a comma-separated keyword list (a tag cloud)"
+    if len(toks) <= tuning.RECUR_MAX_WORDS:
+        phrase = " ".join(toks[:2]).lower()
+        if phrase and not lowered:
+            lowered.append(text.lower())
+        # (when lowercasing changes the length, U+0130, offsets would not match: no recurrence test)
+        if phrase and len(lowered[0]) == len(text) and recurs_in_expected_text(st, lowered[0], phrase, taken, c.lang):
+            return f"{phrase!r} recurs inside text of the expected language: a name or loanword of the page"
+    return None
+
+
+
+def recurs_in_expected_text(st: Setup, low: str, phrase: str, taken: Taken, lang: str) -> bool:
+    """Does ``phrase`` occur (any case, whole words) outside the candidates, in a line whose other
+    words are mostly common words of the expected language, more common there than in ``lang``?"""
+    code = lexicon_code(lang)
+    lex = (lexicon.load(code) if code in st.lexicons else None) or {}
+    pos = low.find(phrase)
+    seen = 0
+    while pos != -1 and seen < tuning.RECUR_MAX_LOOKS:
+        end = pos + len(phrase)
+        seen += 1
+        if (pos == 0 or not low[pos - 1].isalnum()) and (end == len(low) or not low[end].isalnum()) \
+                and not (taken.covers(pos) or taken.any_within(pos, end)):
+            ls = max(low.rfind("\n", 0, pos) + 1, pos - tuning.CONTEXT_WINDOW)
+            le = low.find("\n", end)
+            le = min(len(low) if le == -1 else le, end + tuning.CONTEXT_WINDOW)
+            others = [w.lower() for _, _, w in words(low[ls:pos] + " " + low[end:le], 0)]
+            common = sum(1 for w in others if st.expected_zipf(w) >= max(tuning.RECUR_COMMON_ZIPF,
+                                                                          lex.get(w, 0.0)))
+            if len(others) >= tuning.RECUR_MIN_WORDS and common * 2 > len(others):
+                return True
+        pos = low.find(phrase, end)
+    return False
+
+

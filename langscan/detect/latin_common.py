@@ -1,0 +1,133 @@
+"""What the Latin-script stage's modules share: the token and proposal types, the spans already
+taken by the script stage, quotation marks, and the two questions every module asks: which shipped
+lexicon stands for a language, and what lingua hears in a fragment."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .. import lexicon
+from . import tuning
+from .screen import lines_holding_any
+from .setup import Setup
+from .text import lines
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    word: str
+    lower: str
+    case: str
+    initial: bool  # first word of its unit: capitalisation says nothing there
+
+
+@dataclass(slots=True)
+class Proposal:
+    """Tokens ``i:j`` of a line scored ``llr`` for ``lang`` (``scores``: every token's score)."""
+
+    i: int
+    j: int
+    llr: float
+    lang: str
+    scores: list
+
+
+class Taken:
+    """Spans the script stage already reported, sorted, with their starts kept for bisection."""
+
+    __slots__ = ("spans", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+
+    def covers(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.spans[k][1]
+
+    def any_within(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, start)
+        return k < len(self.starts) and self.starts[k] < end
+
+
+QUOTE_CHARS = "“\"„«"
+QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,200}?)[”\"“»]")
+
+
+def capitalises_nouns(langs: str, setup: Setup) -> bool:
+    """Is one of these (comma-separated) languages, not an expected one, written with capitalised
+    everyday words (German nouns, English title-case UI strings)?"""
+    return any(l in tuning.NOUNS_CAPITALISED and not setup.is_expected(l) for l in langs.split(",")) \
+        if langs else False
+
+
+def lexicon_code(lang: str) -> str:
+    """The shipped lexicon that stands for ``lang`` (Norwegian variants, Serbo-Croatian, Filipino)."""
+    return {"nn": "no", "nb": "no", "sh": "hr", "bs": "hr", "sr": "hr", "fil": "tl"}.get(lang, lang)
+
+
+
+
+def foreign_lexicon(st: Setup, lang: str) -> dict[str, float] | None:
+    """The shipped lexicon of ``lang`` (word -> Zipf frequency), or None when none is shipped."""
+    code = lexicon_code(lang)
+    return lexicon.load(code) if code in st.lexicons else None
+
+
+def lingua_verdict(st, frag: str) -> tuple[list[tuple[str, float]], float] | None:
+    """lingua on ``frag``: (its languages, best first, with their confidence; the confidence it gives the
+    expected languages together), or None when it names nothing."""
+    from .lingua_evidence import languages_of
+
+    preds = languages_of(frag, k=100)
+    if not preds:
+        return None
+    return preds, sum(q for l, q in preds if st.is_expected(l))
+
+
+def lines_holding(folded: str, text: str, words: set[str], strong: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, folded line) of the lines of ``text`` holding two suspect words, or one strong one.
+
+    A few str.find calls per suspect word instead of a Python step per line:
+    most lines of a document hold no suspect at all, and most of the rest
+    hold a single name.
+    """
+    n = len(folded)
+    if n != len(text) or len(words) * n > 400_000:
+        # lowercasing changed the length (rare letters such as U+0130), or many suspects in a long
+        # text: one split per line is then the better deal
+        if n != len(text):
+            spans = lines(text)
+            return [(ls, le, fl) for (ls, le), fl in zip(spans, folded.split("\n"))
+                    if not words.isdisjoint(fl.split())]
+        return lines_holding_any(folded, text, words)
+    hits: list[tuple[int, int]] = []
+    find = folded.find
+    for w in words:
+        k = len(w)
+        weight = 2 if w in strong else 1
+        i = find(w)
+        while i != -1:
+            if (i == 0 or folded[i - 1] in " \t\n\r") and (i + k == n or folded[i + k] in " \t\n\r"):
+                hits.append((i, weight))
+            i = find(w, i + k)
+    hits.sort()
+    out: list[tuple[int, int, str]] = []
+    idx = 0
+    while idx < len(hits):
+        pos = hits[idx][0]
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        weight = 0
+        while idx < len(hits) and hits[idx][0] < end:
+            weight += hits[idx][1]
+            idx += 1
+        if weight >= 2:
+            ls = text.rfind("\n", 0, pos) + 1
+            le = end - 1 if end > ls and text[end - 1] == "\r" else end
+            out.append((ls, le, folded[ls:le]))
+    return out

@@ -1,0 +1,214 @@
+"""Word evidence: each word's log-frequency ratio, foreign lexicon vs expected lexicon, for one
+candidate language; the best-scoring spans of each unit are proposed (``proposals``) and decided
+(``decide``): grown to whole units, checked against name and acronym evidence, and the model must
+agree.  Languages without a shipped lexicon propose only whole units the model is sure of."""
+
+from __future__ import annotations
+
+from .. import lexicon
+from ..evidence import LOANWORDS, NAME_PARTICLES
+from ..finding import Kind
+from ..languages import same_family, script_of_lang
+from . import tuning
+from .candidate import Candidate
+from .latin_common import Proposal, Token, lexicon_code
+from .segmentation import segment
+from .setup import Setup
+from .text import MENU, extend_punct, mostly_upper
+
+def proposals(st: Setup, text, tokens, unit_of, unit_spans, lang, caps_line) -> list[Proposal]:
+    """Best-scoring spans (inside one unit each) of words more common in ``lang`` than expected."""
+    code = lexicon_code(lang)
+    lex = lexicon.load(code) if code in st.lexicons else None
+    if lex is None:
+        return no_lexicon_spans(st, text, tokens, unit_of, unit_spans, lang)
+    out = []
+    abc = lexicon.alphabet(code)
+    nouns = code in tuning.NOUNS_CAPITALISED and not st.is_expected(code)
+    scores = [token_score(st, t, lex, caps_line, abc, nouns) for t in tokens]
+    k = 0
+    while k < len(tokens):
+        u_end = k
+        while u_end < len(tokens) and unit_of[u_end] == unit_of[k]:
+            u_end += 1
+        for i, j, llr in segment(scores[k:u_end], tuning.LEXICON_SWITCH_COST, st.min_llr * tuning.PROPOSAL_FACTOR):
+            i, j = i + k, j + k
+            while j - i > 1 and scores[i] < tuning.STRONG_WORD:  # weak words at the edges are not evidence
+                llr -= scores[i]
+                i += 1
+            while j - i > 1 and scores[j - 1] < tuning.STRONG_WORD:
+                llr -= scores[j - 1]
+                j -= 1
+            out.append(Proposal(i, j, llr, lang, scores))
+        k = u_end
+    return out
+
+
+
+def token_score(st: Setup, t: Token, lex: dict[str, float], caps_line: bool,
+                abc: frozenset[str] = frozenset(), nouns_capitalised: bool = False) -> float:
+    """Log10 frequency ratio foreign/expected of one word, weighted by how name-like it is."""
+    if t.lower in LOANWORDS:
+        return tuning.LOANWORD_SCORE
+    weight = 1.0
+    if not caps_line:
+        if t.case == "upper" or t.case == "mixed":
+            return 0.0  # acronyms and camelCase: not language evidence
+        if t.case == "title" and not t.initial and not (
+                nouns_capitalised and lex.get(t.lower, 0.0) >= tuning.EVERYDAY_ZIPF):
+            weight = tuning.NAME_WEIGHT  # probably a name (an everyday word of the language is not:
+            # German capitalises its nouns, Spanish and Portuguese titles their words)
+    if len(t.lower) == 1:
+        weight *= tuning.ONE_LETTER_WEIGHT
+    fz = max(lex.get(t.lower, 0.0), lexicon.FLOOR)
+    ez = max(st.expected_zipf(t.lower), lexicon.FLOOR)
+    if fz == ez == lexicon.FLOOR and abc and not t.lower.isascii() and t.lower not in st.known:
+        # in no lexicon, but spelt with this language's letters (and not a word we expect)
+        if all(c in abc for c in t.lower if not c.isascii()):
+            fz = lexicon.FLOOR + tuning.ALPHABET_BONUS
+    d = fz - ez
+    cap = tuning.WORD_SCORE_CAP
+    if d > cap:
+        d = cap
+    elif d < -cap:
+        d = -cap
+    return d * weight
+
+# ------------------------------------------------------------------ one proposed span
+
+
+def decide(st: Setup, text, tokens, unit_of, unit_spans, p: Proposal, trace):
+    i, j, llr, lang, scores = p.i, p.j, p.llr, p.lang, p.scores
+    s, e = tokens[i].start, tokens[j - 1].end
+    # Grow the span over neighbouring words of its unit that are not clearly the expected
+    # language (names, numbers' neighbours, weak words); if it then fills the unit, take the unit.
+    ua = unit_of[i]
+    gi, gj = i, j
+    while gi > 0 and unit_of[gi - 1] == ua and scores[gi - 1] > tuning.GROW_OVER:
+        gi -= 1
+    while gj < len(tokens) and unit_of[gj] == ua and scores[gj] > tuning.GROW_OVER:
+        gj += 1
+    if (gi == 0 or unit_of[gi - 1] != ua) and (gj == len(tokens) or unit_of[gj] != ua):
+        i, j = gi, gj
+        s, e = tokens[i].start, tokens[j - 1].end
+    e = extend_punct(text, e)
+    frag = text[s:e]
+    strong_w = tuning.STRONG_WORD
+    strong = sum(1 for k in range(i, j) if scores[k] > strong_w)
+    whole_units = tokens[i].initial and (j == len(tokens) or unit_of[j] != unit_of[j - 1])
+    reason = None
+    needed = st.min_llr
+    code = lexicon_code(lang)
+    lex = lexicon.load(code) if code in tuning.NOUNS_CAPITALISED and not st.is_expected(code) else None
+    capital_everyday = 0 if lex is None else sum(
+        1 for k in range(i, j) if tokens[k].case == "title" and lex.get(tokens[k].lower, 0.0) >= tuning.EVERYDAY_ZIPF)
+    # A whole line of nothing but capitalised everyday words of the language could be a title-case
+    # UI string ("Take Our Poll") but is as often a title or a name ("House of Cards", "The New York
+    # Times" on a Portuguese page): measured on the real-page dev split, counting it cost more
+    # precision than it gained recall, so it is not evidence.
+    title_case_ui = False
+    if lex is not None and not any(scores[k] > strong_w and tokens[k].case == "lower"
+                                   and tokens[k].lower not in NAME_PARTICLES for k in range(i, j)) \
+            and not title_case_ui \
+            and not (whole_units and capital_everyday >= tuning.CAPITAL_NOUNS_ALONE):
+        # capitalised nouns count beside a lowercase word of the language, or as a whole sentence
+        # of several of them; "Kyle Busch" is a name
+        lex = None
+    strong_lower = sum(1 for k in range(i, j) if scores[k] > strong_w
+                       and (tokens[k].case == "lower"
+                            or (lex is not None and tokens[k].case == "title"
+                                and lex.get(tokens[k].lower, 0.0) >= tuning.EVERYDAY_ZIPF))
+                       and len(tokens[k].lower) > 1 and tokens[k].lower not in NAME_PARTICLES)
+    titles = sum(1 for k in range(i, j) if tokens[k].case == "title" and not tokens[k].initial)
+    caps = mostly_upper(frag)
+    if j - i >= 2 and not caps and (strong_lower == 0 or (titles >= 2 and strong_lower < 2)):
+        reason = "the foreign-looking words are capitalised: a name or title"
+    elif j - i == 1 and tokens[i].case == "upper":
+        reason = "one word in capitals: an acronym or a label"
+    elif not whole_units and strong < tuning.INSIDE_SENTENCE_STRONG:
+        reason = f"{strong} foreign-looking word(s) inside a sentence: a name or loanword"
+    elif whole_units and strong < 2 and not (MENU.search(text[unit_spans[0][0]:unit_spans[-1][1]])
+                                              or len(unit_spans) == 1):
+        reason = "one foreign-looking word: only a menu item or a line of its own counts"
+    elif whole_units:
+        # a whole line, sentence, clause or menu item: less word evidence is needed
+        needed = st.min_llr * (tuning.WHOLE_UNIT_WEAK_FACTOR if strong < 2 else tuning.WHOLE_UNIT_STRONG_FACTOR)
+    if reason is None and llr < needed:
+        reason = f"word evidence {llr:.1f} < {needed:.1f}"
+    letters = sum(1 for c in frag if c.isalpha())
+    if reason is None and letters < max(st.min_length, tuning.MIN_SPAN_LETTERS):
+        reason = f"{letters} letters: too short to tell"
+    ft_lang, ft_p, p_exp = lang, 0.0, 0.0
+    if reason is None:
+        preds = st.model.predict(frag.lower() if caps or title_case_ui else frag, k=5)
+        p_exp = sum(q for l, q in preds if st.is_expected(l))
+        top = next(((l, q) for l, q in preds if not st.is_expected(l)), (lang, 0.0))
+        ft_lang, ft_p = top
+        p_lang = sum(q for l, q in preds if same_family(l, lang))
+        strong_llr = llr >= tuning.STRONG_EVIDENCE_FACTOR * needed and p_exp < tuning.LOW_EXPECTED
+        if p_exp >= tuning.MODEL_HEARS_EXPECTED:
+            reason = f"model hears the expected language ({p_exp:.2f})"
+        elif max(ft_p, p_lang) < (tuning.MODEL_UNSURE_STRONG_WORDS if strong_llr else tuning.MODEL_UNSURE) \
+                and not (llr >= tuning.VERY_STRONG_EVIDENCE_FACTOR * needed
+                         and p_exp < tuning.VERY_STRONG_MAX_EXPECTED):
+            reason = f"model unsure ({ft_lang} {ft_p:.2f})"
+        if script_of_lang(ft_lang) != "Latin" or st.is_expected(ft_lang) or ft_p < p_lang * 0.5:
+            ft_lang, ft_p = lang, p_lang
+        elif not same_family(ft_lang, lang):
+            # The model and the lexicons disagree on which language: let the word evidence
+            # under the model's language decide.
+            code = lexicon_code(ft_lang)
+            alt_lex = lexicon.load(code) if code in st.lexicons else None
+            alt = (sum(token_score(st, tokens[k], alt_lex, caps, lexicon.alphabet(code)) for k in range(i, j))
+                   if alt_lex else None)
+            if (alt is not None and alt < tuning.ALT_LEXICON_SHARE * llr) or \
+                    (alt is None and ft_p < tuning.ALT_MODEL_P):
+                ft_lang, ft_p = lang, max(p_lang, ft_p)
+    if reason is None and ft_p < tuning.LINGUA_ASKED_BELOW:
+        # fastText is unsure of the language (Swahili read as Malay): lingua's character
+        # statistics cover every Latin-script language and name it when they are sure
+        from .lingua_evidence import languages_of
+
+        named = languages_of(frag, k=1)
+        if named and named[0][1] >= tuning.LINGUA_RENAMES_P and not st.is_expected(named[0][0]) \
+                and not same_family(named[0][0], ft_lang):
+            ft_lang = named[0][0]
+    score = 0.5 * min(1.0, llr / (tuning.EVIDENCE_SCALE * needed)) + 0.5 * min(1.0, max(ft_p, 0.0))
+    flagged = reason is None and score >= st.threshold
+    if reason is None and not flagged:
+        reason = f"score {score:.2f} < threshold {st.threshold:.2f}"
+    if trace.on:
+        trace.add(s, e, frag, "latin", ft_lang, score, flagged,
+                  reason or f"word evidence {llr:.1f} for {lang}; model {ft_lang} {ft_p:.2f}, "
+                            f"expected {p_exp:.2f}")
+    if not flagged:
+        return None
+    return Candidate(Kind.LATIN, s, e, ft_lang, "Latin", score)
+
+# ------------------------------------------------------------------ words no lexicon explains
+
+
+def no_lexicon_spans(st: Setup, text, tokens, unit_of, unit_spans, lang) -> list[Proposal]:
+    """Languages without a shipped lexicon: whole units the model is sure of, with few expected words."""
+    out = []
+    members: dict[int, list[int]] = {}
+    for k, u in enumerate(unit_of):
+        members.setdefault(u, []).append(k)
+    for u, idx in members.items():
+        if len(idx) < tuning.NO_LEXICON_MIN_WORDS:
+            continue
+        us, ue = unit_spans[u]
+        preds = st.model.predict(text[us:ue], k=3)
+        if not preds or preds[0][0] != lang or preds[0][1] < tuning.NO_LEXICON_MODEL_P:
+            continue
+        common = sum(1 for k in idx if st.expected_zipf(tokens[k].lower) >= tuning.EXPECTED_COMMON_ZIPF)
+        if common / len(idx) >= tuning.NO_LEXICON_MAX_COMMON:
+            continue
+        scores = [0.0] * len(tokens)
+        for k in idx:
+            scores[k] = st.min_llr / len(idx)
+        out.append(Proposal(idx[0], idx[-1] + 1, st.min_llr, lang, scores))
+    return out
+
+
+# A reference entry: "^ Zawinski, Jamie (1996). "nscp dorm". Retrieved 2007-10-12."
