@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 from typing import Callable, Optional, Sequence
 
 from .finding import Kind
@@ -148,10 +148,96 @@ def _joins(neighbour: str, repaired_edge: str) -> bool:
     return neighbour.isalnum() and repaired_edge.isalnum() and script_of(neighbour) == script_of(repaired_edge)
 
 
+class _StringMatcher(SequenceMatcher):
+    """``SequenceMatcher(None, a, b, autojunk=False)`` on two strings, with the same matching blocks and
+    opcodes, found faster.
+
+    Without junk, ``find_longest_match`` returns the longest common substring of ``a[alo:ahi]`` and
+    ``b[blo:bhi]``, and among the longest the one starting first in ``a``, then first in ``b`` (its
+    dynamic programme keeps the first it meets, in that order). difflib finds it by walking every pair
+    of equal characters, a cost quadratic in the line for text (18 ms for a 680-character line); here
+    the length is found by bisection (a common substring of length L exists for every L up to the
+    longest), each test one set of ``b``'s substrings of that length, and the place by one search."""
+
+    def _SequenceMatcher__chain_b(self):
+        # difflib's index of b (every character's places) serves only its own find_longest_match
+        self.b2j, self.bjunk, self.bpopular = {}, set(), set()
+
+    def find_longest_match(self, alo=0, ahi=None, blo=0, bhi=None):
+        a, b = self.a, self.b
+        ahi = len(a) if ahi is None else ahi
+        bhi = len(b) if bhi is None else bhi
+        na, nb = ahi - alo, bhi - blo
+        if na <= 0 or nb <= 0:
+            return Match(alo, blo, 0)
+        # one range inside the other: it is the longest common substring (first place in the longer one)
+        if nb <= na:
+            i = a.find(b[blo:bhi], alo, ahi)
+            if i != -1:
+                return Match(i, blo, nb)
+        else:
+            j = b.find(a[alo:ahi], blo, bhi)
+            if j != -1:
+                return Match(alo, j, na)
+        # a common substring of length lo exists (the common prefix or suffix); none is longer than hi
+        lo = max(_common_prefix(a, alo, b, blo, min(na, nb)), _common_suffix(a, ahi, b, bhi, min(na, nb)))
+        hi = min(na, nb) - 1
+        if lo < hi and not _substrings(b, blo, bhi, lo + 1).isdisjoint(_pieces(a, alo, ahi, lo + 1)):
+            lo += 1  # longer than the prefix and suffix (when the edits are few, it seldom is): bisect
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if _substrings(b, blo, bhi, mid).isdisjoint(_pieces(a, alo, ahi, mid)):
+                    hi = mid - 1
+                else:
+                    lo = mid
+        else:
+            hi = lo
+        if lo == 0:
+            return Match(alo, blo, 0)
+        subs = _substrings(b, blo, bhi, lo)
+        for i, piece in enumerate(_pieces(a, alo, ahi, lo), alo):
+            if piece in subs:
+                return Match(i, b.find(piece, blo, bhi), lo)
+        raise AssertionError("unreachable: a common substring of this length was found")
+
+
+def _common_prefix(a: str, i: int, b: str, j: int, n: int) -> int:
+    """The length of the common prefix of ``a[i:i+n]`` and ``b[j:j+n]`` (bisection on slice equality)."""
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[i:i + mid] == b[j:j + mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, i: int, b: str, j: int, n: int) -> int:
+    """The length of the common suffix of ``a[i-n:i]`` and ``b[j-n:j]``."""
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[i - mid:i] == b[j - mid:j]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _pieces(s: str, lo: int, hi: int, k: int):
+    """The substrings of length ``k`` of ``s[lo:hi]``, in order (made in C: no Python step per piece)."""
+    return map(s.__getitem__, map(slice, range(lo, hi - k + 1), range(lo + k, hi + 1)))
+
+
+def _substrings(s: str, lo: int, hi: int, k: int) -> set[str]:
+    return set(_pieces(s, lo, hi, k))
+
+
 def _runs(line: str, fixed: str) -> list[tuple[int, int, int, int]]:
     """(start, end) in ``line`` and (start, end) in ``fixed`` of each changed stretch, widened to the word
     it is part of when the repaired characters are letters of that word."""
-    ops = [op for op in SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes() if op[0] != "equal"]
+    ops = [op for op in _StringMatcher(None, line, fixed, autojunk=False).get_opcodes() if op[0] != "equal"]
     groups: list[list[int]] = []
     for _, i1, i2, j1, j2 in ops:
         if groups:
@@ -299,6 +385,27 @@ def _foreign_line(line: str, reps: list[tuple[int, int, str]], expect: Sequence[
     return [(a, b, rep, *_language(rep, expect, predict)) for a, b, rep in reps]
 
 
+def _screened_lines(text: str) -> list[tuple[int, str]]:
+    """(start, line) of the lines of ``text`` where one of the two screens matches, in order: the only lines
+    (and pieces of lines) that ``_is_bad`` can find suspicious. Neither screen matches a line break, so a
+    match lies inside one line; the lines without one are never split out of the text."""
+    starts: set[int] = set()
+    n = len(text)
+    for screen in (_SCREEN, _NBSP_SCREEN):
+        m = screen.search(text)
+        while m is not None:
+            ls = text.rfind("\n", 0, m.start()) + 1
+            le = text.find("\n", m.end())
+            le = n if le == -1 else le
+            starts.add(ls)
+            m = screen.search(text, le)  # the next line holding a match
+    out = []
+    for ls in sorted(starts):
+        le = text.find("\n", ls)
+        out.append((ls, text[ls:n if le == -1 else le]))
+    return out
+
+
 def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] = None,
          note: Optional[Callable[..., None]] = None) -> list[Candidate]:
     """``mojibake`` candidates in ``text``: mis-decoded runs with their repair, language and script.
@@ -312,10 +419,7 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
 
         predict = load_model().predict
     out: list[Candidate] = []
-    pos = 0
-    for raw_line in text.split("\n"):
-        base = pos
-        pos += len(raw_line) + 1
+    for base, raw_line in _screened_lines(text):
         for k in range(0, len(raw_line), MAX_LINE):
             line = raw_line[k:k + MAX_LINE]
             for a, b, rep, lang, script in _foreign_line(line, _line_repairs(line), expect, predict):
