@@ -24,6 +24,7 @@ from typing import Callable, Optional, Sequence
 from .finding import Kind
 from .languages import DEFAULT_FOR_SCRIPT, languages_of_script, name_of, same_family, script_of_lang
 from .detect.candidate import Candidate
+from .detect.screen import non_ascii
 from .lookalike import Predict
 from .scripts import script_of
 
@@ -137,9 +138,23 @@ def _is_bad(text: str) -> bool:
     return is_bad(text) or bool(_dense_runs(text))
 
 
+# Both screens start with one of these characters (the lead bytes Â..ô as Latin-1 shows them)
+_SCREEN_LEADS = frozenset(map(chr, range(0xC2, 0xF5)))
+
+
+def _text_is_bad(text: str) -> bool:
+    """``_is_bad`` for a whole text: first whether the text holds any character a screen starts with, from
+    its set of non-ASCII characters (``screen.non_ascii``, kept for the look-alike stage that asks next),
+    which is cheaper than the screens' own pass over every character (most text holds only curly
+    quotes and dashes)."""
+    if _SCREEN_LEADS.isdisjoint(non_ascii(text)):
+        return False
+    return _is_bad(text)
+
+
 def may_hold(text: str) -> bool:
     """The screens and ftfy's measure: could ``text`` hold a mis-decoded run?"""
-    return not text.isascii() and _is_bad(text)
+    return not text.isascii() and _text_is_bad(text)
 
 
 def _joins(neighbour: str, repaired_edge: str) -> bool:
@@ -412,7 +427,7 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
 
     ``predict(text, k)`` names the language of repaired text (langscan's fastText model when None);
     ``note(start, end, text, stage, lang, score, flagged, reason)`` receives every decision (explain)."""
-    if text.isascii() or not _is_bad(text):
+    if text.isascii() or not _text_is_bad(text):
         return []
     if predict is None:
         from .lid import load_model

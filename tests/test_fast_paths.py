@@ -148,3 +148,28 @@ def test_numbers_mixing_digit_systems_are_the_numbers_the_regex_gives():
     mixed = [(s, e) for s, e in numbers if lookalike._digit_candidate(text, s, e, ("en",)) is not None]
     assert mixed  # the text holds numbers mixing systems
     assert [(c.start, c.end) for c in det_found if c.repair and c.repair.isdigit()] == mixed
+
+
+# ------------------------------------------------------------------ mojibake: the whole-text screen
+def test_a_text_without_a_screen_lead_is_never_bad():
+    # every two-character string a screen can match starts with one of the leads; a text none of whose
+    # characters is a lead is not bad, whatever ftfy's measure says of the rest
+    for text in ["“Quoted” — and naïve", "Заголовок", "plain ascii", "Ã© in it", "Â\u00a0x", "ô€ too"]:
+        lead = not mojibake._SCREEN_LEADS.isdisjoint(text)
+        assert mojibake._text_is_bad(text) == mojibake._is_bad(text)
+        if not lead:
+            assert mojibake._SCREEN.search(text) is None and mojibake._NBSP_SCREEN.search(text) is None
+    assert mojibake.may_hold("The cafÃ© is closed") and not mojibake.may_hold("The “café” is closed")
+
+
+# ------------------------------------------------------------------ text: ALL-CAPS lines
+def test_mostly_upper_counts_as_the_letter_classes_do():
+    from langscan.detect import text as tx
+
+    rnd = random.Random(7)
+    alphabet = "aBcDEFGHxyz ÀÉÖØÞßàéöøÿ 12.,|"
+    samples = ["BREAKING NEWS: MARKETS FALL", "Breaking news", "NASA and the ESA", "ÉTÉ À PARIS", "", "A B C D e"]
+    samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(2000)]
+    for s in samples:
+        low, up = len(tx._LOWER.findall(s)), len(tx._UPPER.findall(s))
+        assert tx.mostly_upper(s) == (up >= 4 and up > 4 * low), s

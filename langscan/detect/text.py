@@ -138,10 +138,19 @@ _BYTE_FOLD = bytes(
 )
 
 
+_NOT_ASCII_LOWER = bytes(c for c in range(256) if not 97 <= c <= 122)
+_NOT_ASCII_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
+
+
 def mostly_upper(s: str) -> bool:
     """An ALL-CAPS line: capitalisation then says nothing about names."""
-    low = len(_LOWER.findall(s))
-    up = len(_UPPER.findall(s))
+    if s.isascii():  # (the two classes then match a-z and A-Z only: counted by bytes.translate, in C)
+        b = s.encode("ascii")
+        low = len(b.translate(None, _NOT_ASCII_LOWER))
+        up = len(b.translate(None, _NOT_ASCII_UPPER))
+    else:
+        low = len(_LOWER.findall(s))
+        up = len(_UPPER.findall(s))
     return up >= 4 and up > 4 * low
 
 
