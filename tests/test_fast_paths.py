@@ -173,3 +173,18 @@ def test_mostly_upper_counts_as_the_letter_classes_do():
     for s in samples:
         low, up = len(tx._LOWER.findall(s)), len(tx._UPPER.findall(s))
         assert tx.mostly_upper(s) == (up >= 4 and up > 4 * low), s
+
+
+# ------------------------------------------------------------------ detector: lines and columns
+def test_line_columns_are_the_line_index_ones():
+    from langscan.detector import _line_columns
+    from langscan.document import LineIndex
+
+    rnd = random.Random(3)
+    texts = ["", "one line", "a\nb\n\nc\n", "\n\nstarts with breaks", "x" * 50 + "\n" + "y" * 50,
+             "windows\r\nlines\r\nhere", "old\rmac\rlines", "mixed\r\nand\nlone\rbreaks"]
+    texts += ["".join(rnd.choice("ab \n") for _ in range(rnd.randint(1, 80))) for _ in range(300)]
+    for t in texts:
+        offsets = [rnd.randrange(len(t)) for _ in range(rnd.randint(1, 6))] if t else [0]
+        index = LineIndex(t)
+        assert _line_columns(t, offsets) == {o: index.locate(o) for o in offsets}, (t, offsets)
