@@ -157,31 +157,33 @@ def _latinish() -> dict[str, str]:
     return m
 
 
-def _suspect_re(present: frozenset[str]) -> "re.Pattern[str]":
-    """A character class of the look-alike characters one text holds (a short class the engine tests
-    quickly; one of all 1,500 look-alikes, many outside the BMP, is slow)."""
-    key = "re:" + "".join(sorted(present))
+def _bmp_class(kind: str) -> "re.Pattern[str]":
+    """One class of every character of ``kind`` in the BMP, compiled once per process: the look-alikes
+    ("suspects", the digits of other systems left out) or the decimal digits that are not ASCII ("digits").
+    A class holding characters outside the BMP makes the engine test every character of a text slowly
+    (1 s on 8 MB); this one runs at the speed of a short class, and a text needs no class of its own."""
+    key = "class:" + kind
     rx = _data.get(key)
     if rx is None:
-        if len(_data) > 500:  # bounded: texts rarely hold new sets once a corpus is under way
-            for k in [k for k in _data if k.startswith("re:")]:
-                del _data[k]
-        rx = _data[key] = re.compile("[" + "".join(re.escape(c) for c in sorted(present)) + "]")
+        if kind == "suspects":
+            _latinish()
+            chars = _data["suspects"].difference(_data["foreign_digits"])
+        else:
+            chars = (c for c in map(chr, range(0x80, 0x10000)) if c.isdecimal())
+        rx = _data[key] = re.compile("[" + "".join(re.escape(c) for c in sorted(chars) if c <= "\uffff") + "]")
     return rx
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
-def _suspect_finder(text: str, present: frozenset[str]) -> Callable[[int], int]:
-    """A function giving the offset of the first look-alike character of ``text`` at or after an offset
-    (-1 when there is none); ``present``: the look-alike characters ``text`` holds.
-
-    A class holding characters outside the BMP (mathematical letters) makes the engine test every
-    character of the text slowly (1 s on 8 MB); those characters are found apart, with a one-range
-    class, and the class of the others stays short and fast."""
+def _suspect_finder(text: str, present: frozenset[str], kind: str) -> Callable[[int], int]:
+    """A function giving the offset of the first character of ``present`` in ``text`` at or after an
+    offset (-1 when there is none). ``present``: the characters of ``kind`` (see ``_bmp_class``) that
+    ``text`` holds, all of them: those in the BMP are found by the kind's one class, the others (rare:
+    mathematical letters and digits) apart, by a one-range class and a set."""
     astral = frozenset(c for c in present if c > "\uffff")
-    rx = _suspect_re(present - astral) if len(astral) < len(present) else None
+    rx = _bmp_class(kind) if len(astral) < len(present) else None
     far = [m.start() for m in _ASTRAL.finditer(text) if m.group() in astral] if astral else []
 
     def at_or_after(pos: int) -> int:
@@ -348,7 +350,7 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
     alphabet = _expected_alphabet(langs)
     words: dict[tuple[int, int], None] = {}
     if present:
-        at_or_after = _suspect_finder(text, frozenset(present))
+        at_or_after = _suspect_finder(text, frozenset(present), "suspects")
         a = at_or_after(0)
         while a != -1:
             span = _word_span(text, a, a + 1)  # (every look-alike is one code point)
@@ -396,7 +398,7 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
     if foreign_digits:
         # the numbers (runs of two or more decimal digits, as _NUMBER matches them) holding a digit that
         # is not ASCII, found from those digits rather than by reading every number of the text
-        at_or_after = _suspect_finder(text, frozenset(c for c in non_ascii(text) if c.isdecimal()))
+        at_or_after = _suspect_finder(text, frozenset(c for c in non_ascii(text) if c.isdecimal()), "digits")
         n = len(text)
         a = at_or_after(0)
         while a != -1:

@@ -122,7 +122,7 @@ def _fast_suspect_words(text: str) -> list[tuple[int, int]]:
     lookalike._latinish()
     present = lookalike._data["suspects"].intersection(non_ascii(text))
     present = frozenset(present.difference(lookalike._data["foreign_digits"]))
-    at_or_after = lookalike._suspect_finder(text, present)
+    at_or_after = lookalike._suspect_finder(text, present, "suspects")
     words, a = {}, at_or_after(0)
     while a != -1:
         span = lookalike._word_span(text, a, a + 1)
@@ -188,3 +188,4 @@ def test_line_columns_are_the_line_index_ones():
         offsets = [rnd.randrange(len(t)) for _ in range(rnd.randint(1, 6))] if t else [0]
         index = LineIndex(t)
         assert _line_columns(t, offsets) == {o: index.locate(o) for o in offsets}, (t, offsets)
+
