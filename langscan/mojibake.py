@@ -144,17 +144,17 @@ _SCREEN_LEADS = frozenset(map(chr, range(0xC2, 0xF5)))
 
 def _text_is_bad(text: str) -> bool:
     """``_is_bad`` for a whole text: first whether the text holds any character a screen starts with, from
-    its set of non-ASCII characters (``screen.non_ascii``, kept for the look-alike stage that asks next),
-    which is cheaper than the screens' own pass over every character (most text holds only curly
-    quotes and dashes)."""
+    its set of non-ASCII characters (``screen.non_ascii``, kept for the look-alike stage that asks next:
+    made once, it costs less than the screens' own pass over every character)."""
     if _SCREEN_LEADS.isdisjoint(non_ascii(text)):
         return False
     return _is_bad(text)
 
 
 def may_hold(text: str) -> bool:
-    """The screens and ftfy's measure: could ``text`` hold a mis-decoded run?"""
-    return not text.isascii() and _text_is_bad(text)
+    """The screens and ftfy's measure: could ``text`` hold a mis-decoded run? (asked of a text decided whole
+    before its stages run: no later stage wants its set of characters, so the screens read it directly)"""
+    return not text.isascii() and _is_bad(text)
 
 
 def _joins(neighbour: str, repaired_edge: str) -> bool:
