@@ -144,9 +144,11 @@ _NOT_ASCII_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
 
 def mostly_upper(s: str) -> bool:
     """An ALL-CAPS line: capitalisation then says nothing about names."""
-    if s.isascii():  # (the two classes then match a-z and A-Z only: counted by bytes.translate, in C)
-        b = s.encode("ascii")
-        low = len(b.translate(None, _NOT_ASCII_LOWER))
+    b = s.encode("utf-8", "surrogatepass")
+    low = len(b.translate(None, _NOT_ASCII_LOWER))  # a-z only (bytes.translate, in C): no more than _LOWER finds
+    if 5 * low >= len(s):
+        return False  # the uppercase letters, among the other characters, cannot outnumber 4 x the lowercase
+    if s.isascii():  # (the two classes then match a-z and A-Z only)
         up = len(b.translate(None, _NOT_ASCII_UPPER))
     else:
         low = len(_LOWER.findall(s))
