@@ -427,23 +427,49 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
 
     ``predict(text, k)`` names the language of repaired text (langscan's fastText model when None);
     ``note(start, end, text, stage, lang, score, flagged, reason)`` receives every decision (explain)."""
-    if text.isascii() or not _text_is_bad(text):
-        return []
+    if text.isascii() or _SCREEN_LEADS.isdisjoint(non_ascii(text)):
+        return []  # (no character a screen starts with: _is_bad(text) is False)
     if predict is None:
         from .lid import load_model
 
         predict = load_model().predict
     out: list[Candidate] = []
+    notes: list[tuple] = []
+    whole_bad = False  # is _is_bad(text) known to be True (from a line)?
     for base, raw_line in _screened_lines(text):
         for k in range(0, len(raw_line), MAX_LINE):
             line = raw_line[k:k + MAX_LINE]
-            for a, b, rep, lang, script in _foreign_line(line, _line_repairs(line), expect, predict):
+            reps = _line_repairs(line)
+            if reps and not whole_bad:
+                whole_bad = _bad_inside(text, base + k, base + k + len(line), line == raw_line)
+            for a, b, rep, lang, script in _foreign_line(line, reps, expect, predict):
                 run = line[a:b]
                 s, e = base + k + a, base + k + b
                 where = "" if any(same_family(lang, x) for x in expect) else f" ({lang}, {script})"
                 detail = "mis-decoded UTF-8" + (f" of {name_of(lang)} text" if where else "")
                 out.append(Candidate(Kind.MOJIBAKE, s, e, lang, script, SCORE, detail, (), repair=rep))
                 if note:
-                    note(s, e, run, "mojibake", lang, SCORE, True,
-                         f"mis-decoded UTF-8; repaired: {rep if rep.strip() else repr(rep)}{where}")
+                    notes.append((s, e, run, "mojibake", lang, SCORE, True,
+                                  f"mis-decoded UTF-8; repaired: {rep if rep.strip() else repr(rep)}{where}"))
+    # the whole text must be suspicious too (_is_bad): asked last, and only when a line holds a run; a line
+    # that showed it already saves ftfy's measure a pass over the whole text
+    if not out or not (whole_bad or _is_bad(text)):
+        return []
+    for args in notes:
+        note(*args)
     return out
+
+
+def _bad_inside(text: str, start: int, end: int, whole_line: bool) -> bool:
+    """True when ``text[start:end]`` (a line, or a piece of one) shows that ``_is_bad(text)`` is True; False
+    when it cannot tell. ftfy's measure is a search of one expression (``is_bad`` is
+    ``bool(BADNESS_RE.search(text))``) without lookarounds: a match inside the piece, searched in place
+    (``pos``/``endpos`` keep ``^`` at the text's real start), is a match in the text. A dense run of a whole
+    line is one of the text (neither kind of its characters is a line break)."""
+    try:
+        from ftfy.badness import BADNESS_RE
+    except ImportError:  # another ftfy: no shortcut
+        return False
+    if BADNESS_RE.search(text, start, end) is not None:
+        return True
+    return whole_line and bool(_dense_runs(text[start:end]))

@@ -189,3 +189,30 @@ def test_line_columns_are_the_line_index_ones():
         index = LineIndex(t)
         assert _line_columns(t, offsets) == {o: index.locate(o) for o in offsets}, (t, offsets)
 
+
+
+def test_a_line_proves_the_whole_text_suspicious_only_when_it_is():
+    # "Ã " opening a line is suspicious in the line alone (ftfy's measure anchors that pattern at the
+    # start) but not inside the text: the shortcut must not say the text is bad
+    text = "Fine line 12.\nÃ x"
+    assert mojibake._is_bad("Ã x") and not mojibake._is_bad(text)
+    assert not mojibake._bad_inside(text, 14, len(text), True)
+    # wherever a line of real mojibake says the text is bad, it is
+    bad = as_cp1252(RUSSIAN)
+    texts = [f"Intro.\n{bad}\nOutro.", f"Intro.\nThe cafÃ© is closed.\n{bad}", "Ã x\nline", f"a\n{bad}"]
+    for t in texts:
+        pos = 0
+        for line in t.split("\n"):
+            if mojibake._bad_inside(t, pos, pos + len(line), True):
+                assert mojibake._is_bad(t), (t, line)
+            pos += len(line) + 1
+    assert mojibake._bad_inside(texts[0], 7, 7 + len(bad), True)
+
+
+def test_explain_notes_only_the_runs_found():
+    bad = as_cp1252(RUSSIAN)
+    for text in ["Fine line 12.\nÃ x", f"Title\n{bad}\nThe cafÃ© is closed."]:
+        notes = []
+        found = mojibake.find(text, note=lambda *a: notes.append(a))
+        assert [(n[0], n[1]) for n in notes] == [(c.start, c.end) for c in found]
+    assert found and not mojibake.find("Fine line 12.\nÃ x")
