@@ -216,3 +216,27 @@ def test_explain_notes_only_the_runs_found():
         found = mojibake.find(text, note=lambda *a: notes.append(a))
         assert [(n[0], n[1]) for n in notes] == [(c.start, c.end) for c in found]
     assert found and not mojibake.find("Fine line 12.\nÃ x")
+
+
+def test_words_cut_glued_text_as_the_camel_pattern_says():
+    from langscan.detect import text as tx
+
+    def slow(line, base, keep=frozenset()):
+        for m in tx.WORD.finditer(line):
+            word, start, cut = m.group(), m.start(), 0
+            if keep and word.lower() in keep:
+                yield base + start, base + m.end(), word
+                continue
+            for c in tx._CAMEL.finditer(word):
+                if c.start() > 1:
+                    yield base + start + cut, base + start + c.start(), word[cut:c.start()]
+                    cut = c.start()
+            yield base + start + cut, base + m.end(), word[cut:]
+
+    rnd = random.Random(5)
+    lines = ["...stránkeThe army said", "iPhone and eBay, YouTube, WhatsApp, McDonald", "enteroBut ÉtéÀParis",
+             "don’t stop", "Ω ΩΩ σΣ", ""]
+    lines += ["".join(rnd.choice("aBcÉéxY ’'-1") for _ in range(rnd.randint(0, 25))) for _ in range(3000)]
+    for line in lines:
+        for keep in (frozenset(), frozenset({"youtube", "whatsapp"})):
+            assert list(tx.words(line, 7, keep)) == list(slow(line, 7, keep)), line

@@ -106,7 +106,8 @@ def words(line: str, base: int, keep: frozenset = frozenset()) -> Iterator[tuple
         word = m.group()
         start = m.start()
         cut = 0
-        if keep and word.lower() in keep:
+        # (no capital after the first letter: nothing glued, and no _CAMEL pass over the word)
+        if word[1:].islower() or (keep and word.lower() in keep):
             yield base + start, base + m.end(), word
             continue
         for c in _CAMEL.finditer(word):
