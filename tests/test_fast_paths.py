@@ -191,6 +191,15 @@ def test_line_columns_are_the_line_index_ones():
 
 
 
+def test_ftfy_measure_is_one_search_of_its_expression():
+    # the shortcut in mojibake._bad_inside rests on this: ftfy's is_bad(text) is BADNESS_RE.search(text)
+    from ftfy.badness import BADNESS_RE, is_bad
+
+    bad = as_cp1252(RUSSIAN)
+    for text in ["plain", "The cafÃ© is closed", bad, "Ã x", "a\nÃ x", "naïve “quoted” text", "â€” dash"]:
+        assert is_bad(text) == bool(BADNESS_RE.search(text)), text
+
+
 def test_a_line_proves_the_whole_text_suspicious_only_when_it_is():
     # "Ã " opening a line is suspicious in the line alone (ftfy's measure anchors that pattern at the
     # start) but not inside the text: the shortcut must not say the text is bad
