@@ -33,7 +33,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared" / "corpora"
+# (LANGSCAN_CORPORA, as benchmarks/realpages/pages.py reads it: a worktree elsewhere finds the corpora too)
+SHARED = Path(os.environ.get("LANGSCAN_CORPORA") or REPO.parent / "shared" / "corpora")
 ARTICLES = SHARED / "article-extraction-benchmark" / "ground-truth.json"
 READABILITY = SHARED / "readability-test-pages" / "html"
 # readability pages whose prose is not English (named in the corpus README)

@@ -179,15 +179,34 @@ class Detector:
         return self._scan(text, NULL_TRACE, want_raw=True)  # type: ignore[return-value]
 
     def _findings(self, text: str, cands: list[Candidate]) -> list[Finding]:
-        index = LineIndex(text) if cands else None
+        where = _line_columns(text, [c.start for c in cands]) if cands else {}
         out = []
         for c in cands:
-            line, col = index.locate(c.start)
+            line, col = where[c.start]
             out.append(Finding(kind=c.kind, start=c.start, end=c.end, line=line, column=col,
                                text=text[c.start:c.end], lang=c.lang, lang_name=name_of(c.lang),
                                script=c.script, score=round(c.score, 4), detail=c.detail, chars=c.chars,
                                context=c.context, repair=artifacts.repair_of(text, c)))
         return out
+
+
+def _line_columns(text: str, offsets: list[int]) -> dict[int, tuple[int, int]]:
+    """offset -> 1-based (line, column), as ``LineIndex(text).locate`` gives them. A text whose lines end at
+    "\\n" only is not indexed whole (a list of every line start, for the few findings of a long text): the
+    line breaks before each offset are counted from the previous one, in C."""
+    if "\r" in text:  # (a lone "\r" ends a line too: the index knows how)
+        index = LineIndex(text)
+        return {o: index.locate(o) for o in offsets}
+    out: dict[int, tuple[int, int]] = {}
+    line, pos, last_break = 1, 0, -1
+    for o in sorted(set(offsets)):
+        k = text.count("\n", pos, o)
+        if k:
+            line += k
+            last_break = text.rfind("\n", pos, o)
+        out[o] = (line, o - last_break)  # (the column counts from the character after the last break)
+        pos = o
+    return out
 
 
 _default_lock = threading.Lock()

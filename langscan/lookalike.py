@@ -28,6 +28,7 @@ import gzip
 import re
 import threading
 import unicodedata
+from bisect import bisect_left
 from typing import Callable, Optional, Sequence
 
 from . import lexicon
@@ -156,17 +157,45 @@ def _latinish() -> dict[str, str]:
     return m
 
 
-def _suspect_re(present: frozenset[str]) -> "re.Pattern[str]":
-    """A character class of the look-alike characters one text holds (a short class the engine tests
-    quickly; one of all 1,500 look-alikes, many outside the BMP, is slow)."""
-    key = "re:" + "".join(sorted(present))
+def _bmp_class(kind: str) -> "re.Pattern[str]":
+    """One class of every character of ``kind`` in the BMP, compiled once per process: the look-alikes
+    ("suspects", the digits of other systems left out) or the decimal digits that are not ASCII ("digits").
+    A class holding characters outside the BMP makes the engine test every character of a text slowly
+    (1 s on 8 MB); this one runs at the speed of a short class, and a text needs no class of its own."""
+    key = "class:" + kind
     rx = _data.get(key)
     if rx is None:
-        if len(_data) > 500:  # bounded: texts rarely hold new sets once a corpus is under way
-            for k in [k for k in _data if k.startswith("re:")]:
-                del _data[k]
-        rx = _data[key] = re.compile("[" + "".join(re.escape(c) for c in sorted(present)) + "]")
+        if kind == "suspects":
+            _latinish()
+            chars = _data["suspects"].difference(_data["foreign_digits"])
+        else:
+            chars = (c for c in map(chr, range(0x80, 0x10000)) if c.isdecimal())
+        rx = _data[key] = re.compile("[" + "".join(re.escape(c) for c in sorted(chars) if c <= "\uffff") + "]")
     return rx
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _suspect_finder(text: str, present: frozenset[str], kind: str) -> Callable[[int], int]:
+    """A function giving the offset of the first character of ``present`` in ``text`` at or after an
+    offset (-1 when there is none). ``present``: the characters of ``kind`` (see ``_bmp_class``) that
+    ``text`` holds, all of them: those in the BMP are found by the kind's one class, the others (rare:
+    mathematical letters and digits) apart, by a one-range class and a set."""
+    astral = frozenset(c for c in present if c > "\uffff")
+    rx = _bmp_class(kind) if len(astral) < len(present) else None
+    far = [m.start() for m in _ASTRAL.finditer(text) if m.group() in astral] if astral else []
+
+    def at_or_after(pos: int) -> int:
+        m = rx.search(text, pos) if rx is not None else None
+        a = m.start() if m is not None else -1
+        if far:
+            k = bisect_left(far, pos)
+            if k < len(far) and (a == -1 or far[k] < a):
+                a = far[k]
+        return a
+
+    return at_or_after
 
 
 def _index(lang: str) -> dict[str, tuple[str, ...]]:
@@ -320,14 +349,14 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
     present = present.difference(_data["foreign_digits"])
     alphabet = _expected_alphabet(langs)
     words: dict[tuple[int, int], None] = {}
-    last = -1
-    for m in _suspect_re(frozenset(present)).finditer(text) if present else ():
-        if m.start() < last:
-            continue  # another look-alike character of the word just read
-        span = _word_span(text, m.start(), m.end())
-        last = max(span[1], m.end())
-        if span[1] > span[0]:
-            words[span] = None
+    if present:
+        at_or_after = _suspect_finder(text, frozenset(present), "suspects")
+        a = at_or_after(0)
+        while a != -1:
+            span = _word_span(text, a, a + 1)  # (every look-alike is one code point)
+            if span[1] > span[0]:
+                words[span] = None
+            a = at_or_after(max(span[1], a + 1))  # past the other look-alike characters of this word
     cands: list[tuple[int, int, str, tuple[str, ...], str]] = []  # start, end, repair, odd, class
     for s, e in words:
         word = text[s:e]
@@ -366,11 +395,23 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
         if letters < 2:
             continue
         cands.append((s, e, _case_like(target, word), tuple(dict.fromkeys(odd)), cls))
-    for m in _NUMBER.finditer(text) if foreign_digits else ():
-        if not m.group().isascii():
-            d = _digit_candidate(text, m.start(), m.end(), expect)
-            if d is not None:
-                cands.append((d.start, d.end, d.repair, d.chars, "digits"))
+    if foreign_digits:
+        # the numbers (runs of two or more decimal digits, as _NUMBER matches them) holding a digit that
+        # is not ASCII, found from those digits rather than by reading every number of the text
+        at_or_after = _suspect_finder(text, frozenset(c for c in non_ascii(text) if c.isdecimal()), "digits")
+        n = len(text)
+        a = at_or_after(0)
+        while a != -1:
+            ds, de = a, a + 1
+            while ds > 0 and text[ds - 1].isdecimal():
+                ds -= 1
+            while de < n and text[de].isdecimal():
+                de += 1
+            if de - ds >= 2:
+                d = _digit_candidate(text, ds, de, expect)
+                if d is not None:
+                    cands.append((d.start, d.end, d.repair, d.chars, "digits"))
+            a = at_or_after(de)
     if not cands:
         return []
     if predict is None:

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 from typing import Callable, Optional, Sequence
 
 from .finding import Kind
 from .languages import DEFAULT_FOR_SCRIPT, languages_of_script, name_of, same_family, script_of_lang
 from .detect.candidate import Candidate
+from .detect.screen import non_ascii
 from .lookalike import Predict
 from .scripts import script_of
 
@@ -137,8 +138,22 @@ def _is_bad(text: str) -> bool:
     return is_bad(text) or bool(_dense_runs(text))
 
 
+# Both screens start with one of these characters (the lead bytes Â..ô as Latin-1 shows them)
+_SCREEN_LEADS = frozenset(map(chr, range(0xC2, 0xF5)))
+
+
+def _text_is_bad(text: str) -> bool:
+    """``_is_bad`` for a whole text: first whether the text holds any character a screen starts with, from
+    its set of non-ASCII characters (``screen.non_ascii``, kept for the look-alike stage that asks next:
+    made once, it costs less than the screens' own pass over every character)."""
+    if _SCREEN_LEADS.isdisjoint(non_ascii(text)):
+        return False
+    return _is_bad(text)
+
+
 def may_hold(text: str) -> bool:
-    """The screens and ftfy's measure: could ``text`` hold a mis-decoded run?"""
+    """The screens and ftfy's measure: could ``text`` hold a mis-decoded run? (asked of a text decided whole
+    before its stages run: no later stage wants its set of characters, so the screens read it directly)"""
     return not text.isascii() and _is_bad(text)
 
 
@@ -148,10 +163,96 @@ def _joins(neighbour: str, repaired_edge: str) -> bool:
     return neighbour.isalnum() and repaired_edge.isalnum() and script_of(neighbour) == script_of(repaired_edge)
 
 
+class _StringMatcher(SequenceMatcher):
+    """``SequenceMatcher(None, a, b, autojunk=False)`` on two strings, with the same matching blocks and
+    opcodes, found faster.
+
+    Without junk, ``find_longest_match`` returns the longest common substring of ``a[alo:ahi]`` and
+    ``b[blo:bhi]``, and among the longest the one starting first in ``a``, then first in ``b`` (its
+    dynamic programme keeps the first it meets, in that order). difflib finds it by walking every pair
+    of equal characters, a cost quadratic in the line for text (18 ms for a 680-character line); here
+    the length is found by bisection (a common substring of length L exists for every L up to the
+    longest), each test one set of ``b``'s substrings of that length, and the place by one search."""
+
+    def _SequenceMatcher__chain_b(self):
+        # difflib's index of b (every character's places) serves only its own find_longest_match
+        self.b2j, self.bjunk, self.bpopular = {}, set(), set()
+
+    def find_longest_match(self, alo=0, ahi=None, blo=0, bhi=None):
+        a, b = self.a, self.b
+        ahi = len(a) if ahi is None else ahi
+        bhi = len(b) if bhi is None else bhi
+        na, nb = ahi - alo, bhi - blo
+        if na <= 0 or nb <= 0:
+            return Match(alo, blo, 0)
+        # one range inside the other: it is the longest common substring (first place in the longer one)
+        if nb <= na:
+            i = a.find(b[blo:bhi], alo, ahi)
+            if i != -1:
+                return Match(i, blo, nb)
+        else:
+            j = b.find(a[alo:ahi], blo, bhi)
+            if j != -1:
+                return Match(alo, j, na)
+        # a common substring of length lo exists (the common prefix or suffix); none is longer than hi
+        lo = max(_common_prefix(a, alo, b, blo, min(na, nb)), _common_suffix(a, ahi, b, bhi, min(na, nb)))
+        hi = min(na, nb) - 1
+        if lo < hi and not _substrings(b, blo, bhi, lo + 1).isdisjoint(_pieces(a, alo, ahi, lo + 1)):
+            lo += 1  # longer than the prefix and suffix (when the edits are few, it seldom is): bisect
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if _substrings(b, blo, bhi, mid).isdisjoint(_pieces(a, alo, ahi, mid)):
+                    hi = mid - 1
+                else:
+                    lo = mid
+        else:
+            hi = lo
+        if lo == 0:
+            return Match(alo, blo, 0)
+        subs = _substrings(b, blo, bhi, lo)
+        for i, piece in enumerate(_pieces(a, alo, ahi, lo), alo):
+            if piece in subs:
+                return Match(i, b.find(piece, blo, bhi), lo)
+        raise AssertionError("unreachable: a common substring of this length was found")
+
+
+def _common_prefix(a: str, i: int, b: str, j: int, n: int) -> int:
+    """The length of the common prefix of ``a[i:i+n]`` and ``b[j:j+n]`` (bisection on slice equality)."""
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[i:i + mid] == b[j:j + mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, i: int, b: str, j: int, n: int) -> int:
+    """The length of the common suffix of ``a[i-n:i]`` and ``b[j-n:j]``."""
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[i - mid:i] == b[j - mid:j]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _pieces(s: str, lo: int, hi: int, k: int):
+    """The substrings of length ``k`` of ``s[lo:hi]``, in order (made in C: no Python step per piece)."""
+    return map(s.__getitem__, map(slice, range(lo, hi - k + 1), range(lo + k, hi + 1)))
+
+
+def _substrings(s: str, lo: int, hi: int, k: int) -> set[str]:
+    return set(_pieces(s, lo, hi, k))
+
+
 def _runs(line: str, fixed: str) -> list[tuple[int, int, int, int]]:
     """(start, end) in ``line`` and (start, end) in ``fixed`` of each changed stretch, widened to the word
     it is part of when the repaired characters are letters of that word."""
-    ops = [op for op in SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes() if op[0] != "equal"]
+    ops = [op for op in _StringMatcher(None, line, fixed, autojunk=False).get_opcodes() if op[0] != "equal"]
     groups: list[list[int]] = []
     for _, i1, i2, j1, j2 in ops:
         if groups:
@@ -299,32 +400,76 @@ def _foreign_line(line: str, reps: list[tuple[int, int, str]], expect: Sequence[
     return [(a, b, rep, *_language(rep, expect, predict)) for a, b, rep in reps]
 
 
+def _screened_lines(text: str) -> list[tuple[int, str]]:
+    """(start, line) of the lines of ``text`` where one of the two screens matches, in order: the only lines
+    (and pieces of lines) that ``_is_bad`` can find suspicious. Neither screen matches a line break, so a
+    match lies inside one line; the lines without one are never split out of the text."""
+    starts: set[int] = set()
+    n = len(text)
+    for screen in (_SCREEN, _NBSP_SCREEN):
+        m = screen.search(text)
+        while m is not None:
+            ls = text.rfind("\n", 0, m.start()) + 1
+            le = text.find("\n", m.end())
+            le = n if le == -1 else le
+            starts.add(ls)
+            m = screen.search(text, le)  # the next line holding a match
+    out = []
+    for ls in sorted(starts):
+        le = text.find("\n", ls)
+        out.append((ls, text[ls:n if le == -1 else le]))
+    return out
+
+
 def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] = None,
          note: Optional[Callable[..., None]] = None) -> list[Candidate]:
     """``mojibake`` candidates in ``text``: mis-decoded runs with their repair, language and script.
 
     ``predict(text, k)`` names the language of repaired text (langscan's fastText model when None);
     ``note(start, end, text, stage, lang, score, flagged, reason)`` receives every decision (explain)."""
-    if text.isascii() or not _is_bad(text):
-        return []
+    if text.isascii() or _SCREEN_LEADS.isdisjoint(non_ascii(text)):
+        return []  # (no character a screen starts with: _is_bad(text) is False)
     if predict is None:
         from .lid import load_model
 
         predict = load_model().predict
     out: list[Candidate] = []
-    pos = 0
-    for raw_line in text.split("\n"):
-        base = pos
-        pos += len(raw_line) + 1
+    notes: list[tuple] = []
+    whole_bad = False  # is _is_bad(text) known to be True (from a line)?
+    for base, raw_line in _screened_lines(text):
         for k in range(0, len(raw_line), MAX_LINE):
             line = raw_line[k:k + MAX_LINE]
-            for a, b, rep, lang, script in _foreign_line(line, _line_repairs(line), expect, predict):
+            reps = _line_repairs(line)
+            if reps and not whole_bad:
+                whole_bad = _bad_inside(text, base + k, base + k + len(line), line == raw_line)
+            for a, b, rep, lang, script in _foreign_line(line, reps, expect, predict):
                 run = line[a:b]
                 s, e = base + k + a, base + k + b
                 where = "" if any(same_family(lang, x) for x in expect) else f" ({lang}, {script})"
                 detail = "mis-decoded UTF-8" + (f" of {name_of(lang)} text" if where else "")
                 out.append(Candidate(Kind.MOJIBAKE, s, e, lang, script, SCORE, detail, (), repair=rep))
                 if note:
-                    note(s, e, run, "mojibake", lang, SCORE, True,
-                         f"mis-decoded UTF-8; repaired: {rep if rep.strip() else repr(rep)}{where}")
+                    notes.append((s, e, run, "mojibake", lang, SCORE, True,
+                                  f"mis-decoded UTF-8; repaired: {rep if rep.strip() else repr(rep)}{where}"))
+    # the whole text must be suspicious too (_is_bad): asked last, and only when a line holds a run; a line
+    # that showed it already saves ftfy's measure a pass over the whole text
+    if not out or not (whole_bad or _is_bad(text)):
+        return []
+    for args in notes:
+        note(*args)
     return out
+
+
+def _bad_inside(text: str, start: int, end: int, whole_line: bool) -> bool:
+    """True when ``text[start:end]`` (a line, or a piece of one) shows that ``_is_bad(text)`` is True; False
+    when it cannot tell. ftfy's measure is a search of one expression (``is_bad`` is
+    ``bool(BADNESS_RE.search(text))``) without lookarounds: a match inside the piece, searched in place
+    (``pos``/``endpos`` keep ``^`` at the text's real start), is a match in the text. A dense run of a whole
+    line is one of the text (neither kind of its characters is a line break)."""
+    try:
+        from ftfy.badness import BADNESS_RE
+    except ImportError:  # another ftfy: no shortcut
+        return False
+    if BADNESS_RE.search(text, start, end) is not None:
+        return True
+    return whole_line and bool(_dense_runs(text[start:end]))

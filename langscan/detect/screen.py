@@ -64,7 +64,7 @@ def foreign_script_free(text: str, expected_scripts: frozenset[str]) -> bool:
 # Below this many candidates one str search each is cheaper (a search runs at GB/s; the index costs a
 # tokenisation of the whole text): measured on 50 kB-2 MB texts, the index pays from about a thousand.
 _INDEX_FROM = 1000
-# a folded word longer than this is searched directly rather than cut into its substrings
+# a word longer than this is searched directly rather than walked place by place
 _SUBSTRING_INDEX_MAX = 48
 
 
@@ -76,43 +76,52 @@ def occurring(text: str, folded: str, folded_words: set[str], unfolded_words, ca
     a callable giving the set of words of ``fold(text, lower=False)`` (the words as written).  Every
     candidate must be all letters (``str.isalpha``) and come from ``folded_words``.
 
-    Why it is exact: a word written exactly as ``w`` somewhere holds it.  Otherwise, where ``w`` occurs in
-    the text, lowercasing (when it keeps every character one character, i.e. the folded text is as long
-    as the text) leaves the same letters at the same place, and folding keeps letters, so ``w`` lies
-    inside a folded word there; that word is not ``w`` itself (it would then be written ``w``), so ``w``
-    is a proper substring of some folded word.  Only those candidates are then tested on the text.
+    Why it is exact: ``w`` is all letters, and folding without lowercasing keeps every letter in place (when
+    lowercasing keeps every character one character, i.e. the folded text is as long as the text), so
+    where ``w`` occurs in the text it lies inside one word as written; conversely a word as written is
+    text.  So ``w`` occurs exactly when it is a word as written, or a substring of a longer one.
     """
     if not candidates:
         return set()
     if len(folded) != len(text) or len(candidates) < _INDEX_FROM:
         return {w for w in candidates if w in text}
-    found = candidates.intersection(unfolded_words())
+    written_words = unfolded_words()
+    found = candidates.intersection(written_words)
     rest = candidates.difference(found)
     if not rest:
         return found
-    lengths = sorted({len(w) for w in rest})
-    parts: set[str] = set()
+    # A candidate not written as a word of its own occurs in the text exactly when it lies inside a longer
+    # word as written (it is all letters, and folding without lowercasing keeps every letter in place).
+    # Every word as written is read once, each place in it walked along the candidates' prefixes (a dict:
+    # prefix -> is it a candidate), so the work is the text's distinct words, not words x candidates.
+    trie: dict[str, bool] = {}
+    for w in rest:
+        for k in range(1, len(w)):
+            trie.setdefault(w[:k], False)
+    for w in rest:
+        trie[w] = True
+    shortest = min(map(len, rest))
+    get = trie.get
     long_words: list[str] = []
-    for f in folded_words:
-        n = len(f)
-        if n <= lengths[0]:
-            continue
+    for u in written_words:
+        n = len(u)
+        if n <= shortest:
+            continue  # (a word as long as a candidate and not written as it holds it nowhere)
         if n > _SUBSTRING_INDEX_MAX:
-            long_words.append(f)
+            long_words.append(u)
             continue
-        for k in lengths:
-            if k >= n:
-                break
-            parts.update([f[i:i + k] for i in range(n - k + 1)])
-    maybe = rest.intersection(parts)
+        for i in range(n - shortest + 1):
+            j = i + 1
+            while j <= n:
+                hit = get(u[i:j])
+                if hit is None:
+                    break
+                if hit:
+                    found.add(u[i:j])
+                j += 1
     if long_words:
         joined = "\n".join(long_words)
-        maybe.update(w for w in rest if w in joined)
-    if maybe:
-        # a candidate occurs in the text exactly when it lies inside a word as written (it is all letters,
-        # and folding without lowercasing keeps every letter in place): test it on those words only
-        written = "\n".join(unfolded_words())
-        found.update(w for w in maybe if w in written)
+        found.update(w for w in rest if w in joined)
     return found
 
 

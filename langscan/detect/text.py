@@ -106,7 +106,8 @@ def words(line: str, base: int, keep: frozenset = frozenset()) -> Iterator[tuple
         word = m.group()
         start = m.start()
         cut = 0
-        if keep and word.lower() in keep:
+        # (no capital after the first letter: nothing glued, and no _CAMEL pass over the word)
+        if word[1:].islower() or (keep and word.lower() in keep):
             yield base + start, base + m.end(), word
             continue
         for c in _CAMEL.finditer(word):
@@ -138,10 +139,21 @@ _BYTE_FOLD = bytes(
 )
 
 
+_NOT_ASCII_LOWER = bytes(c for c in range(256) if not 97 <= c <= 122)
+_NOT_ASCII_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
+
+
 def mostly_upper(s: str) -> bool:
     """An ALL-CAPS line: capitalisation then says nothing about names."""
-    low = len(_LOWER.findall(s))
-    up = len(_UPPER.findall(s))
+    b = s.encode("utf-8", "surrogatepass")
+    low = len(b.translate(None, _NOT_ASCII_LOWER))  # a-z only (bytes.translate, in C): no more than _LOWER finds
+    if 5 * low >= len(s):
+        return False  # the uppercase letters, among the other characters, cannot outnumber 4 x the lowercase
+    if s.isascii():  # (the two classes then match a-z and A-Z only)
+        up = len(b.translate(None, _NOT_ASCII_UPPER))
+    else:
+        low = len(_LOWER.findall(s))
+        up = len(_UPPER.findall(s))
     return up >= 4 and up > 4 * low
 
 
