@@ -78,6 +78,8 @@ VERY_STRONG_MAX_EXPECTED = 0.1  # ... when the model hears the expected language
 LOW_EXPECTED = 0.2  # the "1.25x" rule holds when the model hears the expected language less than this
 ALT_LEXICON_SHARE = 0.6  # when the model names another language, its lexicon must explain this share of the evidence
 ALT_MODEL_P = 0.7  # ... or, without a lexicon, the model must be this sure
+MODEL_RENAMES_SHARE = 0.5  # fastText's top language renames a span only when at least this share as sure as the
+# lexicons' language (with its family); below, the lexicons' language is kept
 LINGUA_ASKED_BELOW = 0.55  # when fastText names a span's language less surely than this, lingua is asked ...
 LINGUA_RENAMES_P = 0.9  # ... and renames it when at least this sure (more calls: slower, better names)
 EVIDENCE_SCALE = 1.5  # word evidence reaching this multiple of the need gives the full word half of the score

@@ -78,27 +78,54 @@ def token_score(st: Setup, t: Token, lex: dict[str, float], caps_line: bool,
 
 
 def decide(st: Setup, text, tokens, unit_of, unit_spans, p: Proposal, trace):
-    i, j, llr, lang, scores = p.i, p.j, p.llr, p.lang, p.scores
-    s, e = tokens[i].start, tokens[j - 1].end
-    # Grow the span over neighbouring words of its unit that are not clearly the expected
-    # language (names, numbers' neighbours, weak words); if it then fills the unit, take the unit.
+    """A proposed span, grown to its unit, becomes a candidate when its words are evidence enough
+    (``_word_reason``), the model agrees (``_model_verdict``) and the score reaches the threshold."""
+    i, j = _grown(p, unit_of)
+    s, e = tokens[i].start, extend_punct(text, tokens[j - 1].end)
+    frag = text[s:e]
+    caps = mostly_upper(frag)
+    reason, needed = _word_reason(st, text, tokens, unit_of, unit_spans, p, i, j, frag, caps)
+    lang, p_lang, p_exp = p.lang, 0.0, 0.0
+    if reason is None:
+        reason, lang, p_lang, p_exp = _model_verdict(st, tokens, p, i, j, frag, caps, needed)
+    if reason is None and p_lang < tuning.LINGUA_ASKED_BELOW:
+        lang = _lingua_renames(st, frag, lang)
+    score = 0.5 * min(1.0, p.llr / (tuning.EVIDENCE_SCALE * needed)) + 0.5 * min(1.0, max(p_lang, 0.0))
+    flagged = reason is None and score >= st.threshold
+    if reason is None and not flagged:
+        reason = f"score {score:.2f} < threshold {st.threshold:.2f}"
+    if trace.on:
+        trace.add(s, e, frag, "latin", lang, score, flagged,
+                  reason or f"word evidence {p.llr:.1f} for {p.lang}; model {lang} {p_lang:.2f}, "
+                            f"expected {p_exp:.2f}")
+    return Candidate(Kind.LATIN, s, e, lang, "Latin", score) if flagged else None
+
+
+def _grown(p: Proposal, unit_of: list[int]) -> tuple[int, int]:
+    """Tokens ``i:j`` of the proposal grown over neighbouring words of its unit that are not clearly the
+    expected language (names, numbers' neighbours, weak words), kept only if it then fills the unit."""
+    i, j, scores = p.i, p.j, p.scores
     ua = unit_of[i]
     gi, gj = i, j
     while gi > 0 and unit_of[gi - 1] == ua and scores[gi - 1] > tuning.GROW_OVER:
         gi -= 1
-    while gj < len(tokens) and unit_of[gj] == ua and scores[gj] > tuning.GROW_OVER:
+    while gj < len(unit_of) and unit_of[gj] == ua and scores[gj] > tuning.GROW_OVER:
         gj += 1
-    if (gi == 0 or unit_of[gi - 1] != ua) and (gj == len(tokens) or unit_of[gj] != ua):
-        i, j = gi, gj
-        s, e = tokens[i].start, tokens[j - 1].end
-    e = extend_punct(text, e)
-    frag = text[s:e]
-    strong_w = tuning.STRONG_WORD
+    if (gi == 0 or unit_of[gi - 1] != ua) and (gj == len(unit_of) or unit_of[gj] != ua):
+        return gi, gj
+    return i, j
+
+
+def _word_reason(st: Setup, text, tokens, unit_of, unit_spans, p: Proposal, i: int, j: int, frag: str,
+                 caps: bool) -> tuple[str | None, float]:
+    """(why the words of tokens ``i:j`` are no foreign span, or None; the word evidence they need).
+
+    Names and titles (capitalised words, unless everyday nouns of a language that capitalises them),
+    acronyms, a lone word inside a sentence, and too little evidence or too few letters are reasons."""
+    scores, strong_w = p.scores, tuning.STRONG_WORD
     strong = sum(1 for k in range(i, j) if scores[k] > strong_w)
     whole_units = tokens[i].initial and (j == len(tokens) or unit_of[j] != unit_of[j - 1])
-    reason = None
-    needed = st.min_llr
-    code = lexicon_code(lang)
+    code = lexicon_code(p.lang)
     lex = lexicon.load(code) if code in tuning.NOUNS_CAPITALISED and not st.is_expected(code) else None
     capital_everyday = 0 if lex is None else sum(
         1 for k in range(i, j) if tokens[k].case == "title" and lex.get(tokens[k].lower, 0.0) >= tuning.EVERYDAY_ZIPF)
@@ -118,70 +145,70 @@ def decide(st: Setup, text, tokens, unit_of, unit_spans, p: Proposal, trace):
                                 and lex.get(tokens[k].lower, 0.0) >= tuning.EVERYDAY_ZIPF))
                        and len(tokens[k].lower) > 1 and tokens[k].lower not in NAME_PARTICLES)
     titles = sum(1 for k in range(i, j) if tokens[k].case == "title" and not tokens[k].initial)
-    caps = mostly_upper(frag)
+    needed = st.min_llr
     if j - i >= 2 and not caps and (strong_lower == 0 or (titles >= 2 and strong_lower < 2)):
-        reason = "the foreign-looking words are capitalised: a name or title"
-    elif j - i == 1 and tokens[i].case == "upper":
-        reason = "one word in capitals: an acronym or a label"
-    elif not whole_units and strong < tuning.INSIDE_SENTENCE_STRONG:
-        reason = f"{strong} foreign-looking word(s) inside a sentence: a name or loanword"
-    elif whole_units and strong < 2 and not (MENU.search(text[unit_spans[0][0]:unit_spans[-1][1]])
-                                              or len(unit_spans) == 1):
-        reason = "one foreign-looking word: only a menu item or a line of its own counts"
-    elif whole_units:
+        return "the foreign-looking words are capitalised: a name or title", needed
+    if j - i == 1 and tokens[i].case == "upper":
+        return "one word in capitals: an acronym or a label", needed
+    if not whole_units and strong < tuning.INSIDE_SENTENCE_STRONG:
+        return f"{strong} foreign-looking word(s) inside a sentence: a name or loanword", needed
+    if whole_units and strong < 2 and not (MENU.search(text[unit_spans[0][0]:unit_spans[-1][1]])
+                                           or len(unit_spans) == 1):
+        return "one foreign-looking word: only a menu item or a line of its own counts", needed
+    if whole_units:
         # a whole line, sentence, clause or menu item: less word evidence is needed
         needed = st.min_llr * (tuning.WHOLE_UNIT_WEAK_FACTOR if strong < 2 else tuning.WHOLE_UNIT_STRONG_FACTOR)
-    if reason is None and llr < needed:
-        reason = f"word evidence {llr:.1f} < {needed:.1f}"
+    if p.llr < needed:
+        return f"word evidence {p.llr:.1f} < {needed:.1f}", needed
     letters = sum(1 for c in frag if c.isalpha())
-    if reason is None and letters < max(st.min_length, tuning.MIN_SPAN_LETTERS):
-        reason = f"{letters} letters: too short to tell"
-    ft_lang, ft_p, p_exp = lang, 0.0, 0.0
-    if reason is None:
-        preds = st.model.predict(frag.lower() if caps else frag, k=5)
-        p_exp = sum(q for l, q in preds if st.is_expected(l))
-        top = next(((l, q) for l, q in preds if not st.is_expected(l)), (lang, 0.0))
-        ft_lang, ft_p = top
-        p_lang = sum(q for l, q in preds if same_family(l, lang))
-        strong_llr = llr >= tuning.STRONG_EVIDENCE_FACTOR * needed and p_exp < tuning.LOW_EXPECTED
-        if p_exp >= tuning.MODEL_HEARS_EXPECTED:
-            reason = f"model hears the expected language ({p_exp:.2f})"
-        elif max(ft_p, p_lang) < (tuning.MODEL_UNSURE_STRONG_WORDS if strong_llr else tuning.MODEL_UNSURE) \
-                and not (llr >= tuning.VERY_STRONG_EVIDENCE_FACTOR * needed
-                         and p_exp < tuning.VERY_STRONG_MAX_EXPECTED):
-            reason = f"model unsure ({ft_lang} {ft_p:.2f})"
-        if script_of_lang(ft_lang) != "Latin" or st.is_expected(ft_lang) or ft_p < p_lang * 0.5:
-            ft_lang, ft_p = lang, p_lang
-        elif not same_family(ft_lang, lang):
-            # The model and the lexicons disagree on which language: let the word evidence
-            # under the model's language decide.
-            code = lexicon_code(ft_lang)
-            alt_lex = lexicon.load(code) if code in st.lexicons else None
-            alt = (sum(token_score(st, tokens[k], alt_lex, caps, lexicon.alphabet(code)) for k in range(i, j))
-                   if alt_lex else None)
-            if (alt is not None and alt < tuning.ALT_LEXICON_SHARE * llr) or \
-                    (alt is None and ft_p < tuning.ALT_MODEL_P):
-                ft_lang, ft_p = lang, max(p_lang, ft_p)
-    if reason is None and ft_p < tuning.LINGUA_ASKED_BELOW:
-        # fastText is unsure of the language (Swahili read as Malay): lingua's character
-        # statistics cover every Latin-script language and name it when they are sure
-        from .lingua_evidence import languages_of
+    if letters < max(st.min_length, tuning.MIN_SPAN_LETTERS):
+        return f"{letters} letters: too short to tell", needed
+    return None, needed
 
-        named = languages_of(frag, k=1)
-        if named and named[0][1] >= tuning.LINGUA_RENAMES_P and not st.is_expected(named[0][0]) \
-                and not same_family(named[0][0], ft_lang):
-            ft_lang = named[0][0]
-    score = 0.5 * min(1.0, llr / (tuning.EVIDENCE_SCALE * needed)) + 0.5 * min(1.0, max(ft_p, 0.0))
-    flagged = reason is None and score >= st.threshold
-    if reason is None and not flagged:
-        reason = f"score {score:.2f} < threshold {st.threshold:.2f}"
-    if trace.on:
-        trace.add(s, e, frag, "latin", ft_lang, score, flagged,
-                  reason or f"word evidence {llr:.1f} for {lang}; model {ft_lang} {ft_p:.2f}, "
-                            f"expected {p_exp:.2f}")
-    if not flagged:
-        return None
-    return Candidate(Kind.LATIN, s, e, ft_lang, "Latin", score)
+
+def _model_verdict(st: Setup, tokens, p: Proposal, i: int, j: int, frag: str, caps: bool,
+                   needed: float) -> tuple[str | None, str, float, float]:
+    """fastText on the span: (why it disagrees, or None; the language named; its probability; the
+    probability of the expected languages).  Strong word evidence lowers how sure it must be; when it
+    names another language than the lexicons, the word evidence under its language decides."""
+    lang, llr = p.lang, p.llr
+    reason = None
+    preds = st.model.predict(frag.lower() if caps else frag, k=5)
+    p_exp = sum(q for l, q in preds if st.is_expected(l))
+    ft_lang, ft_p = next(((l, q) for l, q in preds if not st.is_expected(l)), (lang, 0.0))
+    p_lang = sum(q for l, q in preds if same_family(l, lang))
+    strong_llr = llr >= tuning.STRONG_EVIDENCE_FACTOR * needed and p_exp < tuning.LOW_EXPECTED
+    if p_exp >= tuning.MODEL_HEARS_EXPECTED:
+        reason = f"model hears the expected language ({p_exp:.2f})"
+    elif max(ft_p, p_lang) < (tuning.MODEL_UNSURE_STRONG_WORDS if strong_llr else tuning.MODEL_UNSURE) \
+            and not (llr >= tuning.VERY_STRONG_EVIDENCE_FACTOR * needed
+                     and p_exp < tuning.VERY_STRONG_MAX_EXPECTED):
+        reason = f"model unsure ({ft_lang} {ft_p:.2f})"
+    if script_of_lang(ft_lang) != "Latin" or st.is_expected(ft_lang) or ft_p < p_lang * tuning.MODEL_RENAMES_SHARE:
+        ft_lang, ft_p = lang, p_lang
+    elif not same_family(ft_lang, lang):
+        # The model and the lexicons disagree on which language: let the word evidence
+        # under the model's language decide.
+        code = lexicon_code(ft_lang)
+        alt_lex = lexicon.load(code) if code in st.lexicons else None
+        alt = (sum(token_score(st, tokens[k], alt_lex, caps, lexicon.alphabet(code)) for k in range(i, j))
+               if alt_lex else None)
+        if (alt is not None and alt < tuning.ALT_LEXICON_SHARE * llr) or \
+                (alt is None and ft_p < tuning.ALT_MODEL_P):
+            ft_lang, ft_p = lang, max(p_lang, ft_p)
+    return reason, ft_lang, ft_p, p_exp
+
+
+def _lingua_renames(st: Setup, frag: str, lang: str) -> str:
+    """fastText is unsure of the language (Swahili read as Malay): lingua's character statistics cover
+    every Latin-script language and rename the span when they are sure of another family."""
+    from .lingua_evidence import languages_of
+
+    named = languages_of(frag, k=1)
+    if named and named[0][1] >= tuning.LINGUA_RENAMES_P and not st.is_expected(named[0][0]) \
+            and not same_family(named[0][0], lang):
+        return named[0][0]
+    return lang
 
 # ------------------------------------------------------------------ words no lexicon explains
 
