@@ -26,6 +26,7 @@ Every threshold is named once, with what it trades, in ``tuning.py``; the explai
 
 from __future__ import annotations
 
+from .. import spelling
 from ..evidence import mask_non_words, token_case
 from ..finding import Kind
 from ..languages import script_of_lang
@@ -160,8 +161,9 @@ class LatinStage:
         if odd:
             # seen in lowercase somewhere (names and brands are capitalised wherever they appear)
             odd = occurring(text, folded, words_, lambda: set(fold(text, lower=False).split()),
-                            {w for w in odd if (w not in st.known or w in st.everyday) and w.isalpha()
-                             and is_latin_word(w)})
+                            {w for w in odd if (w not in st.known or w in st.everyday or spelling.in_any(w))
+                             and w.isalpha() and is_latin_word(w)})  # (in_any: a rare expected word that
+        # a spelling list holds, Swahili "barua", Latin "qua": short_units checks it against lingua's language)
         # everyday words of another language alone in a long line ("... points. Tous les"): lingua judges
         # the quoted or appended short unit around them
         odd |= lone_strong

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .. import lexicon
+from .. import lexicon, spelling
 from ..evidence import mask_non_words, token_case
 from ..finding import Kind
 from . import tuning
@@ -77,8 +77,10 @@ def short_units(st: Setup, text, folded, unseen, taken, trace, everyday=frozense
                 if common * 2 > len(toks) or any(w not in st.everyday for w in common_words):
                     continue  # an everyday expected word that is no other language's everyday word ("says")
                 if any(st.expected_zipf(w) >= tuning.SHORT_KNOWN_ZIPF and w not in st.everyday
-                       for w in lowered):
-                    continue  # an expected word no other language uses every day ("humidifier", "diy")
+                       and not spelling.in_any(w) for w in lowered):
+                    continue  # an expected word no other language uses every day ("humidifier", "diy"),
+                    # nor a spelling dictionary holds (Swahili "barua", Latin "qua": checked against the
+                    # language lingua names below)
             fs, fe = toks[0][0], toks[-1][1]
             fe = extend_punct(text, fe)
             frag = text[fs:fe]
@@ -106,7 +108,8 @@ def short_units(st: Setup, text, folded, unseen, taken, trace, everyday=frozense
                 # pt 0.42, es below it)
                 named = [(lang, p)] + [(l, q) for l, q in preds[1:tuning.SHORT_ALT_LANGS]
                                        if q >= tuning.SHORT_PAIR_MIN_P and not st.is_expected(l)
-                                       and lexicon_code(l) in st.lexicons]  # runners-up need a lexicon
+                                       and (lexicon_code(l) in st.lexicons or l in spelling.available())]
+                # (runners-up need a lexicon or a spelling list to be checked against)
                 flagged = False
                 for alt, q in named:
                     if short_words_fit(st, lowered, alt):
@@ -131,11 +134,24 @@ def short_words_fit(st: Setup, lowered: list[str], lang: str) -> bool:
     code = lexicon_code(lang)
     lex = lexicon.load(code) if code in st.lexicons else None
     if lex is None:
-        # no lexicon to compare with (the everyday-elsewhere test stands in): an everyday expected
-        # word longer than a particle ("serial ioctl", "fpcr file") says the phrase is the expected
-        # language's jargon
-        return not any(st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF
-                       and len(w) > tuning.SHORT_PARTICLE_LETTERS for w in lowered)
+        # no lexicon to compare with: the everyday-elsewhere test stands in, and the language's spelling
+        # list where there is one. An expected word no other language uses every day must be a word of
+        # the language's dictionary (Swahili "barua"); an everyday expected word longer than a particle
+        # says the phrase is the expected language's jargon ("serial ioctl", "fpcr file") unless the
+        # dictionary holds it beside a word that is not everyday in the expected language ("die wagwoord"
+        # is Afrikaans, "focal faire" Irish, "cum quaedam" Latin)
+        dictionary = spelling.words(lang) or frozenset()
+        if all(st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF or len(w) <= tuning.SHORT_PARTICLE_LETTERS
+               for w in lowered):
+            dictionary = frozenset()  # every word an everyday expected word: a dictionary of a close
+            # language holds them all and proves nothing ("die hard" is Afrikaans spelling too)
+        for w in lowered:
+            z = st.expected_zipf(w)
+            if w in dictionary or z < tuning.SHORT_KNOWN_ZIPF:
+                continue
+            if w not in st.everyday or (z >= tuning.SHORT_COMMON_ZIPF and len(w) > tuning.SHORT_PARTICLE_LETTERS):
+                return False
+        return True
     return all(st.expected_zipf(w) < tuning.SHORT_KNOWN_ZIPF or lex.get(w, 0.0) > st.expected_zipf(w)
                for w in lowered)
 

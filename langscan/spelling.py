@@ -1,0 +1,55 @@
+"""Spelling-dictionary words for languages without a shipped frequency list (models/spelling/<lang>.words).
+
+A language no lexicon covers (Afrikaans, Irish, Latin, Swahili) is found by the words the expected
+lexicon has never seen and by lingua's character statistics. What those cannot say is whether a word the
+expected lexicon *does* know ("die", "focal", "cum", "barua": wordfreq's English holds them, some as
+foreign noise) is a word of the language lingua names. Each file answers that: the words its hunspell
+dictionary accepts among the words of the shipped lexicons (built by tools/build_spelling.py; provenance
+and licences in models/README.md). Membership only, no frequencies: a dictionary holds rare words too, so
+a fit is a weaker test than a frequency comparison and is used only where lingua has named the language.
+
+Files load lazily, once per process, on the first short unit lingua gives to such a language.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Optional
+
+from . import lexicon
+from .lid import models_dir
+
+SUFFIX = ".words"
+_lock = threading.RLock()
+_cache: dict[str, Optional[frozenset[str]]] = {}
+
+
+def available() -> frozenset[str]:
+    """Languages with a shipped spelling word list."""
+    got = _cache.get("*available*")
+    if got is None:
+        folder = models_dir() / "spelling"
+        got = frozenset(p.name[: -len(SUFFIX)] for p in folder.glob("*" + SUFFIX)) if folder.is_dir() \
+            else frozenset()
+        _cache["*available*"] = got
+    return got
+
+
+def words(lang: str) -> Optional[frozenset[str]]:
+    """The dictionary words of ``lang`` that some shipped lexicon also holds, or None without a list."""
+    if lang not in available():
+        return None
+    got = _cache.get(lang)
+    if got is None:
+        with _lock:
+            got = _cache.get(lang)
+            if got is None:
+                raw = (models_dir() / "spelling" / f"{lang}{SUFFIX}").read_bytes().decode("utf-8")
+                got = _cache[lang] = lexicon.word_set(raw.split())
+    return got
+
+
+def in_any(word: str) -> bool:
+    """Does some shipped spelling list hold ``word``? (The screen asks it of rare expected words: is this
+    a word of a language we can otherwise see only through lingua? Loads every list on first use.)"""
+    return any(word in (words(lang) or ()) for lang in sorted(available()))

@@ -1,0 +1,84 @@
+"""Spelling-dictionary words (models/spelling/) for languages without a frequency list, and what they change:
+short foreign units whose words English also knows, in Afrikaans, Irish, Latin; English phrases stay clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from langscan import Detector, lexicon, spelling
+
+SPELLING = Path(__file__).resolve().parent.parent / "models" / "spelling"
+
+
+@pytest.fixture(scope="module")
+def det():
+    return Detector(expect="en")
+
+
+def found(det, text):
+    return [(text[f.start:f.end], f.lang) for f in det.scan(text)]
+
+
+def test_lists_are_sorted_lowercase_words_of_the_shipped_lexicons():
+    assert spelling.available() == {"af", "ga", "la", "sw"}
+    shipped = set()
+    for lang in lexicon.available():
+        shipped |= lexicon.words(lang)
+    for path in sorted(SPELLING.glob("*.words")):
+        raw = path.read_text(encoding="utf-8")
+        rows = raw.split("\n")
+        assert rows[-1] == "" and all(rows[:-1]), path.name  # one word a line, newline-terminated
+        rows = rows[:-1]
+        assert rows == sorted(set(rows)), f"{path.name}: not sorted or not unique"
+        assert all(w.isalpha() and w == w.lower() for w in rows), path.name
+        assert set(rows) <= shipped, f"{path.name}: words no shipped lexicon holds (the build's selection)"
+        assert spelling.words(path.stem) == frozenset(rows)
+
+
+def test_membership_is_the_dictionarys():
+    # everyday Afrikaans words that English uses too; Latin and Irish function words
+    assert {"die", "is", "reg"} <= spelling.words("af")
+    assert {"cum", "qua", "sive"} <= spelling.words("la")
+    assert {"focal", "faire"} <= spelling.words("ga")
+    assert "barua" in spelling.words("sw")
+    assert spelling.words("xx") is None and not spelling.in_any("thermobaric")
+
+
+def test_quoted_irish_pair_of_words_english_also_knows(det):
+    # "focal faire" (password): both words are in English's web list, so only Irish spelling vouches for them
+    text = "The prompt above the input box reads “focal faire” and nothing else."
+    assert found(det, text) == [("focal faire", "ga")]
+
+
+@pytest.mark.parametrize("text, fragment, lang", [
+    ("The note on the fridge said “Die kos is in die oond” this morning.", "Die kos is in die oond", "af"),
+    ("The installer asks for your details before it starts.\nDie weer is vandag baie mooi.\nPress enter to "
+     "continue.", "Die weer is vandag baie mooi.", "af"),
+])
+def test_afrikaans_short_units_stay_found(det, text, fragment, lang):
+    assert found(det, text) == [(fragment, lang)]
+
+
+def test_long_quoted_latin_sentence(det):
+    # 22 words: longer than the old 20-word limit for quoted units, judged whole by lingua now
+    text = ("The first line of the book, “Gallia est omnis divisa in partes tres, quarum unam incolunt Belgae, "
+            "aliam Aquitani, tertiam qui ipsorum lingua Celtae, nostra Galli appellantur”, is known to every "
+            "student.")
+    got = found(det, text)
+    assert [lang for _, lang in got] == ["la"]
+    assert got[0][0].startswith("Gallia est omnis") and got[0][0].endswith("Galli appellantur")
+
+
+@pytest.mark.parametrize("text", [
+    "The old manual says “die hard” in its chapter about processes that refuse to stop.",
+    "He graduated cum laude from the university last year, and his brother did so magna cum laude.",
+    "The focal point of the design is a quote: “Less is more”.",
+    "The caption read “Status quo ante” under the picture of the treaty.",
+    "The door of the archive carries the words “sub rosa” in small letters.",
+    "Configure the serial ioctl before opening the device.",
+    "Die Hard is a film that many people watch every December.",
+])
+def test_english_phrases_stay_unflagged(det, text):
+    assert found(det, text) == []
