@@ -82,3 +82,19 @@ def test_long_quoted_latin_sentence(det):
 ])
 def test_english_phrases_stay_unflagged(det, text):
     assert found(det, text) == []
+
+
+@pytest.mark.parametrize("line, lang", [
+    # many commas: not judged as a whole unit (a list of names?), and the lexicons' proposals fail
+    ("Tunahitaji sukari, chumvi, unga, mafuta, mchele, maharagwe, vitunguu na nyanya kwa ajili ya sherehe "
+     "ya kesho.", "sw"),
+    # Latin read word by word as Italian and Spanish, none of whose spans holds
+    ("Omnes cives, sive divites sive pauperes, sive nobiles sive plebeii, eadem lege reguntur et eadem iura "
+     "habent.", "la"),
+])
+def test_unknown_words_read_after_the_lexicons_fail(det, line, lang):
+    text = f"The list below was pinned to the kitchen door.\n{line}\nNobody remembered who wrote it."
+    got = found(det, text)
+    assert [l for _, l in got] == [lang]
+    frag = got[0][0]
+    assert line.startswith(frag) and len(frag) >= 0.6 * len(line)

@@ -287,6 +287,11 @@ class LatinStage:
             if res is not None:
                 chosen.append(res)
                 used.update(range(p.i, p.j))
+        if not chosen:
+            # the lexicons proposed spans but none held (Maori read as Latvian, Latin as Italian): the
+            # words no lexicon explains are segmented as for a language without a lexicon
+            return unknown_word_spans(st, text, tokens, unit_of, unit_spans, caps_line, trace,
+                                      tuning.UNKNOWN_AFTER_LEXICONS_MIN_WORDS)
         return chosen
 
 

@@ -143,6 +143,9 @@ KNOWN_RARE_ZIPF = 2.5  # between this and the common level: mild E evidence ...
 KNOWN_UNCOMMON_LLR = -0.3
 KNOWN_RARE_LLR = 0.4  # ... rarer still: weak F evidence (wordfreq's English holds foreign noise; lingua confirms)
 UNKNOWN_MIN_WORDS = 3  # a span of fewer words is a name or a term unless it is a whole unit or quoted
+UNKNOWN_AFTER_LEXICONS_MIN_WORDS = 4  # ... or of fewer than this many when the lexicons proposed spans on the
+# line that were all rejected (Maori read as Latvian, Latin as Italian): the words no lexicon explains are
+# then segmented the same way (3 words let "Laa ikroha fid diin", Arabic transliterated in Indonesian, through)
 UNKNOWN_MIN_LOWER = 2  # unknown lowercase words needed in a span (capitalised-only spans are names)
 # lingua must name the span's language at least this surely (close languages share the rest: zu/xh,
 # st/tn) ...
