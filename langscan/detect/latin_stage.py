@@ -83,9 +83,14 @@ class LatinStage:
         if common_elsewhere:
             common_elsewhere = in_short_units(text, folded, common_elsewhere)
         if not suspects:
-            if common_elsewhere:  # only the short units holding them are read
-                out = menu + short_units(st, text, folded, common_elsewhere, taken, trace,
-                                               common_elsewhere=common_elsewhere)
+            # rare expected words a spelling list holds ("uhuru wote", "gentium qua"): only the short units
+            # holding them are read, like those holding a word common elsewhere
+            spelled = {w for w in rare.difference(st.familiar) if spelling.in_any(w)}
+            if spelled:
+                spelled = in_short_units(text, folded, spelled)
+            if common_elsewhere or spelled:  # only the short units holding them are read
+                out = menu + short_units(st, text, folded, common_elsewhere | spelled, taken, trace,
+                                         common_elsewhere=common_elsewhere)
                 return drop_names_of_works(st, text, out, trace) if out else out
             if trace.on:
                 trace.add(0, len(text), text[:80], "screen", st.expect[0], 0.0, False,
