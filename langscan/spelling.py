@@ -5,7 +5,8 @@ lexicon has never seen and by lingua's character statistics. What those cannot s
 expected lexicon *does* know ("die", "focal", "cum", "barua": wordfreq's English holds them, some as
 foreign noise) is a word of the language lingua names. Each file answers that: the words its hunspell
 dictionary accepts among the words of the shipped lexicons (built by tools/build_spelling.py; provenance
-and licences in models/README.md). Membership only, no frequencies: a dictionary holds rare words too, so
+and licences in models/README.md). ``en.words`` is the other way round: which of those words English's own
+dictionary holds ("ellipsis" is English as well as Latin), asked when English is expected. Membership only, no frequencies: a dictionary holds rare words too, so
 a fit is a weaker test than a frequency comparison and is used only where lingua has named the language.
 
 Files load lazily, once per process, on the first short unit lingua gives to such a language.
@@ -49,7 +50,15 @@ def words(lang: str) -> Optional[frozenset[str]]:
     return got
 
 
-def in_any(word: str) -> bool:
-    """Does some shipped spelling list hold ``word``? (The screen asks it of rare expected words: is this
-    a word of a language we can otherwise see only through lingua? Loads every list on first use.)"""
-    return any(word in (words(lang) or ()) for lang in sorted(available()))
+def listed(word: str, expected: tuple[str, ...]) -> bool:
+    """Does the spelling list of some language other than the expected ones hold ``word``?"""
+    return any(word in (words(lang) or ()) for lang in sorted(available()) if lang not in expected)
+
+
+def vouches(word: str, expected: tuple[str, ...]) -> bool:
+    """Is ``word`` a word of some language other than the expected ones, by its spelling list, and not one
+    of an expected language's own list? (The screen asks it of rare expected words: Swahili "barua" is,
+    English "ellipsis" and "modulo", which the Latin list holds too, are not.) Loads the lists on first use."""
+    if any(word in (words(lang) or ()) for lang in expected):
+        return False
+    return listed(word, expected)

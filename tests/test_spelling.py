@@ -22,7 +22,7 @@ def found(det, text):
 
 
 def test_lists_are_sorted_lowercase_words_of_the_shipped_lexicons():
-    assert spelling.available() == {"af", "ga", "la", "sw"}
+    assert spelling.available() == {"af", "en", "ga", "la", "sw"}
     shipped = set()
     for lang in lexicon.available():
         shipped |= lexicon.words(lang)
@@ -43,13 +43,22 @@ def test_membership_is_the_dictionarys():
     assert {"cum", "qua", "sive"} <= spelling.words("la")
     assert {"focal", "faire"} <= spelling.words("ga")
     assert "barua" in spelling.words("sw")
-    assert spelling.words("xx") is None and not spelling.in_any("thermobaric")
+    assert spelling.words("xx") is None and not spelling.listed("thermobaric", ("en",))
+    # en.words: the listed words English's own dictionary holds; they are English when English is expected
+    assert {"ellipsis", "modulo", "die"} <= spelling.words("en") and "barua" not in spelling.words("en")
+    assert spelling.vouches("barua", ("en",)) and not spelling.vouches("ellipsis", ("en",))
+    assert spelling.listed("ellipsis", ("en",)) and spelling.vouches("ellipsis", ("de",))
 
 
-def test_quoted_irish_pair_of_words_english_also_knows(det):
-    # "focal faire" (password): both words are in English's web list, so only Irish spelling vouches for them
-    text = "The prompt above the input box reads “focal faire” and nothing else."
-    assert found(det, text) == [("focal faire", "ga")]
+@pytest.mark.parametrize("text, fragment, lang", [
+    # "van" and "ons" are in English's web list (Zipf 4.8, 3.6); the Afrikaans list holds both
+    ("The banner at the top read “van ons” for a year.", "van ons", "af"),
+    # "habari", "za" and "asubuhi": rare or unknown in English, words of the Swahili list; no suspect word
+    ("The banner at the top of the page read:\nhabari za asubuhi\nNobody changed it.", "habari za asubuhi", "sw"),
+    ("The banner at the top read “ya sasa” for a year.", "ya sasa", "sw"),
+])
+def test_short_units_vouched_by_a_spelling_list(det, text, fragment, lang):
+    assert found(det, text) == [(fragment, lang)]
 
 
 @pytest.mark.parametrize("text, fragment, lang", [
@@ -77,6 +86,10 @@ def test_long_quoted_latin_sentence(det):
     "The focal point of the design is a quote: “Less is more”.",
     "The caption read “Status quo ante” under the picture of the treaty.",
     "The door of the archive carries the words “sub rosa” in small letters.",
+    # words of the Latin list that English's own dictionary holds too
+    "The panel at the top of the window shows “modulo operator” when the job ends.",
+    "The panel at the top of the window shows “type ellipsis” when the job ends.",
+    "The panel at the top of the window shows the status.\nellipsis a\nThen it closes.",
     "Configure the serial ioctl before opening the device.",
     "Die Hard is a film that many people watch every December.",
 ])

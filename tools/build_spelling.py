@@ -18,6 +18,9 @@ Sources (fetched with the ordinary clients into ~/.cache/langscan-spelling, then
 - sw: Debian ``hunspell-sw`` (sw_TZ, Jason M Githeko, Alberto Escudero-Pascual; LGPL-2.1+)
 - ga: Debian ``myspell-ga`` (ga_IE, Kevin Scannell's gaelspell; GPL)
 - la: npm ``dictionary-la`` (the OpenOffice Latin dictionary packaged by wooorm; GPL-2.0)
+- en: Debian ``hunspell-en-us`` (en_US from Kevin Atkinson's SCOWL; permissive notice), asked only about the
+  words of the four lists above: ``en.words`` says which of them English's own dictionary holds
+  ("ellipsis", "modulo", "die", "focal"), so that a rare English word is not taken for Latin
 
 Output: one word a line, sorted by code point, UTF-8, newline-terminated: deterministic for the same inputs.
 """
@@ -43,6 +46,11 @@ SOURCES = {
     "sw": ("apt", "hunspell-sw", "usr/share/hunspell/sw_TZ"),
     "ga": ("apt", "myspell-ga", "usr/share/hunspell/ga_IE"),
     "la": ("npm", "dictionary-la", "package/index"),
+}
+# The expected language's own dictionary, asked only about the words of the lists above: English's web list
+# holds Latinate words of its own ("ellipsis", "modulo") that the Latin list holds too; those are English.
+EXPECTED_SOURCES = {
+    "en": ("apt", "hunspell-en-us", "usr/share/hunspell/en_US"),
 }
 
 
@@ -101,6 +109,12 @@ def main() -> int:
         words = sorted(accepted(dic, ordered))
         (OUT / f"{lang}.words").write_text("".join(w + "\n" for w in words), encoding="utf-8")
         print(f"{lang}: {len(words)} words from {package}", file=sys.stderr)
+    listed = sorted({w for lang in SOURCES for w in (OUT / f"{lang}.words").read_text(encoding="utf-8").split()})
+    for lang, (kind, package, inner) in EXPECTED_SOURCES.items():
+        folder = fetch(kind, package)
+        words = sorted(accepted(folder / f"{inner}.dic", listed))
+        (OUT / f"{lang}.words").write_text("".join(w + "\n" for w in words), encoding="utf-8")
+        print(f"{lang}: {len(words)} of the listed words from {package}", file=sys.stderr)
     return 0
 
 

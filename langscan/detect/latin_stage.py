@@ -85,7 +85,7 @@ class LatinStage:
         if not suspects:
             # rare expected words a spelling list holds ("uhuru wote", "gentium qua"): only the short units
             # holding them are read, like those holding a word common elsewhere
-            spelled = {w for w in rare.difference(st.familiar) if spelling.in_any(w)}
+            spelled = {w for w in rare.difference(st.familiar) if spelling.vouches(w, st.expect)}
             if spelled:
                 spelled = in_short_units(text, folded, spelled)
             if common_elsewhere or spelled:  # only the short units holding them are read
@@ -166,7 +166,7 @@ class LatinStage:
         if odd:
             # seen in lowercase somewhere (names and brands are capitalised wherever they appear)
             odd = occurring(text, folded, words_, lambda: set(fold(text, lower=False).split()),
-                            {w for w in odd if (w not in st.known or w in st.everyday or spelling.in_any(w))
+                            {w for w in odd if (w not in st.known or w in st.everyday or spelling.vouches(w, st.expect))
                              and w.isalpha() and is_latin_word(w)})  # (in_any: a rare expected word that
         # a spelling list holds, Swahili "barua", Latin "qua": short_units checks it against lingua's language)
         # everyday words of another language alone in a long line ("... points. Tous les"): lingua judges

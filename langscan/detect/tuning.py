@@ -163,6 +163,8 @@ SHORT_QUOTE_MAX_WORDS = 40  # ... or a quoted phrase of at most this many, is ju
 SHORT_COMMON_ZIPF = 4.0  # at most half its words may be this common in the expected language
 SHORT_KNOWN_ZIPF = 2.0  # words at least this common in the expected language must be everyday elsewhere too
 SHORT_MAX_EXPECTED = 0.02  # lingua may hear the expected language at most this much in it ...
+SHORT_SPELLED_MAX_EXPECTED = 0.05  # ... or this much, when every word is in the named language's spelling
+# list or unknown to the expected lexicon (lingua gives English 2-5 % in "van ons", "enige land")
 SHORT_PAIR_MIN_P = 0.15  # ... and, for two or three words, name a language at least this surely (it is unsure
 # which language two words are in long before it is unsure they are foreign)
 SHORT_ALT_LANGS = 3  # lingua's top languages tried in turn for a short unit (its runner-up is often right)
