@@ -124,3 +124,23 @@ def test_pair_of_rare_english_words_a_spelling_list_holds(det, text):
     got = found(det, text)
     assert [frag for frag, _ in got] == ["barua pepe"]
     assert got[0][1] not in ("en", "und")
+
+
+def test_a_run_of_unknown_words_replaces_the_lexicons_pieces_it_holds():
+    # a Maori sentence of 100 characters: the Latvian lexicon took "tika ana nga matua" (18 characters) at
+    # 10..28; the unknown-word run covers 0..100 and replaces it; a run overlapping a piece partly, or barely
+    # longer than the pieces it holds, changes nothing
+    from langscan.detect.candidate import Candidate
+    from langscan.detect.unknown_words import wider
+    from langscan.finding import Kind
+
+    def cand(s, e, lang):
+        return Candidate(Kind.LATIN, s, e, lang, "Latin", 0.8)
+
+    piece = cand(10, 28, "lv")
+    assert [(c.start, c.end, c.lang) for c in wider([piece], [cand(0, 100, "mi")])] == [(0, 100, "mi")]
+    assert wider([piece], [cand(20, 60, "mi")]) == [piece]  # partly over the piece
+    assert wider([piece], [cand(8, 30, "mi")]) == [piece]  # the piece is most of it
+    other = cand(120, 140, "mi")
+    assert [(c.start, c.end) for c in wider([piece], [other])] == [(10, 28), (120, 140)]
+    assert wider([piece], []) == [piece]

@@ -41,7 +41,7 @@ from .screen import fold_words, occurring
 from .setup import Setup
 from .short_units import in_short_units, short_units
 from .text import GLUED, MENU, fold, is_latin_word, mostly_upper, units, words
-from .unknown_words import unknown_word_spans
+from .unknown_words import unknown_word_spans, wider
 from .whole_units import foreign_units
 from .word_evidence import decide, proposals
 
@@ -85,7 +85,7 @@ class LatinStage:
         if not suspects:
             # rare expected words a spelling list holds ("uhuru wote", "gentium qua"): only the short units
             # holding them are read, like those holding a word common elsewhere
-            spelled = {w for w in rare.difference(st.familiar) if spelling.vouches(w, st.expect)}
+            spelled = rare.difference(st.familiar).intersection(spelling.vouched(st.expect))
             if spelled:
                 spelled = in_short_units(text, folded, spelled)
             if common_elsewhere or spelled:  # only the short units holding them are read
@@ -292,12 +292,11 @@ class LatinStage:
             if res is not None:
                 chosen.append(res)
                 used.update(range(p.i, p.j))
-        if not chosen:
-            # the lexicons proposed spans but none held (Maori read as Latvian, Latin as Italian): the
-            # words no lexicon explains are segmented as for a language without a lexicon
-            return unknown_word_spans(st, text, tokens, unit_of, unit_spans, caps_line, trace,
-                                      tuning.UNKNOWN_AFTER_LEXICONS_MIN_WORDS)
-        return chosen
+        # the lexicons' spans may be none or a piece of the line (Maori read as Latvian, Latin as Italian):
+        # the words no lexicon explains are segmented as for a language without a lexicon, and a longer
+        # span found so replaces the pieces it holds
+        return wider(chosen, unknown_word_spans(st, text, tokens, unit_of, unit_spans, caps_line, trace,
+                                                tuning.UNKNOWN_AFTER_LEXICONS_MIN_WORDS))
 
 
 

@@ -82,3 +82,18 @@ def unknown_word_spans(st: Setup, text, tokens, unit_of, unit_spans, caps_line, 
         k = u_end
     return out
 
+
+
+def wider(chosen: list[Candidate], unknown: list[Candidate]) -> list[Candidate]:
+    """The lexicons' candidates of a line, with each run of unknown words that holds one or more of them
+    whole (and overlaps no other partly) in their place; a run overlapping none is added."""
+    if not unknown:
+        return chosen
+    out = list(chosen)
+    for u in unknown:
+        inside = [c for c in out if u.start <= c.start and c.end <= u.end]
+        partly = [c for c in out if c.start < u.end and u.start < c.end and c not in inside]
+        if partly or (inside and sum(c.end - c.start for c in inside) * 2 > u.end - u.start):
+            continue  # (a run barely longer than the lexicons' pieces adds nothing: keep their verdict)
+        out = [c for c in out if c not in inside] + [u]
+    return sorted(out, key=lambda c: c.start)
