@@ -85,7 +85,7 @@ class LatinStage:
         if not suspects:
             # rare expected words a spelling list holds ("uhuru wote", "gentium qua"): only the short units
             # holding them are read, like those holding a word common elsewhere
-            spelled = rare.difference(st.familiar).intersection(spelling.vouched(st.expect))
+            spelled = spelling.vouched_among(rare.difference(st.familiar), st.expect)
             if spelled:
                 spelled = in_short_units(text, folded, spelled)
             if common_elsewhere or spelled:  # only the short units holding them are read
