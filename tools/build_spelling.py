@@ -2,7 +2,7 @@
 
 Run once by a developer (langscan reads the files; it needs neither hunspell nor the packages at run time):
 
-    apt-get install hunspell && python tools/build_spelling.py
+    apt-get install hunspell tesseract-ocr && python tools/build_spelling.py
 
 For a language no shipped lexicon covers (Afrikaans, Swahili, Irish, Latin), a word the expected language's
 lexicon has never seen is already evidence of a foreign word; what the detector cannot tell without more data
@@ -18,7 +18,10 @@ Sources (fetched with the ordinary clients into ~/.cache/langscan-spelling, then
 - sw: Debian ``hunspell-sw`` (sw_TZ, Jason M Githeko, Alberto Escudero-Pascual; LGPL-2.1+)
 - ga: Debian ``myspell-ga`` (ga_IE, Kevin Scannell's gaelspell; GPL)
 - la: npm ``dictionary-la`` (the OpenOffice Latin dictionary packaged by wooorm; GPL-2.0)
-- en: Debian ``hunspell-en-us`` (en_US from Kevin Atkinson's SCOWL; permissive notice), asked only about the
+- mi: Debian ``tesseract-ocr-mri`` (Tesseract's tessdata_fast model for Maori, Google, Apache-2.0): its word
+  list, without the words English's dictionary accepts (the list was gathered from web pages mixing English)
+- en: Debian ``hunspell-en-us`` and ``hunspell-en-gb`` (en_US and en_GB from Kevin Atkinson's SCOWL;
+  permissive notice), asked only about the
   words of the four lists above: ``en.words`` says which of them English's own dictionary holds
   ("ellipsis", "modulo", "die", "focal"), so that a rare English word is not taken for Latin
 
@@ -47,11 +50,27 @@ SOURCES = {
     "ga": ("apt", "myspell-ga", "usr/share/hunspell/ga_IE"),
     "la": ("npm", "dictionary-la", "package/index"),
 }
+# Languages without a hunspell dictionary in the registries: the word list of Tesseract's OCR model
+# (tessdata_fast, Apache-2.0), read out with Tesseract's own tools. It was gathered from web text and holds
+# much English (the pages it came from mix languages): words English's dictionary accepts are left out.
+TESSERACT_SOURCES = {
+    "mi": ("apt", "tesseract-ocr-mri", "usr/share/tesseract-ocr/5/tessdata/mri"),
+}
+
 # The expected language's own dictionary, asked only about the words of the lists above: English's web list
 # holds Latinate words of its own ("ellipsis", "modulo") that the Latin list holds too; those are English.
 EXPECTED_SOURCES = {
-    "en": ("apt", "hunspell-en-us", "usr/share/hunspell/en_US"),
+    "en": [("apt", "hunspell-en-us", "usr/share/hunspell/en_US"),
+           ("apt", "hunspell-en-gb", "usr/share/hunspell/en_GB")],
 }
+
+
+def accepted_by_any(dictionaries, candidates: list[str]) -> set[str]:
+    """The candidates one of these (kind, package, path) dictionaries accepts."""
+    out: set[str] = set()
+    for kind, package, inner in dictionaries:
+        out |= accepted(fetch(kind, package) / f"{inner}.dic", candidates)
+    return out
 
 
 def fetch(kind: str, package: str) -> Path:
@@ -96,6 +115,18 @@ def accepted(dic: Path, candidates: list[str]) -> set[str]:
     return set(fits).intersection(res.stdout.decode(py_enc).split("\n"))
 
 
+def tesseract_words(traineddata: Path) -> set[str]:
+    """The lowercase alphabetic words of a Tesseract model's word list (combine_tessdata, dawg2wordlist)."""
+    work = CACHE / (traineddata.stem + "-unpacked")
+    work.mkdir(parents=True, exist_ok=True)
+    prefix = str(work / traineddata.stem) + "."
+    subprocess.run(["combine_tessdata", "-u", str(traineddata), prefix], check=True, stdout=subprocess.DEVNULL)
+    out = work / "words.txt"
+    subprocess.run(["dawg2wordlist", prefix + "lstm-unicharset", prefix + "lstm-word-dawg", str(out)],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return {w for w in out.read_text(encoding="utf-8").split() if w.isalpha() and w == w.lower()}
+
+
 def main() -> int:
     candidates: set[str] = set()
     for lang in sorted(lexicon.available()):
@@ -109,12 +140,20 @@ def main() -> int:
         words = sorted(accepted(dic, ordered))
         (OUT / f"{lang}.words").write_text("".join(w + "\n" for w in words), encoding="utf-8")
         print(f"{lang}: {len(words)} words from {package}", file=sys.stderr)
-    listed = sorted({w for lang in SOURCES for w in (OUT / f"{lang}.words").read_text(encoding="utf-8").split()})
-    for lang, (kind, package, inner) in EXPECTED_SOURCES.items():
+    for lang, (kind, package, inner) in TESSERACT_SOURCES.items():
         folder = fetch(kind, package)
-        words = sorted(accepted(folder / f"{inner}.dic", listed))
+        words = sorted(w for w in tesseract_words(folder / f"{inner}.traineddata") if w in candidates)
+        english = accepted_by_any(EXPECTED_SOURCES["en"], words)
+        words = [w for w in words if w not in english]
         (OUT / f"{lang}.words").write_text("".join(w + "\n" for w in words), encoding="utf-8")
-        print(f"{lang}: {len(words)} of the listed words from {package}", file=sys.stderr)
+        print(f"{lang}: {len(words)} words from {package} (English dictionary words left out)", file=sys.stderr)
+    listed = sorted({w for lang in [*SOURCES, *TESSERACT_SOURCES]
+                     for w in (OUT / f"{lang}.words").read_text(encoding="utf-8").split()})
+    for lang, dictionaries in EXPECTED_SOURCES.items():
+        words = sorted(accepted_by_any(dictionaries, listed))
+        (OUT / f"{lang}.words").write_text("".join(w + "\n" for w in words), encoding="utf-8")
+        print(f"{lang}: {len(words)} of the listed words from {', '.join(p for _, p, _ in dictionaries)}",
+              file=sys.stderr)
     return 0
 
 
