@@ -1,15 +1,16 @@
 """Spelling-dictionary words for languages without a shipped frequency list (models/spelling/<lang>.words).
 
-A language no lexicon covers (Afrikaans, Irish, Latin, Swahili) is found by the words the expected
+A language no lexicon covers (Afrikaans, Irish, Latin, Maori, Swahili) is found by the words the expected
 lexicon has never seen and by lingua's character statistics. What those cannot say is whether a word the
-expected lexicon *does* know ("die", "focal", "cum", "barua": wordfreq's English holds them, some as
-foreign noise) is a word of the language lingua names. Each file answers that: the words its hunspell
-dictionary accepts among the words of the shipped lexicons (built by tools/build_spelling.py; provenance
-and licences in models/README.md). ``en.words`` is the other way round: which of those words English's own
-dictionary holds ("ellipsis" is English as well as Latin), asked when English is expected. Membership only, no frequencies: a dictionary holds rare words too, so
-a fit is a weaker test than a frequency comparison and is used only where lingua has named the language.
+expected lexicon *does* know ("die", "cum", "mahi", "barua": wordfreq's English holds them, some as foreign
+noise) is a word of the language lingua names. Each file answers that: the words of the language's spelling
+dictionary (a word list for Maori) among the words of the shipped lexicons (built by tools/build_spelling.py;
+provenance and licences in models/README.md). ``en.words`` goes the other way: which of those words
+English's own dictionaries hold ("ellipsis" is English as well as Latin), asked when English is expected.
+Membership only, no frequencies: a dictionary holds rare words too, so a fit is a weaker test than a
+frequency comparison and is used only where lingua has named the language (``detect/short_units.py``).
 
-Files load lazily, once per process, on the first short unit lingua gives to such a language.
+Files load lazily, once per process, on the first text holding a rare expected word.
 """
 
 from __future__ import annotations

@@ -166,9 +166,9 @@ class LatinStage:
         if odd:
             # seen in lowercase somewhere (names and brands are capitalised wherever they appear)
             odd = occurring(text, folded, words_, lambda: set(fold(text, lower=False).split()),
-                            {w for w in odd if (w not in st.known or w in st.everyday or spelling.vouches(w, st.expect))
-                             and w.isalpha() and is_latin_word(w)})  # (in_any: a rare expected word that
-        # a spelling list holds, Swahili "barua", Latin "qua": short_units checks it against lingua's language)
+                            {w for w in odd if (w not in st.known or w in st.everyday
+                                                or spelling.vouches(w, st.expect))  # (Swahili "barua")
+                             and w.isalpha() and is_latin_word(w)})
         # everyday words of another language alone in a long line ("... points. Tous les"): lingua judges
         # the quoted or appended short unit around them
         odd |= lone_strong
