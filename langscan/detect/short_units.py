@@ -92,7 +92,7 @@ def short_units(st: Setup, text, folded, unseen, taken, trace, everyday=frozense
                 continue
             preds, l_exp = verdict
             lang, p = preds[0]
-            min_p = tuning.SHORT_PAIR_MIN_P if len(toks) <= 3 else tuning.LINGUA_MIN_P
+            min_p = tuning.SHORT_PAIR_MIN_P if len(toks) <= tuning.SHORT_UNSURE_MAX_WORDS else tuning.LINGUA_MIN_P
             flagged = (not st.is_expected(lang) and p >= min_p
                        and (l_exp <= tuning.SHORT_MAX_EXPECTED
                             or (l_exp <= tuning.SHORT_SPELLED_MAX_EXPECTED and not long_quote

@@ -165,8 +165,10 @@ SHORT_KNOWN_ZIPF = 2.0  # words at least this common in the expected language mu
 SHORT_MAX_EXPECTED = 0.02  # lingua may hear the expected language at most this much in it ...
 SHORT_SPELLED_MAX_EXPECTED = 0.05  # ... or this much, when every word is in the named language's spelling
 # list or unknown to the expected lexicon (lingua gives English 2-5 % in "van ons", "enige land")
-SHORT_PAIR_MIN_P = 0.15  # ... and, for two or three words, name a language at least this surely (it is unsure
+SHORT_PAIR_MIN_P = 0.15  # ... and, for a few words, name a language at least this surely (it is unsure
 # which language two words are in long before it is unsure they are foreign)
+SHORT_UNSURE_MAX_WORDS = 5  # ... a unit of at most this many words (2-3 before: lingua, with no model for
+# Uzbek, spreads "Hech qanday fayl topilmadi" over Azeri, Somali, Setswana, none above 0.5, hearing no English)
 SHORT_ALT_LANGS = 3  # lingua's top languages tried in turn for a short unit (its runner-up is often right)
 SHORT_PARTICLE_LETTERS = 2  # words this short ("le", "na", "ya") are shared particles, not evidence either way
 SHORT_LONG_QUOTE_WORDS = 5  # a quoted phrase of this many words is judged like a whole sentence ...
