@@ -28,6 +28,7 @@ Every threshold is named once, with what it trades, in ``tuning.py``; the explai
 
 from __future__ import annotations
 
+from .. import spelling
 from ..evidence import mask_non_words, token_case
 from ..finding import Kind
 from ..languages import script_of_lang
@@ -42,7 +43,7 @@ from .screen import fold_words, occurring
 from .setup import Setup
 from .short_units import in_short_units, short_units
 from .text import GLUED, MENU, fold, is_latin_word, mostly_upper, units, words
-from .unknown_words import unknown_word_spans
+from .unknown_words import unknown_word_spans, wider
 from .whole_units import foreign_units
 from .word_evidence import decide, proposals
 
@@ -84,10 +85,17 @@ class LatinStage:
         if common_elsewhere:
             common_elsewhere = in_short_units(text, folded, common_elsewhere)
         if not suspects:
-            if common_elsewhere:  # only the short units holding them are read
-                out = menu + foreign_ui_lines(st, text, short_lines_holding(text, folded, common_elsewhere), menu,
-                                              taken, trace)
-                out += short_units(st, text, folded, common_elsewhere, taken, trace,
+            # rare expected words a spelling list holds ("uhuru wote", "gentium qua"): only the short units
+            # holding them are read, like those holding a word common elsewhere
+            spelled = spelling.vouched_among(rare.difference(st.familiar), st.expect)
+            if spelled:
+                spelled = in_short_units(text, folded, spelled)
+            if common_elsewhere or spelled:  # only the short units holding them are read
+                out = list(menu)
+                if common_elsewhere:
+                    out = out + foreign_ui_lines(st, text, short_lines_holding(text, folded, common_elsewhere),
+                                                 menu, taken, trace)
+                out += short_units(st, text, folded, common_elsewhere | spelled, taken, trace,
                                    common_elsewhere=common_elsewhere)
                 return drop_names_of_works(st, text, out, trace) if out else out
             if trace.on:
@@ -181,8 +189,9 @@ class LatinStage:
         if odd:
             # seen in lowercase somewhere (names and brands are capitalised wherever they appear)
             odd = occurring(text, folded, words_, lambda: set(fold(text, lower=False).split()),
-                            {w for w in odd if (w not in st.known or w in st.everyday) and w.isalpha()
-                             and is_latin_word(w)})
+                            {w for w in odd if (w not in st.known or w in st.everyday
+                                                or spelling.vouches(w, st.expect))  # (Swahili "barua")
+                             and w.isalpha() and is_latin_word(w)})
         # everyday words of another language alone in a long line ("... points. Tous les"): lingua judges
         # the quoted or appended short unit around them
         odd |= lone_strong
@@ -306,7 +315,11 @@ class LatinStage:
             if res is not None:
                 chosen.append(res)
                 used.update(range(p.i, p.j))
-        return chosen
+        # the lexicons' spans may be none or a piece of the line (Maori read as Latvian, Latin as Italian):
+        # the words no lexicon explains are segmented as for a language without a lexicon, and a longer
+        # span found so replaces the pieces it holds
+        return wider(chosen, unknown_word_spans(st, text, tokens, unit_of, unit_spans, caps_line, trace,
+                                                tuning.UNKNOWN_AFTER_LEXICONS_MIN_WORDS))
 
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .. import lexicon
+from .. import lexicon, spelling
 from ..evidence import mask_non_words, token_case
 from ..finding import Kind
 from . import tuning
@@ -76,9 +76,14 @@ def short_units(st: Setup, text, folded, unseen, taken, trace, everyday=frozense
                     continue  # acronyms and brands (KKL-JNF, iFixit, eNewspaper)
                 if common * 2 > len(toks) or any(w not in st.everyday for w in common_words):
                     continue  # an everyday expected word that is no other language's everyday word ("says")
+                unseen_here = any(st.expected_zipf(w) == 0.0 for w in lowered)
                 if any(st.expected_zipf(w) >= tuning.SHORT_KNOWN_ZIPF and w not in st.everyday
+                       and not (spelling.listed(w, st.expect) if unseen_here else spelling.vouches(w, st.expect))
                        for w in lowered):
-                    continue  # an expected word no other language uses every day ("humidifier", "diy")
+                    continue  # an expected word no other language uses every day ("humidifier", "diy"),
+                    # nor a spelling list holds (Swahili "barua"; beside a word the expected lexicon never
+                    # saw, also one the expected language's own list holds, Latin "omnibus"): checked
+                    # against the language lingua names below
             fs, fe = toks[0][0], toks[-1][1]
             fe = extend_punct(text, fe)
             frag = text[fs:fe]
@@ -87,8 +92,11 @@ def short_units(st: Setup, text, folded, unseen, taken, trace, everyday=frozense
                 continue
             preds, l_exp = verdict
             lang, p = preds[0]
-            min_p = tuning.SHORT_PAIR_MIN_P if len(toks) <= 3 else tuning.LINGUA_MIN_P
-            flagged = (not st.is_expected(lang) and p >= min_p and l_exp <= tuning.SHORT_MAX_EXPECTED)
+            min_p = tuning.SHORT_PAIR_MIN_P if len(toks) <= tuning.SHORT_UNSURE_MAX_WORDS else tuning.LINGUA_MIN_P
+            flagged = (not st.is_expected(lang) and p >= min_p
+                       and (l_exp <= tuning.SHORT_MAX_EXPECTED
+                            or (l_exp <= tuning.SHORT_SPELLED_MAX_EXPECTED and not long_quote
+                                and spelled_through(st, lowered, lang))))
             if flagged and long_quote and common_words:
                 # most everyday expected words of a quoted sentence must be more common in the language
                 # lingua names (or, without its lexicon, everyday elsewhere: "le", "o", "na" in
@@ -106,7 +114,8 @@ def short_units(st: Setup, text, folded, unseen, taken, trace, everyday=frozense
                 # pt 0.42, es below it)
                 named = [(lang, p)] + [(l, q) for l, q in preds[1:tuning.SHORT_ALT_LANGS]
                                        if q >= tuning.SHORT_PAIR_MIN_P and not st.is_expected(l)
-                                       and lexicon_code(l) in st.lexicons]  # runners-up need a lexicon
+                                       and (lexicon_code(l) in st.lexicons or l in spelling.available())]
+                # (runners-up need a lexicon or a spelling list to be checked against)
                 flagged = False
                 for alt, q in named:
                     if short_words_fit(st, lowered, alt):
@@ -126,16 +135,46 @@ def short_units(st: Setup, text, folded, unseen, taken, trace, everyday=frozense
 
 
 
+def spelled_through(st: Setup, lowered: list[str], lang: str) -> bool:
+    """Is every word of a short unit either a word of ``lang``'s spelling list or unknown to the expected
+    language, with at least one from the list ("van ons", "enige land" in Afrikaans)?"""
+    dictionary = spelling.words(lang)
+    if dictionary is None:
+        return False
+    listed = [w in dictionary for w in lowered]
+    return any(listed) and all(ok or st.expected_zipf(w) == 0.0 for ok, w in zip(listed, lowered))
+
+
 def short_words_fit(st: Setup, lowered: list[str], lang: str) -> bool:
     """Is every word of a short unit that the expected language knows more common in ``lang``?"""
     code = lexicon_code(lang)
     lex = lexicon.load(code) if code in st.lexicons else None
     if lex is None:
-        # no lexicon to compare with (the everyday-elsewhere test stands in): an everyday expected
-        # word longer than a particle ("serial ioctl", "fpcr file") says the phrase is the expected
-        # language's jargon
-        return not any(st.expected_zipf(w) >= tuning.SHORT_COMMON_ZIPF
-                       and len(w) > tuning.SHORT_PARTICLE_LETTERS for w in lowered)
+        # no lexicon to compare with: the everyday-elsewhere test stands in, and the language's spelling
+        # list where there is one. A word the expected language knows fits when
+        # - it is everyday in another language and not an everyday expected word longer than a particle
+        #   (those say the phrase is the expected language's jargon: "serial ioctl", "fpcr file"), or
+        # - the language's list holds it and the expected language's own list does not (Swahili "barua";
+        #   not "ellipsis", "modulo", which English and Latin share) or the unit holds a word the expected
+        #   lexicon has never seen ("omnibus" beside "servitudines"), or
+        # - the list holds an everyday expected word beside a word the expected lexicon has never seen or
+        #   that the list vouches for ("die wagwoord", "van ons" are Afrikaans, "cum quaedam" Latin; "die
+        #   hard", "modulo operator" prove nothing: English spells them too)
+        dictionary = spelling.words(lang) or frozenset()
+        unseen = any(st.expected_zipf(w) == 0.0 for w in lowered)
+        shares_everyday = unseen or any(w in dictionary and spelling.vouches(w, st.expect) for w in lowered)
+        for w in lowered:
+            z = st.expected_zipf(w)
+            if z < tuning.SHORT_KNOWN_ZIPF:
+                continue
+            everyday_expected = z >= tuning.SHORT_COMMON_ZIPF and len(w) > tuning.SHORT_PARTICLE_LETTERS
+            if w in st.everyday and not everyday_expected:
+                continue
+            if w in dictionary and (shares_everyday if everyday_expected
+                                    else unseen or spelling.vouches(w, st.expect)):
+                continue
+            return False
+        return True
     return all(st.expected_zipf(w) < tuning.SHORT_KNOWN_ZIPF or lex.get(w, 0.0) > st.expected_zipf(w)
                for w in lowered)
 

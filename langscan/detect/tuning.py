@@ -174,6 +174,9 @@ KNOWN_RARE_ZIPF = 2.5  # between this and the common level: mild E evidence ...
 KNOWN_UNCOMMON_LLR = -0.3
 KNOWN_RARE_LLR = 0.4  # ... rarer still: weak F evidence (wordfreq's English holds foreign noise; lingua confirms)
 UNKNOWN_MIN_WORDS = 3  # a span of fewer words is a name or a term unless it is a whole unit or quoted
+UNKNOWN_AFTER_LEXICONS_MIN_WORDS = 4  # ... or of fewer than this many when the lexicons proposed spans on the
+# line that were all rejected (Maori read as Latvian, Latin as Italian): the words no lexicon explains are
+# then segmented the same way (3 words let "Laa ikroha fid diin", Arabic transliterated in Indonesian, through)
 UNKNOWN_MIN_LOWER = 2  # unknown lowercase words needed in a span (capitalised-only spans are names)
 # lingua must name the span's language at least this surely (close languages share the rest: zu/xh,
 # st/tn) ...
@@ -184,12 +187,19 @@ LINGUA_MAX_EXPECTED = 0.05  # ... and hear the expected language at most this mu
 SHORT_RARE_ZIPF = 2.5  # a short unit is judged when it holds a word rarer than this in the expected language
 SHORT_LINE_CHARS = 40  # a line this short is judged as one short unit
 SHORT_UNIT_MAX_WORDS = 5  # a line of its own or an appended sentence of at most this many words ...
-SHORT_QUOTE_MAX_WORDS = 20  # ... or a quoted phrase of at most this many, is judged by lingua
+SHORT_QUOTE_MAX_WORDS = 40  # ... or a quoted phrase of at most this many, is judged by lingua (a quoted
+# sentence of 21-40 words was left to the word-by-word path, where a language without a lexicon is found
+# only as runs of unknown words: Latin and Maori quoted sentences 60 % found at 20, 80-93 % at 40; the
+# pattern reading quotes stops at 200 characters anyway)
 SHORT_COMMON_ZIPF = 4.0  # at most half its words may be this common in the expected language
 SHORT_KNOWN_ZIPF = 2.0  # words at least this common in the expected language must be everyday elsewhere too
 SHORT_MAX_EXPECTED = 0.02  # lingua may hear the expected language at most this much in it ...
-SHORT_PAIR_MIN_P = 0.15  # ... and, for two or three words, name a language at least this surely (it is unsure
+SHORT_SPELLED_MAX_EXPECTED = 0.05  # ... or this much, when every word is in the named language's spelling
+# list or unknown to the expected lexicon (lingua gives English 2-5 % in "van ons", "enige land")
+SHORT_PAIR_MIN_P = 0.15  # ... and, for a few words, name a language at least this surely (it is unsure
 # which language two words are in long before it is unsure they are foreign)
+SHORT_UNSURE_MAX_WORDS = 5  # ... a unit of at most this many words (2-3 before: lingua, with no model for
+# Uzbek, spreads "Hech qanday fayl topilmadi" over Azeri, Somali, Setswana, none above 0.5, hearing no English)
 SHORT_ALT_LANGS = 3  # lingua's top languages tried in turn for a short unit (its runner-up is often right)
 SHORT_PARTICLE_LETTERS = 2  # words this short ("le", "na", "ya") are shared particles, not evidence either way
 SHORT_LONG_QUOTE_WORDS = 5  # a quoted phrase of this many words is judged like a whole sentence ...

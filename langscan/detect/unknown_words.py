@@ -35,13 +35,15 @@ def word_llr(st: Setup, t: Token, caps_line: bool) -> float:
 
 
 
-def unknown_word_spans(st: Setup, text, tokens, unit_of, unit_spans, caps_line, trace) -> list[Candidate]:
+def unknown_word_spans(st: Setup, text, tokens, unit_of, unit_spans, caps_line, trace,
+                       min_words: int = tuning.UNKNOWN_MIN_WORDS) -> list[Candidate]:
     """Spans of words the expected lexicon does not know, segmented by Viterbi, named by lingua.
 
     For the languages no shipped lexicon covers (Zulu, Welsh, Basque, Swahili...): the
     expected language's lexicon says which words are expected, a two-state segmentation
     with a switching cost finds runs of the rest, and lingua's character statistics name
-    the run's language and must be sure of it.
+    the run's language and must be sure of it. ``min_words``: the fewest words of a span that is
+    neither a whole unit nor quoted.
     """
     out: list[Candidate] = []
     llrs = [word_llr(st, t, caps_line) for t in tokens]
@@ -58,7 +60,7 @@ def unknown_word_spans(st: Setup, text, tokens, unit_of, unit_spans, caps_line, 
             us, ue = unit_spans[unit_of[i]]
             whole = s - us <= 1 and ue - e <= 1
             quoted = s > 0 and text[s - 1] in "\"'“‘„«" and e < len(text) and text[e] in "\"'”’“»"
-            if lower_unknown < tuning.UNKNOWN_MIN_LOWER or (n < tuning.UNKNOWN_MIN_WORDS and not (whole or quoted)):
+            if lower_unknown < tuning.UNKNOWN_MIN_LOWER or (n < min_words and not (whole or quoted)):
                 continue
             e = extend_punct(text, e)
             frag = text[s:e]
@@ -80,3 +82,18 @@ def unknown_word_spans(st: Setup, text, tokens, unit_of, unit_spans, caps_line, 
         k = u_end
     return out
 
+
+
+def wider(chosen: list[Candidate], unknown: list[Candidate]) -> list[Candidate]:
+    """The lexicons' candidates of a line, with each run of unknown words that holds one or more of them
+    whole (and overlaps no other partly) in their place; a run overlapping none is added."""
+    if not unknown:
+        return chosen
+    out = list(chosen)
+    for u in unknown:
+        inside = [c for c in out if u.start <= c.start and c.end <= u.end]
+        partly = [c for c in out if c.start < u.end and u.start < c.end and c not in inside]
+        if partly or (inside and sum(c.end - c.start for c in inside) * 2 > u.end - u.start):
+            continue  # (a run barely longer than the lexicons' pieces adds nothing: keep their verdict)
+        out = [c for c in out if c not in inside] + [u]
+    return sorted(out, key=lambda c: c.start)
