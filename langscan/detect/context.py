@@ -92,7 +92,10 @@ def _context(setup, text: str, c: Candidate, lines: dict | None = None) -> str:
     if quoted or _in_quotes(frag):
         # the words around it, up to QUOTE_CONTEXT characters either side (a whole 1 MB line for each of
         # its thousands of quoted words was quadratic; a line of prose is far shorter than the limit)
-        others = before[-QUOTE_CONTEXT:] + " " + after[:QUOTE_CONTEXT]
+        # (only the words next to the quote say it is discussed: "the word «X» means…", not a "means"
+        # somewhere else in the line)
+        w = tuning.GLOSS_ABOUT_WINDOW
+        others = before[-min(w, QUOTE_CONTEXT):] + " " + after[:min(w, QUOTE_CONTEXT)]
         lang_name = name_of(c.lang)
         if _ABOUT.search(others) or (lang_name and re.search(rf"\b{re.escape(lang_name)}\b", others)):
             return "gloss"

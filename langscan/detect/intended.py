@@ -13,7 +13,10 @@ from .latin_common import QUOTE_CHARS, QUOTED, Taken, lexicon_code
 from .setup import Setup
 from .text import MENU, words
 
-_CITATION = re.compile(r"^\s*\^|\b(?:Retrieved|Archived from|Accessed)\b|\bISBN\b|\bdoi:", re.IGNORECASE)
+# (a retrieval note names its date: "Retrieved 2007-10-12", "accessed on 3 May 2020"; "Accessed by the
+# firmware" is prose)
+_CITATION = re.compile(r"^\s*\^|\bArchived from\b|\b(?:Retrieved|Accessed)(?: on)? (?:\d|(?:Jan|Feb|Mar|Apr|May|"
+                       r"Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)|\bISBN\b|\bdoi:", re.IGNORECASE)
 _TAG_LIST_MIN_COMMAS = 4
 _BRACKETED = re.compile(r"\(([^()\n]{1,40})\)")
 

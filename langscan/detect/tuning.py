@@ -218,6 +218,8 @@ MENU_PREPOSITION_ZIPF = 5.0  # a word this common in the named language before t
 # --------------------------------------------------------------------------- context
 GLOSS_LINE_MAX_WORDS = 15  # "term (translation)" is a gloss only on a line this short (longer: prose)
 GLOSS_TERM_MAX_WORDS = 4  # a term this short with an English translation in brackets after it is a gloss
+GLOSS_ABOUT_WINDOW = 60  # characters either side of a quoted finding where a word about language ("means",
+# "the word", a language's name) makes it a discussed example; further away it says nothing about the quote
 GLOSS_WORD_ZIPF = 3.0  # a translation beside a term: most of its words at least this common in the expected language
 BOILERPLATE_MAX_WORDS = 6  # a foreign line of its own this short is a UI string or footer
 

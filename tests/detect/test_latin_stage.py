@@ -277,6 +277,24 @@ def test_quoted_title_in_a_reference_entry_is_a_cited_work(det):
     assert det.scan(entry) == []
 
 
+def test_a_quote_is_discussed_only_when_words_about_language_stand_next_to_it(det):
+    quote = "Det er ikke så lett å si hva som skjer"
+    # "means" far from the quote, in a line of ordinary prose: the quote is stray text
+    text = (f"This means that the settings file is read once at start-up, and the log then shows "
+            f"“{quote}” where the English message should be.")
+    assert [(f.text, f.context) for f in det.scan(text)] == [(quote, "quote")]
+    # the word next to it says it is discussed: an example, reported only when glosses are asked for
+    discussed = f"The Norwegian sentence “{quote}” means that nobody knows what will happen."
+    assert det.scan(discussed) == []
+
+
+def test_accessed_without_a_date_is_prose_not_a_reference_entry(det):
+    title = "Die Geschichte der deutschen Eisenbahn im Wandel der Zeit"
+    assert det.scan(f'^ Müller, Hans (2004). "{title}". Accessed on 3 May 2010.') == []
+    prose = f'Accessed by the firmware at boot, the table is labelled "{title}" by the vendor.'
+    assert [f.text for f in det.scan(prose)] == [title]
+
+
 def test_terms_in_brackets_after_the_word_they_translate_are_glosses(det):
     text = "Social life was organised around families (whānau), subtribes (hapū) and tribes (iwi), each led by a chief."
     assert det.scan(text) == []
