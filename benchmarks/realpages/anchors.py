@@ -39,6 +39,7 @@ class Hit:
     lang: str
     kind: str  # script | latin | homoglyph | document
     context: str = ""  # langscan's context when it gives one
+    score: float = -1.0  # langscan's calibrated score (-1: the tool gives none)
 
 
 def lines(text: str):
@@ -113,7 +114,8 @@ def make_langscan(expect: str, **options) -> Callable[[str], list[Hit]]:
         out = []
         for f in det.scan(text):
             kind = getattr(f.kind, "value", f.kind)
-            out.append(Hit(f.start, f.end, f.lang, str(kind), str(getattr(f, "context", "") or "")))
+            out.append(Hit(f.start, f.end, f.lang, str(kind), str(getattr(f, "context", "") or ""),
+                           float(getattr(f, "score", -1.0))))
         return out
     return scan
 

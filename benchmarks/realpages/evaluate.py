@@ -241,6 +241,7 @@ class Score:
     tp_gold: Counter = field(default_factory=Counter)  # ("kind"/"context", gold value) -> true findings
     fp_context: Counter = field(default_factory=Counter)  # finding context -> false findings (langscan only)
     fp_gloss: int = 0  # false findings on stray=false spans only
+    scored: list = field(default_factory=list)  # (score, right) of every fragment finding with a score
     seconds: float = 0.0
     misses: list = field(default_factory=list)
     falses: list = field(default_factory=list)
@@ -288,6 +289,8 @@ def score_page(p: Page, hits: list[Hit], sc: Score, glosses: bool) -> None:
             ov = min(g.end, h.end) - max(g.start, h.start)
             if ov > best_ov:
                 best, best_ov = g, ov
+        if h.score >= 0:
+            sc.scored.append((h.score, best is not None))
         if best is not None:
             sc.tp[h.kind] += 1
             sc.tp["all"] += 1
@@ -412,11 +415,34 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
             if fc:
                 w("\nlangscan's false findings by the context it gave them: "
                   + ", ".join(f"{k} {v}" for k, v in fc.most_common()) + "\n")
+            w(calibration_table(by_tool["langscan"].scored, split))
     if problems:
         w("\n## Labels that could not be located\n")
         for pr in problems:
             w(f"- {pr}")
     return "\n".join(out) + "\n"
+
+
+CALIBRATION_BINS = (0.0, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
+
+
+def calibration_table(scored: list[tuple[float, bool]], split: str) -> str:
+    """Is langscan's score a probability? Findings binned by score: how many, their mean score, and the
+    share that is right (a finding on a page not in its expected language is not counted: every finding
+    there is right)."""
+    if not scored:
+        return ""
+    rows = [f"\nlangscan's scores on the {split} split (calibrated on dev data, `models/calibration.json`): "
+            "a score should be about the share of findings that is right.\n",
+            "| score | findings | mean score | right |", "|---|---:|---:|---:|"]
+    for lo, hi in zip(CALIBRATION_BINS, CALIBRATION_BINS[1:]):
+        got = [(sc, ok) for sc, ok in scored if lo <= sc < hi]
+        if got:
+            rows.append(f"| {lo:.2f}-{min(hi, 1.0):.2f} | {len(got)} | {sum(s for s, _ in got) / len(got):.3f} | "
+                        f"{sum(ok for _, ok in got) / len(got):.3f} |")
+    rows.append(f"| all | {len(scored)} | {sum(s for s, _ in scored) / len(scored):.3f} | "
+                f"{sum(ok for _, ok in scored) / len(scored):.3f} |")
+    return "\n".join(rows) + "\n"
 
 
 def _langscan_origin() -> str:
