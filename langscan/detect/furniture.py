@@ -82,8 +82,13 @@ def site_sections(st: Setup, text: str, repeated: list[Candidate], cands: list[C
     return drop
 
 
-def whole_line_count(folded: str, content: str) -> int:
-    """How many lines of the folded text hold ``content`` and nothing else (up to REPEAT_MIN)?"""
+def whole_line_count(folded: str, content: str, counts: Counter | None = None) -> int:
+    """How many lines of the folded text hold ``content`` and nothing else (up to REPEAT_MIN)?
+
+    ``counts``: ``whole_line_counts(folded)``, made once per text by a caller that asks for many lines (one
+    dict look-up each instead of a search through the text); without it, the text is searched."""
+    if counts is not None and content and content == content.strip() and "\n" not in content:
+        return min(counts[content], tuning.REPEAT_MIN)
     n, pos, found = len(folded), folded.find(content), 0
     while pos != -1 and found < tuning.REPEAT_MIN:
         end = pos + len(content)
@@ -94,6 +99,13 @@ def whole_line_count(folded: str, content: str) -> int:
             found += 1
         pos = folded.find(content, le)
     return found
+
+
+def whole_line_counts(folded: str) -> Counter:
+    """How often each line of ``folded``, stripped, stands in it: for ``whole_line_count`` (a line holding
+    a stripped, non-empty ``content`` and nothing else is a line that strips to it; the search above looks
+    at the first place ``content`` stands in each line, which is that one when the line strips to it)."""
+    return Counter(map(str.strip, folded.split("\n")))
 
 
 # ------------------------------------------------------------------ short UI lines of another language

@@ -129,14 +129,57 @@ def lines_holding_any(folded: str, text: str, words) -> list[tuple[int, int, str
     """(start, end, folded line) of the lines of ``text`` holding any of ``words``, as
     ``zip(text.lines(text), folded.split("\\n"))`` filtered by ``not words.isdisjoint(line.split())`` gives
     them, for a ``folded`` as long as ``text`` (its line breaks are then at the same places): the line
-    starts are summed from the folded lines' lengths, and empty lines cost one test."""
+    starts are summed from the folded lines' lengths, and empty lines cost one test.
+
+    While ``share_lines`` holds this text and ``words`` are among its words, the answer comes from the lines
+    found holding any of them, each with those of its words, made in one pass when first asked: the stages
+    of one scan ask about several sets of words (each pass splits every line of a long text into words)."""
+    shared = getattr(_shared, "folded", None)
+    if shared is folded and _shared.text is text:
+        if _shared.vocab is None:
+            _shared.vocab = frozenset(_shared.make_vocab())
+        if _shared.vocab.issuperset(words):
+            if _shared.lines is None:
+                _shared.lines = _lines_holding(folded, text, _shared.vocab, keep_words=True)
+            isdisjoint = words.isdisjoint
+            return [(s, e, fl) for s, e, fl, held in _shared.lines if not isdisjoint(held)]
+    return _lines_holding(folded, text, words)
+
+
+def _lines_holding(folded: str, text: str, words, keep_words: bool = False) -> list[tuple]:
+    """``lines_holding_any`` in one pass; with ``keep_words``, each line also with the ``words`` it holds."""
     out = []
     pos = 0
     isdisjoint = words.isdisjoint
     for fl in folded.split("\n"):
         n = len(fl)
-        if n and not isdisjoint(fl.split()):
-            end = pos + n
-            out.append((pos, end - 1 if text[end - 1] == "\r" else end, fl))
+        if n:
+            toks = fl.split()
+            if not isdisjoint(toks):
+                end = pos + n
+                end = end - 1 if text[end - 1] == "\r" else end
+                out.append((pos, end, fl, words.intersection(toks)) if keep_words else (pos, end, fl))
         pos += n + 1
     return out
+
+
+_shared = threading.local()  # the text whose lines ``lines_holding_any`` answers from one pass, per thread
+
+
+class share_lines:
+    """``with share_lines(folded, text, make_vocab):`` while it lasts, ``lines_holding_any`` asked about
+    ``folded`` and ``text`` (these very objects) and words among ``make_vocab()`` (called when first needed)
+    answers from one pass over the lines; the pass and what it found are dropped at the end."""
+
+    def __init__(self, folded: str, text: str, make_vocab) -> None:
+        self.state = (folded, text, make_vocab)
+
+    def __enter__(self):
+        self.saved = _shared.__dict__.copy()
+        _shared.folded, _shared.text, _shared.make_vocab = self.state
+        _shared.vocab = _shared.lines = None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        _shared.__dict__.clear()
+        _shared.__dict__.update(self.saved)

@@ -188,25 +188,58 @@ def in_short_units(text: str, folded: str, common: set[str]) -> set[str]:
 
 WHOLE_WORD_REGEX_FROM = 100_000  # characters: from here one regex pass beats a str.find per word (cheaper
                                   # to set up, slower to run: "de" is found inside every "decided")
+_SEPARATORS = " \t\n\r"  # what separates the words of a folded text, for these helpers
 
 
 def whole_word_hits(folded: str, common: set[str]):
     """(word, start, end) of the whole-word occurrences of ``common`` in ``folded`` (words are separated by
-    whitespace there): word by word with ``str.find`` in a short text, in one regex pass in a long one."""
+    ``_SEPARATORS`` there): word by word with ``str.find`` in a short text, in one regex pass in a long one,
+    in the order of the text."""
     n = len(folded)
     if n >= WHOLE_WORD_REGEX_FROM:
-        alts = "|".join(re.escape(w) for w in sorted(common, key=len, reverse=True))
-        for m in re.finditer(rf"(?<![^ \t\n\r])(?:{alts})(?![^ \t\n\r])", folded):
-            yield m.group(), m.start(), m.end()
+        if not common:
+            return
+        # The pattern opens with the separator before the word, so the regex engine skips from separator to
+        # separator in C (a pattern opening with a look-behind is tried at every character), and the words
+        # form a trie (each separator costs a few character tests, not one per word). A separator put before
+        # the text stands for its start; the look-ahead leaves the separator after a word to open the next.
+        pattern = _whole_word_regex(frozenset(common))
+        for m in pattern.finditer("\n" + folded):
+            yield m.group(1), m.start(), m.end() - 1
         return
     find = folded.find
     for w in sorted(common):
         k = len(w)
         i = find(w)
         while i != -1:
-            if (i == 0 or folded[i - 1] in " \t\n\r") and (i + k == n or folded[i + k] in " \t\n\r"):
+            if (i == 0 or folded[i - 1] in _SEPARATORS) and (i + k == n or folded[i + k] in _SEPARATORS):
                 yield w, i, i + k
             i = find(w, i + k)
+
+
+def _whole_word_regex(common: frozenset[str]) -> re.Pattern:
+    """``[separator](word)`` followed by a separator or the end, for any word of ``common`` (non-empty)."""
+    return re.compile(rf"[{_SEPARATORS}]({trie_pattern(common)})(?![^{_SEPARATORS}])")
+
+
+def trie_pattern(strings) -> str:
+    """A regex matching exactly the (non-empty) ``strings``, written as their trie: at each character the
+    alternatives are the next characters (the engine tests each in turn), a longer string before its prefix."""
+    root: dict = {}
+    for w in strings:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = None  # a string ends here
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted((k, v) for k, v in node.items() if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
 
