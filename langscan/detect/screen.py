@@ -137,7 +137,7 @@ def lines_holding_any(folded: str, text: str, words) -> list[tuple[int, int, str
     shared = getattr(_shared, "folded", None)
     if shared is folded and _shared.text is text:
         if _shared.vocab is None:
-            _shared.vocab = frozenset(_shared.make_vocab())
+            _shared.vocab = _shared.make_vocab()
         if _shared.vocab.issuperset(words):
             if _shared.lines is None:
                 _shared.lines = _lines_holding(folded, text, _shared.vocab, keep_words=True)
@@ -148,17 +148,25 @@ def lines_holding_any(folded: str, text: str, words) -> list[tuple[int, int, str
 
 def _lines_holding(folded: str, text: str, words, keep_words: bool = False) -> list[tuple]:
     """``lines_holding_any`` in one pass; with ``keep_words``, each line also with the ``words`` it holds."""
-    out = []
+    out: list[tuple] = []
     pos = 0
+    if keep_words:
+        held_of = words.intersection
+        for fl in folded.split("\n"):
+            n = len(fl)
+            if n:
+                held = held_of(fl.split())
+                if held:
+                    end = pos + n
+                    out.append((pos, end - 1 if text[end - 1] == "\r" else end, fl, held))
+            pos += n + 1
+        return out
     isdisjoint = words.isdisjoint
     for fl in folded.split("\n"):
         n = len(fl)
-        if n:
-            toks = fl.split()
-            if not isdisjoint(toks):
-                end = pos + n
-                end = end - 1 if text[end - 1] == "\r" else end
-                out.append((pos, end, fl, words.intersection(toks)) if keep_words else (pos, end, fl))
+        if n and not isdisjoint(fl.split()):
+            end = pos + n
+            out.append((pos, end - 1 if text[end - 1] == "\r" else end, fl))
         pos += n + 1
     return out
 
