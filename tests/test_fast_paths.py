@@ -393,7 +393,7 @@ def test_whole_word_hits_are_the_words_between_separators(monkeypatch, long_docu
 def test_trie_pattern_matches_exactly_its_strings():
     rnd = random.Random(7)
     strings = {"".join(rnd.choice("ab.é") for _ in range(rnd.randint(1, 5))) for _ in range(40)}
-    pattern = re.compile(short_units.trie_pattern(strings))
+    pattern = re.compile(screen.trie_pattern(strings))
     every = {"".join(p) for n in range(1, 6) for p in itertools.product("ab.é", repeat=n)}
     assert {s for s in every if pattern.fullmatch(s)} == strings
 
@@ -482,3 +482,38 @@ def test_long_document_findings_are_the_same_with_the_plain_searches(monkeypatch
     monkeypatch.setattr(screen, "_lines_holding", lambda folded, text, words, keep_words=False:
                         _plain_lines(folded, text, words))
     assert findings(long_document) == fast
+
+
+def test_places_of_many_phrases_in_one_pass_are_each_phrase_searched(monkeypatch, long_document):
+    rnd = random.Random(10)
+    monkeypatch.setattr(screen, "PLACES_BATCH_FROM", 1)  # the regex pass for any number of phrases
+    for recompile_after in (1, 1000):
+        monkeypatch.setattr(screen, "_RECOMPILE_AFTER", recompile_after)
+        for _ in range(300):
+            text = "".join(rnd.choice("aab ") for _ in range(rnd.randint(0, 120)))
+            phrases = {"".join(rnd.choice("ab ") for _ in range(rnd.randint(1, 4))) for _ in range(rnd.randint(1, 8))}
+            limit = rnd.choice([1, 3, 50])
+            assert screen.places_of(text, phrases, limit) == {p: screen.places(text, p, limit) for p in phrases}
+    low = long_document.lower()
+    phrases = {"part", "the", "de la", "la", "tour de", "l", "not in it", "é", "è", "de"} | set(low.split()[:200:3])
+    got = screen.places_of(low, phrases, 50)
+    assert got == {p: screen.places(low, p, 50) for p in phrases}
+    assert sum(len(v) == 50 for v in got.values()) > 10  # many phrases done early, the pass went on for the rest
+
+
+def test_many_candidates_search_their_phrases_in_one_pass(monkeypatch, long_document):
+    # the same recurrence answers when the candidates' phrases are found together (in one regex pass)
+    passes = []
+    plain = screen.places_of
+    monkeypatch.setattr(intended, "places_of", lambda *a: passes.append(len(a[1])) or plain(*a))
+    monkeypatch.setattr(intended, "PLACES_BATCH_FROM", 2)
+    monkeypatch.setattr(screen, "PLACES_BATCH_FROM", 2)
+
+    def findings():
+        return [(f.kind.value, f.start, f.end, f.lang, f.score) for f in Detector(expect="en").scan(long_document)]
+
+    together = findings()
+    assert len(passes) == 1 and passes[0] >= 2
+    monkeypatch.setattr(intended, "PLACES_BATCH_FROM", 10 ** 9)
+    assert findings() == together
+    assert len(passes) == 1

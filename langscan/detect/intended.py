@@ -10,6 +10,7 @@ from ..finding import Kind
 from . import tuning
 from .candidate import Candidate
 from .latin_common import QUOTE_CHARS, QUOTED, Taken, lexicon_code
+from .screen import PLACES_BATCH_FROM, places, places_of
 from .setup import Setup
 from .text import MENU, words
 
@@ -33,6 +34,12 @@ def drop_names_of_works(st: Setup, text: str, cands: list[Candidate], trace) -> 
     # the text in lowercase, made once when a recurrence is looked for, then the places of each phrase in it
     lowered: list = []
     taken = Taken(sorted((c.start, c.end) for c in cands))
+    if len(cands) >= PLACES_BATCH_FROM:
+        # many candidates: the places of every phrase they may ask about are found together, in one pass
+        phrases = {_phrase(text, c) for c in cands if c.kind is Kind.LATIN and c.context != "menu"} - {""}
+        if len(phrases) >= PLACES_BATCH_FROM:
+            low = text.lower()
+            lowered += [low, places_of(low, phrases, tuning.RECUR_MAX_LOOKS) if len(low) == len(text) else {}]
     for c in cands:
         if c.kind is not Kind.LATIN or c.context == "menu":
             out.append(c)
@@ -84,7 +91,7 @@ def intended(st: Setup, text: str, c: Candidate, taken: Taken, lowered: list[str
             and (c.end - c.start) < tuning.TAG_LIST_WHOLE_SHARE * len(line.strip()):
         return "part of a comma-separated keyword list (a tag cloud)"
     if len(toks) <= tuning.RECUR_MAX_WORDS:
-        phrase = " ".join(toks[:2]).lower()
+        phrase = " ".join(toks[:2]).lower()  # (as _phrase gives it)
         if phrase and not lowered:
             lowered += [text.lower(), {}]
         # (when lowercasing changes the length, U+0130, offsets would not match: no recurrence test)
@@ -116,15 +123,16 @@ def _lex(st: Setup, lang: str) -> dict:
     return (lexicon.load(code) if code in st.lexicons else None) or {}
 
 
+def _phrase(text: str, c: Candidate) -> str:
+    """The phrase whose recurrence ``intended`` looks for when ``c`` is short enough, else ""."""
+    toks = [w for _, _, w in words(text[c.start:c.end], 0)]
+    return " ".join(toks[:2]).lower() if len(toks) <= tuning.RECUR_MAX_WORDS else ""
+
+
 def phrase_places(low: str, phrase: str) -> list[int]:
     """Where ``phrase`` stands in ``low``: the first RECUR_MAX_LOOKS places, each searched for after the end
     of the one before (the places ``recurs_in_expected_text`` looks at)."""
-    out: list[int] = []
-    pos = low.find(phrase)
-    while pos != -1 and len(out) < tuning.RECUR_MAX_LOOKS:
-        out.append(pos)
-        pos = low.find(phrase, pos + len(phrase))
-    return out
+    return places(low, phrase, tuning.RECUR_MAX_LOOKS)
 
 
 def recurs_in_expected_text(st: Setup, low: str, phrase: str, taken: Taken, lang: str,

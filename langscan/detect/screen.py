@@ -8,6 +8,7 @@ decides anything about language.
 
 from __future__ import annotations
 
+import re
 import threading
 
 from ..scripts import script_of
@@ -123,6 +124,92 @@ def occurring(text: str, folded: str, folded_words: set[str], unfolded_words, ca
         joined = "\n".join(long_words)
         found.update(w for w in rest if w in joined)
     return found
+
+
+def trie_pattern(strings) -> str:
+    """A regex matching exactly the (non-empty) ``strings``, written as their trie: at each character the
+    alternatives are the next characters (the engine tests each in turn, not each string), and a longer
+    string is tried before its prefix (so a match is the longest of the strings standing there)."""
+    root: dict = {}
+    for w in strings:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = None  # a string ends here
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted((k, v) for k, v in node.items() if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+# From this many phrases one regex pass finds their places faster than a str.find per phrase (a search runs at
+# GB/s, the regex engine tests each character): measured on the 8 MB speed document with phrases of its
+# candidates and word pairs of it, 31 phrases 115 ms by find, 202 ms in one pass; 128: 415 / 373 ms; 512:
+# 1,684 / 524 ms.
+PLACES_BATCH_FROM = 100
+_BATCH_MAX_CHARS = 100  # longer phrases (a trie that deep is a deep regex) are searched one by one
+_RECOMPILE_AFTER = 1000  # places of phrases already done, passed over before the regex is made without them
+
+
+def places(text: str, phrase: str, limit: int) -> list[int]:
+    """The first ``limit`` places of ``phrase`` in ``text``, each searched for from the end of the one before."""
+    out: list[int] = []
+    pos = text.find(phrase)
+    while pos != -1 and len(out) < limit:
+        out.append(pos)
+        pos = text.find(phrase, pos + len(phrase))
+    return out
+
+
+def places_of(text: str, phrases, limit: int) -> dict[str, list[int]]:
+    """``{p: places(text, p, limit) for p in phrases}`` (non-empty phrases), with one regex pass for many.
+
+    The pass finds, from each place on, the next place where a phrase not yet done stands; the longest phrase
+    standing there is matched, so the phrases standing there are those of its prefixes that are phrases. Each
+    phrase keeps a place that starts at or after the end of the last one it kept (as ``places`` searches),
+    and is done at ``limit`` places (the regex is then made again without the phrases done, once they have
+    been passed over ``_RECOMPILE_AFTER`` times)."""
+    phrases = set(phrases)
+    out = {p: [] for p in phrases}
+    batch = {p for p in phrases if len(p) <= _BATCH_MAX_CHARS}
+    if len(batch) < PLACES_BATCH_FROM:
+        batch = set()
+    for p in phrases - batch:
+        out[p] = places(text, p, limit)
+    if not batch or limit <= 0:
+        return out
+    free = dict.fromkeys(batch, 0)  # phrase -> where its next place may start
+    lengths = sorted({len(p) for p in batch})
+    live = set(batch)
+    pattern = re.compile(trie_pattern(live))
+    wasted, pos = 0, 0
+    while live:
+        m = pattern.search(text, pos)
+        if m is None:
+            break
+        i, longest = m.start(), m.group()
+        hit = False
+        for k in lengths:
+            if k > len(longest):
+                break
+            p = longest[:k]
+            if p in live:
+                hit = True
+                if i >= free[p]:
+                    out[p].append(i)
+                    free[p] = i + k
+                    if len(out[p]) >= limit:
+                        live.discard(p)
+        wasted += not hit
+        if wasted >= _RECOMPILE_AFTER and live:
+            pattern, wasted = re.compile(trie_pattern(live)), 0
+        pos = i + 1
+    return out
 
 
 def lines_holding_any(folded: str, text: str, words) -> list[tuple[int, int, str]]:

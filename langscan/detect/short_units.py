@@ -219,27 +219,9 @@ def whole_word_hits(folded: str, common: set[str]):
 
 def _whole_word_regex(common: frozenset[str]) -> re.Pattern:
     """``[separator](word)`` followed by a separator or the end, for any word of ``common`` (non-empty)."""
+    from .screen import trie_pattern
+
     return re.compile(rf"[{_SEPARATORS}]({trie_pattern(common)})(?![^{_SEPARATORS}])")
-
-
-def trie_pattern(strings) -> str:
-    """A regex matching exactly the (non-empty) ``strings``, written as their trie: at each character the
-    alternatives are the next characters (the engine tests each in turn), a longer string before its prefix."""
-    root: dict = {}
-    for w in strings:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = None  # a string ends here
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted((k, v) for k, v in node.items() if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
 
 
 
