@@ -298,17 +298,20 @@ def _plain_whole_line_count(folded: str, content: str) -> int:
 
 
 def test_whole_line_counts_answer_as_the_search_through_the_text(long_document):
+    long_line = "a line of furniture long enough to be counted only once a longer content is asked about"
     tricky = ("Photo\n  photo \r\nphoto photo\n\tPhoto\t\nPhotos\nphoto\u2028\n\x85photo\nadvertisement\n"
-              "Advertisement\r\nthe photo\nphoto\n")
+              f"Advertisement\r\nthe photo\nphoto\n{long_line}\n {long_line}\n")
     for text in (tricky, tricky * 3, long_document[:60_000]):
         folded = fold(text)
         counts = furniture.whole_line_counts(folded)
         contents = {fl.strip() for fl in folded.split("\n")} - {""}
-        contents |= {"photo", "hoto", "photo photo", "advertisement", "not in the text"}
-        for content in contents:
+        contents |= {"photo", "hoto", "photo photo", "advertisement", "not in the text", long_line}
+        for content in sorted(contents, key=len):  # (short ones first: the counts grow to the longer lines)
             assert furniture.whole_line_count(folded, content, counts) == _plain_whole_line_count(folded, content), \
                 content
-    assert furniture.whole_line_count(fold(tricky), "photo", furniture.whole_line_counts(fold(tricky))) == 3
+    counts = furniture.whole_line_counts(fold(tricky))
+    assert furniture.whole_line_count(fold(tricky), "photo", counts) == 3
+    assert furniture.whole_line_count(fold(tricky), long_line, counts) == 2 and counts.limit >= len(long_line)
 
 
 def _plain_recurs(st, low: str, phrase: str, taken: Taken, lang: str) -> bool:
@@ -446,6 +449,9 @@ def test_long_document_findings_are_the_same_with_the_plain_searches(monkeypatch
             return f(*a, **k)
         monkeypatch.setattr(module, name, wrapper)
 
+    made = []
+    plain_counts = latin_stage.whole_line_counts
+    monkeypatch.setattr(latin_stage, "whole_line_counts", lambda folded: made.append(plain_counts(folded)) or made[-1])
     for module, name in [(latin_stage, "whole_line_counts"), (latin_stage, "whole_line_count"),
                          (intended, "phrase_places"), (intended, "recurs_in_expected_text"),
                          (screen, "_lines_holding"), (latin_stage, "in_short_units")]:
@@ -458,6 +464,7 @@ def test_long_document_findings_are_the_same_with_the_plain_searches(monkeypatch
     fast = findings(long_document)
     # each search ran once per text, while the stage asked many times
     assert calls["whole_line_counts"] == 1 and calls["whole_line_count"] > 20
+    assert made[0].limit == 64  # the lines were counted once (the count grows only for a longer content)
     searched, asked = phrases["phrase_places"], phrases["recurs_in_expected_text"]
     assert sorted(searched) == sorted(set(asked)) and len(asked) > len(searched) > 0  # once per phrase
     assert calls["_lines_holding"] == 1  # the stage asks about 4-5 sets of words

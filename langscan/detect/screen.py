@@ -234,7 +234,8 @@ def lines_holding_any(folded: str, text: str, words) -> list[tuple[int, int, str
 
 
 def _lines_holding(folded: str, text: str, words, keep_words: bool = False) -> list[tuple]:
-    """``lines_holding_any`` in one pass; with ``keep_words``, each line also with the ``words`` it holds."""
+    """``lines_holding_any`` in one pass; with ``keep_words``, each line also with the ``words`` it holds (a
+    tuple: a third of a set's size)."""
     out: list[tuple] = []
     pos = 0
     if keep_words:
@@ -245,7 +246,7 @@ def _lines_holding(folded: str, text: str, words, keep_words: bool = False) -> l
                 held = held_of(fl.split())
                 if held:
                     end = pos + n
-                    out.append((pos, end - 1 if text[end - 1] == "\r" else end, fl, held))
+                    out.append((pos, end - 1 if text[end - 1] == "\r" else end, fl, tuple(held)))
             pos += n + 1
         return out
     isdisjoint = words.isdisjoint

@@ -201,11 +201,14 @@ def whole_word_hits(folded: str, common: set[str]):
             return
         # The pattern opens with the separator before the word, so the regex engine skips from separator to
         # separator in C (a pattern opening with a look-behind is tried at every character), and the words
-        # form a trie (each separator costs a few character tests, not one per word). A separator put before
-        # the text stands for its start; the look-ahead leaves the separator after a word to open the next.
-        pattern = _whole_word_regex(frozenset(common))
-        for m in pattern.finditer("\n" + folded):
-            yield m.group(1), m.start(), m.end() - 1
+        # form a trie (each separator costs a few character tests, not one per word); the look-ahead leaves
+        # the separator after a word to open the next. The text's first word has no separator before it.
+        first, pattern = _whole_word_regex(frozenset(common))
+        m = first.match(folded)
+        if m:
+            yield m.group(1), 0, m.end()
+        for m in pattern.finditer(folded):
+            yield m.group(1), m.start() + 1, m.end()
         return
     find = folded.find
     for w in sorted(common):
@@ -217,11 +220,13 @@ def whole_word_hits(folded: str, common: set[str]):
             i = find(w, i + k)
 
 
-def _whole_word_regex(common: frozenset[str]) -> re.Pattern:
-    """``[separator](word)`` followed by a separator or the end, for any word of ``common`` (non-empty)."""
+def _whole_word_regex(common: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
+    """(a word of ``common`` (non-empty) opening the text, ``[separator](word)``), each followed by a
+    separator or the end."""
     from .screen import trie_pattern
 
-    return re.compile(rf"[{_SEPARATORS}]({trie_pattern(common)})(?![^{_SEPARATORS}])")
+    words = f"({trie_pattern(common)})(?![^{_SEPARATORS}])"
+    return re.compile(words), re.compile(f"[{_SEPARATORS}]{words}")
 
 
 
