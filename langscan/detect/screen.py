@@ -229,13 +229,14 @@ def lines_holding_any(folded: str, text: str, words) -> list[tuple[int, int, str
             if _shared.lines is None:
                 _shared.lines = _lines_holding(folded, text, _shared.vocab, keep_words=True)
             isdisjoint = words.isdisjoint
-            return [(s, e, fl) for s, e, fl, held in _shared.lines if not isdisjoint(held)]
+            return [(s, e, folded[s:s + n]) for s, e, n, held in _shared.lines if not isdisjoint(held)]
     return _lines_holding(folded, text, words)
 
 
 def _lines_holding(folded: str, text: str, words, keep_words: bool = False) -> list[tuple]:
-    """``lines_holding_any`` in one pass; with ``keep_words``, each line also with the ``words`` it holds (a
-    tuple: a third of a set's size)."""
+    """``lines_holding_any`` in one pass; with ``keep_words``, (start, end, length of the folded line, the
+    ``words`` it holds) for each line (kept small: the folded line is cut again when asked for, the words are
+    a tuple, a third of a set's size)."""
     out: list[tuple] = []
     pos = 0
     if keep_words:
@@ -246,7 +247,7 @@ def _lines_holding(folded: str, text: str, words, keep_words: bool = False) -> l
                 held = held_of(fl.split())
                 if held:
                     end = pos + n
-                    out.append((pos, end - 1 if text[end - 1] == "\r" else end, fl, tuple(held)))
+                    out.append((pos, end - 1 if text[end - 1] == "\r" else end, n, tuple(held)))
             pos += n + 1
         return out
     isdisjoint = words.isdisjoint
