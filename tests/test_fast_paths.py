@@ -502,7 +502,8 @@ def test_places_of_many_phrases_in_one_pass_are_each_phrase_searched(monkeypatch
             limit = rnd.choice([1, 3, 50])
             assert screen.places_of(text, phrases, limit) == {p: screen.places(text, p, limit) for p in phrases}
     low = long_document.lower()
-    phrases = {"part", "the", "de la", "la", "tour de", "l", "not in it", "é", "è", "de"} | set(low.split()[:200:3])
+    phrases = {"part", "the", "de la", "la", "tour de", "l", "not in it", "é", "è", "de", "", "x" * 101}
+    phrases |= set(low.split()[:200:3])
     got = screen.places_of(low, phrases, 50)
     assert got == {p: screen.places(low, p, 50) for p in phrases}
     assert sum(len(v) == 50 for v in got.values()) > 10  # many phrases done early, the pass went on for the rest

@@ -167,7 +167,7 @@ def places(text: str, phrase: str, limit: int) -> list[int]:
 
 
 def places_of(text: str, phrases, limit: int) -> dict[str, list[int]]:
-    """``{p: places(text, p, limit) for p in phrases}`` (non-empty phrases), with one regex pass for many.
+    """``{p: places(text, p, limit) for p in phrases}``, with one regex pass for many.
 
     The pass finds, from each place on, the next place where a phrase not yet done stands; the longest phrase
     standing there is matched, so the phrases standing there are those of its prefixes that are phrases. Each
@@ -176,7 +176,7 @@ def places_of(text: str, phrases, limit: int) -> dict[str, list[int]]:
     been passed over ``_RECOMPILE_AFTER`` times)."""
     phrases = set(phrases)
     out = {p: [] for p in phrases}
-    batch = {p for p in phrases if len(p) <= _BATCH_MAX_CHARS}
+    batch = {p for p in phrases if 0 < len(p) <= _BATCH_MAX_CHARS}
     if len(batch) < PLACES_BATCH_FROM:
         batch = set()
     for p in phrases - batch:
