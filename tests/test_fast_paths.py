@@ -249,3 +249,279 @@ def test_words_cut_glued_text_as_the_camel_pattern_says():
     for line in lines:
         for keep in (frozenset(), frozenset({"youtube", "whatsapp"})):
             assert list(tx.words(line, 7, keep)) == list(slow(line, 7, keep)), line
+
+
+# ------------------------------------------------------------------ huge texts: each text searched once (issue 10)
+# The four places that searched a whole text once per line, phrase or word asked about now search it once per
+# text; each is checked against the search it replaces (written out here as it was), and a long document is
+# scanned with the plain searches swapped back in: the findings must be the same.
+
+from collections import Counter
+
+from langscan.detect import furniture, intended, latin_stage, screen, short_units
+from langscan.detect.latin_common import Taken
+from langscan.detect.text import fold, lines
+from langscan.detector import Detector
+
+
+def _long_document(chars: int) -> str:
+    """The speed benchmark's "one huge document" at ``chars`` characters: the benchmark corpus's English pages
+    with fragments, each opened with its number (so no line repeats exactly)."""
+    from benchmarks.corpus import load_corpus
+
+    base = [d["text"] for d in load_corpus()
+            if d["gold"] and not any(g["kind"] == "document" for g in d["gold"])]
+    parts, size, i = [], 0, 0
+    while size < chars:
+        parts.append(f"Part {i}. " + base[i % len(base)])
+        size += len(parts[-1]) + 2
+        i += 1
+    return "\n\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def long_document() -> str:
+    return _long_document(400_000)
+
+
+def _plain_whole_line_count(folded: str, content: str) -> int:
+    n, pos, found = len(folded), folded.find(content), 0
+    while pos != -1 and found < 3:
+        end = pos + len(content)
+        ls = folded.rfind("\n", 0, pos) + 1
+        le = folded.find("\n", end)
+        le = n if le == -1 else le
+        if not folded[ls:pos].strip() and not folded[end:le].strip():
+            found += 1
+        pos = folded.find(content, le)
+    return found
+
+
+def test_whole_line_counts_answer_as_the_search_through_the_text(long_document):
+    long_line = "a line of furniture long enough to be counted only once a longer content is asked about"
+    tricky = ("Photo\n  photo \r\nphoto photo\n\tPhoto\t\nPhotos\nphoto\u2028\n\x85photo\nadvertisement\n"
+              f"Advertisement\r\nthe photo\nphoto\n{long_line}\n {long_line}\n")
+    for text in (tricky, tricky * 3, long_document[:60_000]):
+        folded = fold(text)
+        counts = furniture.whole_line_counts(folded)
+        contents = {fl.strip() for fl in folded.split("\n")} - {""}
+        contents |= {"photo", "hoto", "photo photo", "advertisement", "not in the text", long_line}
+        for content in sorted(contents, key=len):  # (short ones first: the counts grow to the longer lines)
+            assert furniture.whole_line_count(folded, content, counts) == _plain_whole_line_count(folded, content), \
+                content
+    counts = furniture.whole_line_counts(fold(tricky))
+    assert furniture.whole_line_count(fold(tricky), "photo", counts) == 3
+    assert furniture.whole_line_count(fold(tricky), long_line, counts) == 2 and counts.limit >= len(long_line)
+
+
+def _plain_recurs(st, low: str, phrase: str, taken: Taken, lang: str) -> bool:
+    """recurs_in_expected_text as it was: one search through the text per call."""
+    from langscan.detect.text import words
+    from langscan.detect.latin_common import lexicon_code
+    from langscan import lexicon
+
+    code = lexicon_code(lang)
+    lex = (lexicon.load(code) if code in st.lexicons else None) or {}
+    pos, seen = low.find(phrase), 0
+    while pos != -1 and seen < 50:
+        end = pos + len(phrase)
+        seen += 1
+        if (pos == 0 or not low[pos - 1].isalnum()) and (end == len(low) or not low[end].isalnum()) \
+                and not (taken.covers(pos) or taken.any_within(pos, end)):
+            ls = max(low.rfind("\n", 0, pos) + 1, pos - 400)
+            le = low.find("\n", end)
+            le = min(len(low) if le == -1 else le, end + 400)
+            others = [w.lower() for _, _, w in words(low[ls:pos] + " " + low[end:le], 0)]
+            common = sum(1 for w in others if st.expected_zipf(w) >= max(4.0, lex.get(w, 0.0)))
+            if len(others) >= 2 and common * 2 > len(others):
+                return True
+        pos = low.find(phrase, end)
+    return False
+
+
+def test_phrase_places_are_the_places_the_search_looked_at():
+    text = ("la la la lala la\n" + "Tour de France, the tour de force of the tour.\n" * 80).lower()
+    for phrase in ("la la", "la", "tour de", "tour", "de", "not there", "e"):
+        plain, pos = [], text.find(phrase)
+        while pos != -1 and len(plain) < 50:
+            plain.append(pos)
+            pos = text.find(phrase, pos + len(phrase))
+        assert intended.phrase_places(text, phrase) == plain
+    # "la la" also stands at 3, overlapping the one at 0: the search went on after the end of the first
+    assert text.find("la la", 1) == 3 and intended.phrase_places(text, "la la")[:2] == [0, 6]
+    assert len(intended.phrase_places(text, "tour")) == 50  # (bounded: RECUR_MAX_LOOKS places)
+
+
+def test_recurrence_with_the_places_given_is_the_search(long_document):
+    st = Detector(expect="en")._setup
+    st.prepare()
+    text = ("The 2000 Swedish film Naken was shown in Stockholm. Critics said Naken was a brave and very funny "
+            "film for the whole family.\nNaken\nLater that year naken opened in more cinemas across the country.\n"
+            "Notícias da Stock Car: the Stock Car race of the weekend.\n") + long_document[:30_000]
+    low = text.lower()
+    taken = Taken([(22, 27)])
+    for phrase in ("naken", "stock car", "notícias da", "part", "the", "zzz qqq"):
+        for lang in ("sv", "pt", "de"):
+            places = intended.phrase_places(low, phrase)
+            want = _plain_recurs(st, low, phrase, taken, lang)
+            assert intended.recurs_in_expected_text(st, low, phrase, taken, lang, places) == want
+            assert intended.recurs_in_expected_text(st, low, phrase, taken, lang) == want
+    assert _plain_recurs(st, low, "naken", taken, "sv")  # (the test can tell the two answers apart)
+    assert not _plain_recurs(st, low, "zzz qqq", taken, "sv")
+
+
+def _token_hits(folded: str, common) -> list[tuple[str, int, int]]:
+    """The whole-word occurrences by definition: the runs of characters between separators."""
+    return [(m.group(), m.start(), m.end()) for m in re.finditer(r"[^ \t\n\r]+", folded) if m.group() in common]
+
+
+def test_whole_word_hits_are_the_words_between_separators(monkeypatch, long_document):
+    common = {"de", "del", "della", "les", "la", "pour", "est", "a", "dela"}
+    texts = [
+        "de de de del della\tdela\rles\n\nla\x85de de\u2000la pour-les est",  # (\x85, \u2000: no separators)
+        "de",
+        "della casa de la vie\n" * 7 + "les",
+        fold(long_document[:150_000]),
+    ]
+    for folded in texts:
+        want = _token_hits(folded, common)
+        monkeypatch.setattr(short_units, "WHOLE_WORD_REGEX_FROM", 0)  # the regex pass, on any length
+        assert list(short_units.whole_word_hits(folded, common)) == want
+        monkeypatch.setattr(short_units, "WHOLE_WORD_REGEX_FROM", 10 ** 12)  # str.find word by word
+        assert sorted(short_units.whole_word_hits(folded, common), key=lambda h: h[1]) == want
+    assert list(short_units.whole_word_hits("x de y", set())) == []
+    assert len(_token_hits(texts[-1], common)) > 100
+
+
+def test_trie_pattern_matches_exactly_its_strings():
+    rnd = random.Random(7)
+    strings = {"".join(rnd.choice("ab.é") for _ in range(rnd.randint(1, 5))) for _ in range(40)}
+    pattern = re.compile(screen.trie_pattern(strings))
+    every = {"".join(p) for n in range(1, 6) for p in itertools.product("ab.é", repeat=n)}
+    assert {s for s in every if pattern.fullmatch(s)} == strings
+
+
+def _plain_lines(folded: str, text: str, words) -> list[tuple[int, int, str]]:
+    return [(ls, le, fl) for (ls, le), fl in zip(lines(text), folded.split("\n")) if not words.isdisjoint(fl.split())]
+
+
+def test_shared_lines_answer_as_one_pass_per_set_of_words(monkeypatch, long_document):
+    text = long_document[:120_000] + "\r\nlast line with la vie en rose\r\n"
+    folded = fold(text)
+    vocab_words = {w for w in set(folded.split()) if len(w) > 7} | {"la", "vie"}
+    asks = [{w for w in vocab_words if w.startswith(c)} for c in "abcst"] + [{"la"}, set(), {"vie", "rose"}]
+    passes = []
+    plain_pass = screen._lines_holding
+    monkeypatch.setattr(screen, "_lines_holding", lambda *a, **k: passes.append(a[2]) or plain_pass(*a, **k))
+    with screen.share_lines(folded, text, lambda: set(vocab_words)):
+        for words in asks:
+            assert screen.lines_holding_any(folded, text, words) == _plain_lines(folded, text, words)
+        other = fold("Some other text\nwith la vie")  # another text: searched as before
+        assert screen.lines_holding_any(other, "Some other text\nwith la vie", {"la"}) == [(16, 27, "with la vie")]
+    # one pass over the lines for every set among the vocabulary; {"vie", "rose"} and the other text: their own
+    assert len(passes) == 3
+    assert sum(1 for words in asks if words <= vocab_words) == 7
+    assert getattr(screen._shared, "folded", None) is None  # nothing of the text is held after the scan
+    assert screen.lines_holding_any(folded, text, {"la"}) == _plain_lines(folded, text, {"la"})
+
+
+def _plain_whole_word_hits(folded, common):
+    find = folded.find
+    for w in sorted(common):
+        k, i = len(w), find(w)
+        while i != -1:
+            if (i == 0 or folded[i - 1] in " \t\n\r") and (i + k == len(folded) or folded[i + k] in " \t\n\r"):
+                yield w, i, i + k
+            i = find(w, i + k)
+
+
+def test_long_document_findings_are_the_same_with_the_plain_searches(monkeypatch, long_document):
+    calls: Counter = Counter()
+    phrases: dict[str, list[str]] = {"phrase_places": [], "recurs_in_expected_text": []}
+
+    def counted(module, name):
+        f = getattr(module, name)
+
+        def wrapper(*a, **k):
+            calls[name] += 1
+            if name in phrases:
+                phrases[name].append(a[1] if name == "phrase_places" else a[2])
+            return f(*a, **k)
+        monkeypatch.setattr(module, name, wrapper)
+
+    made = []
+    plain_counts = latin_stage.whole_line_counts
+    monkeypatch.setattr(latin_stage, "whole_line_counts", lambda folded: made.append(plain_counts(folded)) or made[-1])
+    for module, name in [(latin_stage, "whole_line_counts"), (latin_stage, "whole_line_count"),
+                         (intended, "phrase_places"), (intended, "recurs_in_expected_text"),
+                         (screen, "_lines_holding"), (latin_stage, "in_short_units")]:
+        counted(module, name)
+
+    def findings(text):
+        return [(f.kind.value, f.start, f.end, f.lang, round(f.score, 6), f.detail)
+                for f in Detector(expect="en").scan(text)]
+
+    fast = findings(long_document)
+    # each search ran once per text, while the stage asked many times
+    assert calls["whole_line_counts"] == 1 and calls["whole_line_count"] > 20
+    assert made[0].limit == 64  # the lines were counted once (the count grows only for a longer content)
+    searched, asked = phrases["phrase_places"], phrases["recurs_in_expected_text"]
+    assert sorted(searched) == sorted(set(asked)) and len(asked) > len(searched) > 0  # once per phrase
+    assert calls["_lines_holding"] == 1  # the stage asks about 4-5 sets of words
+    assert len(fast) > 30 and {k for k, *_ in fast} >= {"latin", "script"}
+    monkeypatch.undo()
+    monkeypatch.setattr(latin_stage, "whole_line_counts", lambda folded: None)  # whole_line_count searches
+    monkeypatch.setattr(intended, "recurs_in_expected_text",
+                        lambda st, low, phrase, taken, lang, places=None: _plain_recurs(st, low, phrase, taken, lang))
+    monkeypatch.setattr(short_units, "whole_word_hits", _plain_whole_word_hits)
+
+    class no_sharing:
+        def __init__(self, *a):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return None
+
+    monkeypatch.setattr(latin_stage, "share_lines", no_sharing)
+    monkeypatch.setattr(screen, "_lines_holding", lambda folded, text, words, keep_words=False:
+                        _plain_lines(folded, text, words))
+    assert findings(long_document) == fast
+
+
+def test_places_of_many_phrases_in_one_pass_are_each_phrase_searched(monkeypatch, long_document):
+    rnd = random.Random(10)
+    monkeypatch.setattr(screen, "PLACES_BATCH_FROM", 1)  # the regex pass for any number of phrases
+    for recompile_after in (1, 1000):
+        monkeypatch.setattr(screen, "_RECOMPILE_AFTER", recompile_after)
+        for _ in range(300):
+            text = "".join(rnd.choice("aab ") for _ in range(rnd.randint(0, 120)))
+            phrases = {"".join(rnd.choice("ab ") for _ in range(rnd.randint(1, 4))) for _ in range(rnd.randint(1, 8))}
+            limit = rnd.choice([1, 3, 50])
+            assert screen.places_of(text, phrases, limit) == {p: screen.places(text, p, limit) for p in phrases}
+    low = long_document.lower()
+    phrases = {"part", "the", "de la", "la", "tour de", "l", "not in it", "é", "è", "de", "", "x" * 101}
+    phrases |= set(low.split()[:200:3])
+    got = screen.places_of(low, phrases, 50)
+    assert got == {p: screen.places(low, p, 50) for p in phrases}
+    assert sum(len(v) == 50 for v in got.values()) > 10  # many phrases done early, the pass went on for the rest
+
+
+def test_many_candidates_search_their_phrases_in_one_pass(monkeypatch, long_document):
+    # the same recurrence answers when the candidates' phrases are found together (in one regex pass)
+    passes = []
+    plain = screen.places_of
+    monkeypatch.setattr(intended, "places_of", lambda *a: passes.append(len(a[1])) or plain(*a))
+    monkeypatch.setattr(intended, "PLACES_BATCH_FROM", 2)
+    monkeypatch.setattr(screen, "PLACES_BATCH_FROM", 2)
+
+    def findings():
+        return [(f.kind.value, f.start, f.end, f.lang, f.score) for f in Detector(expect="en").scan(long_document)]
+
+    together = findings()
+    assert len(passes) == 1 and passes[0] >= 2
+    monkeypatch.setattr(intended, "PLACES_BATCH_FROM", 10 ** 9)
+    assert findings() == together
+    assert len(passes) == 1

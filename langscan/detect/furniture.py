@@ -82,8 +82,13 @@ def site_sections(st: Setup, text: str, repeated: list[Candidate], cands: list[C
     return drop
 
 
-def whole_line_count(folded: str, content: str) -> int:
-    """How many lines of the folded text hold ``content`` and nothing else (up to REPEAT_MIN)?"""
+def whole_line_count(folded: str, content: str, counts: WholeLines | None = None) -> int:
+    """How many lines of the folded text hold ``content`` and nothing else (up to REPEAT_MIN)?
+
+    ``counts``: ``whole_line_counts(folded)``, kept by a caller that asks about many lines (one dict look-up
+    each instead of a search through the text); without it, the text is searched."""
+    if counts is not None and content and content == content.strip() and "\n" not in content:
+        return min(counts.count(content), tuning.REPEAT_MIN)
     n, pos, found = len(folded), folded.find(content), 0
     while pos != -1 and found < tuning.REPEAT_MIN:
         end = pos + len(content)
@@ -94,6 +99,34 @@ def whole_line_count(folded: str, content: str) -> int:
             found += 1
         pos = folded.find(content, le)
     return found
+
+
+class WholeLines:
+    """How often each line of a folded text, stripped, stands in it, for ``whole_line_count``: a line holding a
+    stripped, non-empty ``content`` and nothing else is a line that strips to it (the search looks at the
+    first place ``content`` stands in each line, which is that one when the line strips to it).
+
+    Counted when first asked, only the lines no longer than the longest content asked so far (a short line's
+    content is what is asked about; the count is made again, for longer lines, if a longer one is asked)."""
+
+    __slots__ = ("folded", "limit", "counts")
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self.limit = -1
+        self.counts: Counter = Counter()
+
+    def count(self, content: str) -> int:
+        if len(content) > self.limit:
+            self.limit = max(len(content), 2 * self.limit, 64)
+            limit = self.limit
+            self.counts = Counter(line for line in map(str.strip, self.folded.split("\n")) if len(line) <= limit)
+        return self.counts[content]
+
+
+def whole_line_counts(folded: str) -> WholeLines:
+    """The whole-line counts of ``folded`` for ``whole_line_count`` (made when first asked)."""
+    return WholeLines(folded)
 
 
 # ------------------------------------------------------------------ short UI lines of another language

@@ -10,6 +10,7 @@ from ..finding import Kind
 from . import tuning
 from .candidate import Candidate
 from .latin_common import QUOTE_CHARS, QUOTED, Taken, lexicon_code
+from .screen import PLACES_BATCH_FROM, places, places_of
 from .setup import Setup
 from .text import MENU, words
 
@@ -29,11 +30,19 @@ def drop_names_of_works(st: Setup, text: str, cands: list[Candidate], trace) -> 
     - an item of a comma-separated keyword list (a tag cloud) that is not the whole line;
     - a short phrase that recurs in the text inside a line of the expected language ("the 2000
       Swedish film Naken", "Notícias da Stock Car"): the page's own name or loanword.
-    Menu candidates are kept.  Costs a few line look-ups and one search per short candidate.
+    Menu candidates are kept.  Costs a few line look-ups per candidate, and one search through the text
+    per phrase the short candidates open with (the places found are shared by the candidates opening with it).
     """
     out = []
-    lowered: list[str] = []  # the text in lowercase, made once when a recurrence is looked for
+    # the text in lowercase, made once when a recurrence is looked for, then the places of each phrase in it
+    lowered: list = []
     taken = Taken(sorted((c.start, c.end) for c in cands))
+    if len(cands) >= PLACES_BATCH_FROM:
+        # many candidates: the places of every phrase they may ask about are found together, in one pass
+        phrases = {_phrase(text, c) for c in cands if c.kind is Kind.LATIN and c.context != "menu"} - {""}
+        if len(phrases) >= PLACES_BATCH_FROM:
+            low = text.lower()
+            lowered += [low, places_of(low, phrases, tuning.RECUR_MAX_LOOKS) if len(low) == len(text) else {}]
     for c in cands:
         if c.kind is not Kind.LATIN or c.context == "menu":
             out.append(c)
@@ -85,12 +94,16 @@ def intended(st: Setup, text: str, c: Candidate, taken: Taken, lowered: list[str
             and (c.end - c.start) < tuning.TAG_LIST_WHOLE_SHARE * len(line.strip()):
         return "part of a comma-separated keyword list (a tag cloud)"
     if len(toks) <= tuning.RECUR_MAX_WORDS:
-        phrase = " ".join(toks[:2]).lower()
+        phrase = " ".join(toks[:2]).lower()  # (as _phrase gives it)
         if phrase and not lowered:
-            lowered.append(text.lower())
+            lowered += [text.lower(), {}]
         # (when lowercasing changes the length, U+0130, offsets would not match: no recurrence test)
-        if phrase and len(lowered[0]) == len(text) and recurs_in_expected_text(st, lowered[0], phrase, taken, c.lang):
-            return f"{phrase!r} recurs inside text of the expected language: a name or loanword of the page"
+        if phrase and len(lowered[0]) == len(text):
+            places = lowered[1].get(phrase)
+            if places is None:
+                places = lowered[1][phrase] = phrase_places(lowered[0], phrase)
+            if recurs_in_expected_text(st, lowered[0], phrase, taken, c.lang, places):
+                return f"{phrase!r} recurs inside text of the expected language: a name or loanword of the page"
     return None
 
 
@@ -113,16 +126,27 @@ def _lex(st: Setup, lang: str) -> dict:
     return (lexicon.load(code) if code in st.lexicons else None) or {}
 
 
-def recurs_in_expected_text(st: Setup, low: str, phrase: str, taken: Taken, lang: str) -> bool:
+def _phrase(text: str, c: Candidate) -> str:
+    """The phrase whose recurrence ``intended`` looks for when ``c`` is short enough, else ""."""
+    toks = [w for _, _, w in words(text[c.start:c.end], 0)]
+    return " ".join(toks[:2]).lower() if len(toks) <= tuning.RECUR_MAX_WORDS else ""
+
+
+def phrase_places(low: str, phrase: str) -> list[int]:
+    """Where ``phrase`` stands in ``low``: the first RECUR_MAX_LOOKS places, each searched for after the end
+    of the one before (the places ``recurs_in_expected_text`` looks at)."""
+    return places(low, phrase, tuning.RECUR_MAX_LOOKS)
+
+
+def recurs_in_expected_text(st: Setup, low: str, phrase: str, taken: Taken, lang: str,
+                            places: list[int] | None = None) -> bool:
     """Does ``phrase`` occur (any case, whole words) outside the candidates, in a line whose other
-    words are mostly common words of the expected language, more common there than in ``lang``?"""
+    words are mostly common words of the expected language, more common there than in ``lang``?
+    ``places``: ``phrase_places(low, phrase)``, when the caller has it (the text is searched otherwise)."""
     code = lexicon_code(lang)
     lex = (lexicon.load(code) if code in st.lexicons else None) or {}
-    pos = low.find(phrase)
-    seen = 0
-    while pos != -1 and seen < tuning.RECUR_MAX_LOOKS:
+    for pos in phrase_places(low, phrase) if places is None else places:
         end = pos + len(phrase)
-        seen += 1
         if (pos == 0 or not low[pos - 1].isalnum()) and (end == len(low) or not low[end].isalnum()) \
                 and not (taken.covers(pos) or taken.any_within(pos, end)):
             ls = max(low.rfind("\n", 0, pos) + 1, pos - tuning.CONTEXT_WINDOW)
@@ -133,7 +157,4 @@ def recurs_in_expected_text(st: Setup, low: str, phrase: str, taken: Taken, lang
                                                                           lex.get(w, 0.0)))
             if len(others) >= tuning.RECUR_MIN_WORDS and common * 2 > len(others):
                 return True
-        pos = low.find(phrase, end)
     return False
-
-

@@ -35,11 +35,12 @@ from ..languages import script_of_lang
 from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
-from .furniture import foreign_ui_lines, grow_furniture, repeated_line, short_lines_holding, site_sections, whole_line_count
+from .furniture import foreign_ui_lines, grow_furniture, repeated_line, short_lines_holding, site_sections, whole_line_count, \
+    whole_line_counts
 from .intended import drop_names_of_works
 from .latin_common import Proposal, Taken, Token, capitalises_nouns, lines_holding
 from .menus import all_first_words, menu_candidates, trigger_words
-from .screen import fold_words, occurring
+from .screen import fold_words, occurring, share_lines
 from .setup import Setup
 from .short_units import in_short_units, short_units
 from .text import GLUED, MENU, fold, is_latin_word, mostly_upper, units, words
@@ -61,7 +62,18 @@ class LatinStage:
     def run(self, text: str, trace, taken: Taken, folded_words=None) -> list[Candidate]:
         st = self.setup
         # (the detector may have folded the text already)
-        folded, words_, rare = folded_words or fold_words(text, st.screen)
+        folded_words = folded_words or fold_words(text, st.screen)
+        folded, words_, rare = folded_words
+        # every set of words whose lines the stage asks for is among these: on a long text, one pass over its
+        # lines finds the lines holding any of them, and each later question is answered from those
+        with share_lines(folded, text, lambda: rare.union(words_.intersection(all_first_words()),
+                                                          words_.intersection(trigger_words(st)),
+                                                          words_.intersection(st.foreign_common))):
+            return self._screen(text, trace, taken, folded_words)
+
+    def _screen(self, text: str, trace, taken: Taken, folded_words) -> list[Candidate]:
+        st = self.setup
+        folded, words_, rare = folded_words
         everyday = rare.intersection(st.everyday)
         # words in other scripts (Cyrillic, Arabic...) are the script stage's business, not suspects here
         unseen = {w for w in rare.difference(st.known) if w.isalpha() and is_latin_word(w)}
@@ -108,6 +120,7 @@ class LatinStage:
         read: set[int] = set()  # starts of the lines read below
         short_lines: list[tuple[int, int]] = []  # short lines read below: menu rows, UI strings
         repeated: list[Candidate] = []  # lines found as furniture repeated through the text
+        line_counts = None  # how often each folded line stands in the text (made when first asked)
         for ls, le, folded_line in lines_holding(folded, text, suspects, strong):
             if le - ls < 2:
                 continue
@@ -140,8 +153,10 @@ class LatinStage:
             read.add(ls)
             got = self._line_cached(text, ls, le, trace, taken, hints, len(found & unseen), found)
             if not got and len(line_words) <= tuning.REPEAT_MAX_WORDS and not taken.any_within(ls, le):
+                if line_counts is None:
+                    line_counts = whole_line_counts(folded)  # (once per text: many short lines ask)
                 rep = repeated_line(st, text, ls, le, line_words, hints, trace,
-                                          whole_line_count(folded, folded_line.strip()))
+                                    whole_line_count(folded, folded_line.strip(), line_counts))
                 if rep is not None:
                     got = [rep]
                     repeated.append(rep)

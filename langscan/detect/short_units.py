@@ -227,25 +227,45 @@ def in_short_units(text: str, folded: str, common: set[str]) -> set[str]:
 
 WHOLE_WORD_REGEX_FROM = 100_000  # characters: from here one regex pass beats a str.find per word (cheaper
                                   # to set up, slower to run: "de" is found inside every "decided")
+_SEPARATORS = " \t\n\r"  # what separates the words of a folded text, for these helpers
 
 
 def whole_word_hits(folded: str, common: set[str]):
     """(word, start, end) of the whole-word occurrences of ``common`` in ``folded`` (words are separated by
-    whitespace there): word by word with ``str.find`` in a short text, in one regex pass in a long one."""
+    ``_SEPARATORS`` there): word by word with ``str.find`` in a short text, in one regex pass in a long one,
+    in the order of the text."""
     n = len(folded)
     if n >= WHOLE_WORD_REGEX_FROM:
-        alts = "|".join(re.escape(w) for w in sorted(common, key=len, reverse=True))
-        for m in re.finditer(rf"(?<![^ \t\n\r])(?:{alts})(?![^ \t\n\r])", folded):
-            yield m.group(), m.start(), m.end()
+        if not common:
+            return
+        # The pattern opens with the separator before the word, so the regex engine skips from separator to
+        # separator in C (a pattern opening with a look-behind is tried at every character), and the words
+        # form a trie (each separator costs a few character tests, not one per word); the look-ahead leaves
+        # the separator after a word to open the next. The text's first word has no separator before it.
+        first, pattern = _whole_word_regex(frozenset(common))
+        m = first.match(folded)
+        if m:
+            yield m.group(1), 0, m.end()
+        for m in pattern.finditer(folded):
+            yield m.group(1), m.start() + 1, m.end()
         return
     find = folded.find
     for w in sorted(common):
         k = len(w)
         i = find(w)
         while i != -1:
-            if (i == 0 or folded[i - 1] in " \t\n\r") and (i + k == n or folded[i + k] in " \t\n\r"):
+            if (i == 0 or folded[i - 1] in _SEPARATORS) and (i + k == n or folded[i + k] in _SEPARATORS):
                 yield w, i, i + k
             i = find(w, i + k)
+
+
+def _whole_word_regex(common: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
+    """(a word of ``common`` (non-empty) opening the text, ``[separator](word)``), each followed by a
+    separator or the end."""
+    from .screen import trie_pattern
+
+    words = f"({trie_pattern(common)})(?![^{_SEPARATORS}])"
+    return re.compile(words), re.compile(f"[{_SEPARATORS}]{words}")
 
 
 
