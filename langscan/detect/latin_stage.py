@@ -2,15 +2,15 @@
 
 Follow one decision from text to finding (each step is a module of its own):
 
-1. screen (``LatinStage.run``, here): set arithmetic on the text's folded words, at C speed.
+1. screen (``LatinStage._screen``, here): set arithmetic on the text's folded words, at C speed.
    A word common in the expected language, or not everyday vocabulary in any other language we
-   know, cannot start a finding; a clean text stops here.  Lines naming a language (CLDR endonyms)
-   go to the menu reader (``menus.py``); lines holding two suspect words, or one strong one, are
-   read (``_line``); a short line repeated through the text, or a short UI line of another language
-   in a menu or sidebar block of that language, is page furniture (``furniture.py``: not a site's own
-   name for a section among its sections in the expected language);
-   a few odd words in a quote, a short line or an appended sentence make a short unit
-   (``short_units.py``).
+   know, cannot start a finding (``_Suspects``); a clean text stops here.  Then, in order:
+   lines naming a language (CLDR endonyms) go to the menu reader (``_menus``, ``menus.py``); lines
+   holding two suspect words, or one strong one, are read (``_suspect_lines`` -> ``_line``), and a
+   short one repeated through the text is page furniture (``furniture.py``), as is a repeated line of
+   unknown words (``_repeated_weak_lines``); short UI strings of another language are judged by the
+   block they stand in (``_furniture``); a few odd words in a quote, a short line or an appended
+   sentence make a short unit (``_odd_short_units``, ``short_units.py``).
 2. whole units (``whole_units.py``): a sentence of many words the expected lexicon barely explains,
    which fastText (or, when it is unsure, lingua) does not hear as expected, is foreign as a whole.
 3. word evidence (``word_evidence.py``): each word's log-frequency ratio, foreign lexicon vs expected
@@ -27,6 +27,8 @@ Every threshold is named once, with what it trades, in ``tuning.py``; the explai
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from .. import spelling
 from ..evidence import mask_non_words, token_case
@@ -51,6 +53,34 @@ from .word_evidence import decide, proposals
 __all__ = ["LatinStage", "Taken", "merge_latin"]
 
 
+@dataclass(slots=True)
+class _Suspects:
+    """The words of a text that can start a finding."""
+
+    everyday: set[str]  # everyday words of another language the expected one does not use every day
+    unseen: set[str]  # Latin words the expected lexicon has never seen
+    suspects: set[str]  # both
+    strong: set[str]  # everyday elsewhere, or spelt with letters English does not use (é, ł, ő...);
+    # a lone unseen ASCII word is a name, brand or typo
+
+    @staticmethod
+    def of(st: Setup, rare: set[str]) -> "_Suspects":
+        everyday = rare.intersection(st.everyday)
+        # words in other scripts (Cyrillic, Arabic...) are the script stage's business, not suspects here
+        unseen = {w for w in rare.difference(st.known) if w.isalpha() and is_latin_word(w)}
+        return _Suspects(everyday, unseen, everyday | unseen, everyday | {w for w in unseen if not w.isascii()})
+
+
+@dataclass(slots=True)
+class _LinesRead:
+    """What reading the suspect lines left for the later steps."""
+
+    starts: set[int] = field(default_factory=set)  # starts of the lines read
+    short_lines: list[tuple[int, int]] = field(default_factory=list)  # short ones: menu rows, UI strings
+    repeated: list[Candidate] = field(default_factory=list)  # lines found as furniture repeated in the text
+    lone_strong: set[str] = field(default_factory=set)  # everyday foreign words alone in a long line
+
+
 class LatinStage:
     """The Latin-script stage of one Detector (holds its bounded cache of line verdicts)."""
 
@@ -72,86 +102,101 @@ class LatinStage:
             return self._screen(text, trace, taken, folded_words)
 
     def _screen(self, text: str, trace, taken: Taken, folded_words) -> list[Candidate]:
+        """The stage's steps, in order; each reads only the lines its words point to."""
         st = self.setup
         folded, words_, rare = folded_words
-        everyday = rare.intersection(st.everyday)
-        # words in other scripts (Cyrillic, Arabic...) are the script stage's business, not suspects here
-        unseen = {w for w in rare.difference(st.known) if w.isalpha() and is_latin_word(w)}
-        suspects = everyday | unseen
-        # Strong suspects: everyday words of another language, or words with letters English
-        # does not use (é, ł, ő...). A lone unseen ASCII word is a name, brand or typo.
-        strong = everyday | {w for w in unseen if not w.isascii()}
-        menu: list[Candidate] = []
-        named = words_.intersection(trigger_words(st))
-        if named:
-            any_named = words_.intersection(all_first_words())
-            menu = menu_candidates(st, text, [(ls, le) for ls, le, _ in lines_holding(folded, text, named, named)],
-                                   [(ls, le) for ls, le, _ in lines_holding(folded, text, any_named, any_named)])
-            if trace.on:
-                for c in menu:
-                    trace.add(c.start, c.end, text[c.start:c.end], "latin", c.lang, c.score, True,
-                              f"a menu item naming {c.lang} (CLDR endonym)")
+        sus = _Suspects.of(st, rare)
+        menu = self._menus(text, folded, words_, trace)
         # short everyday words of another language that the expected one knows too ("les", "des", "est"),
         # standing where a short unit can hold them (most stand in English prose: "Tour de France")
         common_elsewhere = words_.intersection(st.foreign_common)
         if common_elsewhere:
             common_elsewhere = in_short_units(text, folded, common_elsewhere)
-        if not suspects:
-            # rare expected words a spelling list holds ("uhuru wote", "gentium qua"): only the short units
-            # holding them are read, like those holding a word common elsewhere
-            spelled = spelling.vouched_among(rare.difference(st.familiar), st.expect)
-            if spelled:
-                spelled = in_short_units(text, folded, spelled)
-            if common_elsewhere or spelled:  # only the short units holding them are read
-                out = list(menu)
-                if common_elsewhere:
-                    out = out + foreign_ui_lines(st, text, short_lines_holding(text, folded, common_elsewhere),
-                                                 menu, taken, trace)
-                out += short_units(st, text, folded, common_elsewhere | spelled, taken, trace,
-                                   common_elsewhere=common_elsewhere)
-                return drop_names_of_works(st, text, out, trace) if out else out
+        if not sus.suspects:
+            return self._without_suspects(text, folded, rare, menu, common_elsewhere, taken, trace)
+        out, lines_read = self._suspect_lines(text, folded, sus, taken, trace)
+        out = menu + out
+        repeated = lines_read.repeated + self._repeated_weak_lines(text, folded, sus, lines_read.starts, taken, trace)
+        out += repeated[len(lines_read.repeated):]
+        out = self._furniture(text, folded, out, repeated, lines_read, common_elsewhere, taken, trace)
+        out.extend(self._odd_short_units(text, folded, words_, rare, lines_read.lone_strong, common_elsewhere,
+                                         taken, trace))
+        return drop_names_of_works(st, text, out, trace) if out else out
+
+    def _menus(self, text: str, folded: str, words_: set[str], trace) -> list[Candidate]:
+        """Lines naming a language (CLDR endonyms) go to the menu reader (``menus.py``)."""
+        st = self.setup
+        named = words_.intersection(trigger_words(st))
+        if not named:
+            return []
+        any_named = words_.intersection(all_first_words())
+        menu = menu_candidates(st, text, [(ls, le) for ls, le, _ in lines_holding(folded, text, named, named)],
+                               [(ls, le) for ls, le, _ in lines_holding(folded, text, any_named, any_named)])
+        if trace.on:
+            for c in menu:
+                trace.add(c.start, c.end, text[c.start:c.end], "latin", c.lang, c.score, True,
+                          f"a menu item naming {c.lang} (CLDR endonym)")
+        return menu
+
+    def _without_suspects(self, text, folded, rare, menu, common_elsewhere, taken, trace) -> list[Candidate]:
+        """No word is everyday vocabulary of another language: only short units holding a word common
+        elsewhere ("les") or a rare expected word a spelling list holds ("uhuru wote", "gentium qua") are
+        read, and short UI lines holding the former."""
+        st = self.setup
+        spelled = spelling.vouched_among(rare.difference(st.familiar), st.expect)
+        if spelled:
+            spelled = in_short_units(text, folded, spelled)
+        if not (common_elsewhere or spelled):
             if trace.on:
                 trace.add(0, len(text), text[:80], "screen", st.expect[0], 0.0, False,
                           "no word is everyday vocabulary of another language")
             return menu
-        out: list[Candidate] = menu
+        out = list(menu)
+        if common_elsewhere:
+            out += foreign_ui_lines(st, text, short_lines_holding(text, folded, common_elsewhere), menu, taken, trace)
+        out += short_units(st, text, folded, common_elsewhere | spelled, taken, trace,
+                           common_elsewhere=common_elsewhere)
+        return drop_names_of_works(st, text, out, trace) if out else out
+
+    def _suspect_lines(self, text, folded, sus: "_Suspects", taken, trace) -> tuple[list[Candidate], "_LinesRead"]:
+        """Lines holding two suspect words, or one strong one, are read (``_line``); a short one that
+        yields nothing may be furniture repeated through the text (``furniture.repeated_line``)."""
+        st = self.setup
         index = st.everyday_index
-        lone_strong: set[str] = set()
-        read: set[int] = set()  # starts of the lines read below
-        short_lines: list[tuple[int, int]] = []  # short lines read below: menu rows, UI strings
-        repeated: list[Candidate] = []  # lines found as furniture repeated through the text
+        out: list[Candidate] = []
+        seen = _LinesRead()
         line_counts = None  # how often each folded line stands in the text (made when first asked)
-        for ls, le, folded_line in lines_holding(folded, text, suspects, strong):
+        for ls, le, folded_line in lines_holding(folded, text, sus.suspects, sus.strong):
             if le - ls < 2:
                 continue
             line_words = folded_line.split()
-            found = suspects.intersection(line_words)
-            if len(found) < 2 and (len(line_words) > tuning.LONG_LINE_WORDS or strong.isdisjoint(found)):
+            found = sus.suspects.intersection(line_words)
+            if len(found) < 2 and (len(line_words) > tuning.LONG_LINE_WORDS or sus.strong.isdisjoint(found)):
                 # one odd word in a long line is a name or loanword, never a foreign span of the line;
                 # an everyday word of another language may still open a quoted or appended short unit
-                lone_strong.update(found & strong)
+                seen.lone_strong.update(found & sus.strong)
                 continue
             line = text[ls:le]
             if len(line_words) > tuning.CAPS_ONLY_LINE_WORDS and not MENU.search(line) \
                     and not mostly_upper(line) and not GLUED.search(line):
                 lowered = found.intersection(fold(line, lower=False).split())
                 # capitalised suspects that are everyday nouns of a language capitalising its nouns (German)
-                capital_everyday = sum(1 for w in (found - lowered) & everyday
+                capital_everyday = sum(1 for w in (found - lowered) & sus.everyday
                                        if capitalises_nouns(index.get(w, ""), st))
                 if capital_everyday < tuning.CAPITAL_EVERYDAY_WORDS and \
-                        (not lowered or (strong.isdisjoint(lowered) and len(lowered) < 2)):
+                        (not lowered or (sus.strong.isdisjoint(lowered) and len(lowered) < 2)):
                     if trace.on:
                         trace.add(ls, le, line, "screen", st.expect[0], 0.0, False,
                                   "foreign-looking words appear only capitalised here (names)")
                     continue
-            hints: dict[str, int] = {}
+            hints: dict[str, int] = {}  # the languages the line's everyday words belong to
             for w in found:
                 langs = index.get(w)
                 for lang in langs.split(",") if langs else ():
                     if not st.is_expected(lang):
                         hints[lang] = hints.get(lang, 0) + 1
-            read.add(ls)
-            got = self._line_cached(text, ls, le, trace, taken, hints, len(found & unseen), found)
+            seen.starts.add(ls)
+            got = self._line_cached(text, ls, le, trace, taken, hints, len(found & sus.unseen), found)
             if not got and len(line_words) <= tuning.REPEAT_MAX_WORDS and not taken.any_within(ls, le):
                 if line_counts is None:
                     line_counts = whole_line_counts(folded)  # (once per text: many short lines ask)
@@ -159,64 +204,79 @@ class LatinStage:
                                     whole_line_count(folded, folded_line.strip(), line_counts))
                 if rep is not None:
                     got = [rep]
-                    repeated.append(rep)
+                    seen.repeated.append(rep)
             if len(line_words) <= tuning.UI_ROW_MAX_WORDS:
-                short_lines.append((ls, le))  # judged as page furniture below, when nothing else took it
+                seen.short_lines.append((ls, le))  # judged as page furniture later, when nothing else took it
             out.extend(got)
-        # a short line of words no lexicon of the expected language knows, repeated through the text
-        # ("Advertisement" between the articles of a Spanish page): the screen let it pass as one weak word
-        weak = unseen - strong
+        return out, seen
+
+    def _repeated_weak_lines(self, text, folded, sus: "_Suspects", read: set[int], taken, trace) -> list[Candidate]:
+        """A short line of words no lexicon of the expected language knows, repeated through the text
+        ("Advertisement" between the articles of a Spanish page): the screen let it pass as one weak word."""
+        st = self.setup
+        weak = sus.unseen - sus.strong
         # (bounded work: not on a long text with very many unknown words)
-        if weak and len(weak) * len(folded) <= tuning.REPEAT_WEAK_SEARCH:
-            weak = {w for w in weak if folded.count(w) >= tuning.REPEAT_MIN}  # C-speed count first
-        else:
-            weak = set()
-        if weak:
-            short: dict[str, list[tuple[int, int]]] = {}
-            for ls, le, folded_line in lines_holding(folded, text, weak, weak):
-                line_words = folded_line.split()
-                if ls not in read and len(line_words) <= tuning.REPEAT_MAX_WORDS and weak.issuperset(line_words):
-                    short.setdefault(" ".join(line_words), []).append((ls, le))
-            for key, spans in short.items():
-                if len(spans) < tuning.REPEAT_MIN:
+        if not weak or len(weak) * len(folded) > tuning.REPEAT_WEAK_SEARCH:
+            return []
+        weak = {w for w in weak if folded.count(w) >= tuning.REPEAT_MIN}  # C-speed count first
+        if not weak:
+            return []
+        short: dict[str, list[tuple[int, int]]] = {}
+        for ls, le, folded_line in lines_holding(folded, text, weak, weak):
+            line_words = folded_line.split()
+            if ls not in read and len(line_words) <= tuning.REPEAT_MAX_WORDS and weak.issuperset(line_words):
+                short.setdefault(" ".join(line_words), []).append((ls, le))
+        out = []
+        for key, spans in short.items():
+            if len(spans) < tuning.REPEAT_MIN:
+                continue
+            for ls, le in spans:
+                if taken.any_within(ls, le):
                     continue
-                for ls, le in spans:
-                    if taken.any_within(ls, le):
-                        continue
-                    rep = repeated_line(st, text, ls, le, key.split(), {}, trace, len(spans))
-                    if rep is not None:
-                        out.append(rep)
-                        repeated.append(rep)
-        # short UI strings of another language in a menu or sidebar block ("Search", "User" on a French page)
-        if repeated:  # ... but not the site's own name for a section, among its sections in the expected language
+                rep = repeated_line(st, text, ls, le, key.split(), {}, trace, len(spans))
+                if rep is not None:
+                    out.append(rep)
+        return out
+
+    def _furniture(self, text, folded, out, repeated, seen: "_LinesRead", common_elsewhere, taken,
+                   trace) -> list[Candidate]:
+        """Page furniture (``furniture.py``): the site's own names for its sections are dropped from the
+        repeated lines; short UI strings of another language in a menu or sidebar block ("Search", "User"
+        on a French page) are found; found furniture grows over its neighbours of the same language."""
+        st = self.setup
+        if repeated:
             drop = site_sections(st, text, repeated, out, trace)
             out = [c for c in out if id(c) not in drop]
+        short_lines = seen.short_lines
         if common_elsewhere:  # ("Archives du blog": no suspect, but "du" is far more common in French)
-            short_lines += [x for x in short_lines_holding(text, folded, common_elsewhere) if x[0] not in read]
+            short_lines = short_lines + [x for x in short_lines_holding(text, folded, common_elsewhere)
+                                         if x[0] not in seen.starts]
         if short_lines:
             out.extend(foreign_ui_lines(st, text, sorted(short_lines), out, taken, trace))
         if out:
             out.extend(grow_furniture(st, text, out, taken, trace))
-        # words the expected language hardly uses (wordfreq's English list holds much foreign noise,
-        # so "never seen" is too strict a test for two or three words)
-        # words English hardly uses that it has never seen, or that are everyday elsewhere
+        return out
+
+    def _odd_short_units(self, text, folded, words_, rare, lone_strong, common_elsewhere, taken,
+                         trace) -> list[Candidate]:
+        """Short units (``short_units.py``) holding a word the expected language hardly uses and has never
+        seen, or an everyday word of another language (written in lowercase somewhere: names and brands
+        are capitalised wherever they appear), or one alone in a long line ("... points. Tous les"), or a
+        word common elsewhere: lingua and the lexicons decide them."""
+        st = self.setup
+        # (wordfreq's English list holds much foreign noise, so "never seen" is too strict a test for two
+        # or three words)
         odd = rare.difference(st.familiar)
         if odd:
-            # seen in lowercase somewhere (names and brands are capitalised wherever they appear)
             odd = occurring(text, folded, words_, lambda: set(fold(text, lower=False).split()),
                             {w for w in odd if (w not in st.known or w in st.everyday
                                                 or spelling.vouches(w, st.expect))  # (Swahili "barua")
                              and w.isalpha() and is_latin_word(w)})
-        # everyday words of another language alone in a long line ("... points. Tous les"): lingua judges
-        # the quoted or appended short unit around them
         odd |= lone_strong
-        # a short unit holding a word common elsewhere is read like one holding an odd word (lingua and the
-        # lexicons decide it)
         common_elsewhere = common_elsewhere.difference(odd)
-        if odd or common_elsewhere:
-            out.extend(short_units(st, text, folded, odd | common_elsewhere, taken, trace, lone_strong,
-                                         common_elsewhere))
-        return drop_names_of_works(st, text, out, trace) if out else out
+        if not (odd or common_elsewhere):
+            return []
+        return short_units(st, text, folded, odd | common_elsewhere, taken, trace, lone_strong, common_elsewhere)
 
     # ------------------------------------------------------------------ repeated page furniture
 
