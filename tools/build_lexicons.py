@@ -7,7 +7,7 @@ file holds the most frequent words of one language with their Zipf frequency
 "word<TAB>zipf100" per line, most frequent first.
 
     python tools/build_lexicons.py            # wordfreq -> *.tsv.gz -> *.words
-    python tools/build_lexicons.py --compact  # only *.tsv.gz -> *.words (no wordfreq needed)
+    python tools/build_lexicons.py --compact  # only *.tsv.gz -> *.words and *.hash (no wordfreq needed)
 
 The ``.tsv.gz`` files are the source (what wordfreq gave); the ``.words`` files
 are what ``langscan.lexicon`` reads: the same rows in a form that loads without
@@ -154,11 +154,23 @@ def compact(path: Path) -> bytes:
     return compact_common(path) if path.name == "common.tsv.gz" else compact_language(path)
 
 
+def hash_index(words: bytes) -> bytes:
+    """The .hash bytes for one language's .words bytes: the lookup index langscan.lexicon.load reads (its
+    layout is described and built by ``langscan.lexicon.hash_index``, so reader and writer cannot differ)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from langscan.lexicon import hash_index as build
+
+    return build(words)
+
+
 def build_compact(out_dir: Path) -> None:
     for path in sorted(out_dir.glob("*.tsv.gz")):
         target = out_dir / (path.name.split(".")[0] + ".words")
         target.write_bytes(compact(path))
         print(f"{target.name}: {target.stat().st_size // 1024} KiB")
+        index = target.with_suffix(".hash")
+        index.write_bytes(hash_index(target.read_bytes()))
+        print(f"{index.name}: {index.stat().st_size // 1024} KiB")
 
 
 if __name__ == "__main__":  # noqa: E305
