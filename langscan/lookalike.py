@@ -29,7 +29,6 @@ import re
 import threading
 import unicodedata
 from bisect import bisect_left
-from collections import Counter
 from typing import Callable, Optional, Sequence
 
 from . import lexicon
@@ -206,54 +205,21 @@ def _index(lang: str) -> dict[str, tuple[str, ...]]:
     key = "index:" + lang
     idx = _data.get(key)
     if idx is None:
-        idx = _data[key] = _build_index(sorted(lexicon.common_words(lang, EVERYDAY_ZIPF)))
-    return idx
-
-
-def _ascii_pairs() -> list[tuple[str, str]]:
-    """The confusables whose source is ASCII ("I" -> "l", "m" -> "rn"...), in the table's order.
-
-    No prototype of them holds such a source, and NFD changes no ASCII: an ASCII word's skeleton is the
-    word with these replaced one after another."""
-    t = _data.get("ascii-pairs")
-    if t is None:
-        t = _data["ascii-pairs"] = [(c, p) for c, p in _table().items() if c.isascii()]
-    return t
-
-
-def _build_index(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    """skeleton -> forms (each word in lower, Title and UPPER case, in that order, duplicates once), the
-    words taken in the order given, keys in the order first met.
-
-    The ASCII forms' skeletons come from a few ``replace`` calls on all of them joined by line breaks (a
-    one-character source never spans two forms), the few others from ``skeleton``; the 1-tuples are made
-    by C code and only the skeletons several forms share are gathered in Python (~3x faster than a
-    loop over every form)."""
-    forms: list[str] = []
-    for w in words:
-        forms += dict.fromkeys((w, w[:1].upper() + w[1:], w.upper()))
-    joined = "\n".join(forms)
-    for c, p in _ascii_pairs():
-        if c in joined:
-            joined = joined.replace(c, p)
-    sks = joined.split("\n")
-    if len(sks) != len(forms) or any("\n" in p for _, p in _ascii_pairs()):  # (never with the shipped data)
-        sks = []
-        for f in forms:
-            for c, p in _ascii_pairs():
-                f = f.replace(c, p)
-            sks.append(f)
-    for i, f in enumerate(forms):
-        if not f.isascii():
-            sks[i] = skeleton(f)
-    idx: dict[str, tuple[str, ...]] = dict(zip(sks, zip(forms)))  # a shared skeleton keeps its last form
-    if len(idx) < len(forms):
-        shared = {sk for sk, n in Counter(sks).items() if n > 1}
-        for sk in shared:
-            idx[sk] = ()
-        for sk, form in zip(sks, forms):
-            if sk in shared:
-                idx[sk] += (form,)
+        # ASCII sources ("I" -> "l", "m" -> "rn"...) map to ASCII that is no source itself, so plain
+        # replacements give an ASCII word's skeleton (NFD changes no ASCII), much faster than skeleton()
+        pairs = [(c, p) for c, p in _table().items() if c.isascii()]
+        idx = {}
+        for w in sorted(lexicon.common_words(lang, EVERYDAY_ZIPF)):
+            for form in dict.fromkeys((w, w[:1].upper() + w[1:], w.upper())):
+                if form.isascii():
+                    sk = form
+                    for c, p in pairs:
+                        if c in sk:
+                            sk = sk.replace(c, p)
+                else:
+                    sk = skeleton(form)
+                idx[sk] = idx.get(sk, ()) + (form,)
+        _data[key] = idx
     return idx
 
 
