@@ -18,8 +18,13 @@ row.  The big sets are hidden from the garbage collector (see _untracked).
 
 Everything loads lazily and once per process, per language: the expected
 language's lists when a Detector first scans, another language's only when a
-line is scored against it.  The frequency dicts are built the first time a
-line is scored, so a pre-commit run on a clean file never pays for them.
+line is scored against it.  A word's frequency is looked up without building
+a dict: ``load(lang)`` answers from the .words bytes and a prebuilt hash index
+of them (models/lexicon/<lang>.hash, same build tool), remembering the words
+asked, and builds the full dict only once a language has been asked about
+``Table.SWITCH`` different words (a first pass asks a foreign lexicon about
+tens to hundreds).  The everyday index (``everyday_index``) is answered the
+same way.
 """
 
 from __future__ import annotations
@@ -346,6 +351,13 @@ class Table:
         return self.full() == (other.full() if isinstance(other, Table) else other)
 
     __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self):
+        # (a copy in another process is that process's own table of the same language)
+        return (everyday_index, ()) if self.lang == "common" else (load, (self.lang,))
+
+    def __repr__(self) -> str:
+        return f"<lexicon.Table {self.lang}: {len(self._memo)} words asked, full dict {'built' if self._full else 'not built'}>"
 
 
 def _table(lang: str):

@@ -90,3 +90,12 @@ def test_scan_results_do_not_depend_on_the_index(monkeypatch):
     assert isinstance(lexicon.load("de"), dict)
     lexicon._cache.clear()
     assert with_index == without and with_index
+
+
+def test_a_table_pickles_as_its_language():
+    import pickle
+
+    t = lexicon.load("de")
+    assert pickle.loads(pickle.dumps(t)) is t
+    assert pickle.loads(pickle.dumps(lexicon.everyday_index())) is lexicon.everyday_index()
+    assert "de" in repr(t)
