@@ -253,6 +253,69 @@ def hash_index(blob: bytes) -> bytes:
     return head + struct.pack(f"<{len(run_starts)}I", *run_starts) + struct.pack(f"<{slots}I", *table)
 
 
+_LINES_MAGIC = b"langscan-lines\t1\n"  # then 3 little-endian uint32: the text's size, its crc32, slots
+
+
+def lines_index(blob: bytes) -> bytes:
+    """A hash index over the lines of ``blob`` (UTF-8, the first line a header, each other line a key and
+    what follows it after a tab), keyed by the text before the first tab: a header (the text's size and
+    CRC-32, the number of slots) then the slots, as in ``hash_index`` (byte offset of the line, 0 empty)."""
+    import struct
+
+    lines = blob.split(b"\n")
+    if len(lines) < 2 or lines[-1] != b"":
+        raise ValueError("not a text of lines")
+    off = len(lines[0]) + 1
+    keys = []
+    for line in lines[1:-1]:
+        k = line.split(b"\t", 1)[0]
+        keys.append((k, off))
+        off += len(line) + 1
+    nslots = len(keys) * 5 // 3 + 1
+    table = [0] * nslots
+    for k, at in keys:
+        h = _crc32(k) % nslots
+        while table[h]:
+            if blob.startswith(k + b"\t", table[h]) or blob.startswith(k + b"\n", table[h]):
+                raise ValueError(f"a key stands twice: {k!r}")
+            h = (h + 1) % nslots
+        table[h] = at
+    return _LINES_MAGIC + struct.pack("<3I", len(blob), _crc32(blob), nslots) + struct.pack(f"<{nslots}I", *table)
+
+
+def lines_index_slots(blob: bytes, index: bytes):
+    """The slots of ``index`` (made by ``lines_index``) when it matches ``blob``, else None."""
+    import struct
+
+    m = len(_LINES_MAGIC)
+    if index[:m] != _LINES_MAGIC or len(index) < m + 12:
+        return None
+    size, crc, nslots = struct.unpack_from("<3I", index, m)
+    if size != len(blob) or crc != _crc32(blob) or len(index) != m + 12 + 4 * nslots or not nslots:
+        return None
+    return _uint32s(index[m + 12:])
+
+
+def find_line(blob: bytes, slots, key: str) -> Optional[str]:
+    """The line of ``blob`` whose key is ``key`` (without its line break), or None."""
+    if not key or "\t" in key or "\n" in key:
+        return None
+    try:
+        b = key.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    n = len(slots)
+    h = _crc32(b) % n
+    end = len(b)
+    while True:
+        at = slots[h]
+        if not at:
+            return None
+        if blob.startswith(b, at) and blob[at + end] in (9, 10):
+            return blob[at:blob.index(b"\n", at)].decode("utf-8")
+        h = (h + 1) % n
+
+
 def _uint32s(data: bytes):
     """A little-endian uint32 array read into an ``array`` (one copy, C-level indexing)."""
     import sys
@@ -460,6 +523,18 @@ def common_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
         lst = _list(lang)
         return word_set(lst.words[:_cut(lst, min_zipf)]) if lst else frozenset()
     return _cached(f"{lang}@{min_zipf}", build)
+
+
+def non_ascii_common_words(lang: str, min_zipf: float) -> list[str]:
+    """The words of ``common_words(lang, min_zipf)`` that are not ASCII, picked from the list by C code
+    (no set of all of them is built)."""
+    from itertools import compress
+
+    lst = _list(lang)
+    if lst is None:
+        return []
+    top = lst.words[:_cut(lst, min_zipf)]
+    return list(compress(top, [not w.isascii() for w in top]))
 
 
 def _parse_everyday() -> tuple[list[str], list[tuple[str, int, int]]]:

@@ -99,3 +99,60 @@ def test_a_table_pickles_as_its_language():
     assert pickle.loads(pickle.dumps(t)) is t
     assert pickle.loads(pickle.dumps(lexicon.everyday_index())) is lexicon.everyday_index()
     assert "de" in repr(t)
+
+
+# ------------------------------------------------------------------ the prebuilt look-alike index
+from langscan import lookalike  # noqa: E402
+
+
+@pytest.mark.parametrize("lang", lookalike.PREBUILT)
+def test_prebuilt_lookalike_index_is_what_the_build_makes(lang):
+    text = lookalike.prebuilt_index_text(lang).encode("utf-8")
+    assert (lexicon.models_dir() / f"lookalike-{lang}.tsv").read_bytes() == text, \
+        "rebuild with: python tools/build_lexicons.py --lookalike"
+    assert (lexicon.models_dir() / f"lookalike-{lang}.hash").read_bytes() == lexicon.lines_index(text)
+
+
+@pytest.mark.parametrize("lang", lookalike.PREBUILT)
+def test_prebuilt_lookalike_index_gives_the_forms_the_run_time_index_gives(lang):
+    assert lookalike._prebuilt(lang) is not None, "the prebuilt index does not match the shipped data"
+    idx = lookalike._index(lang)
+    assert len(idx) > 50000
+    for key, forms in idx.items():
+        assert sorted(lookalike._forms(lang, key)) == sorted(forms), key
+    for key in ["", "\t", "la\tx", "a\nb", "\ud800", "xyzzyq", "Rnodern", "CAFE", "cafe\u0301", "naı\u0308ve"]:
+        assert lookalike._forms(lang, key) == idx.get(key) or sorted(lookalike._forms(lang, key)) == sorted(idx[key])
+    # what the finder reads from it: the everyday word a look-alike word spells
+    for word in ["ѕсоре", "usｅd", "troսble", "Наrd", "сafé", "mоdern", "ΜΟDERN", "іllicit"]:
+        key = lookalike.skeleton(__import__("unicodedata").normalize("NFKC", word))
+        assert lookalike._lookup(key, word, [lang]) == _lookup_with_run_time_index(key, word, lang)
+
+
+def _lookup_with_run_time_index(key, word, lang):
+    forms = lookalike._index(lang).get(key)
+    if not forms:
+        return None
+    latin = lookalike._latinish()
+    import unicodedata
+
+    nf = unicodedata.normalize("NFKC", word)
+    near = "".join(c if c.isascii() else lookalike.HOMOGLYPHS.get(c) or latin.get(c, c) for c in nf)
+    return max(forms, key=lambda f: (len(f) == len(near), sum(a == b for a, b in zip(f, near)), f))
+
+
+def test_homoglyph_findings_do_not_depend_on_the_prebuilt_index(monkeypatch):
+    from langscan import Detector
+
+    text = ("Тhe ѕсоре of this release is small: it fixes the parser and updates the docs.\n"
+            "Please rеad the notes before you upgrade, and report any trоuble you have.\n"
+            "Ｍｏｄｅｒｎ browsers are supported. Visit the 𝐇𝐞𝐥𝐥𝐨 page for the full list.")
+    pre = [(f.kind, f.start, f.end, f.repair if hasattr(f, "repair") else None) for f in Detector(expect="en").scan(text)]
+    monkeypatch.setattr(lookalike, "PREBUILT", ())
+    monkeypatch.setitem(lookalike._data, "prebuilt:en", None)
+    run_time = [(f.kind, f.start, f.end, f.repair if hasattr(f, "repair") else None) for f in Detector(expect="en").scan(text)]
+    assert pre == run_time and any(f[0].value == "homoglyph" for f in pre)
+
+
+def test_a_prebuilt_index_of_other_data_is_not_used(monkeypatch):
+    monkeypatch.setattr(lookalike, "EVERYDAY_ZIPF", 3.5)  # the file was made with the cut at 3.0
+    assert lookalike._read_prebuilt("en") is None
