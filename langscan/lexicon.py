@@ -18,8 +18,13 @@ row.  The big sets are hidden from the garbage collector (see _untracked).
 
 Everything loads lazily and once per process, per language: the expected
 language's lists when a Detector first scans, another language's only when a
-line is scored against it.  The frequency dicts are built the first time a
-line is scored, so a pre-commit run on a clean file never pays for them.
+line is scored against it.  A word's frequency is looked up without building
+a dict: ``load(lang)`` answers from the .words bytes and a prebuilt hash index
+of them (models/lexicon/<lang>.hash, same build tool), remembering the words
+asked, and builds the full dict only once a language has been asked about
+``Table.SWITCH`` different words (a first pass asks a foreign lexicon about
+tens to hundreds).  The everyday index (``everyday_index``) is answered the
+same way.
 """
 
 from __future__ import annotations
@@ -27,8 +32,11 @@ from __future__ import annotations
 import gc
 import threading
 from contextlib import contextmanager
+from bisect import bisect_right
 from itertools import accumulate, chain, combinations
 from typing import Callable, Iterable, NamedTuple, Optional, Sequence, TypeVar
+
+from zlib import crc32 as _crc32
 
 from .lid import models_dir
 
@@ -156,23 +164,293 @@ def _list(lang: str) -> Optional[_List]:
     return _cached("list:" + lang, lambda: _parse(lang))
 
 
-def load(lang: str) -> Optional[dict[str, float]]:
-    """word -> Zipf frequency for ``lang``, or None when no lexicon ships for it."""
-    def build() -> Optional[dict[str, float]]:
-        lst = _list(lang)
-        if lst is None:
+def load(lang: str) -> "Optional[Table]":
+    """word -> Zipf frequency for ``lang`` (a read-only mapping: ``get``, ``in``, ``[]``), or None when no
+    lexicon ships for it.
+
+    Nothing is built per word: the mapping answers from the .words file and its prebuilt hash index
+    (models/lexicon/<lang>.hash), remembering each word asked; after ``Table.SWITCH`` different words it
+    builds the full dict once and answers from it. Without a matching index file it is the full dict
+    from the start. Either way every answer is the value ``dict(zip(words, values))`` gives."""
+    if lang == "common":
+        return None
+    return _cached("table:" + lang, lambda: _table(lang))
+
+
+def table(lang: str) -> Optional[dict[str, float]]:
+    """The full dict word -> Zipf of ``lang`` (built once per process), or None without a lexicon."""
+    t = load(lang)
+    return t.full() if isinstance(t, Table) else t
+
+
+def _full_dict(lang: str) -> Optional[dict[str, float]]:
+    lst = _list(lang)
+    if lst is None:
+        return None
+    # one float object per value, shared by its words; one C-level pass over the words
+    values: list[float] = []
+    for value, a, b in lst.runs:
+        values += [value / 100.0] * (b - a)
+    got = dict(zip(lst.words, values))
+    _cache["abc:" + lang] = lst.alphabet
+    # the list itself is not kept beside its table (a foreign language rarely needs more): a later
+    # words()/common_words() of it reads the file again
+    _cache.pop("list:" + lang, None)
+    return got
+
+
+HASH_SUFFIX = ".hash"
+
+
+def _head_lines(blob: bytes) -> int:
+    """How many header lines a .words file has: 4 for a language's list, 3 for the everyday index, 0 else."""
+    if blob.startswith(b"langscan-lexicon\t2\t"):
+        return 4
+    if blob.startswith(b"langscan-everyday\t2\t"):
+        return 3
+    return 0
+_HASH_MAGIC = b"langscan-hash\t1\n"  # then 5 little-endian uint32: .words size, .words crc32, runs, slots, 0
+
+
+def hash_index(blob: bytes) -> bytes:
+    """The .hash bytes for the .words bytes ``blob`` (a language's file; tools/build_lexicons.py writes them).
+
+    After a header (the .words file's size and CRC-32, so a stale index is never used, the number of Zipf
+    runs and of slots), the byte offset in ``blob`` where each run's first word starts (and the end), then
+    an open-addressing table of ``slots`` uint32: a word's slot is CRC-32 of its UTF-8 bytes modulo
+    ``slots``, the next one while taken (linear probing); each slot holds the byte offset where its word
+    starts in ``blob`` (0: empty; the header comes first, so no word starts at 0). A word listed twice
+    keeps the later offset, as a dict built from the list keeps the later value."""
+    import struct
+    from zlib import crc32
+
+    text = blob.decode("utf-8")
+    lines = text.split("\n")
+    head = _head_lines(blob)
+    if not head or len(lines) <= head or lines[-1] != "":
+        raise ValueError("not a langscan .words file")
+    runs = _runs(lines[1], lines[2])
+    words = lines[head:-1]
+    if (runs[-1][2] if runs else 0) != len(words) or any(not w for w in words):
+        raise ValueError("the header does not count the words, or a word is empty")
+    starts = []  # byte offset of each word
+    off = sum(len(l.encode("utf-8")) + 1 for l in lines[:head])
+    for w in words:
+        starts.append(off)
+        off += len(w.encode("utf-8")) + 1
+    if off != len(blob):
+        raise ValueError("the words do not fill the file")
+    run_starts = [starts[a] for _, a, _ in runs] + [len(blob)]
+    slots = len(words) * 5 // 3 + 1  # load factor 0.6: a miss reads ~3 slots
+    table = [0] * slots
+    for w, at in zip(words, starts):
+        b = w.encode("utf-8")
+        h = crc32(b) % slots
+        while table[h] and not (blob.startswith(b, table[h]) and blob[table[h] + len(b)] == 10):
+            h = (h + 1) % slots
+        table[h] = at
+    head = _HASH_MAGIC + struct.pack("<5I", len(blob), crc32(blob), len(runs), slots, 0)
+    return head + struct.pack(f"<{len(run_starts)}I", *run_starts) + struct.pack(f"<{slots}I", *table)
+
+
+_LINES_MAGIC = b"langscan-lines\t1\n"  # then 3 little-endian uint32: the text's size, its crc32, slots
+
+
+def lines_index(blob: bytes) -> bytes:
+    """A hash index over the lines of ``blob`` (UTF-8, the first line a header, each other line a key and
+    what follows it after a tab), keyed by the text before the first tab: a header (the text's size and
+    CRC-32, the number of slots) then the slots, as in ``hash_index`` (byte offset of the line, 0 empty)."""
+    import struct
+
+    lines = blob.split(b"\n")
+    if len(lines) < 2 or lines[-1] != b"":
+        raise ValueError("not a text of lines")
+    off = len(lines[0]) + 1
+    keys = []
+    for line in lines[1:-1]:
+        k = line.split(b"\t", 1)[0]
+        keys.append((k, off))
+        off += len(line) + 1
+    nslots = len(keys) * 5 // 3 + 1
+    table = [0] * nslots
+    for k, at in keys:
+        h = _crc32(k) % nslots
+        while table[h]:
+            if blob.startswith(k + b"\t", table[h]) or blob.startswith(k + b"\n", table[h]):
+                raise ValueError(f"a key stands twice: {k!r}")
+            h = (h + 1) % nslots
+        table[h] = at
+    return _LINES_MAGIC + struct.pack("<3I", len(blob), _crc32(blob), nslots) + struct.pack(f"<{nslots}I", *table)
+
+
+def lines_index_slots(blob: bytes, index: bytes):
+    """The slots of ``index`` (made by ``lines_index``) when it matches ``blob``, else None."""
+    import struct
+
+    m = len(_LINES_MAGIC)
+    if index[:m] != _LINES_MAGIC or len(index) < m + 12:
+        return None
+    size, crc, nslots = struct.unpack_from("<3I", index, m)
+    if size != len(blob) or crc != _crc32(blob) or len(index) != m + 12 + 4 * nslots or not nslots:
+        return None
+    return _uint32s(index[m + 12:])
+
+
+def find_line(blob: bytes, slots, key: str) -> Optional[str]:
+    """The line of ``blob`` whose key is ``key`` (without its line break), or None."""
+    if not key or "\t" in key or "\n" in key:
+        return None
+    try:
+        b = key.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    n = len(slots)
+    h = _crc32(b) % n
+    end = len(b)
+    while True:
+        at = slots[h]
+        if not at:
             return None
-        # one float object per value, shared by its words; one C-level pass over the words
-        values: list[float] = []
-        for value, a, b in lst.runs:
-            values += [value / 100.0] * (b - a)
-        table = dict(zip(lst.words, values))
-        _cache["abc:" + lang] = lst.alphabet
-        # the list itself is not kept beside its table (a foreign language rarely needs more): a later
-        # words()/common_words() of it reads the file again
-        del _cache["list:" + lang]
-        return table
-    return _cached("table:" + lang, build)
+        if blob.startswith(b, at) and blob[at + end] in (9, 10):
+            return blob[at:blob.index(b"\n", at)].decode("utf-8")
+        h = (h + 1) % n
+
+
+def _uint32s(data: bytes):
+    """A little-endian uint32 array read into an ``array`` (one copy, C-level indexing)."""
+    import sys
+    from array import array
+
+    arr = array("I" if array("I").itemsize == 4 else "L")
+    if arr.itemsize != 4:
+        return [int.from_bytes(data[i:i + 4], "little") for i in range(0, len(data), 4)]
+    arr.frombytes(data)
+    if sys.byteorder != "little":
+        arr.byteswap()
+    return arr
+
+
+class Table:
+    """A language's word -> Zipf lookup answered from its .words bytes and .hash index (see ``load``)."""
+
+    SWITCH = 4096  # different words asked before the full dict is built (it then answers at dict speed)
+
+    __slots__ = ("lang", "_blob", "_slots", "_nslots", "_run_starts", "_values", "_memo", "_full", "get",
+                 "__weakref__")
+
+    def __init__(self, lang: str, blob: bytes, slots, run_starts: list[int], values: list):
+        self.lang = lang  # a language code, or "common" for the everyday index
+        self._blob = blob
+        self._slots = slots
+        self._nslots = len(slots)
+        self._run_starts = run_starts
+        self._values = values
+        self._memo: dict[str, Optional[float]] = {}
+        self._full: Optional[dict[str, float]] = None
+        self.get = self._get  # replaced by the full dict's own get once it is built
+
+    def _find(self, word: str) -> Optional[float]:
+        if type(word) is not str or not word or "\n" in word:
+            return None
+        try:
+            b = word.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: no listed word
+            return None
+        blob, slots, n = self._blob, self._slots, self._nslots
+        h = _crc32(b) % n
+        end = len(b)
+        while True:
+            at = slots[h]
+            if not at:
+                return None
+            if blob.startswith(b, at) and blob[at + end] == 10:
+                return self._values[bisect_right(self._run_starts, at) - 1]
+            h += 1
+            if h == n:
+                h = 0
+
+    def _get(self, word, default=None):
+        memo = self._memo
+        z = memo.get(word, _MISSING)
+        if z is _MISSING:
+            if len(memo) >= self.SWITCH:
+                return self.full().get(word, default)
+            z = memo[word] = self._find(word)
+        return default if z is None else z
+
+    def full(self) -> dict[str, float]:
+        """The whole dict (built once; from then on ``get`` is the dict's own)."""
+        if self._full is None:
+            with _lock:
+                if self._full is None:
+                    with _quiet_gc():
+                        got = _full_dict(self.lang) if self.lang != "common" else _everyday_dict()
+                    self._full = got if got is not None else {}
+                    self.get = self._full.get
+        return self._full
+
+    def __getitem__(self, word: str) -> float:
+        z = self.get(word, None)
+        if z is None:
+            raise KeyError(word)
+        return z
+
+    def __contains__(self, word) -> bool:
+        return self.get(word, None) is not None
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __len__(self) -> int:
+        return len(self.full())
+
+    def __iter__(self):
+        return iter(self.full())
+
+    def items(self):
+        return self.full().items()
+
+    def __eq__(self, other) -> bool:
+        return self.full() == (other.full() if isinstance(other, Table) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self):
+        # (a copy in another process is that process's own table of the same language)
+        return (everyday_index, ()) if self.lang == "common" else (load, (self.lang,))
+
+    def __repr__(self) -> str:
+        return f"<lexicon.Table {self.lang}: {len(self._memo)} words asked, full dict {'built' if self._full else 'not built'}>"
+
+
+def _table(lang: str):
+    """``lang``'s Table (its index file read), or its full dict when no index matches its .words file
+    (``lang`` "common": the everyday index, word -> comma-separated languages)."""
+    import struct
+
+    d = models_dir() / "lexicon"
+    words_path, hash_path = d / f"{lang}{SUFFIX}", d / f"{lang}{HASH_SUFFIX}"
+    fallback = _everyday_dict if lang == "common" else (lambda: _full_dict(lang))
+    if not words_path.is_file():
+        return None if lang != "common" else {}
+    if hash_path.is_file():
+        blob = words_path.read_bytes()
+        idx = hash_path.read_bytes()
+        m = len(_HASH_MAGIC)
+        head = _head_lines(blob)
+        if idx[:m] == _HASH_MAGIC and len(idx) >= m + 20 and head == (3 if lang == "common" else 4):
+            size, crc, nruns, nslots, _ = struct.unpack_from("<5I", idx, m)
+            body = m + 20
+            if size == len(blob) and crc == _crc32(blob) and len(idx) == body + 4 * (nruns + 1 + nslots):
+                first = blob.index(b"\n") + 1
+                values_line = blob[first:blob.index(b"\n", first)].decode("utf-8")
+                values = ([int(v) / 100.0 for v in values_line.split()] if lang != "common"
+                          else values_line.split())
+                if len(values) == nruns:
+                    run_starts = list(_uint32s(idx[body:body + 4 * (nruns + 1)]))
+                    slots = _uint32s(idx[body + 4 * (nruns + 1):])
+                    return Table(lang, blob, slots, run_starts, values)
+    return fallback()
 
 
 def _cut(lst: _List, min_zipf: float) -> int:
@@ -247,6 +525,18 @@ def common_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
     return _cached(f"{lang}@{min_zipf}", build)
 
 
+def non_ascii_common_words(lang: str, min_zipf: float) -> list[str]:
+    """The words of ``common_words(lang, min_zipf)`` that are not ASCII, picked from the list by C code
+    (no set of all of them is built)."""
+    from itertools import compress
+
+    lst = _list(lang)
+    if lst is None:
+        return []
+    top = lst.words[:_cut(lst, min_zipf)]
+    return list(compress(top, [not w.isascii() for w in top]))
+
+
 def _parse_everyday() -> tuple[list[str], list[tuple[str, int, int]]]:
     lines = _read("common") or []
     if len(lines) < 3 or not lines[0].startswith("langscan-everyday\t2\t"):
@@ -263,21 +553,24 @@ def _everyday() -> tuple[list[str], list[tuple[str, int, int]]]:
     return _cached("everyday-list", _parse_everyday)
 
 
-def everyday_index() -> dict[str, str]:
+def everyday_index() -> "Table":
     """Everyday words (Zipf >= 4 in some shipped language) -> the languages they are everyday in
-    (comma-separated codes).
+    (comma-separated codes), as a read-only mapping answered like ``load``'s (``get``, ``in``, ``[]``).
 
     Tells the detector which languages a line's unexplained words point to, so
     it can score the line against those lexicons even when fastText, on a
     short line, hears something else.
     """
-    def build() -> dict[str, str]:
-        words_, groups = _everyday()
-        index: dict[str, str] = {}
-        for langs, a, b in groups:  # "de,nl": split only when asked
-            index.update(dict.fromkeys(words_[a:b], langs))
-        return index
-    return _cached("everyday-index", build)
+    return _cached("everyday-index", lambda: _table("common"))
+
+
+def _everyday_dict() -> dict[str, str]:
+    """The everyday index as a full dict (the groups' words, each mapped to its group's language list)."""
+    words_, groups = _everyday()
+    index: dict[str, str] = {}
+    for langs, a, b in groups:  # "de,nl": split only when asked
+        index.update(dict.fromkeys(words_[a:b], langs))
+    return index
 
 
 def everyday_elsewhere(expected: tuple[str, ...]) -> frozenset[str]:

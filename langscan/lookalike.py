@@ -223,6 +223,99 @@ def _index(lang: str) -> dict[str, tuple[str, ...]]:
     return idx
 
 
+PREBUILT = ("en",)  # languages whose skeleton index ships prebuilt (models/lookalike-<lang>.tsv and .hash)
+_PREBUILT_MAGIC = "langscan-lookalike\t2"
+
+
+def _fingerprint(lang: str) -> str:
+    """What a prebuilt index of ``lang`` was made from: the Zipf cut and the CRC-32 of the lexicon and of
+    the confusables files (it is used only when they all match). It holds the ASCII forms only, whose
+    skeletons are plain replacements: no Unicode version of this Python changes them."""
+    from zlib import crc32
+
+    from .lid import models_dir
+
+    d = models_dir()
+    parts = [f"{EVERYDAY_ZIPF:g}"]
+    for path in (d / "lexicon" / f"{lang}{lexicon.SUFFIX}", d / "confusables.tsv.gz", d / DERIVED_FILE):
+        parts.append(f"{crc32(path.read_bytes()):08x}" if path.is_file() else "-")
+    return "\t".join(parts)
+
+
+def prebuilt_index_text(lang: str) -> str:
+    """The text of models/lookalike-<lang>.tsv: a header (``_PREBUILT_MAGIC``, the language, its
+    ``_fingerprint``), then one line per skeleton of ``_index(lang)`` (in its order) that an ASCII form
+    spells: the skeleton and those forms, tab-separated (tools/build_lexicons.py writes it and its .hash).
+    The few non-ASCII forms (NFD depends on the Unicode version) are indexed at run time (``_non_ascii``)."""
+    lines = [f"{_PREBUILT_MAGIC}\t{lang}\t{_fingerprint(lang)}"]
+    for sk, forms in _index(lang).items():
+        kept = tuple(f for f in forms if f.isascii())
+        if not kept:
+            continue
+        if any(c in x for x in (sk,) + kept for c in "\t\n"):
+            raise ValueError(f"a skeleton or form holds a tab or a line break: {sk!r} {kept!r}")
+        lines.append("\t".join((sk,) + kept))
+    return "\n".join(lines) + "\n"
+
+
+def _non_ascii(lang: str) -> dict[str, tuple[str, ...]]:
+    """skeleton -> the forms of ``_index(lang)`` that are not ASCII (a few dozen: "café", "CAFÉ", "naïve"),
+    built as ``_index`` builds them. (An ASCII word's forms are all ASCII: they are in the prebuilt file.)"""
+    out: dict[str, tuple[str, ...]] = {}
+    for w in sorted(lexicon.non_ascii_common_words(lang, EVERYDAY_ZIPF)):
+        for form in dict.fromkeys((w, w[:1].upper() + w[1:], w.upper())):
+            if not form.isascii():
+                sk = skeleton(form)
+                out[sk] = out.get(sk, ()) + (form,)
+    return out
+
+
+def _prebuilt(lang: str):
+    """(the .tsv bytes, its hash slots, the non-ASCII forms, a memo) of ``lang``'s prebuilt index, or None
+    when none ships or it was made from other data (then ``_index`` builds the whole index)."""
+    key = "prebuilt:" + lang
+    got = _data.get(key, _data)
+    if got is _data:
+        got = None
+        if lang in PREBUILT:
+            try:  # (not under _lock: reading it takes the lock itself; two threads would read it alike)
+                got = _read_prebuilt(lang)
+            except (OSError, ValueError, UnicodeDecodeError):
+                got = None
+        got = _data.setdefault(key, got)
+    return got
+
+
+def _read_prebuilt(lang: str):
+    from .lid import models_dir
+
+    d = models_dir()
+    tsv, hsh = d / f"lookalike-{lang}.tsv", d / f"lookalike-{lang}.hash"
+    if not (tsv.is_file() and hsh.is_file()):
+        return None
+    blob = tsv.read_bytes()
+    first = blob.index(b"\n")
+    if blob[:first].decode("utf-8") != f"{_PREBUILT_MAGIC}\t{lang}\t{_fingerprint(lang)}":
+        return None
+    slots = lexicon.lines_index_slots(blob, hsh.read_bytes())
+    return None if slots is None else (blob, slots, _non_ascii(lang), {})
+
+
+def _forms(lang: str, key: str) -> Optional[tuple[str, ...]]:
+    """The forms ``_index(lang)`` gives ``key`` (None when none), answered from the prebuilt index when one
+    ships for ``lang`` (the same forms; their order may differ, which ``_lookup``'s choice ignores)."""
+    pre = _prebuilt(lang)
+    if pre is None:
+        return _index(lang).get(key)
+    blob, slots, non_ascii, memo = pre
+    got = memo.get(key, _data)
+    if got is _data:
+        line = lexicon.find_line(blob, slots, key)
+        got = (tuple(line.split("\t")[1:]) if line is not None else ()) + non_ascii.get(key, ())
+        got = memo[key] = got or None
+    return got
+
+
 def _lookup(key: str, word: str, langs: Sequence[str]) -> Optional[str]:
     """The everyday word a skeleton spells; when several do ("burn" and "bum" share one), the one that keeps
     most of the word's own characters in place."""
@@ -230,7 +323,7 @@ def _lookup(key: str, word: str, langs: Sequence[str]) -> Optional[str]:
     nf = unicodedata.normalize("NFKC", word)
     near = "".join(c if c.isascii() else HOMOGLYPHS.get(c) or latin.get(c, c) for c in nf)
     for l in langs:
-        forms = _index(l).get(key)
+        forms = _forms(l, key)
         if forms:
             return max(forms, key=lambda f: (len(f) == len(near), sum(a == b for a, b in zip(f, near)), f))
     return None

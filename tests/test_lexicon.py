@@ -98,7 +98,7 @@ def test_big_word_sets_are_hidden_from_the_garbage_collector():
               lexicon.union(["fr"], 2.0, ["x"])):
         assert not gc.is_tracked(s)
         assert len(s) > 1000
-    assert not gc.is_tracked(lexicon.load("en"))  # a dict of strings and floats: CPython never tracks it
+    assert not gc.is_tracked(lexicon.table("en"))  # a dict of strings and floats: CPython never tracks it
     gc.collect()  # and they survive collections intact
     assert "because" in lexicon.words("en") and "weil" in lexicon.everyday_elsewhere(("en",))
 

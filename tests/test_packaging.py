@@ -36,6 +36,8 @@ def test_wheel_contains_model_and_lexicons(wheel):
     assert "langscan/_models/lexicon/en.tsv.gz" in names
     assert "langscan/_models/lexicon/common.tsv.gz" in names
     assert "langscan/_models/lexicon/en.words" in names and "langscan/_models/lexicon/common.words" in names
+    assert "langscan/_models/lexicon/en.hash" in names and "langscan/_models/lexicon/common.hash" in names
+    assert "langscan/_models/lookalike-en.tsv" in names and "langscan/_models/lookalike-en.hash" in names
     assert "langscan/_models/lookalike.json" in names
     assert "langscan/_models/confusables.tsv.gz" in names
     assert "langscan/_models/README.md" in names

@@ -7,7 +7,8 @@ file holds the most frequent words of one language with their Zipf frequency
 "word<TAB>zipf100" per line, most frequent first.
 
     python tools/build_lexicons.py            # wordfreq -> *.tsv.gz -> *.words
-    python tools/build_lexicons.py --compact  # only *.tsv.gz -> *.words (no wordfreq needed)
+    python tools/build_lexicons.py --compact  # only *.tsv.gz -> *.words and *.hash (no wordfreq needed)
+    python tools/build_lexicons.py --lookalike  # only models/lookalike-en.tsv and .hash (both others write them)
 
 The ``.tsv.gz`` files are the source (what wordfreq gave); the ``.words`` files
 are what ``langscan.lexicon`` reads: the same rows in a form that loads without
@@ -154,14 +155,45 @@ def compact(path: Path) -> bytes:
     return compact_common(path) if path.name == "common.tsv.gz" else compact_language(path)
 
 
+def hash_index(words: bytes) -> bytes:
+    """The .hash bytes for one language's .words bytes: the lookup index langscan.lexicon.load reads (its
+    layout is described and built by ``langscan.lexicon.hash_index``, so reader and writer cannot differ)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from langscan.lexicon import hash_index as build
+
+    return build(words)
+
+
 def build_compact(out_dir: Path) -> None:
     for path in sorted(out_dir.glob("*.tsv.gz")):
         target = out_dir / (path.name.split(".")[0] + ".words")
         target.write_bytes(compact(path))
         print(f"{target.name}: {target.stat().st_size // 1024} KiB")
+        index = target.with_suffix(".hash")
+        index.write_bytes(hash_index(target.read_bytes()))
+        print(f"{index.name}: {index.stat().st_size // 1024} KiB")
+
+
+def build_lookalike(out_dir: Path) -> None:
+    """models/lookalike-<lang>.tsv and .hash: the look-alike skeleton index of each language in
+    langscan.lookalike.PREBUILT, as langscan.lookalike builds it at run time (read from the shipped
+    lexicon and confusables; deterministic for the same data and Python Unicode version)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from langscan import lexicon, lookalike
+
+    models = out_dir.parent
+    for lang in lookalike.PREBUILT:
+        text = lookalike.prebuilt_index_text(lang).encode("utf-8")
+        (models / f"lookalike-{lang}.tsv").write_bytes(text)
+        (models / f"lookalike-{lang}.hash").write_bytes(lexicon.lines_index(text))
+        print(f"lookalike-{lang}.tsv: {len(text) // 1024} KiB")
 
 
 if __name__ == "__main__":  # noqa: E305
-    args = [a for a in sys.argv[1:] if a != "--compact"]
+    args = [a for a in sys.argv[1:] if a not in ("--compact", "--lookalike")]
     where = Path(args[0]) if args else Path(__file__).resolve().parent.parent / "models" / "lexicon"
-    (build_compact if "--compact" in sys.argv[1:] else main)(where)
+    if "--lookalike" in sys.argv[1:]:
+        build_lookalike(where)
+    else:
+        (build_compact if "--compact" in sys.argv[1:] else main)(where)
+        build_lookalike(where)
