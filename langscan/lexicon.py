@@ -296,6 +296,23 @@ def lines_index_slots(blob: bytes, index: bytes):
     return _uint32s(index[m + 12:])
 
 
+def _slot(blob: bytes, slots, key: bytes, ends: bytes) -> int:
+    """Where in ``blob`` the line keyed ``key`` starts (its key followed by one of ``ends``), or 0 (the
+    index is open addressing on the CRC-32 of the key; slot value 0 is empty)."""
+    n = len(slots)
+    h = _crc32(key) % n
+    end = len(key)
+    while True:
+        at = slots[h]
+        if not at:
+            return 0
+        if blob.startswith(key, at) and blob[at + end] in ends:
+            return at
+        h += 1
+        if h == n:
+            h = 0
+
+
 def find_line(blob: bytes, slots, key: str) -> Optional[str]:
     """The line of ``blob`` whose key is ``key`` (without its line break), or None."""
     if not key or "\t" in key or "\n" in key:
@@ -304,16 +321,8 @@ def find_line(blob: bytes, slots, key: str) -> Optional[str]:
         b = key.encode("utf-8")
     except UnicodeEncodeError:
         return None
-    n = len(slots)
-    h = _crc32(b) % n
-    end = len(b)
-    while True:
-        at = slots[h]
-        if not at:
-            return None
-        if blob.startswith(b, at) and blob[at + end] in (9, 10):
-            return blob[at:blob.index(b"\n", at)].decode("utf-8")
-        h = (h + 1) % n
+    at = _slot(blob, slots, b, b"\t\n")
+    return blob[at:blob.index(b"\n", at)].decode("utf-8") if at else None
 
 
 def _uint32s(data: bytes):
@@ -335,14 +344,13 @@ class Table:
 
     SWITCH = 4096  # different words asked before the full dict is built (it then answers at dict speed)
 
-    __slots__ = ("lang", "_blob", "_slots", "_nslots", "_run_starts", "_values", "_memo", "_full", "get",
+    __slots__ = ("lang", "_blob", "_slots", "_run_starts", "_values", "_memo", "_full", "get",
                  "__weakref__")
 
     def __init__(self, lang: str, blob: bytes, slots, run_starts: list[int], values: list):
         self.lang = lang  # a language code, or "common" for the everyday index
         self._blob = blob
         self._slots = slots
-        self._nslots = len(slots)
         self._run_starts = run_starts
         self._values = values
         self._memo: dict[str, Optional[float]] = {}
@@ -356,18 +364,8 @@ class Table:
             b = word.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: no listed word
             return None
-        blob, slots, n = self._blob, self._slots, self._nslots
-        h = _crc32(b) % n
-        end = len(b)
-        while True:
-            at = slots[h]
-            if not at:
-                return None
-            if blob.startswith(b, at) and blob[at + end] == 10:
-                return self._values[bisect_right(self._run_starts, at) - 1]
-            h += 1
-            if h == n:
-                h = 0
+        at = _slot(self._blob, self._slots, b, b"\n")
+        return self._values[bisect_right(self._run_starts, at) - 1] if at else None
 
     def _get(self, word, default=None):
         memo = self._memo

@@ -127,7 +127,7 @@ def _decide_run(setup: Setup, text: str, s: int, e: int, group: str, scripts: se
 def _latin_in_foreign_text(setup: Setup, text: str, s: int, e: int, trace):
     """Latin letters where no Latin-script language is expected: a finding only for real sentences."""
     frag = text[s:e]
-    if _name_inside_prose(text, s, e, frag) or _recurs_inside_prose(text, s, e, frag):
+    if not _LOWER_WORD.search(frag) and (_name_inside_prose(text, s, e) or _recurs_inside_prose(text, s, e, frag)):
         if trace.on:
             trace.add(s, e, frag, "script", "-", 0.0, False,
                       "capitalised Latin words written inside a sentence of the expected script (here or "
@@ -174,13 +174,11 @@ def _language_of_run(setup: Setup, frag: str, script: str) -> tuple[str, float]:
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z]{%d,}(?![\w.])" % tuning.LATIN_IN_FOREIGN_CONTENT_LETTERS)
 
 
-def _name_inside_prose(text: str, s: int, e: int, frag: str) -> bool:
-    """Is ``text[s:e]`` a name written inside a sentence of the expected (non-Latin) script: letters of that
-    script on its line (before or after it: "Raspberry Pi Zero Wは..."), and not one lowercase content word in it ("Kindle for PC",
-    "State University of New York", "Trend Micro Smart Protection Network")?  A sentence or a UI string
-    standing as its own line ("Skip to main content", "All Rights Reserved") is not."""
-    if _LOWER_WORD.search(frag):
-        return False
+def _name_inside_prose(text: str, s: int, e: int) -> bool:
+    """Is the run ``text[s:e]``, which holds no lowercase content word ("Kindle for PC", "State University of
+    New York"), written inside a sentence of the expected (non-Latin) script: letters of that script on its
+    line (before or after it: "Raspberry Pi Zero Wは...")?  A sentence or a UI string standing as its own
+    line ("All Rights Reserved") is not."""
     ls = text.rfind("\n", 0, s) + 1
     le = text.find("\n", e)
     le = len(text) if le == -1 else le
@@ -192,12 +190,10 @@ def _recurs_inside_prose(text: str, s: int, e: int, frag: str) -> bool:
     """Is the name-like run ``text[s:e]`` written elsewhere in the text inside a sentence of the expected
     script (the page's own term, standing alone here as a heading or caption)?  At most RECUR_MAX_LOOKS
     occurrences are looked at."""
-    if _LOWER_WORD.search(frag):
-        return False
     pos, looks = text.find(frag), 0
     while pos != -1 and looks < tuning.RECUR_MAX_LOOKS:
         looks += 1
-        if pos != s and _name_inside_prose(text, pos, pos + len(frag), frag):
+        if pos != s and _name_inside_prose(text, pos, pos + len(frag)):
             return True
         pos = text.find(frag, pos + len(frag))
     return False
