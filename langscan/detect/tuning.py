@@ -133,6 +133,9 @@ UI_LOOK_LINES = 100  # ... looking at most this many lines (blank ones included)
 UI_MENU_END_FOREIGN = 2  # an item followed by prose needs this many items of its language before it, none expected
 UI_REPEAT_MIN = 2  # a phrase of UI_REPEAT_MIN_WORDS+ words the page repeats this often as a line of its own, on a
 UI_REPEAT_MIN_WORDS = 2  # page with other short lines of its language found, is furniture wherever it stands
+UI_TEMPLATE_LINES = 3  # a lone item (two words or more) in a block of the expected language is furniture when this
+# many other findings of its language stand in short lines of the page (its template is in that language; lower: a
+# site's own two-word English section name is taken once a couple of English UI strings are found elsewhere)
 UI_GROW_ZIPF = 3.0  # a line next to a found line of another language is one too when its words are this common
 # there and unknown to the expected language ("Impressum" beside "Datenschutz"; lower: more names taken)
 UI_EXPECTED_ZIPF = 3.0  # an item holding a word this common in the expected language ...
