@@ -434,6 +434,94 @@ def grow_furniture(st, text: str, cands: list[Candidate], taken, trace) -> list[
     return out
 
 
+# ------------------------------------------------------------------ lists of titles in another language
+# "How to Bring Sick People to a Doctor in Indonesia" and "Curing Vertigo and Migraine with Hijama" found in an
+# Indonesian blog's list of English post titles leave "How to Get Your Body Taller" between them: its words
+# are title-cased, so the span decision takes them for a name. A title is no name when its words are
+# everyday words of the language and the model hears that language in it. A line next to a found title
+# (a line of its own of LIST_TITLE_MIN_WORDS words or more), of at most LIST_ITEM_MAX_WORDS words, is found
+# too when at least LIST_OWN_SHARE of its words are everyday there (Zipf >= UI_WORD_ZIPF) and more common
+# there than in the expected language, and fastText (lowercased) hears the language at least LIST_MODEL_MIN_P
+# and the expected one below MODEL_HEARS_EXPECTED. It grows line by line while the next line is such a title.
+
+
+def _title_line_lang(st, text: str, s: int, e: int, lang: str) -> float:
+    """The share of the line's words that are everyday ``lang`` words more common there than in the expected
+    language, when the line is a title of ``lang`` by the test above, else 0."""
+    frag = text[s:e]
+    toks = [_norm(w) for _, _, w in words(frag, s)]
+    lex = _lex(st, lang)
+    if lex is None or len(toks) < 2 or len(toks) > tuning.LIST_ITEM_MAX_WORDS or frag.rstrip().endswith((".", "!")):
+        return 0.0  # (a sentence ends with its full stop; a title does not)
+    own = sum(1 for w in toks if lex.get(w, 0.0) >= tuning.UI_WORD_ZIPF and lex.get(w, 0.0) > st.expected_zipf(w))
+    share = own / len(toks)
+    if share < tuning.LIST_OWN_SHARE:
+        return 0.0
+    ok, p_lang, _ = _model_hears(st, st.predict(frag.lower(), k=5), lang)
+    return share if ok and p_lang >= tuning.LIST_MODEL_MIN_P else 0.0
+
+
+def _next_line(text: str, ls: int, le: int, step: int) -> tuple[int, int] | None:
+    """The next non-blank line before (step -1) or after (step 1) ``ls:le``, trimmed, within UI_WINDOW lines."""
+    pos = ls if step < 0 else le
+    for _ in range(tuning.UI_LOOK_LINES):
+        if step < 0:
+            if pos <= 0:
+                return None
+            e = pos - 1
+            s = text.rfind("\n", 0, e) + 1
+            pos = s
+        else:
+            if pos >= len(text):
+                return None
+            s = pos + 1
+            e = text.find("\n", s)
+            e = len(text) if e == -1 else e
+            pos = e
+        line = text[s:e]
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            return s + lead, s + len(line.rstrip())
+    return None
+
+
+def grow_title_lists(st, text: str, cands: list[Candidate], taken, trace) -> list[Candidate]:
+    """Titles of another language next to a found one, line by line (see the comment above)."""
+    index = _Found(cands)
+    out: list[Candidate] = []
+    seen: set[int] = set()
+    work = [c for c in index.cands if c.context != "menu"
+            and sum(1 for _ in words(text[c.start:c.end], 0)) >= tuning.LIST_TITLE_MIN_WORDS]
+    while work:
+        c = work.pop()
+        ls = text.rfind("\n", 0, c.start) + 1
+        le = text.find("\n", c.end)
+        le = len(text) if le == -1 else le
+        if text[ls:le].strip().rstrip(_TRAIL) != text[c.start:c.end].strip().rstrip(_TRAIL):
+            continue  # only a line of its own grows
+        for step in (-1, 1):
+            got = _next_line(text, ls, le, step)
+            if got is None:
+                continue
+            s, e = got
+            if s in seen or index.of_lang(s, e, c.lang) or taken.any_within(s, e) or taken.covers(s) \
+                    or any(o.start < e and s < o.end for o in out):
+                continue
+            share = _title_line_lang(st, text, s, e, c.lang)
+            if not share:
+                continue
+            seen.add(s)
+            end = extend_punct(text, e)
+            new = Candidate(Kind.LATIN, s, end, c.lang, "Latin", max(min(c.score, tuning.SCORE_CAP), st.threshold))
+            if trace.on:
+                trace.add(s, end, text[s:end], "latin", c.lang, new.score, True,
+                          f"a title next to a found {c.lang} title: {share:.0%} of its words everyday {c.lang}, "
+                          f"the model hears {c.lang}")
+            out.append(new)
+            work.append(new)
+    return out
+
+
 def short_lines_holding(text: str, folded: str, common: set[str]) -> list[tuple[int, int]]:
     """(start, end) of the lines of at most UI_ROW_MAX_WORDS words holding a word of ``common`` (short everyday
     words of another language the expected one knows too, "du", "à": lines the screen does not read)."""

@@ -37,7 +37,7 @@ from ..languages import script_of_lang
 from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
-from .furniture import foreign_ui_lines, grow_furniture, repeated_line, short_lines_holding, site_sections, whole_line_count, \
+from .furniture import foreign_ui_lines, grow_furniture, grow_title_lists, repeated_line, short_lines_holding, site_sections, whole_line_count, \
     whole_line_counts
 from .intended import drop_names_of_works
 from .latin_common import Proposal, Taken, Token, capitalises_nouns, lines_holding
@@ -255,6 +255,7 @@ class LatinStage:
             out.extend(foreign_ui_lines(st, text, sorted(short_lines), out, taken, trace))
         if out:
             out.extend(grow_furniture(st, text, out, taken, trace))
+            out.extend(grow_title_lists(st, text, out, taken, trace))
         return out
 
     def _odd_short_units(self, text, folded, words_, rare, lone_strong, common_elsewhere, taken,

@@ -136,6 +136,11 @@ UI_REPEAT_MIN_WORDS = 2  # page with other short lines of its language found, is
 UI_TEMPLATE_LINES = 3  # a lone item (two words or more) in a block of the expected language is furniture when this
 # many other findings of its language stand in short lines of the page (its template is in that language; lower: a
 # site's own two-word English section name is taken once a couple of English UI strings are found elsewhere)
+LIST_TITLE_MIN_WORDS = 4  # (furniture.grow_title_lists) a found line of its own this long is a title whose
+LIST_ITEM_MAX_WORDS = 12  # ... neighbour lines of at most this many words (longer: prose, which the span decision reads)
+LIST_OWN_SHARE = 0.6  # ... with at least this share of everyday words of its language (names and numbers aside) ...
+LIST_MODEL_MIN_P = 0.5  # ... and the model hearing the language at least this surely are titles of it too
+# (lower either: an English page's names and headings next to a found foreign title taken as its language)
 UI_GROW_ZIPF = 3.0  # a line next to a found line of another language is one too when its words are this common
 # there and unknown to the expected language ("Impressum" beside "Datenschutz"; lower: more names taken)
 UI_EXPECTED_ZIPF = 3.0  # an item holding a word this common in the expected language ...

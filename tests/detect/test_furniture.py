@@ -115,3 +115,16 @@ def test_a_lone_ui_line_without_the_template_beside_it_stays_unflagged():
     for line in ("Entries RSS | Comments RSS\n", "Share this:\n", "Entries feed\n"):
         text = text.replace(line, "")
     assert "Blog Stats" not in [f.text for f in Detector(expect="id").scan(text)]
+
+
+def test_a_list_of_english_titles_on_an_indonesian_page_is_found_whole():
+    # the first title is found by its words; the title-cased ones after it would pass for names alone, but
+    # their words are everyday English and the model hears English: the list is found title by title
+    got = latin("id", "id_titles.txt")
+    covered = " ".join(t for t, _ in got)
+    for title in ("How to Keep Fresh Herbs Longer in the Fridge", "How to Make Your Rice Fluffy Every Time",
+                  "Five Easy Ways to Cook With Leftover Bread", "Why Homemade Stock Tastes Better Than Cubes"):
+        assert title in covered
+    assert all(lang == "en" for _, lang in got)
+    # the Indonesian headings around the list stay
+    assert "Tulisan Populer" not in covered and "Kategori" not in covered and "Masakan" not in covered
