@@ -129,12 +129,13 @@ def menu_candidates(setup: Setup, text: str, lines_: list[tuple[int, int]],
 
 
 def _neighbour_named(text: str, ls: int, le: int, named_starts: set[int]) -> bool:
-    """Is the nearest non-blank line above or below this one a line naming a language?"""
+    """Is the nearest non-blank line above or below this one a line of menu items naming a language? (A line
+    of prose naming one, "asam jawa" in an Indonesian recipe, makes no list of the title above it.)"""
     k = ls - 1
     while k > 0:  # the line above: skip blank lines
         ps = text.rfind("\n", 0, k) + 1
         if text[ps:k].strip():
-            if ps in named_starts:
+            if ps in named_starts and _item_line(text, ps, k):
                 return True
             break
         k = ps - 1
@@ -145,9 +146,15 @@ def _neighbour_named(text: str, ls: int, le: int, named_starts: set[int]) -> boo
         ne = text.find("\n", ns)
         ne = n if ne == -1 else ne
         if text[ns:ne].strip():
-            return ns in named_starts
+            return ns in named_starts and _item_line(text, ns, ne)
         k = ne
     return False
+
+
+def _item_line(text: str, ls: int, le: int) -> bool:
+    """Is ``text[ls:le]`` a line of menu items (each of at most MENU_ITEM_MAX_WORDS words), not prose?"""
+    items = _items(text, ls, le)
+    return bool(items) and all(len(text[s:e].split()) <= tuning.MENU_ITEM_MAX_WORDS for s, e in items)
 
 
 def _items(text: str, ls: int, le: int) -> list[tuple[int, int]]:

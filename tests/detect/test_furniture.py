@@ -128,3 +128,11 @@ def test_a_list_of_english_titles_on_an_indonesian_page_is_found_whole():
     assert all(lang == "en" for _, lang in got)
     # the Indonesian headings around the list stay
     assert "Tulisan Populer" not in covered and "Kategori" not in covered and "Masakan" not in covered
+
+
+def test_a_language_named_in_prose_makes_no_language_list_of_the_title_above_it():
+    # "asam jawa" in the recipe's prose names Javanese (Jawa); the title line above it is no list of
+    # languages, so "Betawi" (a Jakarta cuisine, also the CLDR endonym of Betawi) in it is no menu item
+    text = (PAGES / "id_titles.txt").read_text(encoding="utf-8")
+    text = text.replace("Resep Sayur Asem Rumahan", "Resep Sayur Asem Khas Betawi", 1)
+    assert not any("Betawi" in f.text for f in Detector(expect="id").scan(text))
