@@ -513,6 +513,16 @@ def as_json(results) -> dict:
     return out
 
 
+def report_path(split: str, doc: str | None = None) -> Path | None:
+    """Where the report of ``split`` is written: dev + held-out (``all``) to docs/realpages.md, the fresh split to
+    docs/realpages-fresh.md (``doc`` overrides either), a single dev or held-out split nowhere."""
+    if split == "all":
+        return Path(doc) if doc else DOC
+    if split == "fresh":
+        return Path(doc) if doc else DOC_FRESH
+    return None
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("dev", "heldout", "all", "fresh"), default="all",
@@ -550,9 +560,9 @@ def main(argv=None) -> int:
         print(details(results))
     if args.json:
         Path(args.json).write_text(json.dumps(as_json(results), ensure_ascii=False, indent=1), encoding="utf-8")
-    if args.split in ("all", "fresh") and not args.no_doc and not args.page:
-        doc = args.doc or str(DOC_FRESH if args.split == "fresh" else DOC)
-        Path(doc).write_text(text, encoding="utf-8")
+    doc = report_path(args.split, args.doc)
+    if doc is not None and not args.no_doc and not args.page:
+        doc.write_text(text, encoding="utf-8")
         print(f"written: {doc}", file=sys.stderr)
     return 0
 
