@@ -561,6 +561,29 @@ def is_place_name(frag: str) -> bool:
     return bool(toks) and toks in places
 
 
+def foreign_endonym(setup: Setup, frag: str) -> Optional[str]:
+    """The language ``frag`` (punctuation aside) names when it is exactly one endonym of a language other
+    than the expected ones ("English" on a Chinese page), else None."""
+    _load()
+    toks = tuple(w.lower() for _, _, w in words(frag, 0))
+    langs = _names.get(toks) if toks else None  # type: ignore[union-attr]
+    if not langs or any(_expected_name(setup, lang) for lang, _ in langs):
+        return None
+    own = [lang for lang, kind in langs if kind == "endonym" and _names_foreign(setup, lang, langs)]
+    return own[0] if own else None
+
+
+def menu_item_at(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` a whole menu item: its line, or one of its items between separators (trimmed)?"""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le == -1 else le
+    for a, b in _items(text, ls, le):
+        if text[a:b].strip(" \t\r\u00a0()[]") == text[s:e].strip(" \t\r\u00a0()[]"):
+            return True
+    return False
+
+
 def is_language_name(frag: str) -> bool:
     """Is ``frag`` (brackets and punctuation aside) one language name, "Русский", "Deutsch"?"""
     _load()

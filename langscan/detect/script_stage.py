@@ -17,6 +17,7 @@ from ..languages import DEFAULT_FOR_SCRIPT, SIMPLIFIED_ONLY, languages_of_script
 from ..scripts import HOMOGLYPHS, char_label, foreign_run_regex, script_of
 from . import tuning
 from .candidate import Candidate
+from .menus import foreign_endonym, menu_item_at
 from .screen import foreign_script_free
 from .setup import CJK, Setup
 from .text import WORD, WordBounds, bridgeable, trim_to_letters
@@ -127,6 +128,13 @@ def _decide_run(setup: Setup, text: str, s: int, e: int, group: str, scripts: se
 def _latin_in_foreign_text(setup: Setup, text: str, s: int, e: int, trace):
     """Latin letters where no Latin-script language is expected: a finding only for real sentences."""
     frag = text[s:e]
+    named = foreign_endonym(setup, frag)
+    if named is not None and menu_item_at(text, s, e):
+        # a language menu's item ("English" in a Chinese page's header): the page in another language
+        if trace.on:
+            trace.add(s, e, frag, "script", named, tuning.MENU_SCORE, tuning.MENU_SCORE >= setup.threshold,
+                      f"a menu item naming {named} (CLDR endonym)")
+        return Candidate(Kind.SCRIPT, s, e, named, "Latin", tuning.MENU_SCORE, context="menu")
     if not _LOWER_WORD.search(frag) and (_name_inside_prose(text, s, e) or _recurs_inside_prose(text, s, e, frag)):
         if trace.on:
             trace.add(s, e, frag, "script", "-", 0.0, False,
