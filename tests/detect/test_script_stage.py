@@ -53,3 +53,28 @@ def test_a_language_link_in_a_chinese_header_is_a_menu_finding():
 def test_a_language_name_inside_a_chinese_sentence_is_not_a_menu_item():
     text = "他在大学学习English和数学，每天都去图书馆。\n" + HEADER_ZH.replace("English\n", "")
     assert [f.text for f in Detector(expect="zh").scan(text)] == []
+
+
+def test_an_english_copyright_notice_under_a_korean_article_is_boilerplate():
+    text = ("정부는 내년부터 대중교통 요금을 단계적으로 인상하겠다고 밝혔다. 시민단체는 부담이 커진다며 반발했다.\n"
+            "Copyright ⓒ Hanbit Daily. 무단전재 및 재배포 금지\n")
+    got = [(f.text, f.lang, f.context) for f in Detector(expect="ko").scan(text)]
+    assert got == [("Copyright ⓒ Hanbit Daily", "en", "boilerplate")]
+
+
+def test_a_brand_beside_the_copyright_sign_alone_is_a_name():
+    # no word of a notice: "ⓒ Hanbit Daily" is the publisher's name inside the Korean line
+    text = "정부는 내년부터 대중교통 요금을 단계적으로 인상하겠다고 밝혔다.\nⓒ Hanbit Daily 무단전재 및 재배포 금지\n"
+    assert [f.text for f in Detector(expect="ko").scan(text)] == []
+
+
+def test_the_notice_words_file_is_lowercase_phrases_each_recognised():
+    from langscan.detect.script_stage import _holds_notice
+    from langscan.lid import models_dir
+
+    rows = (models_dir() / "notice-words.txt").read_text(encoding="utf-8").splitlines()
+    phrases = [r for r in rows if r.strip() and not r.startswith("#")]
+    assert phrases and all(p == p.strip().lower() for p in phrases)
+    for p in phrases:
+        assert _holds_notice(f"2024 Example Corp. {p.title()}.")
+    assert not _holds_notice("Copyrighted")  # whole words only
