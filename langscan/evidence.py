@@ -63,7 +63,8 @@ def _blank(m: "re.Match[str]") -> str:
     return " " * (m.end() - m.start())
 
 
-_CODE_SIGNS = re.compile(r"[_\\={}~^$*|]|\w\.[a-z0-9]{1,4}$|\w\.[a-z0-9]{1,4}\W*$")  # identifiers, file names (siv-cmac.c)
+_CODE_SIGNS = re.compile(r"[_\\={}~^$*|]|\w\.[a-z0-9]{1,4}$|\w\.[a-z0-9]{1,4}\W*$"  # identifiers, file names (siv-cmac.c)
+                         r"|^[a-z]\w*(?:\.[a-z]\w*)+\W*$")  # a dotted name, "player.setav", "os.path.join"
 _CAPTION_TAIL = re.compile(r"/([A-ZÀ-Þ][^/\s]*)$")
 _BRACKETED = re.compile(r"<[^<>\n]{0,120}>")  # <e-mail at example dot org>, <tags>
 

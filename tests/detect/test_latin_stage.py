@@ -154,6 +154,16 @@ def test_urls_are_never_findings_in_portuguese():
     assert det.scan(text) == []
 
 
+def test_game_console_commands_in_a_russian_post_are_code_not_english():
+    # dotted names ("player.setav") are code: masked, the words left ("speedmult", "health") are too few
+    det = Detector(expect="ru")
+    text = ("Характеристики бега можно увеличить за счет кодов\n"
+            "стандартная скорость\u00a0player.setav speedmult *х100\n"
+            "player.setav health * .\nplayer.setav stamina *\n"
+            "Рекомендуем дополнительно изучить консоль управления игрой.\n")
+    assert det.scan(text) == []
+
+
 # --------------------------------------------------------------------------- whole pages
 def test_indonesian_page_with_english_furniture_is_one_document_finding(det):
     text = (DATA / "indonesian_page_english_furniture.txt").read_text(encoding="utf-8")
