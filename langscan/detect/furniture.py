@@ -146,9 +146,7 @@ def whole_line_counts(folded: str) -> WholeLines:
 #   expected language, and what follows it is not prose (a heading over an article is a title or a column's
 #   name: "Modern Love", "Skin Deep"); or it is a phrase of several words the page repeats as a line of its
 #   own, on a page where another short line of F was found ("Take Our Poll" twice in an Indonesian blog's
-#   sidebar, beside "Entries feed" and "Share this"); or, a phrase of two words or more that is not followed
-#   by prose, it stands on a page whose template is plainly F: UI_TEMPLATE_LINES other findings of F stand in
-#   its short lines ("Blog Stats" among an Indonesian blog's Indonesian sidebar headings).
+#   sidebar, beside "Entries feed" and "Share this").
 #
 # A section with an English name among a French site's French sections ("Next", "Food" on Libération) is
 # the site's name for it, and stays unflagged; so do titles and names in prose, which this never reads.
@@ -535,7 +533,6 @@ def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Ca
     out: list[Candidate] = []
     covered = Taken(sorted((c.start, c.end) for c in cands))
     index = _Found(cands)
-    lone: list[tuple] = []  # (start, end, language, evidence, why) of lone lines: the page's template decides
     for ls, le in lines:
         for s, e in line_items(text, ls, le):
             if taken.any_within(s, e) or taken.covers(s) or covered.any_within(s, e) or covered.covers(s):
@@ -570,8 +567,6 @@ def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Ca
                     why += f"; around it {foreign} item(s) of {lang}, {expected} of the expected language"
                     if foreign <= expected:
                         ok = False
-                        if next_short and len(row) == 1 and sum(1 for _ in words(frag, 0)) >= tuning.UI_REPEAT_MIN_WORDS:
-                            lone.append((s, e, lang, llr, why))  # judged by the page's template, below
                     elif not next_short and (foreign < tuning.UI_MENU_END_FOREIGN or expected):
                         # prose follows: the end of a menu of the language, or a heading over an article (a
                         # column's or a work's name, "Modern Love" after a photo label)
@@ -584,37 +579,5 @@ def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Ca
                           f"a short UI line, every word everyday {lang} (evidence {llr:.1f}); {why}")
             if flagged:
                 out.append(Candidate(Kind.LATIN, s, end, lang, "Latin", score))
-    if lone:
-        out.extend(_template_lines(st, text, lone, cands + out, trace))
     return out
 
-
-def _template_lines(st, text: str, lone: list[tuple], found: list[Candidate], trace) -> list[Candidate]:
-    """The lone UI lines of a language F, each a line of its own of at least UI_REPEAT_MIN_WORDS words (one word
-    alone is the site's name for a section: "Food" among Libération's French ones) in a block of the expected
-    language and not followed by prose ("Blog Stats" among an Indonesian blog's sidebar headings), found when the
-    page's template is plainly in F: at least UI_TEMPLATE_LINES other findings in F stand in short lines of
-    the page (lines of menu items: "Entries RSS | Comments RSS", "Take Our Poll", "Filed under")."""
-    index = _Found(found)
-    lines: dict[str, set[str]] = {}  # language -> the texts of its findings standing in short lines
-    for c in index.cands:
-        ls = text.rfind("\n", 0, c.start) + 1
-        le = text.find("\n", c.end)
-        got = text[c.start:c.end].rstrip(_TRAIL)
-        if c.context != "menu" and not is_language_name(got) and _short_line(text, ls, len(text) if le == -1 else le):
-            lines.setdefault(c.lang, set()).add(got.lower())
-    out = []
-    for s, e, lang, llr, why in lone:
-        frag = text[s:e].rstrip(_TRAIL).lower()
-        others = {t for l, ts in lines.items() if same_family(l, lang) for t in ts} - {frag}
-        ok = len(others) >= tuning.UI_TEMPLATE_LINES
-        score = min(tuning.SCORE_CAP, 0.5 + 0.5 * min(1.0, llr / (tuning.EVIDENCE_SCALE * st.min_llr)))
-        flagged = ok and score >= st.threshold
-        end = extend_punct(text, e)
-        if trace.on:
-            trace.add(s, end, text[s:end], "latin", lang, score, flagged,
-                      f"a short UI line, every word everyday {lang} (evidence {llr:.1f}); {why}; "
-                      f"{len(others)} other line(s) of {lang} found on the page (its template)")
-        if flagged:
-            out.append(Candidate(Kind.LATIN, s, end, lang, "Latin", score))
-    return out

@@ -133,9 +133,6 @@ UI_LOOK_LINES = 100  # ... looking at most this many lines (blank ones included)
 UI_MENU_END_FOREIGN = 2  # an item followed by prose needs this many items of its language before it, none expected
 UI_REPEAT_MIN = 2  # a phrase of UI_REPEAT_MIN_WORDS+ words the page repeats this often as a line of its own, on a
 UI_REPEAT_MIN_WORDS = 2  # page with other short lines of its language found, is furniture wherever it stands
-UI_TEMPLATE_LINES = 3  # a lone item (two words or more) in a block of the expected language is furniture when this
-# many other findings of its language stand in short lines of the page (its template is in that language; lower: a
-# site's own two-word English section name is taken once a couple of English UI strings are found elsewhere)
 LIST_TITLE_MIN_WORDS = 4  # (furniture.grow_title_lists) a found line of its own this long is a title whose
 LIST_ITEM_MAX_WORDS = 12  # ... neighbour lines of at most this many words (longer: prose, which the span decision reads)
 LIST_OWN_SHARE = 0.6  # ... with at least this share of everyday words of its language (names and numbers aside) ...
