@@ -574,14 +574,31 @@ def foreign_endonym(setup: Setup, frag: str) -> Optional[str]:
 
 
 def menu_item_at(text: str, s: int, e: int) -> bool:
-    """Is ``text[s:e]`` a whole menu item: its line, or one of its items between separators (trimmed)?"""
-    ls = text.rfind("\n", 0, s) + 1
-    le = text.find("\n", e)
-    le = len(text) if le == -1 else le
-    for a, b in _items(text, ls, le):
-        if text[a:b].strip(" \t\r\u00a0()[]") == text[s:e].strip(" \t\r\u00a0()[]"):
+    """Is ``text[s:e]`` a whole menu item: between line ends or separators (``_ITEM_SEP``: "|", "•", "·", "/",
+    ",", ";", a tab, three spaces), spaces and brackets aside? Read outwards from the run, a few characters
+    at most (a text of one long line holding many such runs costs no pass over the line for each)."""
+    return _item_edge(text, s - 1, -1) and _item_edge(text, e, 1)
+
+
+_EDGE_CHARS = "|•·/,;\t\n"
+
+
+def _item_edge(text: str, i: int, step: int) -> bool:
+    """Walking from ``i`` by ``step`` over spaces and brackets, is an item's edge reached?"""
+    n = len(text)
+    spaces = 0
+    for _ in range(64):
+        if i < 0 or i >= n:
             return True
-    return False
+        c = text[i]
+        if c in _EDGE_CHARS:
+            return True
+        if c in " \u00a0\r":
+            spaces += 1
+        elif c not in "()[]":
+            return spaces >= 3
+        i += step
+    return spaces >= 3
 
 
 def is_language_name(frag: str) -> bool:

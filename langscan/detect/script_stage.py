@@ -220,10 +220,11 @@ def _name_inside_prose(text: str, s: int, e: int) -> bool:
     New York"), written inside a sentence of the expected (non-Latin) script: letters of that script on its
     line (before or after it: "Raspberry Pi Zero Wは...")?  A sentence or a UI string standing as its own
     line ("All Rights Reserved") is not."""
-    ls = text.rfind("\n", 0, s) + 1
-    le = text.find("\n", e)
+    w = tuning.CONTEXT_WINDOW  # (searched within the window: a text of one long line is not read whole per run)
+    ls = text.rfind("\n", max(0, s - w), s) + 1
+    le = text.find("\n", e, e + w)
     le = len(text) if le == -1 else le
-    before, after = text[max(ls, s - tuning.CONTEXT_WINDOW):s], text[e:min(le, e + tuning.CONTEXT_WINDOW)]
+    before, after = text[max(ls, s - w):s], text[e:min(le, e + w)]
     return any(c.isalpha() and not c.isascii() for c in before) or any(c.isalpha() and not c.isascii() for c in after)
 
 
