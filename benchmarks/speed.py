@@ -223,15 +223,19 @@ _WRAP = (
     "import os,subprocess,sys,time\n"
     "t=time.perf_counter()\n"
     "p=subprocess.Popen(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)\n"
-    "_,_,ru=os.wait4(p.pid,0)\n"
-    "print(time.perf_counter()-t, ru.ru_maxrss)\n"
+    "_,st,ru=os.wait4(p.pid,0)\n"
+    "print(time.perf_counter()-t, ru.ru_maxrss, os.waitstatus_to_exitcode(st))\n"
 )
 
 
 def _run_timed(cmd: list[str], cwd: str) -> tuple[float, int]:
-    """Wall seconds and peak RSS (kB) of one fresh process."""
+    """Wall seconds and peak RSS (kB) of one fresh process, which must exit 0: a command that fails at once
+    (an install pointing elsewhere: "No module named langscan.cli") would otherwise time as a fast start."""
     out = subprocess.run([sys.executable, "-c", _WRAP, *cmd], cwd=cwd, capture_output=True, text=True).stdout
-    wall, rss = out.split()
+    wall, rss, code = out.split()
+    if int(code) != 0:
+        raise SystemExit(f"speed: {' '.join(cmd)} exited {code}; run it by hand to see why (is langscan installed "
+                         f"from this checkout? pip install -e .)")
     return float(wall), int(rss)
 
 
