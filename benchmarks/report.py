@@ -144,7 +144,8 @@ def render(results: dict, info: dict) -> str:
            "Throughput here is a by-product of the accuracy run (small documents, best of the timing passes); "
            "the speed benchmark proper, per corpus kind with CLD2 beside it, first pass and start-up, is "
            "[speed.md](speed.md):", "", "![throughput beside CLD2](speed.png)", "",
-           "Real pages and the per-language probe: [realpages.md](realpages.md), [probe.md](probe.md).", ""]
+           "Real pages and the per-language probe: [realpages.md](realpages.md), [realpages-fresh.md](realpages-fresh.md) "
+           "(a split never tuned on, run once blind), [probe.md](probe.md).", ""]
     for split, res in results.items():
         note = ("tuning split: defaults and thresholds may be tuned on it" if split == "dev"
                 else "held-out split: nothing is tuned on it")
