@@ -113,7 +113,7 @@ class Setup:
     def build_word_sets(self) -> None:
         """Build the shared word sets whole now (before forking workers, so they share one copy)."""
         self.prepare()
-        for ws in (self.screen, self.known, self.everyday, self.familiar):
+        for ws in (self.screen, self.known, self.everyday, self.familiar, self.foreign_common):
             ws.frozen()
 
     @property

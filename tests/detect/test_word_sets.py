@@ -112,3 +112,12 @@ def test_scanning_a_small_file_builds_no_word_set(tmp_path):
     assert out.returncode == 0, out.stderr
     # the scan asked the screen, known, familiar, everyday and foreign_common sets, and built none of them
     assert out.stdout.strip().splitlines()[-1] == "5 []"
+
+
+def test_build_word_sets_builds_them_all_before_workers_fork():
+    st = _setup(("de",))
+    setup_mod._FOREIGN_COMMON.pop(("de",), None)  # (its foreign_common is made from this Setup's screen)
+    st.build_word_sets()
+    sets = (st.screen, st.known, st.familiar, st.everyday, st.foreign_common)
+    assert all(ws.built for ws in sets)
+    assert "weil" in st.screen and "weil" not in st.everyday and "nicht" in st.everyday  # (Dutch too)
