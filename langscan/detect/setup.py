@@ -172,7 +172,17 @@ class Setup:
             return bool(own) and z - own >= tuning.FOREIGN_COMMON_MARGIN and w in screen
 
         def build() -> frozenset[str]:
-            return lexicon.word_set([w for w in top() if contains(w)])
+            # the same test as ``contains`` over every candidate, with the expected languages' top words
+            # read whole (from the list the screen's build reads) instead of a table lookup per word
+            screen.frozen()
+            expected = [lexicon.top_words(l, tuning.SCREEN_MIN_ZIPF) for l in expect]
+            words: list[str] = []
+            for w, z in top().items():
+                if len(w) > 1 and w.isalpha():
+                    own = max((t.get(w, 0.0) for t in expected), default=0.0)
+                    if own and z - own >= tuning.FOREIGN_COMMON_MARGIN and w in screen:
+                        words.append(w)
+            return lexicon.word_set(words)
 
         return lexicon.WordSet("foreign-common:" + "+".join(expect), contains, build)
 
