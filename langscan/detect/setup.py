@@ -1,10 +1,13 @@
 """What every stage needs to know: the resolved options and the shared resources, loaded once.
 
-Building a ``Setup`` is cheap; the word sets load on the first ``prepare()``
-and the language-ID model on the first ``model`` or ``predict`` use (once per
-process: ``lid`` and ``lexicon`` cache them, and the sets are shared by every
-Setup expecting the same languages), so a Detector that never scans costs
-nothing and a clean text that no stage asks the model about never loads it.
+Building a ``Setup`` is cheap; the word sets are made on the first ``prepare()``
+(as ``lexicon.WordSet`` objects: they answer a few words from the prebuilt
+lexicon indexes and build their frozensets only for a text with many words)
+and the language-ID model loads on the first ``model`` or ``predict`` use (once
+per process: ``lid`` and ``lexicon`` cache them, and the sets are shared by
+every Setup expecting the same languages), so a Detector that never scans
+costs nothing, a small file builds no big set and a clean text that no stage
+asks the model about never loads it.
 """
 
 from __future__ import annotations
@@ -134,10 +137,10 @@ class Setup:
 
     def _foreign_common_set(self) -> lexicon.WordSet:
         screen, expect = self.screen, self.expect
-        foreign_top: dict[str, float] = {}  # word -> its highest Zipf among the other languages' top words
+        foreign_top: list[dict[str, float]] = []  # word -> its highest Zipf among the other languages' top words
 
         def top() -> dict[str, float]:
-            # (read on the first word asked; two threads may both read it: the same dict)
+            # (read on the first word asked, ~8 ms; two threads may both read it: the same dict, stored whole)
             if not foreign_top:
                 got: dict[str, float] = {}
                 for lang in sorted(self.lexicons):
@@ -145,8 +148,8 @@ class Setup:
                         for w, z in lexicon.top_words(lang, tuning.FOREIGN_COMMON_MIN_ZIPF).items():
                             if z > got.get(w, 0.0):
                                 got[w] = z
-                foreign_top.update(got)
-            return foreign_top
+                foreign_top[:] = [got]
+            return foreign_top[0]
 
         def own_zipf(w: str) -> float:
             # the word's Zipf in the expected language where it is most common, counted only when it is
