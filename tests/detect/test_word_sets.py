@@ -121,3 +121,17 @@ def test_build_word_sets_builds_them_all_before_workers_fork():
     sets = (st.screen, st.known, st.familiar, st.everyday, st.foreign_common)
     assert all(ws.built for ws in sets)
     assert "weil" in st.screen and "weil" not in st.everyday and "nicht" in st.everyday  # (Dutch too)
+
+
+def test_threads_asking_while_the_set_is_built_get_the_same_answers():
+    from concurrent.futures import ThreadPoolExecutor
+
+    st = _setup(("en",))
+    words = _sample(("en", "de"))[:3000]  # more words than WordSet.SWITCH: the set is built mid-way
+    whole = lexicon.union(["en"], None, LOANWORDS)
+    expected = [w in whole for w in words]
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda k: [w in st.known for w in words[k:] + words[:k]], (0, 700, 1500, 2200)))
+    for k, got in zip((0, 700, 1500, 2200), answers):
+        assert got == expected[k:] + expected[:k]
+    assert st.known.built
