@@ -232,6 +232,7 @@ def _warm_for_fork(det: Detector) -> bool:
     if _mp_context().get_start_method() != "fork" or gc.get_freeze_count():
         return False  # spawn shares nothing; someone else's freeze is not ours to undo
     det.scan(_WARM_UP)
+    det._setup.build_word_sets()  # (a short text leaves them unbuilt; each worker would build its own)
     gc.freeze()  # the collector would otherwise touch, and so copy, every inherited object
     return True
 

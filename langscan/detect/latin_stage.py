@@ -65,9 +65,9 @@ class _Suspects:
 
     @staticmethod
     def of(st: Setup, rare: set[str]) -> "_Suspects":
-        everyday = rare.intersection(st.everyday)
+        everyday = st.everyday.among(rare)
         # words in other scripts (Cyrillic, Arabic...) are the script stage's business, not suspects here
-        unseen = {w for w in rare.difference(st.known) if w.isalpha() and is_latin_word(w)}
+        unseen = {w for w in st.known.outside(rare) if w.isalpha() and is_latin_word(w)}
         return _Suspects(everyday, unseen, everyday | unseen, everyday | {w for w in unseen if not w.isascii()})
 
 
@@ -98,7 +98,7 @@ class LatinStage:
         # lines finds the lines holding any of them, and each later question is answered from those
         with share_lines(folded, text, lambda: rare.union(words_.intersection(all_first_words()),
                                                           words_.intersection(trigger_words(st)),
-                                                          words_.intersection(st.foreign_common))):
+                                                          st.foreign_common.among(words_))):
             return self._screen(text, trace, taken, folded_words)
 
     def _screen(self, text: str, trace, taken: Taken, folded_words) -> list[Candidate]:
@@ -109,7 +109,7 @@ class LatinStage:
         menu = self._menus(text, folded, words_, trace)
         # short everyday words of another language that the expected one knows too ("les", "des", "est"),
         # standing where a short unit can hold them (most stand in English prose: "Tour de France")
-        common_elsewhere = words_.intersection(st.foreign_common)
+        common_elsewhere = st.foreign_common.among(words_)
         if common_elsewhere:
             common_elsewhere = in_short_units(text, folded, common_elsewhere)
         if not sus.suspects:
@@ -143,7 +143,7 @@ class LatinStage:
         elsewhere ("les") or a rare expected word a spelling list holds ("uhuru wote", "gentium qua") are
         read, and short UI lines holding the former."""
         st = self.setup
-        spelled = spelling.vouched_among(rare.difference(st.familiar), st.expect)
+        spelled = spelling.vouched_among(st.familiar.outside(rare), st.expect)
         if spelled:
             spelled = in_short_units(text, folded, spelled)
         if not (common_elsewhere or spelled):
@@ -267,7 +267,7 @@ class LatinStage:
         st = self.setup
         # (wordfreq's English list holds much foreign noise, so "never seen" is too strict a test for two
         # or three words)
-        odd = rare.difference(st.familiar)
+        odd = st.familiar.outside(rare)
         if odd:
             odd = occurring(text, folded, words_, lambda: set(fold(text, lower=False).split()),
                             {w for w in odd if (w not in st.known or w in st.everyday

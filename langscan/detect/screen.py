@@ -11,18 +11,21 @@ from __future__ import annotations
 import re
 import threading
 
+from ..lexicon import WordSet
 from ..scripts import script_of
 from .text import fold
 
 _ASCII_BYTES = bytes(range(128))
 
 
-def fold_words(text: str, common: frozenset[str]) -> tuple[str, set[str], set[str]]:
+def fold_words(text: str, common) -> tuple[str, set[str], set[str]]:
     """``(fold(text), set of its words, those of them not in common)``: what the Latin stage's screen and
-    the early document check read (``common``: the expected language's everyday words, ``Setup.screen``)."""
+    the early document check read (``common``: the expected language's everyday words, ``Setup.screen``,
+    a ``lexicon.WordSet``, which answers a small text's words one by one without building its set; or
+    a frozenset)."""
     folded = fold(text)
     words = set(folded.split())
-    return folded, words, words.difference(common)
+    return folded, words, common.outside(words) if isinstance(common, WordSet) else words.difference(common)
 
 _last = threading.local()  # the last text asked about, per thread: the stages of one scan share the answer
 

@@ -1,10 +1,13 @@
 """What every stage needs to know: the resolved options and the shared resources, loaded once.
 
-Building a ``Setup`` is cheap; the word sets load on the first ``prepare()``
-and the language-ID model on the first ``model`` or ``predict`` use (once per
-process: ``lid`` and ``lexicon`` cache them, and the sets are shared by every
-Setup expecting the same languages), so a Detector that never scans costs
-nothing and a clean text that no stage asks the model about never loads it.
+Building a ``Setup`` is cheap; the word sets are made on the first ``prepare()``
+(as ``lexicon.WordSet`` objects: they answer a few words from the prebuilt
+lexicon indexes and build their frozensets only for a text with many words)
+and the language-ID model loads on the first ``model`` or ``predict`` use (once
+per process: ``lid`` and ``lexicon`` cache them, and the sets are shared by
+every Setup expecting the same languages), so a Detector that never scans
+costs nothing, a small file builds no big set and a clean text that no stage
+asks the model about never loads it.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from ..languages import same_family, script_of_lang
 from . import tuning
 
 _SHARED: dict[tuple[str, ...], tuple] = {}  # expected languages -> (screen, known, lexicons, everyday, familiar)
-_SHARED_LOCK = threading.Lock()
-_FOREIGN_COMMON: dict[tuple[str, ...], frozenset[str]] = {}  # expected languages -> Setup.foreign_common
+_SHARED_LOCK = threading.RLock()  # (foreign_common's first use may call prepare() under it)
+_FOREIGN_COMMON: dict[tuple[str, ...], lexicon.WordSet] = {}  # expected languages -> Setup.foreign_common
 
 CJK = frozenset({"Han", "Hiragana", "Katakana", "Bopomofo"})
 
@@ -78,45 +81,113 @@ class Setup:
             self._ready = True
 
     def _word_sets(self):
-        """The screen's word sets for these expected languages (built once per process, shared)."""
-        # (each set is built once, straight from the word lists: no per-language copy is kept beside it)
-        if "en" in self.expect:
-            screen_set = lexicon.union(self.expect, tuning.SCREEN_MIN_ZIPF, LOANWORDS)
+        """The screen's word sets for these expected languages (made once per process, shared).
+
+        Each is a ``lexicon.WordSet``: it answers ``in`` word by word from the prebuilt lexicon indexes
+        and builds its frozenset only on a bulk use or after many words (a small file asks about a few
+        dozen words; building the four sets cost ~75 ms of a 0.25 s start-up). The build functions are
+        the ones the sets were always built with, and each ``contains`` answers what they hold."""
+        expect = self.expect
+        if "en" in expect:
+            screen = lexicon.union_set(expect, tuning.SCREEN_MIN_ZIPF, LOANWORDS)
         else:
             # Other languages' web text borrows English words; a word more common in English
             # than in the expected language is no evidence of the expected language.
-            en = lexicon.load("en") or {}
-            screen = lexicon.union(self.expect, tuning.SCREEN_MIN_ZIPF)
-            kept = [w for w in screen if en.get(w, 0.0) <= self.expected_zipf(w)]
-            screen_set = lexicon.word_set(kept + list(LOANWORDS))
+            listed = lexicon.union_set(expect, tuning.SCREEN_MIN_ZIPF)
+
+            def english_more(w) -> bool:
+                return (lexicon.load("en") or {}).get(w, 0.0) > _best_zipf(expect, w)
+
+            def screen_contains(w) -> bool:
+                return w in LOANWORDS or (w in listed and not english_more(w))
+
+            def screen_build() -> frozenset[str]:
+                kept = [w for w in lexicon.union(expect, tuning.SCREEN_MIN_ZIPF) if not english_more(w)]
+                return lexicon.word_set(kept + list(LOANWORDS))
+
+            screen = lexicon.WordSet("screen:" + "+".join(expect), screen_contains, screen_build)
         # Every word the expected language's lexicon knows, however rare: rare English words
         # ("thermobaric") are no reason to look closer; words it has never seen are.
-        known = lexicon.union(self.expect, None, LOANWORDS)
+        known = lexicon.union_set(expect, None, LOANWORDS)
         # words the expected language uses often enough that a short unit holding them is no suspect
-        familiar = lexicon.union(self.expect, tuning.SHORT_RARE_ZIPF, LOANWORDS)
-        return screen_set, known, lexicon.available(), lexicon.everyday_elsewhere(self.expect), familiar
+        familiar = lexicon.union_set(expect, tuning.SHORT_RARE_ZIPF, LOANWORDS)
+        return screen, known, lexicon.available(), lexicon.everyday_elsewhere_set(expect), familiar
+
+    def build_word_sets(self) -> None:
+        """Build the shared word sets whole now (before forking workers, so they share one copy)."""
+        self.prepare()
+        for ws in (self.screen, self.known, self.everyday, self.familiar, self.foreign_common):
+            ws.frozen()
 
     @property
-    def foreign_common(self) -> frozenset[str]:
+    def foreign_common(self) -> lexicon.WordSet:
         """Words of the screen (the expected language knows them) that another shipped language uses far
         more often ("les", "des", "est", "une" in English): not suspects, but a short unit holding them is
-        read (``tuning.FOREIGN_COMMON_MIN_ZIPF``, ``FOREIGN_COMMON_MARGIN``). Built once per process."""
+        read (``tuning.FOREIGN_COMMON_MIN_ZIPF``, ``FOREIGN_COMMON_MARGIN``). Made once per process, a
+        WordSet: a word is answered from the other languages' top words (read once, ~7,000 words), the
+        expected tables and the screen; the set is built only for a text with many words."""
         got = _FOREIGN_COMMON.get(self.expect)
         if got is None:
             self.prepare()
-            expected = [lexicon.top_words(l, tuning.SCREEN_MIN_ZIPF) for l in self.expect]
-            words: set[str] = set()
-            for lang in sorted(self.lexicons):
-                if self.is_expected(lang):
-                    continue
-                for w, z in lexicon.top_words(lang, tuning.FOREIGN_COMMON_MIN_ZIPF).items():
-                    if w in self.screen and len(w) > 1 and w.isalpha():
-                        # (a word the expected list lacks is a loanword kept on purpose: "café")
-                        own = max((t.get(w, 0.0) for t in expected), default=0.0)
-                        if own and z - own >= tuning.FOREIGN_COMMON_MARGIN:
-                            words.add(w)
-            got = _FOREIGN_COMMON[self.expect] = lexicon.word_set(words)
+            with _SHARED_LOCK:
+                got = _FOREIGN_COMMON.get(self.expect)
+                if got is None:
+                    got = _FOREIGN_COMMON[self.expect] = self._foreign_common_set()
         return got
+
+    def _foreign_common_set(self) -> lexicon.WordSet:
+        screen, expect = self.screen, self.expect
+        foreign_top: list[dict[str, float]] = []  # word -> its highest Zipf among the other languages' top words
+
+        def top() -> dict[str, float]:
+            # (read on the first word asked, ~8 ms; two threads may both read it: the same dict, stored whole)
+            if not foreign_top:
+                got: dict[str, float] = {}
+                for lang in sorted(self.lexicons):
+                    if not self.is_expected(lang):
+                        for w, z in lexicon.top_words(lang, tuning.FOREIGN_COMMON_MIN_ZIPF).items():
+                            if z > got.get(w, 0.0):
+                                got[w] = z
+                foreign_top[:] = [got]
+            return foreign_top[0]
+
+        def own_zipf(w: str) -> float:
+            # the word's Zipf in the expected language where it is most common, counted only when it is
+            # above the screen's cut (as ``top_words(lang, SCREEN_MIN_ZIPF)`` would list it)
+            best = 0.0
+            for lang in expect:
+                t = lexicon.load(lang)
+                z = t.get(w) if t is not None else None
+                if lexicon.above_cut(z, tuning.SCREEN_MIN_ZIPF) and z > best:
+                    best = z
+            return best
+
+        def contains(w) -> bool:
+            if type(w) is not str or len(w) < 2 or not w.isalpha():
+                return False
+            z = top().get(w)
+            if z is None:
+                return False
+            # some other language uses it FOREIGN_COMMON_MARGIN more often (the highest of them does, when
+            # any does); a word the expected list lacks is a loanword kept on purpose: "café"
+            own = own_zipf(w)
+            # (the screen asked last: only of the few words left, so it stays unbuilt)
+            return bool(own) and z - own >= tuning.FOREIGN_COMMON_MARGIN and w in screen
+
+        def build() -> frozenset[str]:
+            # the same test as ``contains`` over every candidate, with the expected languages' top words
+            # read whole (from the list the screen's build reads) instead of a table lookup per word
+            screen.frozen()
+            expected = [lexicon.top_words(l, tuning.SCREEN_MIN_ZIPF) for l in expect]
+            words: list[str] = []
+            for w, z in top().items():
+                if len(w) > 1 and w.isalpha():
+                    own = max((t.get(w, 0.0) for t in expected), default=0.0)
+                    if own and z - own >= tuning.FOREIGN_COMMON_MARGIN and w in screen:
+                        words.append(w)
+            return lexicon.word_set(words)
+
+        return lexicon.WordSet("foreign-common:" + "+".join(expect), contains, build)
 
     @property
     def expected_lex(self) -> list[dict[str, float]]:
@@ -132,17 +203,22 @@ class Setup:
 
     def expected_zipf(self, word: str) -> float:
         """The word's Zipf frequency in the expected language where it is most common."""
-        if "’" in word:
-            word = word.replace("’", "'")  # the lexicons spell "weren't" with the ASCII apostrophe
-        best = 0.0
-        for lex in self.expected_lex:
-            z = lex.get(word, 0.0)
-            if z > best:
-                best = z
-        return best
+        return _best_zipf(self.expect, word, self.expected_lex)
 
     def is_expected(self, lang: str) -> bool:
         known = self._expected_memo.get(lang)
         if known is None:
             known = self._expected_memo[lang] = any(same_family(lang, e) for e in self.expect)
         return known
+
+
+def _best_zipf(expect: tuple[str, ...], word: str, tables=None) -> float:
+    """``word``'s Zipf frequency in the language of ``expect`` where it is most common (0.0: none lists it)."""
+    if "’" in word:
+        word = word.replace("’", "'")  # the lexicons spell "weren't" with the ASCII apostrophe
+    best = 0.0
+    for lex in tables if tables is not None else [lexicon.load(l) or {} for l in expect]:
+        z = lex.get(word, 0.0)
+        if z > best:
+            best = z
+    return best

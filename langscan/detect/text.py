@@ -107,7 +107,8 @@ def words(line: str, base: int, keep: frozenset = frozenset()) -> Iterator[tuple
         start = m.start()
         cut = 0
         # (no capital after the first letter: nothing glued, and no _CAMEL pass over the word)
-        if word[1:].islower() or (keep and word.lower() in keep):
+        # (``keep`` may be a lexicon.WordSet: asked word by word, never for its truth value, which builds it)
+        if word[1:].islower() or word.lower() in keep:
             yield base + start, base + m.end(), word
             continue
         for c in _CAMEL.finditer(word):
