@@ -74,6 +74,8 @@ def _context(setup, text: str, c: Candidate, lines: dict | None = None) -> str:
     frag = text[c.start:c.end]
     if is_language_name(frag):
         return "menu"
+    if c.kind is Kind.SCRIPT and _labelled_with_translation(setup, text, c, ls, le):
+        return "gloss"
     if menu_row:
         return "menu"
     before = text[ls:c.start]
@@ -107,6 +109,29 @@ def _context(setup, text: str, c: Candidate, lines: dict | None = None) -> str:
                                 and sum(1 for _ in words(frag, 0)) <= tuning.BOILERPLATE_MAX_WORDS):
         return "boilerplate"
     return "body"
+
+
+_ROW_START = re.compile(r"\s*\|\s*")  # ("/" and ":" introduce credits: "Image: <caption> / Reuters")
+_ROW_END = re.compile(r"[<\n]")  # (markup left in the text ends a row: "...Academia</a><br />Rating: ...")
+
+
+def _labelled_with_translation(setup, text: str, c: Candidate, ls: int, le: int) -> bool:
+    """Is the candidate, in another script, the first item of a short row whose other items are Latin and
+    name no language, the last of them in the expected language: a name given with its transliteration
+    and translation ("僕のヒーローアカデミア | Boku no Hero Academia | My Hero Academia", a fandom tag), not a
+    menu of its own? (A language or edition menu's items are language names; they stay menus.)"""
+    before = text[ls:c.start].rstrip()
+    if before and before[-1] not in ">-–—":
+        return False  # not the row's first item (a title's parts before it: "Chapter 1 - Author - 僕の…")
+    after = text[c.end:le]
+    if not _ROW_START.match(after):
+        return False
+    items = [x.strip() for x in _ITEM_SEP.split(_ROW_END.split(after, 1)[0]) if x.strip()]
+    if not 1 <= len(items) < tuning.GLOSS_ROW_MAX_ITEMS:
+        return False
+    if any(is_language_name(x) or any(ord(ch) > 0x24F and ch.isalpha() for ch in x) for x in items):
+        return False  # (another script among them, or a language name: a menu)
+    return _english(setup, items[-1])
 
 
 def _english(setup, s: str) -> bool:

@@ -222,6 +222,8 @@ MENU_PREPOSITION_ZIPF = 5.0  # a word this common in the named language before t
 
 # --------------------------------------------------------------------------- context
 GLOSS_LINE_MAX_WORDS = 15  # "term (translation)" is a gloss only on a line this short (longer: prose)
+GLOSS_ROW_MAX_ITEMS = 3  # a term in another script opening a row of at most this many items, the others Latin and the
+# last in the expected language, is labelled with its transliteration and translation: a gloss, not a menu
 GLOSS_TERM_MAX_WORDS = 4  # a term this short with an English translation in brackets after it is a gloss
 GLOSS_ABOUT_WINDOW = 60  # characters either side of a quoted finding where a word about language ("means",
 # "the word", a language's name) makes it a discussed example; further away it says nothing about the quote
