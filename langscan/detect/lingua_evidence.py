@@ -22,8 +22,11 @@ def _load():
             if _detector is None:
                 from lingua import LanguageDetectorBuilder
 
+                # (the models are loaded when the detector is built, all at once: 0.21 s here, against
+                # 0.39 s when the first question loads them one language at a time; the same models, the
+                # same answers)
                 _detector = (LanguageDetectorBuilder.from_all_languages_with_latin_script()
-                             .with_low_accuracy_mode().build())
+                             .with_low_accuracy_mode().with_preloaded_language_models().build())
     return _detector
 
 
