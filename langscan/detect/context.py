@@ -12,6 +12,7 @@ import re
 
 from ..finding import Kind
 from ..languages import name_of
+from ..lid import models_dir
 from . import tuning
 from .candidate import Candidate
 from .menus import is_language_name
@@ -22,7 +23,7 @@ _ITEM_SEP = re.compile(r"\s*(?:[|•·/]|\t)\s*")
 _CREDIT = re.compile(r"^\W*(?:©|\(c\)|photo|image|picture|source|credit|credits|video|via|foto|caption)\b",
                      re.IGNORECASE)
 # ("Ã©" is "é" mis-decoded, not a copyright sign: "cafÃ©" in a sentence is no footer)
-_BOILER = re.compile(r"(?<!Ã)©|\ball rights\b|\bcopyright\b|\bcookies?\b|\bprivacy\b", re.IGNORECASE)
+_BOILER = re.compile(r"(?<!Ã)©|\bcookies?\b|\bprivacy\b", re.IGNORECASE)  # (and a copyright notice: holds_notice)
 # a translation or reading beside a term: "Hund (dog)", "Hund - dog", "Hund = dog", "Hund: dog"
 _GLOSS_AFTER = re.compile(r"[)\]]?\s*(?:[(\[]|\s[-–—=]\s|:\s)\s*[\"'“‘]?[A-Za-z][a-z]")
 _TRANSLATION_AFTER = re.compile(r"[\"'”’»]?\s*\(([^()\n]{2,60})\)")
@@ -46,6 +47,23 @@ def assign(setup, text: str, cands: list[Candidate]) -> None:
         c.context = _context(setup, text, c, lines)
 
 
+_NOTICE: re.Pattern | None = None
+
+
+def holds_notice(text: str) -> bool:
+    """Does ``text`` hold a phrase of a copyright notice (``models/notice-words.txt``: "copyright", "all
+    rights", ...), as whole words? A line holding one is boilerplate; so is, in the script stage, a Latin run
+    holding one on a page in another script, however few its words."""
+    global _NOTICE
+    if _NOTICE is None:
+        path = models_dir() / "notice-words.txt"
+        rows = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+        phrases = [r.strip() for r in rows if r.strip() and not r.startswith("#")]
+        _NOTICE = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+                             if phrases else r"(?!)", re.IGNORECASE)
+    return _NOTICE.search(text) is not None
+
+
 def _line(text: str, c: Candidate) -> tuple[int, int]:
     """The candidate's line, at most CONTEXT_WINDOW characters either side of it (a text of one long
     line would otherwise be read whole for every candidate)."""
@@ -60,7 +78,7 @@ def _line_facts(line: str) -> tuple[bool, bool, bool, int]:
     if _SEPARATED.search(line):
         items = [x for x in _ITEM_SEP.split(line) if x.strip()]
         menu = len(items) >= 2 and all(len(x.split()) <= tuning.MENU_ITEM_MAX_WORDS for x in items)
-    return menu, bool(_CREDIT.match(line)), bool(_BOILER.search(line)), len(line.split())
+    return menu, bool(_CREDIT.match(line)), bool(_BOILER.search(line) or holds_notice(line)), len(line.split())
 
 
 def _context(setup, text: str, c: Candidate, lines: dict | None = None) -> str:

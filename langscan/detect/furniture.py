@@ -253,9 +253,10 @@ def _short_line(text: str, ls: int, le: int) -> bool:
     return bool(items) and all(sum(1 for _ in words(text[s:e], 0)) <= tuning.MENU_ITEM_MAX_WORDS for s, e in items)
 
 
-def _neighbour_lines(text: str, ls: int, le: int, step: int, n: int, memo: dict) -> list[tuple[int, int]]:
+def _neighbour_lines(text: str, ls: int, le: int, step: int, n: int, memo: dict | None) -> list[tuple[int, int]]:
     """Up to ``n`` non-blank lines before (step -1) or after (step 1) the line ``ls:le``, stopping at a line
-    of prose, which is marked (-1, -1) in its place. ``memo``: line text -> is it a line of items."""
+    of prose, which is marked (-1, -1) in its place. ``memo``: line text -> is it a line of items; None
+    takes any line, prose or not."""
     out: list[tuple[int, int]] = []
     pos = ls if step < 0 else le
     looked = 0
@@ -276,6 +277,9 @@ def _neighbour_lines(text: str, ls: int, le: int, step: int, n: int, memo: dict)
             pos = e
         line = text[s:e]
         if not line.strip():
+            continue
+        if memo is None:
+            out.append((s, e))
             continue
         short = memo.get(line)
         if short is None:
@@ -389,47 +393,65 @@ def _neighbour_item_lang(st, text: str, s: int, e: int, lang: str) -> float:
     return llr
 
 
+def _grow(st, text: str, index: "_Found", seeds: list[Candidate], taken, trace, neighbour, judge) -> list[Candidate]:
+    """Candidates grown line by line from each seed that is a line of its own: ``neighbour(ls, le, step)``
+    gives the next item (start, end) before (-1) or after (1) the line, or None; ``judge(seed, s, e)`` gives
+    (score, why) when the item is of the seed's language, else None. A grown item grows in turn."""
+    out: list[Candidate] = []
+    seen: set[int] = set()
+    work = list(seeds)
+    while work:
+        c = work.pop()
+        ls = text.rfind("\n", 0, c.start) + 1
+        le = text.find("\n", c.end)
+        le = len(text) if le == -1 else le
+        if text[ls:le].strip().rstrip(_TRAIL) != text[c.start:c.end].strip().rstrip(_TRAIL):
+            continue  # only a line of its own grows
+        for step in (-1, 1):
+            got = neighbour(ls, le, step)
+            if got is None:
+                continue
+            s, e = got
+            if s in seen or index.of_lang(s, e, c.lang) or taken.any_within(s, e) or taken.covers(s):
+                continue
+            verdict = judge(c, s, e)
+            if verdict is None:
+                continue
+            seen.add(s)
+            score, why = verdict
+            end = extend_punct(text, e)
+            new = Candidate(Kind.LATIN, s, end, c.lang, "Latin", max(score, st.threshold))
+            if trace.on:
+                trace.add(s, end, text[s:end], "latin", c.lang, new.score, True, why)
+            out.append(new)
+            work.append(new)
+    return out
+
+
 def grow_furniture(st, text: str, cands: list[Candidate], taken, trace) -> list[Candidate]:
     """Items next to a short line of another language already found, in the same block ("Impressum" above
     "Datenschutz", "Kontakt" in a German footer): words of that language's lexicon that the expected language
     does not know at all, too rare to be everyday vocabulary (the screen passes them as unknown words, like a
     name). Grows line by line from each found line of its own, while the next line is such an item."""
     index = _Found(cands)
-    out: list[Candidate] = []
-    seen: set[int] = set()
-    work = [c for c in index.cands if c.context != "menu" and c.start not in seen]
-    while work:
-        c = work.pop()
-        ls = text.rfind("\n", 0, c.start) + 1
-        le = text.find("\n", c.end)
-        le = len(text) if le == -1 else le
-        if text[ls:le].strip().rstrip(_TRAIL) != text[c.start:c.end].rstrip(_TRAIL):
-            continue  # only a line of its own grows
-        for step in (-1, 1):
-            got = _neighbour_lines(text, ls, le, step, 1, index.short)
-            if not got or got[0][0] < 0:
-                continue
-            a, b = got[0]
-            items = line_items(text, a, b)
-            if len(items) != 1:
-                continue
-            s, e = items[0]
-            if s in seen or index.of_lang(s, e, c.lang) or taken.any_within(s, e) or taken.covers(s):
-                continue
-            llr = _neighbour_item_lang(st, text, s, e, c.lang)
-            if not llr:
-                continue
-            seen.add(s)
-            end = extend_punct(text, e)
-            score = min(tuning.SCORE_CAP, 0.5 + 0.5 * min(1.0, llr / (tuning.EVIDENCE_SCALE * st.min_llr)))
-            new = Candidate(Kind.LATIN, s, end, c.lang, "Latin", max(score, st.threshold))
-            if trace.on:
-                trace.add(s, end, text[s:end], "latin", c.lang, new.score, True,
-                          f"a line next to {c.lang} furniture, its words {c.lang} and not the expected language's "
-                          f"(evidence {llr:.1f})")
-            out.append(new)
-            work.append(new)
-    return out
+
+    def neighbour(ls: int, le: int, step: int) -> tuple[int, int] | None:
+        got = _neighbour_lines(text, ls, le, step, 1, index.short)
+        if not got or got[0][0] < 0:
+            return None
+        items = line_items(text, *got[0])
+        return items[0] if len(items) == 1 else None
+
+    def judge(c: Candidate, s: int, e: int) -> tuple[float, str] | None:
+        llr = _neighbour_item_lang(st, text, s, e, c.lang)
+        if not llr:
+            return None
+        score = min(tuning.SCORE_CAP, 0.5 + 0.5 * min(1.0, llr / (tuning.EVIDENCE_SCALE * st.min_llr)))
+        return score, (f"a line next to {c.lang} furniture, its words {c.lang} and not the expected language's "
+                       f"(evidence {llr:.1f})")
+
+    seeds = [c for c in index.cands if c.context != "menu"]
+    return _grow(st, text, index, seeds, taken, trace, neighbour, judge)
 
 
 # ------------------------------------------------------------------ lists of titles in another language
@@ -459,65 +481,28 @@ def _title_line_lang(st, text: str, s: int, e: int, lang: str) -> float:
     return share if ok and p_lang >= tuning.LIST_MODEL_MIN_P else 0.0
 
 
-def _next_line(text: str, ls: int, le: int, step: int) -> tuple[int, int] | None:
-    """The next non-blank line before (step -1) or after (step 1) ``ls:le``, trimmed, within UI_WINDOW lines."""
-    pos = ls if step < 0 else le
-    for _ in range(tuning.UI_LOOK_LINES):
-        if step < 0:
-            if pos <= 0:
-                return None
-            e = pos - 1
-            s = text.rfind("\n", 0, e) + 1
-            pos = s
-        else:
-            if pos >= len(text):
-                return None
-            s = pos + 1
-            e = text.find("\n", s)
-            e = len(text) if e == -1 else e
-            pos = e
-        line = text[s:e]
-        if line.strip():
-            lead = len(line) - len(line.lstrip())
-            return s + lead, s + len(line.rstrip())
-    return None
-
-
 def grow_title_lists(st, text: str, cands: list[Candidate], taken, trace) -> list[Candidate]:
     """Titles of another language next to a found one, line by line (see the comment above)."""
     index = _Found(cands)
-    out: list[Candidate] = []
-    seen: set[int] = set()
-    work = [c for c in index.cands if c.context != "menu"
-            and sum(1 for _ in words(text[c.start:c.end], 0)) >= tuning.LIST_TITLE_MIN_WORDS]
-    while work:
-        c = work.pop()
-        ls = text.rfind("\n", 0, c.start) + 1
-        le = text.find("\n", c.end)
-        le = len(text) if le == -1 else le
-        if text[ls:le].strip().rstrip(_TRAIL) != text[c.start:c.end].strip().rstrip(_TRAIL):
-            continue  # only a line of its own grows
-        for step in (-1, 1):
-            got = _next_line(text, ls, le, step)
-            if got is None:
-                continue
-            s, e = got
-            if s in seen or index.of_lang(s, e, c.lang) or taken.any_within(s, e) or taken.covers(s) \
-                    or any(o.start < e and s < o.end for o in out):
-                continue
-            share = _title_line_lang(st, text, s, e, c.lang)
-            if not share:
-                continue
-            seen.add(s)
-            end = extend_punct(text, e)
-            new = Candidate(Kind.LATIN, s, end, c.lang, "Latin", max(min(c.score, tuning.SCORE_CAP), st.threshold))
-            if trace.on:
-                trace.add(s, end, text[s:end], "latin", c.lang, new.score, True,
-                          f"a title next to a found {c.lang} title: {share:.0%} of its words everyday {c.lang}, "
-                          f"the model hears {c.lang}")
-            out.append(new)
-            work.append(new)
-    return out
+
+    def neighbour(ls: int, le: int, step: int) -> tuple[int, int] | None:
+        got = _neighbour_lines(text, ls, le, step, 1, None)  # (any line: a title is no menu item)
+        if not got:
+            return None
+        s, e = got[0]
+        line = text[s:e]
+        return s + len(line) - len(line.lstrip()), s + len(line.rstrip())
+
+    def judge(c: Candidate, s: int, e: int) -> tuple[float, str] | None:
+        share = _title_line_lang(st, text, s, e, c.lang)
+        if not share:
+            return None
+        return min(c.score, tuning.SCORE_CAP), (f"a title next to a found {c.lang} title: {share:.0%} of its "
+                                                f"words everyday {c.lang}, the model hears {c.lang}")
+
+    seeds = [c for c in index.cands if c.context != "menu"
+             and sum(1 for _ in words(text[c.start:c.end], 0)) >= tuning.LIST_TITLE_MIN_WORDS]
+    return _grow(st, text, index, seeds, taken, trace, neighbour, judge)
 
 
 def short_lines_holding(text: str, folded: str, common: set[str]) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ from ..languages import DEFAULT_FOR_SCRIPT, SIMPLIFIED_ONLY, languages_of_script
 from ..scripts import HOMOGLYPHS, char_label, foreign_run_regex, script_of
 from . import tuning
 from .candidate import Candidate
-from ..lid import models_dir
+from .context import holds_notice
 from .menus import foreign_endonym, menu_item_at
 from .screen import foreign_script_free
 from .setup import CJK, Setup
@@ -136,7 +136,7 @@ def _latin_in_foreign_text(setup: Setup, text: str, s: int, e: int, trace):
             trace.add(s, e, frag, "script", named, tuning.MENU_SCORE, tuning.MENU_SCORE >= setup.threshold,
                       f"a menu item naming {named} (CLDR endonym)")
         return Candidate(Kind.SCRIPT, s, e, named, "Latin", tuning.MENU_SCORE, context="menu")
-    if _holds_notice(frag):
+    if holds_notice(frag):
         return _notice(setup, text, s, e, trace)
     if not _LOWER_WORD.search(frag) and (_name_inside_prose(text, s, e) or _recurs_inside_prose(text, s, e, frag)):
         if trace.on:
@@ -166,21 +166,6 @@ def _latin_in_foreign_text(setup: Setup, text: str, s: int, e: int, trace):
         trace.add(s, e, frag, "script", lang, score, score >= setup.threshold,
                   f"{words} Latin words; model says {lang} ({p:.2f})")
     return Candidate(Kind.SCRIPT, s, e, lang, "Latin", score)
-
-
-_NOTICE: re.Pattern | None = None
-
-
-def _holds_notice(frag: str) -> bool:
-    """Does the run hold a phrase of a copyright notice (``models/notice-words.txt``)?"""
-    global _NOTICE
-    if _NOTICE is None:
-        path = models_dir() / "notice-words.txt"
-        rows = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-        phrases = [r.strip() for r in rows if r.strip() and not r.startswith("#")]
-        _NOTICE = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
-                             if phrases else r"(?!)", re.IGNORECASE)
-    return _NOTICE.search(frag) is not None
 
 
 def _notice(setup: Setup, text: str, s: int, e: int, trace):

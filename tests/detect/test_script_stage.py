@@ -69,7 +69,7 @@ def test_a_brand_beside_the_copyright_sign_alone_is_a_name():
 
 
 def test_the_notice_words_file_is_lowercase_phrases_each_recognised():
-    from langscan.detect.script_stage import _holds_notice
+    from langscan.detect.context import holds_notice as _holds_notice
     from langscan.lid import models_dir
 
     rows = (models_dir() / "notice-words.txt").read_text(encoding="utf-8").splitlines()
