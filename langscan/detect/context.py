@@ -13,6 +13,7 @@ import re
 from ..finding import Kind
 from ..languages import name_of
 from ..lid import models_dir
+from ..scripts import FAMILY, is_letter, script_of
 from . import tuning
 from .candidate import Candidate
 from .menus import is_language_name
@@ -94,6 +95,8 @@ def _context(setup, text: str, c: Candidate, lines: dict | None = None) -> str:
         return "menu"
     if c.kind is Kind.SCRIPT and _labelled_with_translation(setup, text, c, ls, le):
         return "gloss"
+    if c.kind in (Kind.SCRIPT, Kind.LATIN) and _spelled_in_other_script(text, c, ls):
+        return "gloss"
     if menu_row:
         return "menu"
     before = text[ls:c.start]
@@ -150,6 +153,61 @@ def _labelled_with_translation(setup, text: str, c: Candidate, ls: int, le: int)
     if any(is_language_name(x) or any(ord(ch) > 0x24F and ch.isalpha() for ch in x) for x in items):
         return False  # (another script among them, or a language name: a menu)
     return _english(setup, items[-1])
+
+
+_OPEN_BRACKET = "(（[【"
+_CLOSE_BRACKET = {"(": ")", "（": "）", "[": "]", "【": "】"}
+
+
+def _scripts(s: str) -> set[str]:
+    """The scripts of the letters of ``s`` (Hiragana, Katakana and Han as one: Japanese writes them together)."""
+    out = set()
+    for ch in s:
+        if ch.isalpha() or is_letter(ch):
+            sc = script_of(ch)
+            if sc != "Common":
+                out.add("Japanese" if FAMILY.get(sc) in ("Japanese", "Han") else sc)
+    return out
+
+
+def _spelled_in_other_script(text: str, c: Candidate, ls: int) -> bool:
+    """Is the candidate one spelling of a term whose other spelling, in another script, stands beside it in
+    brackets? Either the candidate is inside a short bracket right after a term, and the term or another item
+    of the bracket is in another script ("Tokyo (東京, Tōkyō)", "Shuzo Matsutani (松谷 修造, Matsutani Shūzō)",
+    "Moscow (Russian: Москва)", the Latin "skyrim" after its Russian spelling), or a short bracket in another
+    script follows it ("Tasogare wo mitsu meru shōjo" (黄昏を見つめる少女), a title and its romanisation on the
+    next line of an infobox). That is the term's original spelling, reading or transliteration: text about a
+    language (Wikipedia's lead sentences give one for every name from another script), not a stray fragment."""
+    frag = text[c.start:c.end]
+    own = _scripts(frag)
+    if not own or len(frag.split()) > tuning.GLOSS_SPELLING_MAX_WORDS:
+        return False
+    # (a) inside a bracket: find its opening on the line, not past a closing bracket
+    lo = max(ls, c.start - tuning.GLOSS_BRACKET_MAX)
+    i = c.start - 1
+    while i >= lo and text[i] not in _OPEN_BRACKET and text[i] not in ")）]】\n":
+        i -= 1
+    if i >= lo and text[i] in _OPEN_BRACKET:
+        close = text.find(_CLOSE_BRACKET[text[i]], c.end, i + tuning.GLOSS_BRACKET_MAX)
+        if close != -1 and "\n" not in text[c.end:close]:
+            outside = text[max(0, i - tuning.GLOSS_BRACKET_MAX):i].rstrip().rstrip(_CLOSE_Q).rstrip()
+            term = outside.split()[-1] if outside.split() else ""
+            if term and (_scripts(term) - own or _scripts(text[i + 1:close]) - own):
+                return True
+    # (b) a bracket right after it (past a closing quote and blank space, a line break or two included)
+    j = c.end
+    while j < len(text) and j - c.end < tuning.GLOSS_BRACKET_GAP and (text[j].isspace() or text[j] in _CLOSE_Q):
+        j += 1
+    if j < len(text) and text[j] in _OPEN_BRACKET:
+        close = text.find(_CLOSE_BRACKET[text[j]], j + 1, j + tuning.GLOSS_BRACKET_MAX)
+        # (past a line break, only a bracket that is its line's whole text: a reading under an infobox title,
+        # not a dateline opening the next paragraph, "(CNN) President ...")
+        crossed = "\n" in text[c.end:j]
+        if close != -1 and "\n" not in text[j:close] and \
+                not (crossed and text[close + 1:text.find("\n", close) % (len(text) + 1)].strip()):
+            inner = _scripts(text[j + 1:close])
+            return bool(inner) and not (inner & own)
+    return False
 
 
 def _english(setup, s: str) -> bool:

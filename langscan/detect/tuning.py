@@ -227,6 +227,10 @@ GLOSS_ROW_MAX_ITEMS = 3  # a term in another script opening a row of at most thi
 GLOSS_TERM_MAX_WORDS = 4  # a term this short with an English translation in brackets after it is a gloss
 GLOSS_ABOUT_WINDOW = 60  # characters either side of a quoted finding where a word about language ("means",
 # "the word", a language's name) makes it a discussed example; further away it says nothing about the quote
+GLOSS_BRACKET_MAX = 120  # a term's spelling in another script beside it (context._spelled_in_other_script) stands in
+# a bracket at most this long; a longer bracket is an aside, whose foreign words are not a spelling
+GLOSS_SPELLING_MAX_WORDS = 6  # ... and holds at most this many words (a romanised title; longer: a sentence)
+GLOSS_BRACKET_GAP = 8  # ... and a bracket after the term starts at most this many characters of space or quotes on
 GLOSS_WORD_ZIPF = 3.0  # a translation beside a term: most of its words at least this common in the expected language
 BOILERPLATE_MAX_WORDS = 6  # a foreign line of its own this short is a UI string or footer
 

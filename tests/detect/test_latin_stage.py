@@ -312,6 +312,36 @@ def test_terms_in_brackets_after_the_word_they_translate_are_glosses(det):
     assert [f.context for f in glossing.scan(text)] == ["gloss"]
 
 
+# Wikipedia's lead sentences and lists give every name from another script with its original spelling
+WIKI_LEADS = (
+    "Moscow (Russian: Москва, tr. Moskva) is the capital and largest city of Russia, standing on the Moskva River.\n"
+    "Tokyo (東京, Tōkyō) is the capital of Japan and one of the most populous cities in the world.\n"
+    "Athens (Greek: Αθήνα, romanized: Athína) is the capital and largest city of Greece.\n"
+    "Shuzo Matsutani (松谷 修造, Matsutani Shūzō) is a student of kendo and carries a wooden stick.\n"
+    "The Hwajeontae Dance (花前態舞) is one of the royal court dances performed at the palace.\n"
+    '1. "A Girl Admiring The Sunset" "Tasogare wo mitsu meru shōjo" (黄昏を見つめる少女) October 14, 1999\n'
+    "今、そこに いる僕\n\n(Ima, Soko ni Iru Boku)\n\nGenre: Drama, Military, Science Fiction\n"
+)
+
+
+def test_a_name_with_its_spelling_in_another_script_beside_it_is_a_gloss(det):
+    assert det.scan(WIKI_LEADS) == []
+    glossing = Detector(options=DetectorOptions(expect=("en",), report_glosses=True))
+    shown = glossing.scan(WIKI_LEADS)
+    assert {f.context for f in shown} == {"gloss"}
+    assert {"Москва", "東京", "Αθήνα", "松谷 修造", "花前態舞", "黄昏を見つめる少女", "今、そこに いる僕"} <= \
+        {f.text for f in shown}
+
+
+def test_foreign_text_beside_a_bracket_in_its_own_script_or_a_dateline_is_still_found(det):
+    # the bracket after it is the next paragraph's dateline, not a reading of the credit
+    credit = "Credit: Заголовок открываемого материала\n(CNN) President Donald Trump made an unscheduled trip."
+    assert [f.text for f in det.scan(credit)] == ["Заголовок открываемого материала"]
+    # a bracket in the same script as the fragment is no spelling of it
+    menu = "Read more: Заголовок открываемого материала (Москва) at the end of the page, then go home."
+    assert [f.text for f in det.scan(menu)] == ["Заголовок открываемого материала (Москва)"]
+
+
 def test_a_title_that_recurs_in_english_prose_is_a_name(det):
     assert [f.text for f in det.scan("Related films\nNaken\n")] == ["Naken"]
     text = "The film is a remake of the 2000 Swedish film Naken, shot in Stockholm.\n\nRelated films\nNaken\n"
