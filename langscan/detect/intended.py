@@ -18,6 +18,8 @@ from .text import MENU, words
 # firmware" is prose)
 _CITATION = re.compile(r"^\s*\^|\bArchived from\b|\b(?:Retrieved|Accessed)(?: on)? (?:\d|(?:Jan|Feb|Mar|Apr|May|"
                        r"Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)|\bISBN\b|\bdoi:", re.IGNORECASE)
+# the title of a cited work follows its entry's year in brackets: "Müller, H. (2004). Die Geschichte der ..."
+_TITLE_AFTER_YEAR = re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?\)[.:,]\s*[\"'“‘«„]?$")
 _TAG_LIST_MIN_COMMAS = 4
 _BRACKETED = re.compile(r"\(([^()\n]{1,40})\)")
 
@@ -25,7 +27,8 @@ _BRACKETED = re.compile(r"\(([^()\n]{1,40})\)")
 def drop_names_of_works(st: Setup, text: str, cands: list[Candidate], trace) -> list[Candidate]:
     """Drop the Latin candidates that are names, titles or the page's own terms, not stray text:
 
-    - a quoted title in a reference entry (a cited work keeps its own language);
+    - a quoted title in a reference entry, or a title right after the entry's year in brackets (a cited
+      work keeps its own language);
     - a quoted phrase of capitalised words only ("«Eins Zwei Drei», le clown"): a title or a name;
     - an item of a comma-separated keyword list (a tag cloud) that is not the whole line;
     - a short phrase that recurs in the text inside a line of the expected language ("the 2000
@@ -70,6 +73,8 @@ def intended(st: Setup, text: str, c: Candidate, taken: Taken, lowered: list[str
     if _CITATION.search(line) and (quoted or any(m.start(1) <= c.start - ls and c.end - ls <= m.end(1)
                                                  for m in QUOTED.finditer(line))):
         return "a quoted title in a reference entry: the name of a cited work"
+    if _TITLE_AFTER_YEAR.search(line, 0, c.start - ls):
+        return "a title after its reference entry's year, 'Author (2004). Title.': the name of a cited work"
     toks = [w for _, _, w in words(frag, 0)]
     if quoted and 1 <= len(toks) <= tuning.TITLE_MAX_WORDS and all(w[:1].isupper() for w in toks):
         return "a quoted phrase of capitalised words: a title or a name"

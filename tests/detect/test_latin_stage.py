@@ -305,6 +305,15 @@ def test_accessed_without_a_date_is_prose_not_a_reference_entry(det):
     assert [f.text for f in det.scan(prose)] == [title]
 
 
+def test_a_title_after_its_reference_entrys_year_is_a_cited_work(det):
+    refs = ("Müller, H. (2004). Die Geschichte der deutschen Eisenbahn. Berlin: Springer. pp. 12–45.\n"
+            "García Márquez, Gabriel (1967). Cien años de soledad. Buenos Aires: Editorial Sudamericana.\n")
+    assert det.scan(refs) == []
+    # the same sentence with no entry around it is stray text
+    stray = "The report ends here. Die Geschichte der deutschen Eisenbahn ist lang und voller Umwege.\n"
+    assert [f.lang for f in det.scan(stray)] == ["de"]
+
+
 def test_terms_in_brackets_after_the_word_they_translate_are_glosses(det):
     text = "Social life was organised around families (whānau), subtribes (hapū) and tribes (iwi), each led by a chief."
     assert det.scan(text) == []
