@@ -383,6 +383,8 @@ def _not_records(path: str, fields: Sequence[str]) -> Optional[str]:
         first, _ = json.JSONDecoder().raw_decode(body)
     except ValueError:
         return None  # the first record is longer than the sniff: a record file
+    except RecursionError:
+        return None  # nested too deeply to sniff: the reader reports it, with its place
     if not isinstance(first, dict):
         return "a JSON list of values, not of records"
     tops = {f.split(".")[0] for f in fields}

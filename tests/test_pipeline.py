@@ -129,6 +129,16 @@ def test_walk_notes_a_json_file_that_is_not_records_and_baseline_writes(tree):
     assert code == 0 and out == "", err
 
 
+def test_a_json_file_nested_too_deeply_met_in_a_directory_walk_is_an_input_error(tmp_path):
+    # the walk sniffs each .json file's first record; a list nested 100,000 deep must not end the run
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("Заголовок открываемого материала\n", encoding="utf-8")
+    code, out, err = cli("scan", ".", "--format", "jsonl", cwd=tmp_path)
+    assert code == 2, err
+    assert "nested too deeply" in err and "unexpected failure" not in err
+    assert [json.loads(l)["text"] for l in out.splitlines()] == ["Заголовок открываемого материала"]
+
+
 def test_own_files_named_explicitly_are_not_scanned(tree):
     # pre-commit passes every changed file by name, the allow-list included
     code, out, err = cli("scan", ".langscan-allow.txt", ".langscan.toml", "--format", "jsonl", cwd=tree)
