@@ -97,6 +97,8 @@ def _context(setup, text: str, c: Candidate, lines: dict | None = None) -> str:
         return "gloss"
     if c.kind in (Kind.SCRIPT, Kind.LATIN) and _spelled_in_other_script(text, c, ls):
         return "gloss"
+    if c.kind is Kind.SCRIPT and _quoted_with_translation(setup, text, c):
+        return "gloss"
     if menu_row:
         return "menu"
     before = text[ls:c.start]
@@ -208,6 +210,57 @@ def _spelled_in_other_script(text: str, c: Candidate, ls: int) -> bool:
             inner = _scripts(text[j + 1:close])
             return bool(inner) and not (inner & own)
     return False
+
+
+def _quoted_with_translation(setup, text: str, c: Candidate) -> bool:
+    """Is the candidate, in another script, a passage on lines of its own followed by its translation: the next
+    line not in its script opens with a quotation mark or bracket and reads as the expected language? A verse
+    or saying quoted in the original and then translated (an Arabic hadith over its Indonesian translation in
+    quotes on a religious blog) is text about a language, not a stray fragment."""
+    ls = text.rfind("\n", 0, c.start) + 1
+    le = text.find("\n", c.end)
+    le = len(text) if le == -1 else le
+    if any(ch.isalnum() for ch in text[ls:c.start]) or any(ch.isalnum() for ch in text[c.end:le]):
+        return False  # not lines of its own (marks and punctuation around it aside)
+    own = _scripts(text[c.start:c.end])
+    # the passage: the run of lines in its script around it (blank lines inside it allowed)
+    passage = _letters_in(text[ls:le])
+    back = ls - 1
+    for _ in range(tuning.GLOSS_TRANSLATION_LINES):
+        if back <= 0:
+            break
+        prev = text.rfind("\n", 0, back) + 1
+        line = text[prev:back]
+        back = prev - 1
+        scripts = _scripts(line)
+        if not scripts:
+            continue
+        if not scripts <= own:
+            break
+        passage += _letters_in(line)
+    pos = le
+    for _ in range(tuning.GLOSS_TRANSLATION_LINES):
+        if pos >= len(text):
+            return False
+        nxt = text.find("\n", pos + 1)
+        nxt = len(text) if nxt == -1 else nxt
+        line = text[pos + 1:nxt].strip()
+        pos = nxt
+        if not line:
+            continue
+        scripts = _scripts(line)
+        if scripts and scripts <= own:
+            passage += _letters_in(line)
+            continue  # more of the quoted passage
+        # a passage of a verse's length, and a translation at least half as long (not a one-word heading over
+        # a quoted English headline)
+        return passage >= tuning.GLOSS_PASSAGE_MIN_LETTERS and 2 * _letters_in(line) >= passage \
+            and line[0] in _OPEN_Q + "([" and _english(setup, line[1:tuning.CONTEXT_WINDOW])
+    return False
+
+
+def _letters_in(s: str) -> int:
+    return sum(1 for ch in s if ch.isalpha())
 
 
 def _english(setup, s: str) -> bool:

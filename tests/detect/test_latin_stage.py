@@ -305,6 +305,21 @@ def test_accessed_without_a_date_is_prose_not_a_reference_entry(det):
     assert [f.text for f in det.scan(prose)] == [title]
 
 
+def test_a_passage_quoted_in_its_script_over_its_translation_is_a_gloss(det):
+    saying = "اطلبوا العلم من المهد إلى اللحد"
+    page = (f"The teacher opened the lesson with an old saying:\n\n{saying}\n\n"
+            "“Seek knowledge from the cradle to the grave.”\n\nThen she asked the class what it meant to them.\n")
+    assert det.scan(page) == []
+    glossing = Detector(options=DetectorOptions(expect=("en",), report_glosses=True))
+    assert [(f.text, f.context) for f in glossing.scan(page)] == [(saying, "gloss")]
+    # with no translation after it, the same passage is a stray fragment
+    alone = f"The teacher opened the lesson.\n\n{saying}\n\nThen she asked the class to sit down.\n"
+    assert [f.text for f in det.scan(alone)] == [saying]
+    # a word on its line over a quoted headline is no passage with its translation
+    heading = "네팔어\n“Alarming mortality rate”\nHealth care providers have protested longer detention periods.\n"
+    assert [f.text for f in det.scan(heading)] == ["네팔어"]
+
+
 def test_a_title_after_its_reference_entrys_year_is_a_cited_work(det):
     refs = ("Müller, H. (2004). Die Geschichte der deutschen Eisenbahn. Berlin: Springer. pp. 12–45.\n"
             "García Márquez, Gabriel (1967). Cien años de soledad. Buenos Aires: Editorial Sudamericana.\n")
