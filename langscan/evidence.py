@@ -84,6 +84,75 @@ def _mask_chunk(m: "re.Match[str]") -> str:
     return _NOT_WORDS.sub(_blank, chunk)
 
 
+_COMMANDS: tuple[frozenset[str], frozenset[str]] | None = None
+
+
+def _command_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(programs that start a command line, those of them that are everyday words too): ``models/command-words.txt``."""
+    global _COMMANDS
+    if _COMMANDS is None:
+        from .lid import models_dir
+
+        path = models_dir() / "command-words.txt"
+        rows = [r.split() for r in (path.read_text(encoding="utf-8").splitlines() if path.is_file() else [])
+                if r.strip() and not r.startswith("#")]
+        _COMMANDS = (frozenset(r[0] for r in rows), frozenset(r[0] for r in rows if r[1:] == ["weak"]))
+    return _COMMANDS
+
+
+# an argument of a command: a flag, a subcommand, a package, a path or an option (lowercase, no prose punctuation)
+_ARG = re.compile(r"-{0,2}[a-z0-9][\w./:=@~+-]*|-[A-Za-z]|\.{1,2}/[\w./-]*|~/[\w./-]*")
+_CODE_ARG = re.compile(r"^-|[/=]|\.\w")  # what makes an argument code: a flag, a path, an option, a file name
+_QUOTED_ARG = re.compile(r"\"[^\"\n]{0,80}\"|'[^'\n]{0,80}'")
+_WORD_AT = re.compile(r"[a-z][\w-]*")
+COMMAND_MAX_ARGS = 12  # a command line written in prose has at most this many arguments; the rest is prose
+COMMAND_PLAIN_ARGS = 3  # ... and, when none of them looks like code (no flag, path or file name), at most this many
+
+
+def _mask_commands(line: str) -> str:
+    """The line with inline command lines ("sudo apt-get install build-essential", "git commit -m 'fix'",
+    "import numpy as np") blanked: a program from ``models/command-words.txt`` written in lowercase and the
+    arguments after it, up to the first token that is no argument or ends in prose punctuation."""
+    programs, weak = _command_words()
+    out = line
+    for m in _WORD_AT.finditer(line):
+        word = m.group()
+        if word not in programs or (m.start() > 0 and (line[m.start() - 1].isalnum() or line[m.start() - 1] in "-_./")):
+            continue
+        pos, end, args, code, ends = m.end(), m.end(), 0, False, []
+        while args < COMMAND_MAX_ARGS:
+            gap = len(line[pos:]) - len(line[pos:].lstrip(" "))
+            if gap == 0 or pos + gap >= len(line):
+                break
+            start = pos + gap
+            q = _QUOTED_ARG.match(line, start) if code else None  # a quoted argument after a flag: -m "fix build"
+            a = q or _ARG.match(line, start)
+            if a is None or (a.end() < len(line) and not line[a.end()].isspace() and line[a.end()] not in ",.;:!?)"):
+                break
+            args += 1
+            code = code or bool(q) or bool(_CODE_ARG.search(a.group()))
+            pos = end = a.end()
+            ends.append(end)
+            if a.end() < len(line) and line[a.end()] in ",;:!?)" or line[a.end():a.end() + 2].rstrip() == ".":
+                break  # prose punctuation ends the command
+        if args and not code:
+            if word in weak:
+                continue
+            end = ends[min(args, COMMAND_PLAIN_ARGS) - 1]  # ("npm install typescript eslint": no sign of code)
+        if args:
+            out = out[:m.start()] + " " * (end - m.start()) + out[end:]
+    return out
+
+
+_PY_IMPORT = re.compile(r"(?<![\w.])(?:from [a-z_][\w.]* import [\w.*]+(?:, [\w.]+)*(?: as [a-z_]\w*)?"
+                        r"|import [a-z_][\w.]* as [a-z_]\w{1,5}\b)")
+
+
+def _programs_in(line: str) -> bool:
+    programs = _command_words()[0]
+    return any(w in programs for w in line.split())
+
+
 def mask_non_words(line: str) -> str:
     """The line with URLs, e-mails, handles, code and numbers replaced by spaces.
 
@@ -91,8 +160,12 @@ def mask_non_words(line: str) -> str:
     rules run per whitespace-separated chunk, and only on chunks holding a
     digit or a sign that non-words use, so the cost stays linear.
     """
-    if _MAYBE.search(line) is None and "<" not in line:
+    if _MAYBE.search(line) is None and "<" not in line and " -" not in line and "import " not in line \
+            and not _programs_in(line):
         return line
+    if "import " in line:
+        line = _PY_IMPORT.sub(_blank, line)
+    line = _mask_commands(line)
     if "<" in line:
         line = _BRACKETED.sub(_blank, line)
     return _CHUNK.sub(_mask_chunk, line)

@@ -164,6 +164,28 @@ def test_game_console_commands_in_a_russian_post_are_code_not_english():
     assert det.scan(text) == []
 
 
+@pytest.mark.parametrize("expect, text", [
+    ("ru", "Чтобы установить пакет, выполните pip install --upgrade numpy pandas, затем import numpy as np.\n"),
+    ("pt", 'Para instalar, rode npm install --save-dev typescript eslint e depois git commit -m "fix build".\n'),
+    ("de", "Mit dem Befehl sudo apt-get install build-essential libssl-dev installieren Sie die Abhängigkeiten.\n"),
+    ("fr", "Lancez ensuite make -j4 puis docker compose up -d pour démarrer tous les services du projet.\n"),
+])
+def test_command_lines_written_inside_prose_are_code_whatever_the_expected_language(expect, text):
+    assert Detector(expect=expect).scan(text) == []
+
+
+def test_a_program_name_that_is_an_everyday_word_starts_no_command_without_code_after_it():
+    from langscan.evidence import mask_non_words
+
+    # "cargo" is Spanish, "make" and "go" English: with no flag, path or file name after them they are words
+    line = "El director a cargo del equipo dijo que make sure y go home son frases en inglés."
+    assert mask_non_words(line) == line
+    assert mask_non_words("Luego ejecute cargo build --release").split() == ["Luego", "ejecute"]
+    # and an English fragment after a sentence that names a program is still found in German text
+    text = "Wir nutzen git für alle Projekte. Please do not reply to this automatically generated message.\n"
+    assert [f.lang for f in Detector(expect="de").scan(text)] == ["en"]
+
+
 # --------------------------------------------------------------------------- whole pages
 def test_indonesian_page_with_english_furniture_is_one_document_finding(det):
     text = (DATA / "indonesian_page_english_furniture.txt").read_text(encoding="utf-8")
