@@ -83,6 +83,8 @@ def intended(st: Setup, text: str, c: Candidate, taken: Taken, lowered: list[str
             and all(w[:1].isupper() for w in toks if len(w) >= tuning.TITLE_CONTENT_LETTERS) \
             and sum(1 for w in toks if w[:1].isupper()) >= 2 * sum(1 for w in toks if w[:1].islower()):
         return "a title-case phrase inside a line: the title of a work or a name"
+    if _title_of_work(text, c, toks, rest, line, ls):
+        return "a title in title case inside a line of another language ('Guardians of the Galaxy'): a name"
     groups = [m for m in _BRACKETED.finditer(line) if m.start() < c.end - ls and c.start - ls < m.end()]
     if groups and all(m.start() > 0 and line[m.start() - 1] == " " and line[m.start() - 2:m.start() - 1].isalpha()
                       for m in groups):
@@ -114,6 +116,37 @@ def intended(st: Setup, text: str, c: Candidate, taken: Taken, lowered: list[str
 
 
 _BULLETS = " \t*•·-–—"
+_MINOR: dict[str, frozenset[str]] | None = None
+
+
+def _minor_words(lang: str) -> frozenset[str]:
+    """The words a title in ``lang`` leaves in lowercase (``models/title-minor-words.txt``), or none."""
+    global _MINOR
+    if _MINOR is None:
+        from ..lid import models_dir
+
+        path = models_dir() / "title-minor-words.txt"
+        rows = [r.split() for r in (path.read_text(encoding="utf-8").splitlines() if path.is_file() else [])
+                if r.strip() and not r.startswith("#")]
+        _MINOR = {r[0]: frozenset(r[1:]) for r in rows}
+    return _MINOR.get(lang, frozenset())
+
+
+def _title_of_work(text: str, c: Candidate, toks: list[str], rest: list[str], line: str, ls: int) -> bool:
+    """Is the candidate, with the capitalised words right after it, a title written in the title case of its
+    language inside a line of prose: every word capitalised but the language's minor words, at least two
+    capitalised ("Music of the Spheres", and "Guardians of the" followed by "Galaxy")?"""
+    minor = _minor_words(c.lang)
+    if not minor or len(rest) < tuning.TITLE_PROSE_WORDS or MENU.search(line):
+        return False
+    phrase = list(toks)
+    for _, _, w in words(text[c.end:c.end + tuning.CONTEXT_WINDOW], 0):  # the capitalised words after it
+        if not w[:1].isupper() or len(phrase) >= tuning.TITLE_CASE_MAX_WORDS:
+            break
+        phrase.append(w)
+    capital = sum(1 for w in phrase if w[:1].isupper())
+    return 2 <= len(phrase) <= tuning.TITLE_CASE_MAX_WORDS and phrase[0][:1].isupper() and capital >= 2 \
+        and all(w[:1].isupper() or w.lower() in minor for w in phrase) and phrase[-1][:1].isupper()
 
 
 def _described(st: Setup, after: str, lang: str) -> bool:

@@ -94,6 +94,7 @@ TITLE_MIN_WORDS = 3  # a phrase of at least this many words inside prose (TITLE_
 TITLE_PROSE_WORDS = 3
 TITLE_CONTENT_LETTERS = 4  # ... of this many letters or more is capitalised, is a title ("The Death and Life of"),
 # when its capitalised words are at least twice its lowercase ones ("Location of Najd is in Iraq" is a sentence)
+TITLE_CASE_MAX_WORDS = 8  # a title in its language's title case inside a line of prose holds at most this many words
 TAG_MEAN_WORDS = 4  # a line of more than four comma-separated items this short on average, without a
 # full stop, is a keyword list
 TAG_LIST_WHOLE_SHARE = 0.9  # in a comma-separated keyword list, only a finding this much of the line stands

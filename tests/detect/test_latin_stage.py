@@ -394,6 +394,20 @@ def test_a_title_that_recurs_in_english_prose_is_a_name(det):
     assert det.scan(text) == []
 
 
+@pytest.mark.parametrize("expect, text", [
+    ("de", "Der Streamingdienst startet im Herbst mit der Serie Andor und dem Film Guardians of the Galaxy."),
+    ("es", "El grupo anunció las fechas de su gira Music of the Spheres en estadios de México y Argentina."),
+])
+def test_an_english_title_in_title_case_inside_a_sentence_is_a_name(expect, text):
+    assert Detector(expect=expect).scan(text) == []
+
+
+def test_an_english_sentence_in_another_language_is_still_found():
+    # lowercase words that no English title leaves in lowercase ("do", "reply") make it a sentence
+    text = "Die Nachricht endet mit dem Satz Please do not reply to this message und einem Link zur Hilfe."
+    assert [f.lang for f in Detector(expect="de").scan(text)] == ["en"]
+
+
 def test_english_title_inside_a_french_sentence_is_a_name():
     fr = Detector(expect=("fr",))
     assert fr.scan("Le documentaire The Death and Life of Marsha P. Johnson du cinéaste David France relate "
