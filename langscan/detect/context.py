@@ -159,6 +159,10 @@ def _labelled_with_translation(setup, text: str, c: Candidate, ls: int, le: int)
 
 _OPEN_BRACKET = "(（[【"
 _CLOSE_BRACKET = {"(": ")", "（": "）", "[": "]", "【": "】"}
+_BRACKET_BREAK = re.compile(r"[)）\]】\n]")
+
+
+_BRACKET_AFTER = re.compile(r"[\s%s]{0,%d}[(（\[【]" % (re.escape(_CLOSE_Q), tuning.GLOSS_BRACKET_GAP))
 
 
 def _scripts(s: str) -> set[str]:
@@ -181,26 +185,26 @@ def _spelled_in_other_script(text: str, c: Candidate, ls: int) -> bool:
     next line of an infobox). That is the term's original spelling, reading or transliteration: text about a
     language (Wikipedia's lead sentences give one for every name from another script), not a stray fragment."""
     frag = text[c.start:c.end]
-    own = _scripts(frag)
-    if not own or len(frag.split()) > tuning.GLOSS_SPELLING_MAX_WORDS:
+    if len(frag.split()) > tuning.GLOSS_SPELLING_MAX_WORDS:
         return False
-    # (a) inside a bracket: find its opening on the line, not past a closing bracket
+    own: set[str] | None = None  # (the candidate's scripts, read only when a bracket is near)
+    # (a) inside a bracket: its opening on the line, with no closing bracket or line break after it
     lo = max(ls, c.start - tuning.GLOSS_BRACKET_MAX)
-    i = c.start - 1
-    while i >= lo and text[i] not in _OPEN_BRACKET and text[i] not in ")）]】\n":
-        i -= 1
-    if i >= lo and text[i] in _OPEN_BRACKET:
+    before = text[lo:c.start]
+    i = max(before.rfind(b) for b in _OPEN_BRACKET)
+    if i >= 0 and not _BRACKET_BREAK.search(before, i + 1):
+        i += lo
         close = text.find(_CLOSE_BRACKET[text[i]], c.end, i + tuning.GLOSS_BRACKET_MAX)
         if close != -1 and "\n" not in text[c.end:close]:
             outside = text[max(0, i - tuning.GLOSS_BRACKET_MAX):i].rstrip().rstrip(_CLOSE_Q).rstrip()
             term = outside.split()[-1] if outside.split() else ""
-            if term and (_scripts(term) - own or _scripts(text[i + 1:close]) - own):
+            own = _scripts(frag)
+            if term and own and (_scripts(term) - own or _scripts(text[i + 1:close]) - own):
                 return True
     # (b) a bracket right after it (past a closing quote and blank space, a line break or two included)
-    j = c.end
-    while j < len(text) and j - c.end < tuning.GLOSS_BRACKET_GAP and (text[j].isspace() or text[j] in _CLOSE_Q):
-        j += 1
-    if j < len(text) and text[j] in _OPEN_BRACKET:
+    m = _BRACKET_AFTER.match(text, c.end)
+    if m:
+        j = m.end() - 1
         close = text.find(_CLOSE_BRACKET[text[j]], j + 1, j + tuning.GLOSS_BRACKET_MAX)
         # (past a line break, only a bracket that is its line's whole text: a reading under an infobox title,
         # not a dateline opening the next paragraph, "(CNN) President ...")
@@ -208,7 +212,8 @@ def _spelled_in_other_script(text: str, c: Candidate, ls: int) -> bool:
         if close != -1 and "\n" not in text[j:close] and \
                 not (crossed and text[close + 1:text.find("\n", close) % (len(text) + 1)].strip()):
             inner = _scripts(text[j + 1:close])
-            return bool(inner) and not (inner & own)
+            own = _scripts(frag) if own is None else own
+            return bool(inner) and bool(own) and not (inner & own)
     return False
 
 
