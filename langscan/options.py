@@ -194,6 +194,20 @@ def kinds(value: Union[str, Iterable[str], None], option: str = "--kind") -> Opt
     return tuple(dict.fromkeys(k.lower() for k in items))
 
 
+def contexts(value: Union[str, Iterable[str], None], option: str = "--context") -> Optional[tuple[str, ...]]:
+    """Finding contexts (menu, boilerplate, caption, quote, gloss, body) from a comma-separated string or a
+    list; None when not given."""
+    from .detect.tuning import CONTEXTS
+
+    items = _items(value)
+    if not items:
+        return None
+    bad = [c for c in items if c.lower() not in CONTEXTS]
+    if bad:
+        raise UsageError(f"{option}: unknown context {', '.join(map(repr, bad))}; known: {', '.join(CONTEXTS)}")
+    return tuple(dict.fromkeys(c.lower() for c in items))
+
+
 def jobs(value: Optional[int], option: str = "--jobs") -> int:
     if value is None:
         return DEFAULT_JOBS
@@ -244,6 +258,6 @@ def detector_options(expect: Langs = None, *, sensitivity: Optional[str] = None,
 
 __all__ = [
     "DEFAULT_EXPECT", "DEFAULT_JOBS", "DEFAULT_SENSITIVITY", "KINDS", "LangscanError", "SENSITIVITIES", "UsageError",
-    "detector_options", "jobs", "kinds", "known_languages", "language", "languages", "min_length", "model_path",
+    "contexts", "detector_options", "jobs", "kinds", "known_languages", "language", "languages", "min_length", "model_path",
     "names", "parse_languages", "sensitivity", "threshold",
 ]

@@ -249,6 +249,56 @@ def test_jobs_2_gives_the_same_bytes_as_jobs_1(tmp_path):
     assert (tmp_path / "one" / "page0.txt").read_bytes() != (DATA / "founding_example.txt").read_bytes()
 
 
+CONTEXT_PAGE = (
+    "Deutsch | English | Français | Español\n"
+    "City council approves new budget for road repairs\n"
+    "The council voted eight to three on Tuesday to approve a budget that doubles spending on road repairs, "
+    "the mayor said.\n"
+    "She ended her speech with the words «Wir schaffen das, und wir werden es gemeinsam schaffen», to loud "
+    "applause from the hall.\n"
+    'The Japanese word 食べる (taberu) means "to eat".\n'
+    "Alle Rechte vorbehalten.\n"
+)
+
+
+def test_clean_acts_by_context(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(CONTEXT_PAGE, encoding="utf-8")
+    # the menu and the footer go; the quoted speech and the vocabulary gloss stay
+    r = cli("clean", page, "--context", "menu,boilerplate", "-o", "-")
+    assert r.returncode == 0, r.stderr
+    assert "Deutsch | English" not in r.stdout and "Alle Rechte" not in r.stdout
+    assert "«Wir schaffen das, und wir werden es gemeinsam schaffen»" in r.stdout and "食べる" in r.stdout
+    assert "2 finding(s) acted on" in r.stderr
+    # by default every context but gloss is acted on: the quote goes, the gloss stays
+    r = cli("clean", page, "-o", "-")
+    assert "Wir schaffen" not in r.stdout and "食べる" in r.stdout
+    # naming gloss acts on text about a language, which the detector otherwise leaves out
+    r = cli("clean", page, "--context", "gloss", "-o", "-")
+    assert r.returncode == 0 and "食べる" not in r.stdout and "(taberu)" in r.stdout and "Deutsch |" in r.stdout
+    # the same with worker processes over a directory of such pages
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(4):
+        (corpus / f"p{i}.txt").write_text(CONTEXT_PAGE, encoding="utf-8")
+    r = cli("clean", corpus, "--context", "menu", "-o", tmp_path / "out", "--jobs", "2")
+    assert r.returncode == 0, r.stderr
+    for i in range(4):
+        out = (tmp_path / "out" / f"p{i}.txt").read_text(encoding="utf-8")
+        assert "Deutsch |" not in out and "Alle Rechte vorbehalten." in out
+
+
+def test_clean_context_errors_are_usage_errors(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(CONTEXT_PAGE, encoding="utf-8")
+    r = cli("clean", page, "--context", "sidebar", "-o", "-")
+    assert r.returncode == 2 and "unknown context 'sidebar'" in r.stderr and "menu, boilerplate" in r.stderr
+    rules = tmp_path / "rules.txt"
+    rules.write_text("exact\tAlle Rechte vorbehalten.\n", encoding="utf-8")
+    r = cli("clean", page, "--context", "menu", "--rules", rules, "-o", "-")
+    assert r.returncode == 2 and "--rules" in r.stderr and r.stdout == ""
+
+
 def test_whole_document_in_another_language(tmp_path):
     german = ("Die Stadtverwaltung hat am Dienstag beschlossen, den Nachtbus in die östlichen Vororte "
               "zu verlängern. Der Versuch läuft sechs Monate und beginnt im März.")

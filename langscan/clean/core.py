@@ -90,15 +90,18 @@ def _value(x) -> str:
 
 
 def select(findings: Iterable, kinds: Optional[Iterable[str]] = None,
-           langs: Optional[Iterable[str]] = None) -> list:
-    """The findings whose kind and language pass the filters (None = any)."""
+           langs: Optional[Iterable[str]] = None, contexts: Optional[Iterable[str]] = None) -> list:
+    """The findings whose kind, language and context pass the filters (None = any)."""
     kset = {str(_value(k)) for k in kinds} if kinds else None
     lset = {str(x) for x in langs} if langs else None
+    cset = {str(x) for x in contexts} if contexts else None
     out = []
     for f in findings:
         if kset is not None and str(_value(f.kind)) not in kset:
             continue
         if lset is not None and f.lang not in lset:
+            continue
+        if cset is not None and getattr(f, "context", "body") not in cset:
             continue
         out.append(f)
     return out
@@ -155,12 +158,12 @@ def repair_homoglyphs(text: str, findings: Sequence) -> str:
 
 def apply(text: str, findings: Sequence, action: "Action | str" = Action.STRIP, *,
           kinds: Optional[Iterable[str]] = None, langs: Optional[Iterable[str]] = None,
-          mask_template: str = DEFAULT_MASK) -> str:
+          mask_template: str = DEFAULT_MASK, contexts: Optional[Iterable[str]] = None) -> str:
     """Return ``text`` with the selected findings acted on (see module doc).
 
     ``kinds=None`` means :func:`default_kinds` for the action."""
     action = Action(action)
-    chosen = select(findings, kinds if kinds is not None else default_kinds(action), langs)
+    chosen = select(findings, kinds if kinds is not None else default_kinds(action), langs, contexts)
     if not chosen:
         return text
     if action in (Action.STRIP, Action.DROP_LINE) and "\r" in text and "\n" not in text:

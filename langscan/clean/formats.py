@@ -72,6 +72,7 @@ class Context:
     action: Action = Action.STRIP
     kinds: Optional[tuple] = None
     langs: Optional[tuple] = None
+    contexts: Optional[tuple] = None  # (menu, boilerplate, caption, quote, gloss, body; None = any)
     mask_template: str = core.DEFAULT_MASK
     fields: tuple = ("text",)
     columns: tuple = ("text",)
@@ -80,7 +81,7 @@ class Context:
 
     def select(self, findings: Sequence) -> list:
         kinds = self.kinds if self.kinds is not None else core.default_kinds(self.action)
-        chosen = core.select(findings, kinds, self.langs)
+        chosen = core.select(findings, kinds, self.langs, self.contexts)
         if self.action is Action.REPAIR:
             chosen = [f for f in chosen if core.repairable(f)]  # nothing without a repair is touched
         if self.kinds is None and kinds is not None:

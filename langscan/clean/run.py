@@ -46,6 +46,7 @@ class CleanOptions:
     action: Action = Action.STRIP
     kinds: Optional[tuple] = None
     langs: Optional[tuple] = None
+    contexts: Optional[tuple] = None  # only findings in these contexts (None: any)
     mask_template: str = DEFAULT_MASK
     fields: tuple = ("text",)
     columns: tuple = ("text",)
@@ -605,7 +606,7 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
         options = replace(options, rule_log=RuleLog(options.action))
     scanner = make_scanner(options)
     ctx = Context(scan=scanner, action=options.action, kinds=options.kinds,
-                  langs=options.langs, mask_template=options.mask_template,
+                  langs=options.langs, contexts=options.contexts, mask_template=options.mask_template,
                   fields=options.fields, columns=options.columns)
     batched = options.jobs > 1 and options.rules is None
     results = []

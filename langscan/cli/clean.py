@@ -23,6 +23,8 @@ Examples:
       --rejects rejected.jsonl
   # show what masking Russian would change, write nothing
   langscan clean docs/ --action mask --lang ru --dry-run
+  # remove only language menus and foreign page furniture
+  langscan clean pages/ --context menu,boilerplate -o clean/
   # remove reviewed boilerplate without the detector
   langscan report corpus/ --suggest-rules > rules.txt
   langscan clean corpus/ --rules rules.txt --in-place
@@ -47,6 +49,11 @@ read or written (it is left untouched) or bad usage."""
              "Example: --kind script,homoglyph")
 @option("--lang", "-l", metavar="LANGS", multiple=True,
         help="Only fragments in these languages (codes or names). Example: --lang ru,ar")
+@option("--context", "-c", "context", metavar="CONTEXT", multiple=True,
+        help="Only findings in these contexts: menu, boilerplate, caption, quote, gloss, body (repeat or "
+             "comma-separate; scan's output names each finding's context). Naming gloss acts on text about a "
+             "language too (a term with its translation, an example discussed), which is otherwise left alone. "
+             "Default: every context but gloss. Example: --context menu,boilerplate")
 @option("--output", "-o", metavar="PATH",
         help="Write here: a file (one input), a directory (several), or - for standard output. Example: -o clean/")
 @flag("--in-place", "-i", help="Replace the inputs atomically (temp file, fsync, rename; permissions kept). "
@@ -67,7 +74,7 @@ read or written (it is left untouched) or bad usage."""
         help="Use these exact/regex rules (from `langscan report --suggest-rules`) instead of the detector. "
              "Example: --rules rules.txt")
 @shared("allow", "allow_file", "jobs")
-def clean(paths, action, kind, lang, output, in_place, backup, backup_suffix, dry_run, rejects, expect, sensitivity,
+def clean(paths, action, kind, lang, context, output, in_place, backup, backup_suffix, dry_run, rejects, expect, sensitivity,
           threshold, min_length, model, config, field, column, stdin_format, include, exclude, mask_template, rules,
           allow, allow_file, jobs) -> None:
     """Remove, mask or drop the foreign fragments langscan finds, writing files safely.
@@ -79,7 +86,7 @@ def clean(paths, action, kind, lang, output, in_place, backup, backup_suffix, dr
     from ..clean.core import Action, check_mask_template
     from ..clean.rules import RuleError, parse_rules
 
-    from ..options import UsageError, kinds as parse_kinds, languages
+    from ..options import UsageError, contexts as parse_contexts, kinds as parse_kinds, languages
 
     def fail(msg: str) -> None:
         click.echo(f"langscan clean: error: {msg}", err=True)
@@ -95,6 +102,7 @@ def clean(paths, action, kind, lang, output, in_place, backup, backup_suffix, dr
     try:
         kinds = parse_kinds(kind)
         langs = languages(lang, "--lang") if lang else None
+        contexts = parse_contexts(context)
     except UsageError as exc:
         fail(str(exc))
     if not (output or in_place or dry_run):
@@ -107,6 +115,8 @@ def clean(paths, action, kind, lang, output, in_place, backup, backup_suffix, dr
         check_mask_template(mask_template)
     except ValueError as exc:
         fail(str(exc))
+    if contexts and rules is not None:
+        fail("--context chooses among the detector's findings; --rules matches carry no context")
     rule_list = None
     if rules is not None:
         try:
@@ -122,12 +132,13 @@ def clean(paths, action, kind, lang, output, in_place, backup, backup_suffix, dr
     a = ScanArgs(paths=list(paths), expect=_split(expect), sensitivity=sensitivity, threshold=threshold,
                  min_length=min_length, model=model, fields=_split(field), columns=_split(column),
                  stdin_format=stdin_format, include=_split(include) or (), exclude=_split(exclude) or (),
-                 config=config, allow=tuple(allow or ()), allow_file=allow_file, jobs=jobs)
+                 config=config, allow=tuple(allow or ()), allow_file=allow_file, jobs=jobs,
+                 report_glosses=bool(contexts and "gloss" in contexts))
     try:
         pipe = pipeline_for(a)
     except ValueError as exc:
         fail(str(exc))
-    opts = CleanOptions(action=act, kinds=kinds, langs=langs, mask_template=mask_template,
+    opts = CleanOptions(action=act, kinds=kinds, langs=langs, contexts=contexts, mask_template=mask_template,
                         fields=pipe.reader_options.fields, columns=pipe.reader_options.columns,
                         detector=pipe.options, rules=rule_list, jobs=pipe.jobs, policy=pipe.policy,
                         pipeline=pipe, stdin_format=stdin_format)
