@@ -54,9 +54,9 @@ def test_founding_example_text_output(founding, tmp_path):
     lines = out.splitlines()
     assert code == 1
     assert lines[:3] == [
-        f'page.txt:22:19: script ar (Arabic) "{ARABIC}"',
-        f'page.txt:28:19: script ar (Arabic) "{ARABIC}"',
-        f'page.txt:56:1: script ru (Cyrillic) "{RUSSIAN}"',
+        f'page.txt:22:19: script ar (Arabic, caption) "{ARABIC}"',
+        f'page.txt:28:19: script ar (Arabic, caption) "{ARABIC}"',
+        f'page.txt:56:1: script ru (Cyrillic, boilerplate) "{RUSSIAN}"',
     ]
     assert lines[3].startswith("langscan: 3 findings in 1 file")
     assert "\033[" not in out  # no colour when not on a terminal
@@ -120,7 +120,7 @@ def test_github_format(founding, tmp_path):
     code, out, _ = scan("page.txt", "--format", "github", "--quiet", cwd=tmp_path)
     lines = out.splitlines()
     assert code == 1 and len(lines) == 3
-    assert lines[2].startswith("::warning file=page.txt,line=56,col=1,endColumn=33,title=langscan script ru::")
+    assert lines[2].startswith("::warning file=page.txt,line=56,col=1,endColumn=33,title=langscan script ru (boilerplate)::")
     assert RUSSIAN in lines[2]
 
 
@@ -144,7 +144,7 @@ def test_csv_input_column(tmp_path):
 
 def test_stdin(tmp_path):
     code, out, _ = scan("-", "--quiet", input=FOUNDING)
-    assert code == 1 and out.splitlines()[2] == f'<stdin>:56:1: script ru (Cyrillic) "{RUSSIAN}"'
+    assert code == 1 and out.splitlines()[2] == f'<stdin>:56:1: script ru (Cyrillic, boilerplate) "{RUSSIAN}"'
     rec = json.dumps({"text": FOUNDING}) + "\n"
     code, out, _ = scan("-", "--stdin-format", "jsonl", "--format", "jsonl", input=rec)
     assert code == 1 and [r["record"] for r in jsonl(out)] == [1, 1, 1]
@@ -194,7 +194,7 @@ def test_expect_other_language(tmp_path):
 
 def test_allow_and_inline_marker(founding, tmp_path):
     code, out, _ = scan("page.txt", "--allow", ARABIC, "--quiet", cwd=tmp_path)
-    assert code == 1 and out.splitlines() == [f'page.txt:56:1: script ru (Cyrillic) "{RUSSIAN}"']
+    assert code == 1 and out.splitlines() == [f'page.txt:56:1: script ru (Cyrillic, boilerplate) "{RUSSIAN}"']
     (tmp_path / "allow.txt").write_text(f"# terms we accept\n{RUSSIAN.lower()}\nre:الدفاع.*\n", encoding="utf-8")
     code, out, _ = scan("page.txt", "--allow-file", "allow.txt", cwd=tmp_path)
     assert code == 0, out
@@ -214,7 +214,7 @@ def test_baseline_round_trip(founding, tmp_path):
     # edit elsewhere: the old findings move but stay known; a new one is reported
     founding.write_text("Breaking: a new intro paragraph.\n\n" + FOUNDING.rstrip("\n") + "\nЧитать далее\n", encoding="utf-8")
     code, out, _ = scan("page.txt", "--baseline", ".langscan-baseline.json", "--quiet", cwd=tmp_path)
-    assert code == 1 and out.splitlines() == ['page.txt:59:1: script ru (Cyrillic) "Читать далее"']
+    assert code == 1 and out.splitlines() == ['page.txt:59:1: script ru (Cyrillic, boilerplate) "Читать далее"']
 
 
 def test_config_file_is_used_and_flags_override(founding, tmp_path):
@@ -285,7 +285,7 @@ def test_markdown_code_samples_are_not_findings(tmp_path):
         "# Localisation\n\nCall `t(\"Привет\")` to greet.\n\n```js\nconst menu = [\"English\", \"Русский\"];\n```\n\n"
         f"Footer: {RUSSIAN}\n", encoding="utf-8")
     code, out, _ = scan("guide.md", "--quiet", cwd=tmp_path)
-    assert code == 1 and out.splitlines() == [f'guide.md:9:9: script ru (Cyrillic) "{RUSSIAN}"']
+    assert code == 1 and out.splitlines() == [f'guide.md:9:9: script ru (Cyrillic, body) "{RUSSIAN}"']
 
 
 def test_html_latin_footer_and_homoglyph_located_in_the_source():

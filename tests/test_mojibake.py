@@ -172,7 +172,7 @@ def test_every_output_format_and_clean_repair_from_the_cli(tmp_path):
     runner = CliRunner()
     r = runner.invoke(app, ["scan", str(page)], catch_exceptions=False)
     assert r.exit_code == 1
-    assert ':2:5: mojibake en (Latin) "cafÃ©" (mis-decoded UTF-8; repaired: café)' in r.stdout
+    assert ':2:5: mojibake en (Latin, body) "cafÃ©" (mis-decoded UTF-8; repaired: café)' in r.stdout
     r = runner.invoke(app, ["scan", str(page), "--format", "jsonl"], catch_exceptions=False)
     rows = [json.loads(x) for x in r.stdout.splitlines()]
     assert [(x["kind"], x["text"]) for x in rows] == [("mojibake", "cafÃ©"), ("mojibake", "â€”")]

@@ -102,7 +102,7 @@ def test_readme_snippet_fails_on_the_dirty_file_then_passes_once_fixed(project):
     out = r.stdout + r.stderr
     assert r.returncode == 1, out
     assert "Failed" in out and "exit code: 1" in out
-    assert f'story.txt:2:1: script ru (Cyrillic) "{DIRTY_LINE}"' in out
+    assert f'story.txt:2:1: script ru (Cyrillic, boilerplate) "{DIRTY_LINE}"' in out
     assert "clean.md:" not in out and ".langscan-allow.txt" not in out and "package.json" not in out
 
     story = repo / "story.txt"

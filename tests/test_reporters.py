@@ -95,7 +95,7 @@ def test_text_colour_only_when_asked(inputs, detector):
     assert "\033[" not in plain and "missing.txt: error" in err
     coloured, _ = render("text", inputs, detector, color=True)
     assert "\033[" in coloured
-    assert f'page one.txt:56:1: script ru (Cyrillic) "{RUSSIAN}"' in plain
+    assert f'page one.txt:56:1: script ru (Cyrillic, boilerplate) "{RUSSIAN}"' in plain
     assert "[record 1, field text]" in plain
 
 

@@ -31,7 +31,8 @@ class GithubReporter(Reporter):
             props += f",endColumn={hit.end_column}"
         else:
             props += f",endLine={hit.end_line}"
-        props += f",title={_prop(f'langscan {kind} {f.lang}')}"
+        context = getattr(f, "context", "") or ""
+        props += f",title={_prop(f'langscan {kind} {f.lang}' + (f' ({context})' if context else ''))}"
         print(f"::warning {props}::{_data(message(f))}", file=self.out)
 
     def problem(self, item) -> None:

@@ -1,4 +1,4 @@
-"""Human output: ``path:line:col: kind lang (Script) "fragment"`` and a summary line.
+"""Human output: ``path:line:col: kind lang (Script, context) "fragment"`` and a summary line.
 
 The fragment is shown on one line (whitespace runs collapsed; a ``document``
 finding as its first sentences and its size); ``--format json`` keeps the exact text.
@@ -25,7 +25,8 @@ class TextReporter(Reporter):
         f = hit.finding
         where = self._c(_BOLD, f"{printable(hit.path)}:{hit.line}:{hit.column}:")
         kind = self._c(_YELLOW, str(getattr(f.kind, "value", f.kind)))
-        lang = self._c(_CYAN, f"{f.lang} ({f.script})")
+        context = getattr(f, "context", "") or ""
+        lang = self._c(_CYAN, f"{f.lang} ({f.script}{', ' + context if context else ''})")
         # shown as one line: whitespace runs collapsed, a whole document as its opening and size
         frag = printable(json.dumps(shown(f.text, kind=str(getattr(f.kind, "value", f.kind))), ensure_ascii=False))
         extra = ""
