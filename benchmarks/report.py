@@ -145,7 +145,8 @@ def render(results: dict, info: dict) -> str:
            "the speed benchmark proper, per corpus kind with CLD2 beside it, first pass and start-up, is "
            "[speed.md](speed.md):", "", "![throughput beside CLD2](speed.png)", "",
            "Real pages and the per-language probe: [realpages.md](realpages.md), [realpages-fresh.md](realpages-fresh.md) "
-           "(a split never tuned on, run once blind), [probe.md](probe.md).", ""]
+           "(a split never tuned on, run once blind), [realpages-fresh-newspaper4k.md](realpages-fresh-newspaper4k.md) "
+           "(a second set, labelled and run blind), [probe.md](probe.md).", ""]
     for split, res in results.items():
         note = ("tuning split: defaults and thresholds may be tuned on it" if split == "dev"
                 else "held-out split: nothing is tuned on it")
