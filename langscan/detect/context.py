@@ -221,10 +221,12 @@ def _quoted_with_translation(setup, text: str, c: Candidate) -> bool:
     """Is the candidate, in another script, a passage on lines of its own followed by its translation: the next
     line not in its script opens with a quotation mark or bracket and reads as the expected language? A verse
     or saying quoted in the original and then translated (an Arabic hadith over its Indonesian translation in
-    quotes on a religious blog) is text about a language, not a stray fragment."""
-    ls = text.rfind("\n", 0, c.start) + 1
-    le = text.find("\n", c.end)
-    le = len(text) if le == -1 else le
+    quotes on a religious blog) is text about a language, not a stray fragment. Only lines of at most
+    GLOSS_LINE_MAX characters are read (a longer one is prose): the work per candidate stays bounded."""
+    own_line = _short_line(text, c.start, c.end)
+    if own_line is None:
+        return False
+    ls, le = own_line
     if any(ch.isalnum() for ch in text[ls:c.start]) or any(ch.isalnum() for ch in text[c.end:le]):
         return False  # not lines of its own (marks and punctuation around it aside)
     own = _scripts(text[c.start:c.end])
@@ -232,11 +234,11 @@ def _quoted_with_translation(setup, text: str, c: Candidate) -> bool:
     passage = _letters_in(text[ls:le])
     back = ls - 1
     for _ in range(tuning.GLOSS_TRANSLATION_LINES):
-        if back <= 0:
+        prev = _short_line(text, back, back) if back > 0 else None
+        if prev is None:
             break
-        prev = text.rfind("\n", 0, back) + 1
-        line = text[prev:back]
-        back = prev - 1
+        line = text[prev[0]:prev[1]]
+        back = prev[0] - 1
         scripts = _scripts(line)
         if not scripts:
             continue
@@ -247,8 +249,8 @@ def _quoted_with_translation(setup, text: str, c: Candidate) -> bool:
     for _ in range(tuning.GLOSS_TRANSLATION_LINES):
         if pos >= len(text):
             return False
-        nxt = text.find("\n", pos + 1)
-        nxt = len(text) if nxt == -1 else nxt
+        nxt = text.find("\n", pos + 1, pos + 1 + tuning.GLOSS_LINE_MAX)
+        nxt = min(len(text), pos + 1 + tuning.GLOSS_LINE_MAX) if nxt == -1 else nxt
         line = text[pos + 1:nxt].strip()
         pos = nxt
         if not line:
@@ -262,6 +264,21 @@ def _quoted_with_translation(setup, text: str, c: Candidate) -> bool:
         return passage >= tuning.GLOSS_PASSAGE_MIN_LETTERS and 2 * _letters_in(line) >= passage \
             and line[0] in _OPEN_Q + "([" and _english(setup, line[1:tuning.CONTEXT_WINDOW])
     return False
+
+
+def _short_line(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the line holding ``text[start:end]``, or None when the line is longer than
+    GLOSS_LINE_MAX characters (each search stops there: no scan back to the start of a huge line)."""
+    lo = max(0, end - tuning.GLOSS_LINE_MAX)
+    ls = text.rfind("\n", lo, start) + 1
+    if ls == 0 and lo > 0:
+        return None
+    le = text.find("\n", end, ls + tuning.GLOSS_LINE_MAX + 1)
+    if le == -1:
+        if len(text) > ls + tuning.GLOSS_LINE_MAX:
+            return None
+        le = len(text)
+    return ls, le
 
 
 def _letters_in(s: str) -> int:

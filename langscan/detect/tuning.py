@@ -234,6 +234,8 @@ GLOSS_SPELLING_MAX_WORDS = 6  # ... and holds at most this many words (a romanis
 GLOSS_BRACKET_GAP = 8  # ... and a bracket after the term starts at most this many characters of space or quotes on
 GLOSS_TRANSLATION_LINES = 8  # a passage in another script on lines of its own is a quotation with its translation when,
 # within this many lines (blank ones and more of the passage skipped), a quoted line in the expected language follows
+GLOSS_LINE_MAX = 1000  # ... reading only lines of at most this many characters (a longer line is prose, and the
+# work per candidate stays bounded on a text of one huge line)
 GLOSS_PASSAGE_MIN_LETTERS = 20  # ... when the passage holds at least this many letters (a verse, not a word on its line)
 GLOSS_WORD_ZIPF = 3.0  # a translation beside a term: most of its words at least this common in the expected language
 BOILERPLATE_MAX_WORDS = 6  # a foreign line of its own this short is a UI string or footer

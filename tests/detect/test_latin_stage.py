@@ -342,6 +342,19 @@ def test_a_passage_quoted_in_its_script_over_its_translation_is_a_gloss(det):
     assert [f.text for f in det.scan(heading)] == ["네팔어"]
 
 
+def test_the_translation_test_reads_only_short_lines():
+    from langscan.detect import tuning
+    from langscan.detect.context import _short_line
+
+    text = "first line\nАрабский текст здесь\nlast line"
+    assert _short_line(text, 11, 15) == (11, 31)
+    # a line longer than GLOSS_LINE_MAX is prose: not read, however far its start or end lies
+    huge = "word Заголовок " * (tuning.GLOSS_LINE_MAX // 5)
+    middle = len(huge) // 2
+    assert _short_line(huge, middle, middle + 9) is None
+    assert _short_line("x\n" + huge, 2, 6) is None
+
+
 def test_a_title_after_its_reference_entrys_year_is_a_cited_work(det):
     refs = ("Müller, H. (2004). Die Geschichte der deutschen Eisenbahn. Berlin: Springer. pp. 12–45.\n"
             "García Márquez, Gabriel (1967). Cien años de soledad. Buenos Aires: Editorial Sudamericana.\n")
