@@ -40,6 +40,7 @@ _triggers: dict[tuple[str, ...], frozenset[str]] = {}
 _CODE = {"nb": "no", "fil": "tl", "iw": "he", "in": "id", "zh": "zh"}
 
 _ITEM_SEP = re.compile(r"\s*(?:[|•·/,;]|\t|\s{3,})\s*")
+_LABEL_END = re.compile(r".*[:：]\s+")  # (the last colon of the first item: what stands before it is a label)
 _OPEN, _CLOSE = "([«“„‘", ")]»”“’"
 
 
@@ -166,6 +167,12 @@ def _items(text: str, ls: int, le: int) -> list[tuple[int, int]]:
         pos = m.end()
     if le > pos:
         out.append((pos, le))
+    if len(out) >= 2:
+        # a label before the first item of a row is no item: "Read this page in: French Français | Dansk | ..."
+        s, e = out[0]
+        label = _LABEL_END.search(text, s, e)
+        if label is not None and label.end() < e:
+            out[0] = (label.end(), e)
     return out
 
 

@@ -41,6 +41,14 @@ def test_language_menu_with_a_cyrillic_item_is_one_finding(det):
         ("latin", "Italiano | Magyar | Русский", "mul", "menu")]
 
 
+def test_a_labelled_menu_row_whose_first_item_is_a_two_word_name_is_one_finding(det):
+    # the label before the first item is no item: the row is read from "French Français" on
+    row = "French Français | Dansk (Danish) | En Español | Deutsch | 日本語 | Русский"
+    text = (f"The library opens on Monday after a three-year renovation.\nRead this page in: {row}\n"
+            "The council said the building would also house a café.\n")
+    assert found(det, text) == [("latin", row, "mul", "menu")]
+
+
 def test_foreign_menu_row_is_one_finding(det):
     text = "Inicio | Noticias | Deportes | Contacto"
     assert found(det, text) == [("latin", text, "es", "menu")]
