@@ -41,6 +41,8 @@ _CODE = {"nb": "no", "fil": "tl", "iw": "he", "in": "id", "zh": "zh"}
 
 _ITEM_SEP = re.compile(r"\s*(?:[|•·/,;]|\t|\s{3,})\s*")
 _LABEL_END = re.compile(r".*[:：]\s+")  # (the last colon of the first item: what stands before it is a label)
+# what may stand before a run of language names on its line: a label and one item ("Language: English ▾ ")
+_MENU_LEAD = re.compile(r"[^\n:：]{0,40}[:：]\s*(?:[^\w\n]*\w+[^\w\n]*)?")
 _OPEN, _CLOSE = "([«“„‘", ")]»”“’"
 
 
@@ -158,6 +160,40 @@ def _item_line(text: str, ls: int, le: int) -> bool:
     return bool(items) and all(len(text[s:e].split()) <= tuning.MENU_ITEM_MAX_WORDS for s, e in items)
 
 
+def _space_run(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The items of the longest run of at least MENU_SPACE_RUN language names in ``text[s:e]`` that follow each
+    other with nothing but blank space and symbols between them, or [] when there is none."""
+    toks = list(words(text[s:e], s))
+    if len(toks) < tuning.MENU_SPACE_RUN:
+        return []
+    lowered = [w.lower() for _, _, w in toks]
+    best: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    k = 0
+    while k < len(toks):
+        m = _match(lowered, k)
+        gap = text[run[-1][1]:toks[k][0]] if run else ""
+        if m and not any(ch.isalnum() for ch in gap):
+            run.append((toks[k][0], toks[k + m[0] - 1][1]))
+            k += m[0]
+            continue
+        if len(run) > len(best):
+            best = run
+        run = []
+        if m is None:
+            k += 1
+    if len(run) > len(best):
+        best = run
+    if len(best) < tuning.MENU_SPACE_RUN:
+        return []
+    # the run must be the line's content: before it at most a label ("Language:") or a name of the expected
+    # language's own item ("English ▾"), after it nothing but symbols
+    before, after = text[s:best[0][0]], text[best[-1][1]:e]
+    if any(ch.isalnum() for ch in after) or (any(ch.isalnum() for ch in before) and not _MENU_LEAD.fullmatch(before)):
+        return []
+    return best
+
+
 def _items(text: str, ls: int, le: int) -> list[tuple[int, int]]:
     out = []
     pos = ls
@@ -180,6 +216,10 @@ def _menu_line(setup: Setup, text: str, ls: int, le: int, listed: bool = False) 
     items = _items(text, ls, le)
     if not items:
         return []
+    if len(items) == 1:
+        # menu items the page's extraction left with only spaces between them ("Language: English ▾ Deutsch
+        # Français Español"): a run of language names, each an item
+        items = _space_run(text, *items[0]) or items
     body = text[ls:le].rstrip()
     if body.endswith((".", "!", "?")) and len(body.split()) > tuning.MENU_ITEM_MAX_WORDS:
         return []  # a sentence that names languages ("He speaks Deutsch, French and Italian.")
@@ -357,6 +397,8 @@ def _line_names(text: str, ls: int, le: int) -> tuple[int, int, list[tuple[str, 
     _load()
     places = _load_places()
     items = _items(text, ls, le)
+    if len(items) == 1:
+        items = _space_run(text, *items[0]) or items  # ("Language: English ▾ Deutsch Français Español")
     named = 0
     countries: list[tuple[str, str]] = []
     for s, e in items:

@@ -213,6 +213,8 @@ SHORT_QUOTE_MAX_COMMON = 0.5  # ... with at most this share of everyday expected
 
 # --------------------------------------------------------------------------- language menus
 MENU_ITEM_MAX_WORDS = 5  # a menu item longer than this is a sentence: the line is not a menu
+MENU_SPACE_RUN = 3  # ... unless it holds a run of this many language names with only blank space between them
+# (menu links the page's extraction left unseparated: "Language: English Deutsch Français Español")
 MENU_SCORE = 0.9  # raw score of a language menu item naming another language (calibrated like the rest)
 MENU_LONE_MAX_EXPECTED_ZIPF = 3.0  # a lone one-word name this common in the expected language is a word of it
 MENU_OTHER_WORD_MAX_EXPECTED_ZIPF = 3.0  # other words of an item rarer than this in English belong to the item

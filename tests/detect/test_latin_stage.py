@@ -49,6 +49,15 @@ def test_a_labelled_menu_row_whose_first_item_is_a_two_word_name_is_one_finding(
     assert found(det, text) == [("latin", row, "mul", "menu")]
 
 
+def test_menu_links_left_with_only_spaces_between_them_are_one_menu(det):
+    # an extraction that drops the separators of a dropdown: "Language: English ▾ Deutsch Français Español"
+    text = ("The library opens on Monday after a three-year renovation.\nLanguage: English ▾ Deutsch Français "
+            "Español\nThe council said the building would also house a café.\n")
+    assert found(det, text) == [("latin", "English ▾ Deutsch Français Español", "mul", "menu")]
+    # language names inside a sentence are no menu
+    assert det.scan("He speaks English French and German fluently, and some Italian.") == []
+
+
 def test_foreign_menu_row_is_one_finding(det):
     text = "Inicio | Noticias | Deportes | Contacto"
     assert found(det, text) == [("latin", text, "es", "menu")]
