@@ -144,8 +144,10 @@ class Detector:
             taken = Taken(sorted((c.start, c.end) for c in cands))
             cands.extend(self._latin.run(text, trace, taken, folded_words))
         cands.sort(key=lambda c: c.start)
-        cands = merge_latin(text, cands)
+        # menu rows are completed before neighbouring candidates merge: a UI line merged into the row's first
+        # items would take them off the row's line ("Aviso de Privacidad" over "Inicio | Noticias | Deportes")
         cands = complete_menus(setup, text, cands)
+        cands = merge_latin(text, cands)
         cands = tidy(text, cands, setup.known)
         # a language menu names languages; it says nothing about the language of the page's prose
         doc = document_stage(setup, text, [c for c in artifacts.foreign_evidence(cands, setup.is_expected)

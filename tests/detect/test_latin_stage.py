@@ -58,6 +58,12 @@ def test_menu_links_left_with_only_spaces_between_them_are_one_menu(det):
     assert det.scan("He speaks English French and German fluently, and some Italian.") == []
 
 
+def test_a_foreign_menu_row_under_a_foreign_ui_line_is_found_whole(det):
+    text = ("Residents had complained for months about potholes on the main roads into the town centre.\n"
+            "Aviso de Privacidad\nInicio | Noticias | Deportes | Contacto\n")
+    assert [f.text for f in det.scan(text)] == ["Aviso de Privacidad\nInicio | Noticias | Deportes | Contacto"]
+
+
 def test_foreign_menu_row_is_one_finding(det):
     text = "Inicio | Noticias | Deportes | Contacto"
     assert found(det, text) == [("latin", text, "es", "menu")]
