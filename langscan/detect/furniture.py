@@ -550,9 +550,11 @@ def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Ca
                 else:
                     foreign, expected, next_short = _local_votes(st, text, ls, le, s, lang, index)
                     why += f"; around it {foreign} item(s) of {lang}, {expected} of the expected language"
-                    if foreign <= expected:
+                    unheard = p_lang >= tuning.UI_UNHEARD_MODEL_P and all(
+                        st.expected_zipf(w.lower()) < tuning.UI_UNHEARD_ZIPF for _, _, w in words(frag, 0))
+                    if foreign <= expected and not unheard:
                         ok = False
-                    elif not next_short and (foreign < tuning.UI_MENU_END_FOREIGN or expected):
+                    elif not next_short and not unheard and (foreign < tuning.UI_MENU_END_FOREIGN or expected):
                         # prose follows: the end of a menu of the language, or a heading over an article (a
                         # column's or a work's name, "Modern Love" after a photo label)
                         ok, why = False, why + ", and prose follows it (a heading or a name, not a menu item)"

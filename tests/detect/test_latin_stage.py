@@ -64,6 +64,17 @@ def test_a_foreign_menu_row_under_a_foreign_ui_line_is_found_whole(det):
     assert [f.text for f in det.scan(text)] == ["Aviso de Privacidad\nInicio | Noticias | Deportes | Contacto"]
 
 
+def test_foreign_ui_words_english_never_uses_are_found_among_english_menu_items(det):
+    # "Impressum" and "Suche" between English items and the article: no English name or heading uses them
+    text = ("Home\nNews\nImpressum\nSuche\nCity council approves new budget for road repairs\n"
+            "The council voted eight to three on Tuesday to approve a budget that doubles spending on road repairs "
+            "over the next two years, the mayor said.\n")
+    assert [(f.text, f.lang) for f in det.scan(text)] == [("Impressum\nSuche", "de")]
+    # an item English uses as a name stays a name there ("Bundesliga", "Piazza")
+    named = text.replace("Impressum\nSuche", "Bundesliga\nPiazza")
+    assert det.scan(named) == []
+
+
 def test_foreign_menu_row_is_one_finding(det):
     text = "Inicio | Noticias | Deportes | Contacto"
     assert found(det, text) == [("latin", text, "es", "menu")]
