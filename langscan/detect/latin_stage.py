@@ -71,6 +71,28 @@ class _Suspects:
         return _Suspects(everyday, unseen, everyday | unseen, everyday | {w for w in unseen if not w.isascii()})
 
 
+def _case_blind(st, line: str) -> bool:
+    """Does the line's capitalisation say nothing about names? In capitals, or a headline of another language
+    with every word capitalised (``_foreign_title``): then no capital marks a name."""
+    if mostly_upper(line):
+        return True
+    ws = [w for _, _, w in words(line, 0)]
+    return len(ws) >= tuning.TITLE_LINE_MIN_WORDS and all(w[:1].isupper() for w in ws) \
+        and _foreign_title(st, [w.lower() for w in ws])
+
+
+def _foreign_title(st, line_words: list[str]) -> bool:
+    """Is a line written in title case a headline of another language rather than a name: at least
+    TITLE_LINE_MIN_WORDS words, and at least TITLE_LINE_FOREIGN_SHARE of them everyday words of another
+    language that the expected one hardly uses ("Gobierno Aprueba Nueva Ley De Vivienda Para Jóvenes")?
+    Names are short, or hold words the expected language knows ("Universidad De Chile")."""
+    if len(line_words) < tuning.TITLE_LINE_MIN_WORDS:
+        return False
+    index = st.everyday_index
+    foreign = sum(1 for w in line_words if index.get(w) and st.expected_zipf(w) < tuning.TITLE_LINE_EXPECTED_ZIPF)
+    return foreign >= tuning.TITLE_LINE_FOREIGN_SHARE * len(line_words)
+
+
 @dataclass(slots=True)
 class _LinesRead:
     """What reading the suspect lines left for the later steps."""
@@ -184,7 +206,8 @@ class LatinStage:
                 capital_everyday = sum(1 for w in (found - lowered) & sus.everyday
                                        if capitalises_nouns(index.get(w, ""), st))
                 if capital_everyday < tuning.CAPITAL_EVERYDAY_WORDS and \
-                        (not lowered or (sus.strong.isdisjoint(lowered) and len(lowered) < 2)):
+                        (not lowered or (sus.strong.isdisjoint(lowered) and len(lowered) < 2)) \
+                        and not _foreign_title(st, line_words):
                     if trace.on:
                         trace.add(ls, le, line, "screen", st.expect[0], 0.0, False,
                                   "foreign-looking words appear only capitalised here (names)")
@@ -298,7 +321,7 @@ class LatinStage:
     # ------------------------------------------------------------------ one suspect line
     def _line(self, text, ls, le, trace, taken, hints=None, unseen=0, found=frozenset()):
         st = self.setup
-        caps_line = mostly_upper(text[ls:le])
+        caps_line = _case_blind(st, text[ls:le])
         unit_spans = _rejoin_brands(text, units(text, ls, le), st.known)
         chosen_units: "range | list[int]" = range(len(unit_spans))
         suspicious = set(chosen_units)
@@ -387,7 +410,7 @@ class LatinStage:
         for p in props:
             if used.intersection(range(p.i, p.j)):
                 continue
-            res = decide(st, text, tokens, unit_of, unit_spans, p, trace)
+            res = decide(st, text, tokens, unit_of, unit_spans, p, trace, caps_line)
             if res is not None:
                 chosen.append(res)
                 used.update(range(p.i, p.j))

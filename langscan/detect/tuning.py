@@ -59,6 +59,9 @@ GROW_OVER = -1.0  # a span grows over neighbouring words scoring above this (nam
 EXPECTED_COMMON_ZIPF = 3.5  # a word this frequent in the expected language counts as expected (no-lexicon path)
 EVERYDAY_ZIPF = 4.0  # a capitalised word this common in the candidate language is a word of it, not a name
 NOUNS_CAPITALISED = frozenset({"de"})  # lexicons of languages that capitalise every noun (German)
+TITLE_LINE_MIN_WORDS = 6  # a title-case line this long whose words are mostly (TITLE_LINE_FOREIGN_SHARE) everyday
+TITLE_LINE_FOREIGN_SHARE = 0.6  # in another language and hardly used in the expected one (Zipf below
+TITLE_LINE_EXPECTED_ZIPF = 3.0  # TITLE_LINE_EXPECTED_ZIPF) is a foreign headline, not a name: it is read
 CAPITAL_EVERYDAY_WORDS = 2  # a line whose capitalised suspects hold this many everyday German words is read
 CAPITAL_NOUNS_ALONE = 3  # capitalised everyday German words making a whole sentence on their own
 

@@ -77,13 +77,15 @@ def token_score(st: Setup, t: Token, lex: dict[str, float], caps_line: bool,
 # ------------------------------------------------------------------ one proposed span
 
 
-def decide(st: Setup, text, tokens, unit_of, unit_spans, p: Proposal, trace):
+def decide(st: Setup, text, tokens, unit_of, unit_spans, p: Proposal, trace, caps_line: bool = False):
     """A proposed span, grown to its unit, becomes a candidate when its words are evidence enough
-    (``_word_reason``), the model agrees (``_model_verdict``) and the score reaches the threshold."""
+    (``_word_reason``), the model agrees (``_model_verdict``) and the score reaches the threshold.
+    ``caps_line``: the line's capitalisation says nothing about names (in capitals, or a foreign headline in
+    title case)."""
     i, j = _grown(p, unit_of)
     s, e = tokens[i].start, extend_punct(text, tokens[j - 1].end)
     frag = text[s:e]
-    caps = mostly_upper(frag)
+    caps = caps_line or mostly_upper(frag)
     reason, needed = _word_reason(st, text, tokens, unit_of, unit_spans, p, i, j, frag, caps)
     lang, p_lang, p_exp = p.lang, 0.0, 0.0
     if reason is None:

@@ -389,6 +389,20 @@ def test_the_translation_test_reads_only_short_lines():
     assert _short_line("x\n" + huge, 2, 6) is None
 
 
+def test_a_foreign_headline_in_title_case_is_found_and_english_headlines_with_foreign_names_are_not(det):
+    text = ("Related coverage from our partners\n"
+            "Gobierno Aprueba Nueva Ley De Vivienda Para Jóvenes\n"
+            "Governo Anuncia Novas Medidas Para A Economia\n"
+            "The council voted eight to three on Tuesday to approve a budget that doubles spending on roads.\n")
+    assert [(f.text, f.lang) for f in det.scan(text)] == [
+        ("Gobierno Aprueba Nueva Ley De Vivienda Para Jóvenes", "es"),
+        ("Governo Anuncia Novas Medidas Para A Economia", "pt")]
+    english = ("Real Madrid Beat Barcelona In El Clásico At The Santiago Bernabéu\n"
+               "Mexico City's Día De Los Muertos Parade Draws Record Crowds This Year\n"
+               "Bayern München Extend Lead In Bundesliga With Win Over Borussia Dortmund\n")
+    assert det.scan(english) == []
+
+
 def test_a_title_after_its_reference_entrys_year_is_a_cited_work(det):
     refs = ("Müller, H. (2004). Die Geschichte der deutschen Eisenbahn. Berlin: Springer. pp. 12–45.\n"
             "García Márquez, Gabriel (1967). Cien años de soledad. Buenos Aires: Editorial Sudamericana.\n")
