@@ -12,7 +12,7 @@ from .candidate import Candidate
 from .latin_common import QUOTE_CHARS, QUOTED, Taken, lexicon_code
 from .screen import PLACES_BATCH_FROM, places, places_of
 from .setup import Setup
-from .text import MENU, words
+from .text import MENU, keyword_list, words
 
 # (a retrieval note names its date: "Retrieved 2007-10-12", "accessed on 3 May 2020"; "Accessed by the
 # firmware" is prose)
@@ -95,6 +95,8 @@ def intended(st: Setup, text: str, c: Candidate, taken: Taken, lowered: list[str
     if len(toks) <= tuning.TITLE_MAX_WORDS and not line[:c.start - ls].strip(_BULLETS) \
             and line[c.end - ls:c.end - ls + 2] == ", " and _described(st, line[c.end - ls + 2:], c.lang):
         return "a name opening its line, described after a comma in the expected language (a list entry)"
+    if keyword_list(text, c.start, c.end):
+        return "a list of lowercase keywords (a tag cloud)"
     items = line.split(",")
     if len(items) > _TAG_LIST_MIN_COMMAS and len(line.split()) <= tuning.TAG_MEAN_WORDS * len(items) \
             and "." not in line.replace(".com", "") \

@@ -21,7 +21,7 @@ from .context import holds_notice
 from .menus import foreign_endonym, menu_item_at
 from .screen import foreign_script_free
 from .setup import CJK, Setup
-from .text import WORD, WordBounds, bridgeable, trim_to_letters
+from .text import WORD, WordBounds, bridgeable, keyword_list, trim_to_letters
 
 
 def script_stage(setup: Setup, text: str, trace) -> list[Candidate]:
@@ -138,6 +138,10 @@ def _latin_in_foreign_text(setup: Setup, text: str, s: int, e: int, trace):
         return Candidate(Kind.SCRIPT, s, e, named, "Latin", tuning.MENU_SCORE, context="menu")
     if holds_notice(frag):
         return _notice(setup, text, s, e, trace)
+    if keyword_list(text, s, e):
+        if trace.on:
+            trace.add(s, e, frag, "script", "-", 0.0, False, "a list of lowercase keywords (a tag cloud)")
+        return None
     if not _LOWER_WORD.search(frag) and (_name_inside_prose(text, s, e) or _recurs_inside_prose(text, s, e, frag)):
         if trace.on:
             trace.add(s, e, frag, "script", "-", 0.0, False,

@@ -277,3 +277,27 @@ def extend_punct(text: str, e: int) -> int:
     if k > e and (k == n or text[k].isspace()):
         return k
     return e
+
+
+_SENTENCE_SIGN = re.compile(r"[!?:;\n]|\.\s")
+_KEYWORD_ITEM = re.compile(r"[^\W\d_][\w'’&.+-]*(?: [\w'’&.+-]+){0,2}")
+
+
+def keyword_list(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` a labelled list of keywords (a tag cloud): after a short label ending in a colon on its
+    line ("Tags:", "Метки:"), at least TAG_LIST_MIN_ITEMS comma-separated items of at most three words each,
+    written in lowercase, with no sentence punctuation ("fitness, healthy food, diet, sport, wellness")?
+    Menus capitalise their items and sentences end in a full stop; tags are neither. (Without the label a
+    lowercase list may be a foreign sentence: month names, a list of things.)"""
+    from . import tuning
+
+    ls = text.rfind("\n", max(0, s - tuning.CONTEXT_WINDOW), s) + 1
+    label = text[ls:s].strip()
+    if not label.endswith((":", "：")) or not 1 <= len(label[:-1].split()) <= tuning.TAG_LABEL_MAX_WORDS:
+        return False
+    body = text[s:e].strip().rstrip(",;.")
+    if _SENTENCE_SIGN.search(body):
+        return False
+    items = [x.strip() for x in body.split(",")]
+    return len(items) >= tuning.TAG_LIST_MIN_ITEMS and all(
+        x and x == x.lower() and _KEYWORD_ITEM.fullmatch(x) for x in items)

@@ -100,6 +100,8 @@ TITLE_CONTENT_LETTERS = 4  # ... of this many letters or more is capitalised, is
 TITLE_CASE_MAX_WORDS = 8  # a title in its language's title case inside a line of prose holds at most this many words
 TAG_MEAN_WORDS = 4  # a line of more than four comma-separated items this short on average, without a
 # full stop, is a keyword list
+TAG_LIST_MIN_ITEMS = 4  # a finding that is itself a list of this many lowercase comma-separated keywords after a
+TAG_LABEL_MAX_WORDS = 2  # label of at most this many words and a colon ("Tags:") is a tag cloud (text.keyword_list)
 TAG_LIST_WHOLE_SHARE = 0.9  # in a comma-separated keyword list, only a finding this much of the line stands
 RECUR_MAX_WORDS = 3  # a finding of at most this many words that recurs in expected text is the page's term ...
 RECUR_MIN_WORDS = 2  # ... when a line holding it has at least this many other words ...

@@ -220,6 +220,23 @@ def test_a_program_name_that_is_an_everyday_word_starts_no_command_without_code_
     assert [f.lang for f in Detector(expect="de").scan(text)] == ["en"]
 
 
+@pytest.mark.parametrize("expect, text", [
+    ("ru", "Правительство утвердило новый план развития транспорта.\n"
+           "Метки: fitness, healthy food, diet, sport, wellness, yoga\nМинистр отметил, что деньги выделят.\n"),
+    ("pt", "O governo anunciou um novo pacote de medidas para a economia.\n"
+           "Tags: breaking news, economy, stock market, inflation, interest rates\n"
+           "O ministro afirmou que as medidas entram em vigor neste mês.\n"),
+])
+def test_a_labelled_tag_cloud_of_english_keywords_is_no_finding(expect, text):
+    assert Detector(expect=expect).scan(text) == []
+
+
+def test_a_lowercase_foreign_list_without_a_label_is_still_found(det):
+    # month names appended to an English line are foreign text, not tags
+    text = "The calendar on the wall listed the months as janvier, février, mars, avril, mai, juin.\n"
+    assert [f.lang for f in det.scan(text)] == ["fr"]
+
+
 # --------------------------------------------------------------------------- whole pages
 def test_indonesian_page_with_english_furniture_is_one_document_finding(det):
     text = (DATA / "indonesian_page_english_furniture.txt").read_text(encoding="utf-8")
