@@ -74,8 +74,15 @@ class _Suspects:
 def _case_blind(st, line: str) -> bool:
     """Does the line's capitalisation say nothing about names? In capitals, or a headline of another language
     with every word capitalised (``_foreign_title``): then no capital marks a name."""
-    if mostly_upper(line):
-        return True
+    return mostly_upper(line) or _foreign_headline(st, line)
+
+
+def _foreign_headline(st, line: str) -> bool:
+    """Every word of the line capitalised, and the line a headline of another language (``_foreign_title``).
+    (A word starting in lowercase, as in most lines, answers no early.)"""
+    for w in line.split():
+        if w[0].islower():
+            return False
     ws = [w for _, _, w in words(line, 0)]
     return len(ws) >= tuning.TITLE_LINE_MIN_WORDS and all(w[:1].isupper() for w in ws) \
         and _foreign_title(st, [w.lower() for w in ws])
@@ -207,7 +214,7 @@ class LatinStage:
                                        if capitalises_nouns(index.get(w, ""), st))
                 if capital_everyday < tuning.CAPITAL_EVERYDAY_WORDS and \
                         (not lowered or (sus.strong.isdisjoint(lowered) and len(lowered) < 2)) \
-                        and not _foreign_title(st, line_words):
+                        and not _foreign_headline(st, line):
                     if trace.on:
                         trace.add(ls, le, line, "screen", st.expect[0], 0.0, False,
                                   "foreign-looking words appear only capitalised here (names)")
