@@ -66,7 +66,8 @@ def test_sigkill_at_random_points_leaves_each_file_whole(corpus, tmp_path):
     rng = random.Random(20261125)
     # when this very command starts writing and when it ends, here and now (the corpus fixture timed a
     # cold first run of another command): half the kills land before the first write, half during the
-    # writes, at random points in each, so both stages are hit whatever the machine's speed
+    # writes (after this run's first write, watched for), at random points in each, so both stages are hit
+    # whatever the machine's speed
     probe = tmp_path / "probe"
     probe.mkdir()
     for name, raw in originals.items():
@@ -94,7 +95,12 @@ def test_sigkill_at_random_points_leaves_each_file_whole(corpus, tmp_path):
         if round_no % 2 == 0:
             time.sleep(rng.uniform(0.05, max(0.05, first_write * 0.9)))
         else:
-            time.sleep(rng.uniform(first_write, total * 1.05))
+            # during the writes: wait until this run has replaced a file (a slower or busier machine than the
+            # timed run above must not turn these kills into kills before the first write), then a random
+            # further moment within the time the writes took there
+            while proc.poll() is None and all((work / n).read_bytes() == raw for n, raw in originals.items()):
+                time.sleep(0.002)
+            time.sleep(rng.uniform(0, max(0.0, total - first_write) * 1.05))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         for name in originals:
