@@ -91,11 +91,9 @@ def _command_words() -> tuple[frozenset[str], frozenset[str]]:
     """(programs that start a command line, those of them that are everyday words too): ``models/command-words.txt``."""
     global _COMMANDS
     if _COMMANDS is None:
-        from .lid import models_dir
+        from .lid import data_rows
 
-        path = models_dir() / "command-words.txt"
-        rows = [r.split() for r in (path.read_text(encoding="utf-8").splitlines() if path.is_file() else [])
-                if r.strip() and not r.startswith("#")]
+        rows = data_rows("command-words.txt")
         _COMMANDS = (frozenset(r[0] for r in rows), frozenset(r[0] for r in rows if r[1:] == ["weak"]))
     return _COMMANDS
 
@@ -148,9 +146,10 @@ _PY_IMPORT = re.compile(r"(?<![\w.])(?:from [a-z_][\w.]* import [\w.*]+(?:, [\w.
                         r"|import [a-z_][\w.]* as [a-z_]\w{1,5}\b)")
 
 
-def _programs_in(line: str) -> bool:
-    programs = _command_words()[0]
-    return any(w in programs for w in line.split())
+def _names_a_program(line: str) -> bool:
+    """Does a lowercase word of the line (as ``_mask_commands`` reads them) name a program of
+    ``models/command-words.txt``? (One regex pass and a set test, in C.)"""
+    return not _command_words()[0].isdisjoint(_WORD_AT.findall(line))
 
 
 def mask_non_words(line: str) -> str:
@@ -160,12 +159,13 @@ def mask_non_words(line: str) -> str:
     rules run per whitespace-separated chunk, and only on chunks holding a
     digit or a sign that non-words use, so the cost stays linear.
     """
-    if _MAYBE.search(line) is None and "<" not in line and " -" not in line and "import " not in line \
-            and not _programs_in(line):
+    command = _names_a_program(line)
+    if _MAYBE.search(line) is None and "<" not in line and "import " not in line and not command:
         return line
     if "import " in line:
         line = _PY_IMPORT.sub(_blank, line)
-    line = _mask_commands(line)
+    if command:
+        line = _mask_commands(line)
     if "<" in line:
         line = _BRACKETED.sub(_blank, line)
     return _CHUNK.sub(_mask_chunk, line)

@@ -27,6 +27,16 @@ class ModelError(LangscanError, RuntimeError):
     """The language-ID model is missing, corrupt or not a fastText model."""
 
 
+def data_rows(name: str) -> list[list[str]]:
+    """The words of each line of the data file ``models/<name>`` (a word list written for langscan), blank lines
+    and ``#`` comments left out; [] when the file is missing."""
+    path = models_dir() / name
+    if not path.is_file():
+        return []
+    return [line.split() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
 def models_dir() -> Path:
     """Where the bundled model and lexicons live (wheel first, then source checkout)."""
     here = Path(__file__).resolve().parent

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from typing import Iterable, Optional, Union
+from typing import Iterable, Optional, Sequence, Union
 
 SENSITIVITIES = ("strict", "balanced", "aggressive")
 KINDS = ("script", "latin", "homoglyph", "document", "mojibake")
@@ -183,15 +183,21 @@ def min_length(value, option: str = "--min-length") -> Optional[int]:
     return value
 
 
-def kinds(value: Union[str, Iterable[str], None], option: str = "--kind") -> Optional[tuple[str, ...]]:
-    """Finding kinds from a comma-separated string or a list; None when not given."""
+def _choices(value: Union[str, Iterable[str], None], known: Sequence[str], option: str,
+             what: str) -> Optional[tuple[str, ...]]:
+    """Names out of ``known`` from a comma-separated string or a list (any case, each once); None when not given."""
     items = _items(value)
     if not items:
         return None
-    bad = [k for k in items if k.lower() not in KINDS]
+    bad = [k for k in items if k.lower() not in known]
     if bad:
-        raise UsageError(f"{option}: unknown kind {', '.join(map(repr, bad))}; known: {', '.join(KINDS)}")
+        raise UsageError(f"{option}: unknown {what} {', '.join(map(repr, bad))}; known: {', '.join(known)}")
     return tuple(dict.fromkeys(k.lower() for k in items))
+
+
+def kinds(value: Union[str, Iterable[str], None], option: str = "--kind") -> Optional[tuple[str, ...]]:
+    """Finding kinds from a comma-separated string or a list; None when not given."""
+    return _choices(value, KINDS, option, "kind")
 
 
 def contexts(value: Union[str, Iterable[str], None], option: str = "--context") -> Optional[tuple[str, ...]]:
@@ -199,13 +205,7 @@ def contexts(value: Union[str, Iterable[str], None], option: str = "--context") 
     list; None when not given."""
     from .detect.tuning import CONTEXTS
 
-    items = _items(value)
-    if not items:
-        return None
-    bad = [c for c in items if c.lower() not in CONTEXTS]
-    if bad:
-        raise UsageError(f"{option}: unknown context {', '.join(map(repr, bad))}; known: {', '.join(CONTEXTS)}")
-    return tuple(dict.fromkeys(c.lower() for c in items))
+    return _choices(value, CONTEXTS, option, "context")
 
 
 def jobs(value: Optional[int], option: str = "--jobs") -> int:

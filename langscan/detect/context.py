@@ -12,7 +12,7 @@ import re
 
 from ..finding import Kind
 from ..languages import name_of
-from ..lid import models_dir
+from ..lid import data_rows
 from ..scripts import FAMILY, is_letter, script_of
 from . import tuning
 from .candidate import Candidate
@@ -57,10 +57,8 @@ def holds_notice(text: str) -> bool:
     holding one on a page in another script, however few its words."""
     global _NOTICE
     if _NOTICE is None:
-        path = models_dir() / "notice-words.txt"
-        rows = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-        phrases = [r.strip() for r in rows if r.strip() and not r.startswith("#")]
-        _NOTICE = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+        phrases = data_rows("notice-words.txt")
+        _NOTICE = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(r"\s+".join(map(re.escape, p)) for p in phrases)
                              if phrases else r"(?!)", re.IGNORECASE)
     return _NOTICE.search(text) is not None
 

@@ -125,11 +125,9 @@ def _minor_words(lang: str) -> frozenset[str]:
     """The words a title in ``lang`` leaves in lowercase (``models/title-minor-words.txt``), or none."""
     global _MINOR
     if _MINOR is None:
-        from ..lid import models_dir
+        from ..lid import data_rows
 
-        path = models_dir() / "title-minor-words.txt"
-        rows = [r.split() for r in (path.read_text(encoding="utf-8").splitlines() if path.is_file() else [])
-                if r.strip() and not r.startswith("#")]
+        rows = data_rows("title-minor-words.txt")
         _MINOR = {r[0]: frozenset(r[1:]) for r in rows}
     return _MINOR.get(lang, frozenset())
 

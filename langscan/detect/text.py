@@ -13,6 +13,8 @@ import unicodedata
 from bisect import bisect_left
 from typing import Iterator
 
+from . import tuning
+
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 LETTER = re.compile(r"[^\W\d_]")
 LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -289,8 +291,6 @@ def keyword_list(text: str, s: int, e: int) -> bool:
     written in lowercase, with no sentence punctuation ("fitness, healthy food, diet, sport, wellness")?
     Menus capitalise their items and sentences end in a full stop; tags are neither. (Without the label a
     lowercase list may be a foreign sentence: month names, a list of things.)"""
-    from . import tuning
-
     ls = text.rfind("\n", max(0, s - tuning.CONTEXT_WINDOW), s) + 1
     label = text[ls:s].strip()
     if not label.endswith((":", "：")) or not 1 <= len(label[:-1].split()) <= tuning.TAG_LABEL_MAX_WORDS:
