@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..evidence import mask_non_words
 from ..finding import Kind
 from ..languages import DEFAULT_FOR_SCRIPT, SIMPLIFIED_ONLY, languages_of_script, script_of_lang
@@ -150,15 +151,23 @@ def _latin_in_foreign_text(setup: Setup, text: str, s: int, e: int, trace):
         return None
     # URLs, e-mail addresses, domains, hashtags and code are no language: they are masked first
     masked = mask_non_words(frag)
-    words = len(WORD.findall(masked))
-    if words < tuning.LATIN_IN_FOREIGN_MIN_WORDS:
+    found = WORD.findall(masked)
+    words = len(found)
+    if words < tuning.UI_PHRASE_MIN_WORDS:
         if trace.on:
             trace.add(s, e, frag, "script", "-", 0.0, False,
                       "Latin words in non-Latin text: names, brands, URLs and code unless 3+ words")
         return None
-    preds = setup.model.predict(" ".join(WORD.findall(masked)), k=5)
+    preds = setup.model.predict(" ".join(found), k=5)
     top = next(((l, p) for l, p in preds if script_of_lang(l) == "Latin" and not setup.is_expected(l)), None)
-    if top is None or top[1] < tuning.LATIN_IN_FOREIGN_MIN_P:
+    if words < tuning.LATIN_IN_FOREIGN_MIN_WORDS or top is None or top[1] < tuning.LATIN_IN_FOREIGN_MIN_P:
+        phrase = _everyday_phrase(text, s, e, found, top[0] if top is not None else "en")
+        if phrase is not None:
+            if trace.on:
+                trace.add(s, e, frag, "script", phrase, tuning.UI_PHRASE_SCORE,
+                          tuning.UI_PHRASE_SCORE >= setup.threshold,
+                          f"a phrase of everyday {phrase} words standing apart from the page's prose (a UI string)")
+            return Candidate(Kind.SCRIPT, s, e, phrase, "Latin", tuning.UI_PHRASE_SCORE)
         if trace.on:
             trace.add(s, e, frag, "script", top[0] if top else "-", 0.0, False,
                       "Latin words in non-Latin text: names, brands and code unless 3+ words "
@@ -170,6 +179,31 @@ def _latin_in_foreign_text(setup: Setup, text: str, s: int, e: int, trace):
         trace.add(s, e, frag, "script", lang, score, score >= setup.threshold,
                   f"{words} Latin words; model says {lang} ({p:.2f})")
     return Candidate(Kind.SCRIPT, s, e, lang, "Latin", score)
+
+
+def _everyday_phrase(text: str, s: int, e: int, found: list[str], lang: str):
+    """The language of a short Latin run on a non-Latin page that is a UI string rather than a name
+    ("Skip to main content", "Image caption", "Top story"), or None: it stands apart from the page's prose
+    (``_name_inside_prose``), holds a lowercase word (names are capitalised word by word: "Financial
+    Times", "Deep Insight") and every word is everyday in ``lang`` (the model's best guess, English when
+    it has none) at UI_PHRASE_ZIPF or more (a rare word makes a name or a term: "Tweets by prachatai")."""
+    # words between spaces, each all letters ("E-mail" is one word; "tr?id" and 'style="display:none"' are code)
+    tokens = [t.strip(_PHRASE_PUNCT) for t in text[s:e].split()]
+    if len(tokens) < tuning.UI_PHRASE_MIN_WORDS or not all(_PHRASE_WORD.fullmatch(t) for t in tokens):
+        return None
+    if not any(t.islower() and len(t) > 1 for t in tokens) or _name_inside_prose(text, s, e):
+        return None
+    table = lexicon.load(lang)
+    if table is None:
+        return None
+    for w in found:
+        if table.get(w.lower().replace("’", "'"), 0.0) < tuning.UI_PHRASE_ZIPF:
+            return None
+    return lang
+
+
+_PHRASE_PUNCT = ".,:;!?()\"'‘’“”"
+_PHRASE_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 def _notice(setup: Setup, text: str, s: int, e: int, trace):

@@ -24,6 +24,9 @@ BRIDGE_MAX_GAP = 8  # same-script runs join over at most this many neutral chara
 GREEK_MIN_WORD = 3  # Greek letters shorter than this are symbols (α-helix, Δt), longer words are Greek text
 LATIN_IN_FOREIGN_MIN_WORDS = 3  # Latin words inside non-Latin text: fewer are names, brands and code
 LATIN_IN_FOREIGN_MIN_P = 0.5  # ... and the model must hear a foreign Latin language at least this surely
+UI_PHRASE_MIN_WORDS = 2  # fewer Latin words on a non-Latin page are never read (a lone "Menu", "Video": design labels)
+UI_PHRASE_ZIPF = 3.0  # a shorter run, or one the model is unsure of, is a UI string when every word is this everyday
+UI_PHRASE_SCORE = 0.8  # ... (and one is lowercase, and it stands apart from prose); lower Zipf: names and terms too
 LATIN_IN_FOREIGN_CONTENT_LETTERS = 4  # a lowercase Latin word this long makes a run inside non-Latin prose a
 # sentence, not a name ("Kindle for PC" has none); shorter words are particles of names ("of", "for")
 SCRIPT_SCORE_BASE = 0.6  # score of a foreign-script run: base + per-letter bonus (longer runs are surer)

@@ -78,3 +78,37 @@ def test_the_notice_words_file_is_lowercase_phrases_each_recognised():
     for p in phrases:
         assert _holds_notice(f"2024 Example Corp. {p.title()}.")
     assert not _holds_notice("Copyrighted")  # whole words only
+
+
+# A Thai news page as scraped: English UI strings of its CMS between Thai lines, and names of columns and
+# partner papers written in title case (names, not stray text).
+THAI_PAGE = (
+    "Skip to main content\n"
+    "หน้าแรก\nข่าว\nบทความ\n"
+    "Image caption\n"
+    "นักศึกษาและประชาชนรวมตัวกันที่หน้ามหาวิทยาลัยเพื่อเรียกร้องให้มีการเลือกตั้งโดยเร็วที่สุด ตามที่รัฐบาลได้สัญญาไว้\n"
+    "Financial Times\n"
+    "Deep Insight\n"
+    "Top story\n"
+    "ผู้ชุมนุมยืนยันว่าจะกลับมาอีกครั้งในสัปดาห์หน้า หากรัฐบาลยังไม่ประกาศวันเลือกตั้ง\n"
+)
+
+
+def test_english_ui_phrases_of_everyday_words_on_a_thai_page_are_found():
+    got = [(f.text, f.lang) for f in Detector(expect="th").scan(THAI_PAGE)]
+    assert got == [("Skip to main content", "en"), ("Image caption", "en"), ("Top story", "en")]
+
+
+@pytest.mark.parametrize("line", [
+    "E-mail",  # one word with a hyphen: a field label, as a lone "Menu" is
+    '<img height="1" width="1" style="display:none"',  # code: no word between spaces is all letters
+    "facebook.com/tr?id=510235",
+])
+def test_labels_and_code_on_a_thai_page_are_not_ui_phrases(line):
+    text = THAI_PAGE.replace("Skip to main content\n", "").replace("Image caption\n", "").replace("Top story\n", "")
+    assert [f.text for f in Detector(expect="th").scan(line + "\n" + text)] == []
+
+
+def test_lowercase_english_terms_inside_chinese_prose_are_not_ui_phrases():
+    text = "我们在这个项目中使用了 deep learning 方法，并且在 open source 社区发布了代码。\n" + HEADER_ZH.replace("English\n", "")
+    assert [f.text for f in Detector(expect="zh").scan(text)] == []
