@@ -10,6 +10,7 @@ given the language the model picks among the languages of its script.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from .. import lexicon
 from ..evidence import mask_non_words
@@ -153,6 +154,12 @@ def _latin_in_foreign_text(setup: Setup, text: str, s: int, e: int, trace):
     masked = mask_non_words(frag)
     found = WORD.findall(masked)
     words = len(found)
+    block = _ui_block(setup, text, s, e)
+    if block is not None:
+        if trace.on:
+            trace.add(s, e, frag, "script", block, tuning.UI_PHRASE_SCORE, tuning.UI_PHRASE_SCORE >= setup.threshold,
+                      f"an item of a block of {block} UI lines (a menu in another language)")
+        return Candidate(Kind.SCRIPT, s, e, block, "Latin", tuning.UI_PHRASE_SCORE, context="menu")
     if words < tuning.UI_PHRASE_MIN_WORDS:
         if trace.on:
             trace.add(s, e, frag, "script", "-", 0.0, False,
@@ -202,6 +209,74 @@ def _everyday_phrase(text: str, s: int, e: int, found: list[str], lang: str):
     return lang
 
 
+def _ui_item(line: str) -> Optional[list[str]]:
+    """The words of a line that can be a UI item: 1 to UI_MAX_WORDS words between spaces, each all letters
+    once the punctuation and symbols at its ends are stripped ("News∨", "Sport"), a lowercase one among
+    several ("Sign in"); else None."""
+    tokens = line.split()
+    if not tokens or len(tokens) > tuning.UI_MAX_WORDS:
+        return None
+    out = []
+    for t in tokens:
+        t = _EDGE_SYMBOLS.sub("", t)
+        if not t.isascii() or not _PHRASE_WORD.fullmatch(t):
+            return None
+        out.append(t)
+    if len(out) > 1 and not any(t.islower() for t in out):
+        return None  # several words each capitalised: a name ("Financial Times", "Deep Insight")
+    return out
+
+
+_EDGE_SYMBOLS = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+def _ui_block(setup: Setup, text: str, s: int, e: int) -> Optional[str]:
+    """The language of the block of UI lines the run stands in, or None: the run is a line of its own, and it
+    and its neighbours (blank lines skipped) make UI_BLOCK_MIN_ITEMS or more lines in a row that are short
+    items of Latin words, every word everyday in one language at UI_PHRASE_ZIPF ("News / Sport / Weather /
+    Radio / Arts" on a Burmese page; the language is the model's on the items together, English when it has
+    none). A lone "Menu" or "Tweet" is a design label, and a line of names holds a word no lexicon calls
+    everyday."""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le == -1 else le
+    if _ui_item(text[ls:le]) is None or text[ls:s].strip(_EDGE_CHARS) or text[e:le].strip(_EDGE_CHARS):
+        return None
+    items = [_ui_item(text[ls:le])]
+    for step in (-1, 1):  # the neighbours above, then below
+        pos, looked = (ls, le), 0
+        while len(items) < tuning.UI_BLOCK_MAX_ITEMS and looked < tuning.UI_LOOK_LINES:
+            looked += 1
+            if step < 0:
+                if pos[0] == 0:
+                    break
+                b = pos[0] - 1
+                a = text.rfind("\n", 0, b) + 1
+            else:
+                if pos[1] >= len(text):
+                    break
+                a = pos[1] + 1
+                b = text.find("\n", a)
+                b = len(text) if b == -1 else b
+            pos = (a, b)
+            line = text[a:b]
+            if not line.strip():
+                continue
+            item = _ui_item(line)
+            if item is None:
+                break
+            items.append(item)
+    if len(items) < tuning.UI_BLOCK_MIN_ITEMS:
+        return None
+    lang = next((l for l, _ in setup.predict(" ".join(" ".join(i) for i in items), k=5)
+                 if script_of_lang(l) == "Latin" and not setup.is_expected(l)), "en")
+    table = lexicon.load(lang)
+    if table is None or any(table.get(w.lower(), 0.0) < tuning.UI_PHRASE_ZIPF for i in items for w in i):
+        return None
+    return lang
+
+
+_EDGE_CHARS = " \t\r\u00a0\u3000∨▼▾>›»|•·"
 _PHRASE_PUNCT = ".,:;!?()\"'‘’“”"
 _PHRASE_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 

@@ -26,6 +26,8 @@ LATIN_IN_FOREIGN_MIN_WORDS = 3  # Latin words inside non-Latin text: fewer are n
 LATIN_IN_FOREIGN_MIN_P = 0.5  # ... and the model must hear a foreign Latin language at least this surely
 UI_PHRASE_MIN_WORDS = 2  # fewer Latin words on a non-Latin page are never read (a lone "Menu", "Video": design labels)
 UI_PHRASE_ZIPF = 3.0  # a shorter run, or one the model is unsure of, is a UI string when every word is this everyday
+UI_BLOCK_MIN_ITEMS = 3  # lines in a row of everyday Latin UI words on a non-Latin page that make a menu (fewer: labels)
+UI_BLOCK_MAX_ITEMS = 8  # (enough lines read to decide; bounded work per run)
 UI_PHRASE_SCORE = 0.8  # ... (and one is lowercase, and it stands apart from prose); lower Zipf: names and terms too
 LATIN_IN_FOREIGN_CONTENT_LETTERS = 4  # a lowercase Latin word this long makes a run inside non-Latin prose a
 # sentence, not a name ("Kindle for PC" has none); shorter words are particles of names ("of", "for")

@@ -112,3 +112,22 @@ def test_labels_and_code_on_a_thai_page_are_not_ui_phrases(line):
 def test_lowercase_english_terms_inside_chinese_prose_are_not_ui_phrases():
     text = "我们在这个项目中使用了 deep learning 方法，并且在 open source 社区发布了代码。\n" + HEADER_ZH.replace("English\n", "")
     assert [f.text for f in Detector(expect="zh").scan(text)] == []
+
+
+BURMESE_PROSE = ("မြန်မာနိုင်ငံ၏ စီးပွားရေးသည် ယခုနှစ်တွင် တိုးတက်လာမည်ဟု ဘဏ္ဍာရေးဝန်ကြီးဌာနက ပြောကြားခဲ့သည်။\n"
+                 "လယ်သမားများသည် မိုးရာသီ မတိုင်မီ စပါးစိုက်ပျိုးရန် ပြင်ဆင်နေကြသည်။\n")
+
+
+def test_a_block_of_english_navigation_words_on_a_burmese_page_is_a_menu():
+    text = "ပင်မစာမျက်နှာ\n\nNews\n\nSport\n\nWeather\n\nRadio\n\nArts\n\n" + BURMESE_PROSE
+    got = [(f.text, f.lang, f.context) for f in Detector(expect="my").scan(text)]
+    assert got == [(w, "en", "menu") for w in ("News", "Sport", "Weather", "Radio", "Arts")]
+
+
+@pytest.mark.parametrize("block", [
+    "Menu\n\nHome\n",  # two design labels: fewer than a menu's three items
+    "Financial Times\nThe Economist\nDeep Insight\n",  # names of papers and columns, each word capitalised
+    "News\nSport\nမိုးလေဝသ\n",  # two English items, then a Burmese one: the block stops at two
+])
+def test_short_blocks_and_names_on_a_burmese_page_are_not_menus(block):
+    assert [f.text for f in Detector(expect="my").scan(block + BURMESE_PROSE)] == []
