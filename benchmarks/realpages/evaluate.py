@@ -255,6 +255,7 @@ class Score:
     seconds: float = 0.0
     misses: list = field(default_factory=list)
     falses: list = field(default_factory=list)
+    partial_menus: list = field(default_factory=list)  # (page, gold, covered share): menus found, but not whole
 
 
 def score_page(p: Page, hits: list[Hit], sc: Score, glosses: bool) -> None:
@@ -272,8 +273,11 @@ def score_page(p: Page, hits: list[Hit], sc: Score, glosses: bool) -> None:
         if g.context == "menu":
             sc.menus += 1
             total = _letters(p.text, g.start, g.end)
-            if total and _covered_letters(p.text, g.start, g.end, over) >= MENU_WHOLE * total:
+            covered = _covered_letters(p.text, g.start, g.end, over) if total else 0
+            if total and covered >= MENU_WHOLE * total:
                 sc.menus_whole += 1
+            elif over:
+                sc.partial_menus.append((p, g, covered / total if total else 0.0))
         if not over:
             sc.misses.append((p, g))
     if doc_target:
@@ -492,6 +496,9 @@ def details(results, tool="langscan") -> str:
         out.append(f"== {split}: {tool} misses ({len(sc.misses)})")
         for p, g in sc.misses:
             out.append(f"  MISS {p.corpus}/{p.name} {g.kind}/{g.context}/{g.lang}: {g.text[:100]!r}")
+        out.append(f"== {split}: {tool} menus found only in part ({len(sc.partial_menus)})")
+        for p, g, share in sc.partial_menus:
+            out.append(f"  PART {p.corpus}/{p.name} {share:.0%} of {g.lang} menu: {g.text[:100]!r}")
         out.append(f"== {split}: {tool} false findings ({len(sc.falses)})")
         for p, h in sc.falses:
             out.append(f"  FALSE {p.corpus}/{p.name} {h.kind}/{h.context or '-'}/{h.lang}: "

@@ -471,14 +471,18 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
     languages; it then replaces every
     candidate inside it with one candidate, context ``menu``.
     """
-    seeds = [k for k, c in enumerate(cands)
-             if c.context == "menu" or (c.kind is Kind.SCRIPT and is_language_name(text[c.start:c.end]))]
+    def seed(c: Candidate) -> bool:
+        # a menu item, a language name in another script, or a country's name in another language found
+        # as a line or item of its own ("Japón" in an English edition menu)
+        return c.context == "menu" or (c.kind is Kind.SCRIPT and is_language_name(text[c.start:c.end])) or (
+            c.kind is Kind.LATIN and foreign_place(setup, text[c.start:c.end]) and menu_item_at(text, c.start, c.end))
+
+    seeds = [k for k, c in enumerate(cands) if seed(c)]
     if not seeds:
         return cands
     if any(cands[k].start > cands[k + 1].start for k in range(len(cands) - 1)):
         cands = sorted(cands, key=lambda c: c.start)
-        seeds = [k for k, c in enumerate(cands)
-                 if c.context == "menu" or (c.kind is Kind.SCRIPT and is_language_name(text[c.start:c.end]))]
+        seeds = [k for k, c in enumerate(cands) if seed(c)]
     # bisection over the candidates' starts: a text of thousands of menu lines costs linear work
     starts = [c.start for c in cands]
     spans = SpanIndex((c.start, c.end) for c in cands)
@@ -608,6 +612,14 @@ def is_place_name(frag: str) -> bool:
     places = _load_places()
     toks = tuple(w.lower() for _, _, w in words(frag, 0))
     return bool(toks) and toks in places
+
+
+def foreign_place(setup: Setup, frag: str) -> bool:
+    """Is ``frag`` (punctuation aside) a country's name in a language other than the expected ones and never
+    its English name ("Japón", "Italia", "Deutschland"; not "Chile", which English writes the same)?"""
+    toks = tuple(w.lower() for _, _, w in words(frag, 0))
+    place = _load_places().get(toks) if toks else None
+    return bool(place) and not any(kind == "english" or _expected_name(setup, lang) for lang, kind in place)
 
 
 def foreign_endonym(setup: Setup, frag: str) -> Optional[str]:

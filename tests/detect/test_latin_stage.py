@@ -92,6 +92,18 @@ def test_edition_menu_of_country_names_is_one_finding(det):
         ("eHow en Español\n\n eHow Brasil\n\n eHow Deutschland", "menu")]
 
 
+@pytest.mark.parametrize("menu,whole", [
+    # country names in their own languages, found one by one, seed the edition menu they stand in
+    ("Choose your edition\nInternational\nDeutschland\nPolska\nMagyarország\nRomânia\n",
+     "Deutschland\nPolska\nMagyarország\nRomânia"),
+    ("Editions:\nU.S. Edition\n日本\n한국\nPakistan\nPolska\nRomânia\n", "日本\n한국\nPakistan\nPolska\nRomânia"),
+])
+def test_edition_menu_of_country_endonyms_is_one_finding(det, menu, whole):
+    body = ("The company said on Tuesday that it would cut prices across its range of electric cars, "
+            "the third reduction this year, as competition from cheaper rivals intensified.\n\n")
+    assert [(f.text, f.lang, f.context) for f in det.scan(body + menu)] == [(whole, "mul", "menu")]
+
+
 def test_switcher_of_scripts_and_language_codes_is_one_finding(det):
     text = "Follow us\nالعربية\nESP\nРУС\nDE\nFR\nThe news of the day is here."
     assert [(f.text, f.context) for f in det.scan(text)] == [("العربية\nESP\nРУС\nDE\nFR", "menu")]
