@@ -10,6 +10,7 @@ given the language the model picks among the languages of its script.
 from __future__ import annotations
 
 import re
+import threading
 from typing import Optional
 
 from .. import lexicon
@@ -210,6 +211,19 @@ def _everyday_phrase(text: str, s: int, e: int, found: list[str], lang: str):
 
 
 def _ui_item(line: str) -> Optional[list[str]]:
+    """``_item_words`` of ``line``, remembered (a block's lines are read again for each of its runs)."""
+    got = _items.get(line, False)
+    if got is False:
+        if len(_items) >= tuning.LINE_CACHE_SIZE:
+            _items.clear()
+        got = _items[line] = _item_words(line)
+    return got
+
+
+_items: dict[str, Optional[list[str]]] = {}
+
+
+def _item_words(line: str) -> Optional[list[str]]:
     """The words of a line that can be a UI item: 1 to UI_MAX_WORDS words between spaces, each all letters
     once the punctuation and symbols at its ends are stripped ("News∨", "Sport"), a lowercase one among
     several ("Sign in"); else None."""
@@ -268,14 +282,21 @@ def _ui_block(setup: Setup, text: str, s: int, e: int) -> Optional[str]:
             items.append(item)
     if len(items) < tuning.UI_BLOCK_MIN_ITEMS:
         return None
-    lang = next((l for l, _ in setup.predict(" ".join(" ".join(i) for i in items), k=5)
-                 if script_of_lang(l) == "Latin" and not setup.is_expected(l)), "en")
+    joined = " ".join(" ".join(i) for i in items)
+    lang = _block_lang.get((setup.expect, joined))
+    if lang is None:  # (remembered: every line of a block, and a page's repeated blocks, ask the same)
+        lang = next((l for l, _ in setup.predict(joined, k=5)
+                     if script_of_lang(l) == "Latin" and not setup.is_expected(l)), "en")
+        if len(_block_lang) >= tuning.LINE_CACHE_SIZE:
+            _block_lang.clear()
+        _block_lang[(setup.expect, joined)] = lang
     table = lexicon.load(lang)
     if table is None or any(table.get(w.lower(), 0.0) < tuning.UI_PHRASE_ZIPF for i in items for w in i):
         return None
     return lang
 
 
+_block_lang: dict[tuple, str] = {}  # (expected languages, a block's words) -> the Latin language the model hears in them (bounded)
 _EDGE_CHARS = " \t\r\u00a0\u3000∨▼▾>›»|•·"
 _PHRASE_PUNCT = ".,:;!?()\"'‘’“”"
 _PHRASE_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -330,10 +351,21 @@ def _recurs_inside_prose(text: str, s: int, e: int, frag: str) -> bool:
     """Is the name-like run ``text[s:e]`` written elsewhere in the text inside a sentence of the expected
     script (the page's own term, standing alone here as a heading or caption)?  At most RECUR_MAX_LOOKS
     occurrences are looked at."""
-    pos, looks = text.find(frag), 0
-    while pos != -1 and looks < tuning.RECUR_MAX_LOOKS:
-        looks += 1
-        if pos != s and _name_inside_prose(text, pos, pos + len(frag)):
-            return True
-        pos = text.find(frag, pos + len(frag))
-    return False
+    if _recur.__dict__.get("text") is not text:
+        _recur.text, _recur.memo = text, {}
+    hits = _recur.memo.get(frag)
+    if hits is None:
+        # (the places inside prose among the first looks, kept per text: a page repeating one run thousands
+        # of times asks about it thousands of times)
+        hits = []
+        pos, looks = text.find(frag), 0
+        while pos != -1 and looks < tuning.RECUR_MAX_LOOKS and len(hits) < 2:
+            looks += 1
+            if _name_inside_prose(text, pos, pos + len(frag)):
+                hits.append(pos)
+            pos = text.find(frag, pos + len(frag))
+        _recur.memo[frag] = hits
+    return any(pos != s for pos in hits)
+
+
+_recur = threading.local()  # the text last asked about, and its answers (per thread)
