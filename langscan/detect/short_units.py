@@ -208,18 +208,25 @@ def in_short_units(text: str, folded: str, common: set[str]) -> set[str]:
     if n != len(text):
         return common
     kept: set[str] = set()
+    line = (0, -1, True, -1)  # the line of the last hit: (start, end, read whole?, last sentence end opening a short one)
     for w, i, k in whole_word_hits(folded, common):
         if w in kept or not written_alone(text, i, k):
             continue
-        ls = text.rfind("\n", 0, i) + 1
-        le = text.find("\n", i)
-        le = n if le == -1 else le
-        if le - ls <= tuning.SHORT_LINE_CHARS or any(text.find(q, ls, le) != -1 for q in QUOTE_CHARS):
+        if not line[0] <= i <= line[1]:
+            # (what is asked of a line is worked out once: a text of one long line holding many hits would
+            # otherwise be read again for each)
+            ls = text.rfind("\n", 0, i) + 1
+            le = text.find("\n", i)
+            le = n if le == -1 else le
+            whole = le - ls <= tuning.SHORT_LINE_CHARS or any(text.find(q, ls, le) != -1 for q in QUOTE_CHARS)
+            cut = -1
+            if not whole:
+                cut = max(text.rfind(". ", ls, le), text.rfind("! ", ls, le), text.rfind("? ", ls, le))
+                if cut != -1 and text.count(" ", cut + 2, le) >= tuning.SHORT_UNIT_MAX_WORDS:
+                    cut = -1
+            line = (ls, le, whole, cut)
+        if line[2] or -1 < line[3] < i:
             kept.add(w)
-        else:
-            cut = max(text.rfind(". ", ls, le), text.rfind("! ", ls, le), text.rfind("? ", ls, le))
-            if -1 < cut < i and text.count(" ", cut + 2, le) < tuning.SHORT_UNIT_MAX_WORDS:
-                kept.add(w)
         if len(kept) == len(common):
             break
     return kept

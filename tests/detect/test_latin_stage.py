@@ -645,3 +645,40 @@ def test_whole_word_search_for_words_common_elsewhere_is_the_same_in_short_and_l
     by_regex = short_units.in_short_units(text, folded, set(common))
     assert by_find == by_regex
     assert {"les", "pour", "est"} <= by_find  # a quoted pair, a short line, an appended short sentence
+
+
+# --------------------------------------------------------------------------- in_short_units, line by line
+def _in_short_units_by_hit(text, folded, common):
+    """The plain reading of ``in_short_units``: each hit's line worked out again (quadratic on one long line)."""
+    from langscan.detect import tuning
+    from langscan.detect.short_units import QUOTE_CHARS, whole_word_hits, written_alone
+
+    kept = set()
+    for w, i, k in whole_word_hits(folded, common):
+        if w in kept or not written_alone(text, i, k):
+            continue
+        ls = text.rfind("\n", 0, i) + 1
+        le = text.find("\n", i)
+        le = len(text) if le == -1 else le
+        if le - ls <= tuning.SHORT_LINE_CHARS or any(text.find(q, ls, le) != -1 for q in QUOTE_CHARS):
+            kept.add(w)
+        else:
+            cut = max(text.rfind(". ", ls, le), text.rfind("! ", ls, le), text.rfind("? ", ls, le))
+            if -1 < cut < i and text.count(" ", cut + 2, le) < tuning.SHORT_UNIT_MAX_WORDS:
+                kept.add(w)
+    return kept
+
+
+_PIECES = ["les", "Des", "und", "the", "report", "said", ". ", "? ", " ", " ", "\n", "\"", "example.com", "Les"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=120), st.integers(0, 3))
+def test_in_short_units_works_each_line_out_once_with_the_same_answer(pieces, long_line):
+    from langscan.detect.short_units import in_short_units
+    from langscan.detect.text import fold
+
+    text = " ".join(pieces) + " filler words" * (40 * long_line)  # long lines reach the sentence-end test
+    common = {"les", "des", "und"}
+    folded = fold(text)
+    assert in_short_units(text, folded, set(common)) == _in_short_units_by_hit(text, folded, common)
