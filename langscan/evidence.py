@@ -64,7 +64,9 @@ def _blank(m: "re.Match[str]") -> str:
 
 
 _CODE_SIGNS = re.compile(r"[_\\={}~^$*|]|\w\.[a-z0-9]{1,4}$|\w\.[a-z0-9]{1,4}\W*$"  # identifiers, file names (siv-cmac.c)
-                         r"|^[a-z]\w*(?:\.[a-z]\w*)+\W*$")  # a dotted name, "player.setav", "os.path.join"
+                         r"|^[a-z]\w*(?:\.[a-z]\w*)+\W*$"  # a dotted name, "player.setav", "os.path.join"
+                         r"|^[A-Za-z]\w*(?:\.[a-z]\w*){2,}\W*$"  # ... opening with a capital: "Ctrl.content.status"
+                         r"|[a-z]\.[a-zA-Z]\w*\(")  # a method call: "document.getElementById("
 _CAPTION_TAIL = re.compile(r"/([A-ZÀ-Þ][^/\s]*)$")
 _BRACKETED = re.compile(r"<[^<>\n]{0,120}>")  # <e-mail at example dot org>, <tags>
 
@@ -168,7 +170,28 @@ def mask_non_words(line: str) -> str:
         line = _mask_commands(line)
     if "<" in line:
         line = _BRACKETED.sub(_blank, line)
-    return _CHUNK.sub(_mask_chunk, line)
+    out = _CHUNK.sub(_mask_chunk, line)
+    if _CODE_SIGNS.search(line) and _code_share(line, out) >= CODE_LINE_SHARE:
+        # mostly code ('ctrl.content.status === "published" ? "Contenu publié"'): its string literals and
+        # keywords are code too, not a sentence of any language
+        return _CHUNK.sub(_blank, out)
+    return out
+
+
+_LINK = re.compile(r"://|^www\.|@")  # (a URL or an e-mail address ending in ".html" is no code)
+CODE_LINE_SHARE = 0.5  # a line (or unit) whose characters are this much code is code whole; lower: prose with an identifier lost
+
+
+def _code_share(line: str, masked: str) -> float:
+    """The share of the line's non-space characters blanked as code (identifiers, markup, commands; not URLs,
+    e-mail addresses or numbers, which stand in prose)."""
+    total = code = 0
+    for m in _CHUNK.finditer(line):
+        chunk = m.group()
+        total += len(chunk)
+        if _CODE_SIGNS.search(chunk) and not _LINK.search(chunk) and not masked[m.start():m.end()].strip():
+            code += len(chunk)
+    return code / total if total else 0.0
 
 
 def token_case(token: str) -> str:

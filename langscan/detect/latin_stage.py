@@ -328,6 +328,11 @@ class LatinStage:
     # ------------------------------------------------------------------ one suspect line
     def _line(self, text, ls, le, trace, taken, hints=None, unseen=0, found=frozenset()):
         st = self.setup
+        if not mask_non_words(text[ls:le]).strip():
+            # a line of code, links or numbers: its string literals are code too ('"Waiting for review"')
+            if trace.on:
+                trace.add(ls, le, text[ls:le][:80], "screen", st.expect[0], 0.0, False, "code, links or numbers")
+            return []
         caps_line = _case_blind(st, text[ls:le])
         unit_spans = _rejoin_brands(text, units(text, ls, le), st.known)
         chosen_units: "range | list[int]" = range(len(unit_spans))

@@ -91,6 +91,8 @@ def _units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     pos = start
     for m in _BOUNDARY.finditer(text, start, end):
+        if m.start() == m.end() and _inside_code(text, m.start(), start, end):
+            continue  # a capital inside an identifier ("ctrl.contentDetailController.status") glues nothing
         s, e = trim(text, pos, m.start())
         if e > s:
             out.append((s, e))
@@ -99,6 +101,20 @@ def _units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if e > s:
         out.append((s, e))
     return out
+
+
+_CODE_TOKEN = re.compile(r"[a-z]\.[a-z]|[_={}\[\]<>$]")  # a dotted name, an identifier or markup ("end.The": glue)
+
+
+def _inside_code(text: str, i: int, start: int, end: int) -> bool:
+    """Is position ``i`` inside a whitespace-free token of ``text[start:end]`` that reads as code?"""
+    a = i
+    while a > start and not text[a - 1].isspace() and i - a < 200:
+        a -= 1
+    b = i
+    while b < end and not text[b].isspace() and b - i < 200:
+        b += 1
+    return _CODE_TOKEN.search(text, a, b) is not None
 
 
 def words(line: str, base: int, keep: frozenset = frozenset()) -> Iterator[tuple[int, int, str]]:

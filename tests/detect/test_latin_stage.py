@@ -220,6 +220,29 @@ def test_command_lines_written_inside_prose_are_code_whatever_the_expected_langu
     assert Detector(expect=expect).scan(text) == []
 
 
+@pytest.mark.parametrize("expect, text", [
+    # an Angular template left in a French page's text: its string literals are code, not an English sentence
+    ("fr", "Le conseil municipal a voté le budget mercredi soir après un long débat.\n"
+           '{{nrco.contentDetailController.content.status === "published" ? "Contenu publié" :\n'
+           '  nrco.contentDetailController.content.status === "pending" ? "Waiting for review" : "Unknown"}}\n'),
+    # a script left in an English page's text: method calls are code (and "FormData" glues nothing)
+    ("en", "Sign in to comment on this story.\n"
+           "var form = new FormData(document.getElementById('login-form'));\n"
+           'fetch("/login", { method: "POST", body: form })\n'),
+])
+def test_lines_that_are_mostly_code_are_code_whole(expect, text):
+    assert Detector(expect=expect).scan(text) == []
+
+
+def test_a_sentence_with_one_identifier_or_a_link_is_still_read():
+    from langscan.evidence import mask_non_words
+
+    line = "Setzen Sie die Option user_name in der Datei, bevor Sie den Server neu starten."
+    assert mask_non_words(line).split() == [w for w in line.split() if w != "user_name"]
+    line = "Lesen Sie mehr unter https://www.spiegel.de/politik/deutschland/ein-langer-pfad.html"
+    assert mask_non_words(line).split() == ["Lesen", "Sie", "mehr", "unter"]
+
+
 def test_a_program_name_that_is_an_everyday_word_starts_no_command_without_code_after_it():
     from langscan.evidence import mask_non_words
 
