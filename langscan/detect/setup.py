@@ -217,8 +217,18 @@ def _best_zipf(expect: tuple[str, ...], word: str, tables=None) -> float:
     if "’" in word:
         word = word.replace("’", "'")  # the lexicons spell "weren't" with the ASCII apostrophe
     best = 0.0
-    for lex in tables if tables is not None else [lexicon.load(l) or {} for l in expect]:
+    tables = tables if tables is not None else [lexicon.load(l) or {} for l in expect]
+    for lex in tables:
         z = lex.get(word, 0.0)
         if z > best:
             best = z
+    if not best and "'" in word and not tuning.ELIDING_LANGS.isdisjoint(expect):
+        # an elided article or pronoun glued to its word ("l'année", "qu'il", "dell'anno"): the lexicons list
+        # the word alone (their tokenizer cut the elision off), so the word's own frequency stands for it
+        head, _, rest = word.partition("'")
+        if 0 < len(head) <= tuning.ELISION_MAX_LETTERS and rest and "'" not in rest:
+            for lex in tables:
+                z = lex.get(rest, 0.0)
+                if z > best:
+                    best = z
     return best

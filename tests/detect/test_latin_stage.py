@@ -705,3 +705,23 @@ def test_in_short_units_works_each_line_out_once_with_the_same_answer(pieces, lo
     common = {"les", "des", "und"}
     folded = fold(text)
     assert in_short_units(text, folded, set(common)) == _in_short_units_by_hit(text, folded, common)
+
+
+@pytest.mark.parametrize("expect, text", [
+    # elided articles and pronouns are words of the expected language ("d’ouvrages" was read as unknown and
+    # joined the English gloss after it)
+    ("fr", "La revue publie surtout des notices d’ouvrages (annotated listings) et quelques comptes rendus "
+           "critiques. Qu’il s’agisse de l’histoire ou de l’économie, c’est l’ensemble des disciplines qui "
+           "s’interroge aujourd’hui sur l’évaluation.\n"),
+    ("it", "Nell’anno del centenario, l’università ha pubblicato dell’archivio soltanto l’indice, "
+           "com’era stato promesso all’inizio dell’estate.\n"),
+])
+def test_elided_words_are_words_of_the_expected_language(expect, text):
+    assert Detector(expect=expect).scan(text) == []
+
+
+def test_an_english_sentence_on_a_french_page_is_still_found_beside_elided_words():
+    text = ("L’équipe d’Olivier a présenté l’application qu’elle développe depuis l’été dernier.\n"
+            "Please make sure you have saved your work before you close the editor.\n")
+    assert [(f.text, f.lang) for f in Detector(expect="fr").scan(text)] == [
+        ("Please make sure you have saved your work before you close the editor.", "en")]
