@@ -558,11 +558,13 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
                 places += 1
                 langs.add(countries[0][0])
         total_items = sum(info[line][0] for line in lines_)
-        if len(inside) + places < tuning.MENU_BLOCK_MIN_FOREIGN or total_items < tuning.MENU_BLOCK_MIN_FOREIGN:
+        if _switcher(setup, text, lines_, info, inside, cands):
+            pass  # "English | Deutsch" on a German page: the page's own item goes with the other
+        elif len(inside) + places < tuning.MENU_BLOCK_MIN_FOREIGN or total_items < tuning.MENU_BLOCK_MIN_FOREIGN:
             continue
-        if len(langs) < 2:
+        elif len(langs) < 2:
             continue  # one language named twice ("Menu: Русский", "Footer: Русский") is no language menu
-        if len(lines_) == 1 and len(inside) == 1:
+        elif len(lines_) == 1 and len(inside) == 1:
             continue
         blocks.append((bs, be))
     if not blocks:
@@ -588,6 +590,26 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
                              script, max(c.score for c in inside), context="menu"))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _switcher(setup: Setup, text: str, lines_: list, info: dict, inside: list, cands: list) -> bool:
+    """Is the block a switcher of two items, one found naming another language and the other naming an
+    expected one ("English" over "Deutsch" on a German page, "English | Deutsch")?"""
+    items = [it for ls, le in lines_ for it in _items(text, ls, le)]
+    found = {(cands[n].start, cands[n].end) for n in inside}  # (stages may both have found the item)
+    if len(items) != 2 or len(found) != 1 or not any(cands[n].context == "menu" for n in inside):
+        return False
+    (fs, fe), = found
+    own = [text[s:e] for s, e in items if not (fs <= s < fe)]
+    return len(own) == 1 and _names_expected(setup, own[0])
+
+
+def _names_expected(setup: Setup, frag: str) -> bool:
+    """Is ``frag`` (punctuation aside) exactly a name of an expected language ("Deutsch" on a German page)?"""
+    _load()
+    toks = tuple(w.lower() for _, _, w in words(frag, 0))
+    langs = _names.get(toks) if toks else None  # type: ignore[union-attr]
+    return bool(langs) and any(_expected_name(setup, lang) for lang, _ in langs)
 
 
 def _menu_of_names(info: tuple[int, int, list]) -> bool:

@@ -104,6 +104,21 @@ def test_edition_menu_of_country_endonyms_is_one_finding(det, menu, whole):
     assert [(f.text, f.lang, f.context) for f in det.scan(body + menu)] == [(whole, "mul", "menu")]
 
 
+@pytest.mark.parametrize("expect, switcher, body", [
+    ("de", "English\n\nDeutsch", "Die Stadtverwaltung informiert über die neuen Öffnungszeiten der Bürgerbüros."),
+    ("de", "English | Deutsch", "Die Stadtverwaltung informiert über die neuen Öffnungszeiten der Bürgerbüros."),
+    ("en", "English / Español", "The city council has announced new opening hours for its citizen offices."),
+    ("en", "Read in: English | Français", "The city council has announced new opening hours for its offices."),
+])
+def test_a_two_item_switcher_is_found_whole_with_the_pages_own_language(expect, switcher, body):
+    found = [(f.text, f.context) for f in Detector(expect=expect).scan(switcher + "\n" + body + "\n")]
+    assert found == [(switcher.replace("Read in: ", ""), "menu")]
+
+
+def test_the_pages_own_language_named_in_a_sentence_is_no_switcher_item(det):
+    assert det.scan("Our German course: Deutsch\nThe city council has announced new opening hours.\n") == []
+
+
 def test_switcher_of_scripts_and_language_codes_is_one_finding(det):
     text = "Follow us\nالعربية\nESP\nРУС\nDE\nFR\nThe news of the day is here."
     assert [(f.text, f.context) for f in det.scan(text)] == [("العربية\nESP\nРУС\nDE\nFR", "menu")]
