@@ -512,6 +512,20 @@ def short_lines_holding(text: str, folded: str, common: set[str]) -> list[tuple[
             if len(fl.split()) <= tuning.UI_ROW_MAX_WORDS]
 
 
+def _grammar_phrase(st, frag: str, lang: str) -> bool:
+    """Is the UI line a phrase of ``lang`` by its grammar: 2 to UI_MAX_WORDS words in sentence case, one a lowercase
+    word far more common there than in the expected language (UI_GRAMMAR_MARGIN: "to" in "Skip to content",
+    "for" in "Search for"), every word everyday there? A single word, or capitalised ones ("Digital Life"),
+    may be a loanword or a name the expected language uses, and needs neighbours of its language."""
+    toks = [w for _, _, w in words(frag, 0)]
+    lex = _lex(st, lang)
+    if lex is None or not 2 <= len(toks) <= tuning.UI_MAX_WORDS or not all(w.islower() for w in toks[1:]):
+        return False  # (UI strings are in sentence case; names in title case: "Tour de France", "Sala y Gómez")
+    if any(lex.get(w.lower(), 0.0) < tuning.UI_WORD_ZIPF for w in toks):
+        return False
+    return any(w.islower() and lex.get(w, 0.0) - st.expected_zipf(w) >= tuning.UI_GRAMMAR_MARGIN for w in toks)
+
+
 def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Candidate], taken,
                      trace) -> list[Candidate]:
     """Candidates for the short lines ``lines`` (start, end) that are another language's UI strings."""
@@ -552,6 +566,8 @@ def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Ca
                     why += f"; around it {foreign} item(s) of {lang}, {expected} of the expected language"
                     unheard = p_lang >= tuning.UI_UNHEARD_MODEL_P and all(
                         st.expected_zipf(w.lower()) < tuning.UI_UNHEARD_ZIPF for _, _, w in words(frag, 0))
+                    # a phrase held together by a small word of its own language ("Skip to content")
+                    unheard = unheard or _grammar_phrase(st, frag, lang)
                     if foreign <= expected and not unheard:
                         ok = False
                     elif not next_short and not unheard and (foreign < tuning.UI_MENU_END_FOREIGN or expected):

@@ -147,6 +147,7 @@ UI_MENU_END_FOREIGN = 2  # an item followed by prose needs this many items of it
 UI_REPEAT_MIN = 2  # a phrase of UI_REPEAT_MIN_WORDS+ words the page repeats this often as a line of its own, on a
 UI_UNHEARD_ZIPF = 2.0  # a UI line whose every word the expected language hardly knows (below this Zipf) ...
 UI_UNHEARD_MODEL_P = 0.8  # ... and the model hears as its language this surely needs no neighbours of its language
+UI_GRAMMAR_MARGIN = 2.0  # so does a phrase with a lowercase word this much more common (Zipf) in its language ("to")
 UI_REPEAT_MIN_WORDS = 2  # page with other short lines of its language found, is furniture wherever it stands
 LIST_TITLE_MIN_WORDS = 4  # (furniture.grow_title_lists) a found line of its own this long is a title whose
 LIST_ITEM_MAX_WORDS = 12  # ... neighbour lines of at most this many words (longer: prose, which the span decision reads)

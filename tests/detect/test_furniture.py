@@ -120,3 +120,18 @@ def test_a_language_named_in_prose_makes_no_language_list_of_the_title_above_it(
     text = (PAGES / "id_titles.txt").read_text(encoding="utf-8")
     text = text.replace("Resep Sayur Asem Rumahan", "Resep Sayur Asem Khas Betawi", 1)
     assert not any("Betawi" in f.text for f in Detector(expect="id").scan(text))
+
+
+_DE_BODY = ("Die Bundesregierung will das Abmahnwesen eindämmen. Ein neuer Gesetzentwurf sieht vor, dass "
+            "Abmahnungen bei kleinen Verstößen künftig keine Kosten mehr auslösen dürfen.\n")
+
+
+def test_a_sentence_case_english_ui_phrase_alone_over_german_prose_is_found():
+    # no other English item around it: its small word "to" says it is an English phrase, not a loanword
+    got = [(f.text, f.lang) for f in Detector(expect="de").scan("Skip to content\n" + _DE_BODY)]
+    assert got == [("Skip to content", "en")]
+
+
+@pytest.mark.parametrize("line", ["Digital Life", "Tour de France", "Sala y Gómez"])
+def test_title_case_lines_alone_over_german_prose_are_names_or_loanwords(line):
+    assert Detector(expect="de").scan(line + "\n" + _DE_BODY) == []
