@@ -375,7 +375,73 @@ def complete_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Cand
     if added:
         cands = [c for n, c in enumerate(cands) if n not in drop] + added
         cands.sort(key=lambda c: c.start)
-    return whole_menus(setup, text, cands)
+    return whole_menus(setup, text, _complete_columns(setup, text, cands))
+
+
+def _complete_columns(setup: Setup, text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A menu written one item a line, most of whose items are found in one language, is found whole.
+
+    "Front Page / World / Europe / Germany / Business" in a German page's header: the found items are lines
+    of their own; at most MENU_FILLER_RUN unfound item lines between two of them ("Germany", which the expected
+    lexicon knows too) join the run when every word of theirs is everyday in that language or rare in the
+    expected one; a run holding MENU_COLUMN_MIN_FOUND found lines becomes one candidate with context ``menu``.
+    """
+    whole: list[tuple[int, int, int]] = []  # (line start, line end, candidate) of the candidates that are a line
+    for n, c in enumerate(cands):
+        if c.kind is not Kind.LATIN or "\n" in text[c.start:c.end]:
+            continue
+        ls = text.rfind("\n", 0, c.start) + 1
+        le = _line_end(text, c.end)
+        a, b = ls + len(text[ls:le]) - len(text[ls:le].lstrip()), ls + len(text[ls:le].rstrip())
+        if c.start <= a and c.end >= b - 1 and len(text[a:b].split()) <= tuning.UI_MAX_WORDS:
+            whole.append((a, b, n))
+    if len(whole) < tuning.MENU_COLUMN_MIN_FOUND:
+        return cands
+    whole.sort()
+    runs: list[list[tuple[int, int, int]]] = [[whole[0]]]
+    for prev, cur in zip(whole, whole[1:]):
+        if cands[prev[2]].lang == cands[cur[2]].lang and _column_gap(setup, text, prev[1], cur[0], cands[cur[2]].lang):
+            runs[-1].append(cur)
+        else:
+            runs.append([cur])
+    drop: set[int] = set()
+    added: list[Candidate] = []
+    for run in runs:
+        if len(run) < tuning.MENU_COLUMN_MIN_FOUND:
+            continue
+        inside = [n for _, _, n in run]
+        drop.update(inside)
+        first = cands[inside[0]]
+        added.append(Candidate(Kind.LATIN, run[0][0], max(run[-1][1], cands[inside[-1]].end), first.lang, "Latin",
+                               max(cands[n].score for n in inside), context="menu"))
+    if not added:
+        return cands
+    out = [c for n, c in enumerate(cands) if n not in drop] + added
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _column_gap(setup: Setup, text: str, end: int, start: int, lang: str) -> bool:
+    """Are the non-blank lines between two found item lines (``end`` of one, ``start`` of the next) at most
+    MENU_FILLER_RUN short items whose every word is everyday in ``lang`` or rare in the expected language?"""
+    lex = lexicon.load(lang) if lang in lexicon.available() else None
+    pos, fillers = end, 0
+    while True:
+        nxt = _next_line(text, _line_end(text, pos), 1)
+        if nxt is None or nxt[0] >= start:
+            return True
+        fillers += 1
+        seg = text[nxt[0]:nxt[1]]
+        toks = [w for _, _, w in words(seg, 0)]
+        if fillers > tuning.MENU_FILLER_RUN or not toks or len(seg.split()) > tuning.UI_MAX_WORDS \
+                or seg[-1] in ".!?:":
+            return False
+        for w in toks:
+            low = w.lower()
+            if not ((lex is not None and lex.get(low, 0.0) >= tuning.UI_GROW_ZIPF)
+                    or setup.expected_zipf(low) < tuning.MENU_OTHER_WORD_MAX_EXPECTED_ZIPF):
+                return False
+        pos = nxt[1]
 
 
 # ------------------------------------------------------------------ menus of many lines, found whole

@@ -23,8 +23,9 @@ def latin(expect: str, page: str) -> list[tuple[str, str]]:
 
 def test_english_section_menu_on_a_spanish_page_is_found():
     got = latin("es", "es_menu.txt")
+    # one finding a line, or the whole menu column as one (what clean then removes)
     for item in ("World", "Politics", "Business", "Health", "Sports", "Travel"):
-        assert (item, "en") in got
+        assert any(item in t.split() and lang == "en" for t, lang in got), item
     # the Spanish article under the menu is the page's own text
     assert all(lang == "en" for _, lang in got)
     assert not any("gobierno" in t or "Fernández" in t for t, _ in got)

@@ -119,6 +119,21 @@ def test_the_pages_own_language_named_in_a_sentence_is_no_switcher_item(det):
     assert det.scan("Our German course: Deutsch\nThe city council has announced new opening hours.\n") == []
 
 
+_DE_NEWS = "Die Stadtverwaltung informiert über die neuen Öffnungszeiten der Bürgerbüros ab dem kommenden Montag.\n"
+
+
+def test_an_english_menu_one_item_a_line_on_a_german_page_is_one_finding():
+    # "Germany" (German readers know the word too) sits between found items: it is part of the menu
+    text = "Backstage\nFront Page\n\tWorld\n\tEurope\n\tGermany\n\tBusiness\nAbo-Angebote\n" + _DE_NEWS
+    got = [(f.text, f.lang, f.context) for f in Detector(expect="de").scan(text)]
+    assert got == [("Front Page\n\tWorld\n\tEurope\n\tGermany\n\tBusiness", "en", "menu")]
+
+
+def test_english_items_with_a_german_item_between_them_are_not_joined_over_it():
+    text = "Front Page\nWorld\nWirtschaft und Finanzen\nEurope\nBusiness\n" + _DE_NEWS
+    assert "Wirtschaft" not in " ".join(f.text for f in Detector(expect="de").scan(text))
+
+
 def test_switcher_of_scripts_and_language_codes_is_one_finding(det):
     text = "Follow us\nالعربية\nESP\nРУС\nDE\nFR\nThe news of the day is here."
     assert [(f.text, f.context) for f in det.scan(text)] == [("العربية\nESP\nРУС\nDE\nFR", "menu")]
