@@ -182,11 +182,28 @@ def _latin_in_foreign_text(setup: Setup, text: str, s: int, e: int, trace):
                       "the model is sure of")
         return None
     lang, p = top
+    if _romanised_name(found, lang):
+        if trace.on:
+            trace.add(s, e, frag, "script", lang, 0.0, False,
+                      f"every word capitalised, most of them no everyday {lang} word: a name in Latin letters")
+        return None
     score = min(tuning.SCORE_CAP, 0.5 + 0.5 * p)
     if trace.on:
         trace.add(s, e, frag, "script", lang, score, score >= setup.threshold,
                   f"{words} Latin words; model says {lang} ({p:.2f})")
     return Candidate(Kind.SCRIPT, s, e, lang, "Latin", score)
+
+
+def _romanised_name(found: list[str], lang: str) -> bool:
+    """Is a run of capitalised words, most of them no everyday words of ``lang``, a name written in Latin
+    letters ("Khin Maung Win (Shwe Inn Thar)" under a Burmese photo), not a sentence of ``lang``?"""
+    if not all(w[:1].isupper() for w in found):
+        return False
+    table = lexicon.load(lang)
+    if table is None:
+        return False
+    rare = sum(1 for w in found if table.get(w.lower(), 0.0) < tuning.UI_PHRASE_ZIPF)
+    return rare >= tuning.ROMANISED_NAME_SHARE * len(found)
 
 
 def _everyday_phrase(text: str, s: int, e: int, found: list[str], lang: str):

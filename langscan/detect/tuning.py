@@ -24,6 +24,7 @@ BRIDGE_MAX_GAP = 8  # same-script runs join over at most this many neutral chara
 GREEK_MIN_WORD = 3  # Greek letters shorter than this are symbols (α-helix, Δt), longer words are Greek text
 LATIN_IN_FOREIGN_MIN_WORDS = 3  # Latin words inside non-Latin text: fewer are names, brands and code
 LATIN_IN_FOREIGN_MIN_P = 0.5  # ... and the model must hear a foreign Latin language at least this surely
+ROMANISED_NAME_SHARE = 0.5  # a run on a non-Latin page, every word capitalised, this share of them rare in the model's language, is a name
 UI_PHRASE_MIN_WORDS = 2  # fewer Latin words on a non-Latin page are never read (a lone "Menu", "Video": design labels)
 UI_PHRASE_ZIPF = 3.0  # a shorter run, or one the model is unsure of, is a UI string when every word is this everyday
 ELIDING_LANGS = frozenset({"fr", "it", "ca"})  # expected languages whose articles and pronouns elide before a vowel

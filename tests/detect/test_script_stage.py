@@ -131,3 +131,11 @@ def test_a_block_of_english_navigation_words_on_a_burmese_page_is_a_menu():
 ])
 def test_short_blocks_and_names_on_a_burmese_page_are_not_menus(block):
     assert [f.text for f in Detector(expect="my").scan(block + BURMESE_PROSE)] == []
+
+
+def test_a_photographers_name_in_latin_letters_under_a_burmese_photo_is_a_name():
+    text = BURMESE_PROSE + "ဓာတ်ပုံ\nKhin Maung Win (Shwe Inn Thar)\n" + BURMESE_PROSE
+    assert Detector(expect="my").scan(text) == []
+    # an English sentence in the same place is still found
+    text = BURMESE_PROSE + "Photos are provided by our partner agency for editorial use only.\n"
+    assert [f.lang for f in Detector(expect="my").scan(text)] == ["en"]
