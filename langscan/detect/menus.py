@@ -561,17 +561,20 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
         return range(bisect_left(starts, a), bisect_left(starts, b))
 
     blocks: list[tuple[int, int]] = []
+    grown: list[tuple[int, int]] = []  # the lines every seed so far grew over, a menu or not (read once)
+    info: dict[tuple[int, int], tuple] = {}  # line -> _line_names (what a line names depends on the line only)
     for k in seeds:
         c = cands[k]
-        if any(bs <= c.start < be for bs, be in blocks):
-            continue
+        if any(bs <= c.start < be for bs, be in blocks) or (grown and grown[-1][0] <= c.start < grown[-1][1]):
+            continue  # (seeds come in text order: a seed inside the last grown run would grow the same run)
         ls = text.rfind("\n", 0, c.start) + 1
         le = text.find("\n", c.end)
         le = len(text) if le == -1 else le
         seg = text[ls:le]
         first = (ls + len(seg) - len(seg.lstrip()), ls + len(seg.rstrip()))
         lines_ = [first]
-        info = {first: _line_names(text, *first)}
+        if first not in info:
+            info[first] = _line_names(text, *first)
         if not _menu_of_names(info[first]):
             continue
         for step in (-1, 1):
@@ -582,7 +585,9 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
                 nxt = _next_line(text, pos, step)
                 if nxt is None:
                     break
-                items, named, _ = info.setdefault(nxt, _line_names(text, *nxt))
+                if nxt not in info:
+                    info[nxt] = _line_names(text, *nxt)
+                items, named, _ = info[nxt]
                 if not named and items == 1 and (covered(*nxt) or (
                         len(text[nxt[0]:nxt[1]].split()) <= tuning.MENU_FILLER_MAX_WORDS
                         and spans.overlaps(*nxt))):
@@ -599,6 +604,7 @@ def whole_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Candida
                 lines_.append(nxt)
                 edge = nxt
         lines_.sort()
+        grown.append((lines_[0][0], lines_[-1][1]))
         while lines_ and not info[lines_[0]][1]:
             lines_.pop(0)
         while lines_ and not info[lines_[-1]][1]:
