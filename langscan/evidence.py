@@ -171,7 +171,8 @@ def mask_non_words(line: str) -> str:
     if "<" in line:
         line = _BRACKETED.sub(_blank, line)
     out = _CHUNK.sub(_mask_chunk, line)
-    if _CODE_SIGNS.search(line) and _code_share(line, out) >= CODE_LINE_SHARE:
+    if _CODE_SIGNS.search(line) and _code_share(line, out) >= (
+            CODE_LINE_SHARE_OPERATOR if _CODE_OPERATOR.search(line) else CODE_LINE_SHARE):
         # mostly code ('ctrl.content.status === "published" ? "Contenu publié"'): its string literals and
         # keywords are code too, not a sentence of any language
         return _CHUNK.sub(_blank, out)
@@ -179,6 +180,8 @@ def mask_non_words(line: str) -> str:
 
 
 _LINK = re.compile(r"://|^www\.|@")  # (a URL or an e-mail address ending in ".html" is no code)
+_CODE_OPERATOR = re.compile(r"===|!==|&&|\|\||=>|\{\{|\}\}")  # operators and template braces no prose writes
+CODE_LINE_SHARE_OPERATOR = 0.3  # ... with one of them, a line this much code is code whole ('=== "draft" ? "Draft"')
 CODE_LINE_SHARE = 0.5  # a line (or unit) whose characters are this much code is code whole; lower: prose with an identifier lost
 
 

@@ -264,6 +264,12 @@ def test_lines_that_are_mostly_code_are_code_whole(expect, text):
     assert Detector(expect=expect).scan(text) == []
 
 
+def test_a_template_line_repeated_through_a_page_is_code_every_time():
+    line = '{{ctrl.item.status === "published" ? "Published" : "Waiting for review"}}\n'
+    text = "Le conseil municipal a voté le budget mercredi soir après un long débat.\n" + line * 3
+    assert Detector(expect="fr").scan(text) == []
+
+
 def test_a_sentence_with_one_identifier_or_a_link_is_still_read():
     from langscan.evidence import mask_non_words
 
