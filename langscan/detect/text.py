@@ -15,7 +15,11 @@ from typing import Iterator
 
 from . import tuning
 
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Soft hyphens and word joiners are invisible inside a word ("hié\u00adrar\u00adchie" is "hiérarchie"): a word
+# runs over them, and ``words`` gives it without them
+INVISIBLE_IN_WORD = "\u00ad\u2060"
+_DROP_INVISIBLE = {ord(c): None for c in INVISIBLE_IN_WORD}
+WORD = re.compile(r"[^\W\d_]+(?:(?:['’]|[\u00ad\u2060]+)[^\W\d_]+)*")
 LETTER = re.compile(r"[^\W\d_]")
 LETTER_RUN = re.compile(r"[^\W\d_]+")
 # "...stránkeThe army": text glued to the next sentence without a space (three lowercase letters, then a
@@ -123,6 +127,10 @@ def words(line: str, base: int, keep: frozenset = frozenset()) -> Iterator[tuple
     for m in WORD.finditer(line):
         word = m.group()
         start = m.start()
+        if "\u00ad" in word or "\u2060" in word:
+            # (offsets stay those of the text; the word is given as read, without its invisible characters)
+            yield base + start, base + m.end(), word.translate(_DROP_INVISIBLE)
+            continue
         cut = 0
         # (no capital after the first letter: nothing glued, and no _CAMEL pass over the word)
         # (``keep`` may be a lexicon.WordSet: asked word by word, never for its truth value, which builds it)

@@ -761,3 +761,15 @@ def test_an_english_sentence_on_a_french_page_is_still_found_beside_elided_words
             "Please make sure you have saved your work before you close the editor.\n")
     assert [(f.text, f.lang) for f in Detector(expect="fr").scan(text)] == [
         ("Please make sure you have saved your work before you close the editor.", "en")]
+
+
+def test_soft_hyphens_inside_words_are_invisible():
+    # a hyphenated French paragraph (soft hyphens, U+00AD, at every break point) is French, not word pieces
+    para = ("Les can\u00addi\u00addats doivent remplir des condi\u00adtions scien\u00adti\u00adfiques "
+            "exi\u00adgeantes, et la hié\u00adrar\u00adchie admi\u00adnis\u00adtra\u00adtive garde "
+            "l’ini\u00adtia\u00adtive, quelle que soit la por\u00adtée de leurs tra\u00advaux.\n")
+    assert Detector(expect="fr").scan(para * 3) == []
+    from langscan.detect.text import words
+
+    got = [(w, para[s:e]) for s, e, w in words(para, 0)][:2]
+    assert got == [("Les", "Les"), ("candidats", "can\u00addi\u00addats")]
