@@ -81,6 +81,8 @@ class LanguageModel:
     def predict(self, text: str, k: int = 5) -> list[tuple[str, float]]:
         """Top-``k`` (language, probability) pairs for one unit of text."""
         line = text.replace("\n", " ").replace("\r", " ") + "\n"
+        if not line.isascii():
+            line = line.translate(_SPACES)  # fastText splits words at ASCII whitespace only ("by\u00a0WordPress")
         try:
             preds = self._raw.predict(line, k, 0.0, "replace")
         except Exception:  # pragma: no cover - defensive: odd input must not kill a scan
@@ -90,6 +92,10 @@ class LanguageModel:
             code = label[9:] if label.startswith("__label__") else label
             out.append((_normalise(code), float(prob)))
         return out
+
+
+# Unicode spaces (no-break, thin, narrow no-break, ideographic...) as plain spaces for the model's tokenizer
+_SPACES = {c: " " for c in (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000)}
 
 
 def _normalise(code: str) -> str:

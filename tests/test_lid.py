@@ -57,3 +57,11 @@ def test_cli_model_option_and_its_error(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "langscan.cli", "scan", "--model", str(tmp_path / "x.bin"),
                           str(FOUNDING)], capture_output=True, text=True)
     assert bad.returncode == 2 and "x.bin" in bad.stderr
+
+
+def test_no_break_spaces_separate_words_for_the_model():
+    # fastText splits words at ASCII whitespace only: "by\u00a0WordPress\u00a0and" was one unknown token
+    model = load_model()
+    plain = dict(model.predict("Powered by WordPress and the community theme", k=3))
+    nbsp = dict(model.predict("Powered\u00a0by\u00a0WordPress\u00a0and\u00a0the\u00a0community\u00a0theme", k=3))
+    assert nbsp.get("en", 0.0) == pytest.approx(plain.get("en", 0.0), abs=1e-6) and plain["en"] > 0.5

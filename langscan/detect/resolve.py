@@ -67,9 +67,19 @@ def _whole_words(text: str, c: Candidate, known: frozenset) -> None:
         while we < n and text[we].isalpha() and script_of(text[we]) == "Latin":
             we += 1
         glued = text[e - 1].islower() and text[e].isupper()
-        if not glued or text[ws:we].lower() in known:
-            e = we
+        if not glued or text[ws:we].lower() in known or _ends_its_line(text, we):
+            e = we  # (a CamelCase word closing its line is a brand, "ThemeGrill."; glue opens a sentence)
     c.start, c.end = s, e
+
+
+def _ends_its_line(text: str, i: int) -> bool:
+    """Does nothing but punctuation and spaces follow ``i`` on its line?"""
+    n = len(text)
+    while i < n and text[i] != "\n":
+        if text[i].isalnum():
+            return False
+        i += 1
+    return True
 
 
 _BRACKET_AFTER = re.compile(r"[ \t\u00a0]*\(([^()\n]{1,40})\)")

@@ -773,3 +773,9 @@ def test_soft_hyphens_inside_words_are_invisible():
 
     got = [(w, para[s:e]) for s, e, w in words(para, 0)][:2]
     assert got == [("Les", "Les"), ("candidats", "can\u00addi\u00addats")]
+
+
+def test_a_camelcase_brand_closing_its_line_is_kept_whole():
+    body = "Le conseil municipal a voté le budget mercredi soir après un long débat sur les investissements.\n"
+    got = [f.text for f in Detector(expect="fr").scan(body + "Powered by\u00a0WordPress\u00a0and\u00a0ThemeGrill.\n")]
+    assert got == ["Powered by\u00a0WordPress\u00a0and\u00a0ThemeGrill"]
