@@ -19,7 +19,7 @@ from . import tuning
 # runs over them, and ``words`` gives it without them
 INVISIBLE_IN_WORD = "\u00ad\u2060"
 _DROP_INVISIBLE = {ord(c): None for c in INVISIBLE_IN_WORD}
-WORD = re.compile(r"[^\W\d_]+(?:(?:['’]|[\u00ad\u2060]+)[^\W\d_]+)*")
+WORD = re.compile(r"[^\W\d_]+(?:['’\u00ad\u2060][^\W\d_]+)*")
 LETTER = re.compile(r"[^\W\d_]")
 LETTER_RUN = re.compile(r"[^\W\d_]+")
 # "...stránkeThe army": text glued to the next sentence without a space (three lowercase letters, then a
