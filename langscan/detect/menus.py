@@ -375,7 +375,46 @@ def complete_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Cand
     if added:
         cands = [c for n, c in enumerate(cands) if n not in drop] + added
         cands.sort(key=lambda c: c.start)
-    return whole_menus(setup, text, _complete_columns(setup, text, cands))
+    cands = _complete_columns(setup, text, cands)
+    switchers = code_switchers(setup, text, cands)
+    if switchers:
+        cands = sorted(cands + switchers, key=lambda c: c.start)
+    return whole_menus(setup, text, cands)
+
+
+_CODE_LINE = re.compile(r"^[ \t\u00a0]*([A-Z]{2})[ \t\u00a0]*$", re.MULTILINE)
+
+
+def code_switchers(setup: Setup, text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A switcher written as language codes one a line ("DE / FR / IT" on a Swiss German page): at least
+    MENU_CODE_SWITCHER_MIN lines in a row (blank lines between them) that are each one two-letter code in
+    capitals, the expected language's among them and at least two others. The page's own code is what tells
+    a switcher from a list of abbreviations ("US", "UK", "EU" on an English page name no English)."""
+    if not _CODE_LINE.search(text):
+        return []
+    codes = _codes()
+    out: list[Candidate] = []
+    run: list[tuple[int, int, str]] = []
+
+    def close() -> None:
+        langs = [code for _, _, code in run]
+        own = [code for code in langs if _expected_name(setup, code)]
+        if len(run) >= tuning.MENU_CODE_SWITCHER_MIN and own and len(set(langs) - set(own)) >= 2:
+            s, e = run[0][0], run[-1][1]
+            if not any(c.start < e and s < c.end for c in cands):
+                out.append(Candidate(Kind.LATIN, s, e, "mul", "Latin", tuning.MENU_SCORE, context="menu"))
+        run.clear()
+
+    for m in _CODE_LINE.finditer(text):
+        code = m.group(1).lower()
+        if code not in codes:
+            close()
+            continue
+        if run and text[run[-1][1]:m.start(1)].strip():
+            close()  # (something other than blank lines stands between the two codes)
+        run.append((m.start(1), m.end(1), code))
+    close()
+    return out
 
 
 def _complete_columns(setup: Setup, text: str, cands: list[Candidate]) -> list[Candidate]:

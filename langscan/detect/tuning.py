@@ -228,6 +228,7 @@ SHORT_LONG_QUOTE_WORDS = 5  # a quoted phrase of this many words is judged like 
 SHORT_QUOTE_MAX_COMMON = 0.5  # ... with at most this share of everyday expected words
 
 # --------------------------------------------------------------------------- language menus
+MENU_CODE_SWITCHER_MIN = 3  # language codes in capitals, one a line, that make a switcher (with the page's own code)
 MENU_COLUMN_MIN_FOUND = 3  # item lines found in one language that make a one-item-a-line menu found whole (fewer: lone UI strings)
 MENU_ITEM_MAX_WORDS = 5  # a menu item longer than this is a sentence: the line is not a menu
 MENU_SPACE_RUN = 3  # ... unless it holds a run of this many language names with only blank space between them

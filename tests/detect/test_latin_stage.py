@@ -134,6 +134,20 @@ def test_english_items_with_a_german_item_between_them_are_not_joined_over_it():
     assert "Wirtschaft" not in " ".join(f.text for f in Detector(expect="de").scan(text))
 
 
+def test_a_switcher_of_language_codes_one_a_line_is_a_menu():
+    text = "DE\t\t\n\n\t   FR\t\t\n\n\t   IT\n" + _DE_NEWS
+    assert [(f.text, f.context) for f in Detector(expect="de").scan(text)] == [("DE\t\t\n\n\t   FR\t\t\n\n\t   IT", "menu")]
+
+
+@pytest.mark.parametrize("expect, lines", [
+    ("en", "US\nUK\nEU\n"),  # abbreviations, and no "EN" among them: the page's own code makes a switcher
+    ("de", "DE\nAT\nCH\n"),  # country codes of German-speaking countries
+])
+def test_capital_abbreviations_one_a_line_are_no_switcher(expect, lines):
+    body = _DE_NEWS if expect == "de" else "The city council has announced new opening hours for its citizen offices.\n"
+    assert Detector(expect=expect).scan(lines + body) == []
+
+
 def test_switcher_of_scripts_and_language_codes_is_one_finding(det):
     text = "Follow us\nالعربية\nESP\nРУС\nDE\nFR\nThe news of the day is here."
     assert [(f.text, f.context) for f in det.scan(text)] == [("العربية\nESP\nРУС\nDE\nFR", "menu")]
