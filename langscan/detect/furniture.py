@@ -566,9 +566,11 @@ def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Ca
                     why += f"; around it {foreign} item(s) of {lang}, {expected} of the expected language"
                     unheard = p_lang >= tuning.UI_UNHEARD_MODEL_P and all(
                         st.expected_zipf(w.lower()) < tuning.UI_UNHEARD_ZIPF for _, _, w in words(frag, 0))
-                    # a phrase held together by a small word of its own language ("Skip to content")
-                    unheard = unheard or _grammar_phrase(st, frag, lang)
-                    if foreign <= expected and not unheard:
+                    # a phrase held together by a small word of its own language ("Skip to content") needs no
+                    # neighbours of its language, but a short line after it: followed by prose, it may be a
+                    # phrase the expected language borrowed ("en route", "de facto", "per se")
+                    grammar = next_short and _grammar_phrase(st, frag, lang)
+                    if foreign <= expected and not (unheard or grammar):
                         ok = False
                     elif not next_short and not unheard and (foreign < tuning.UI_MENU_END_FOREIGN or expected):
                         # prose follows: the end of a menu of the language, or a heading over an article (a

@@ -127,10 +127,17 @@ _DE_BODY = ("Die Bundesregierung will das Abmahnwesen eindämmen. Ein neuer Gese
             "Abmahnungen bei kleinen Verstößen künftig keine Kosten mehr auslösen dürfen.\n")
 
 
-def test_a_sentence_case_english_ui_phrase_alone_over_german_prose_is_found():
+def test_a_sentence_case_english_ui_phrase_over_german_navigation_is_found():
     # no other English item around it: its small word "to" says it is an English phrase, not a loanword
-    got = [(f.text, f.lang) for f in Detector(expect="de").scan("Skip to content\n" + _DE_BODY)]
+    text = "Skip to content\nStartseite\nPolitik\nWirtschaft\n" + _DE_BODY
+    got = [(f.text, f.lang) for f in Detector(expect="de").scan(text)]
     assert got == [("Skip to content", "en")]
+
+
+@pytest.mark.parametrize("phrase", ["en route", "de facto", "Per se", "À la carte", "en suite", "de jure"])
+def test_a_phrase_english_borrowed_alone_between_english_paragraphs_is_no_finding(phrase):
+    body = "The committee approved the new budget on Monday after a long debate about the costs of the project.\n"
+    assert Detector(expect="en").scan(body + phrase + "\n" + body) == []
 
 
 @pytest.mark.parametrize("line", ["Digital Life", "Tour de France", "Sala y Gómez"])
