@@ -523,3 +523,18 @@ def test_json_array_is_streamed_across_batches_with_exact_positions(tmp_path, mo
     for d in docs(items(compact)):
         line, col = d.source_position(d.text.index(RUSSIAN))
         assert line == 1 and compact.read_text(encoding="utf-8")[col - 1 : col + 5] == "\\u0417"
+
+
+def test_html_preformatted_blocks_are_code_not_prose(tmp_path):
+    # a German manual page: its terminal session in <pre> is code, the German prose around it is read
+    page = tmp_path / "handbuch.de.html"
+    page.write_text(
+        "<html><body><p>Mit dem folgenden Befehl prüfen Sie, welche Pakete installiert sind.</p>"
+        "<pre class=\"screen\">$ dpkg -L vim\n-rw-r--r-- 2 root root 0 2008-09-15 20:21 foo\n"
+        "USER        PID ACCESS COMMAND</pre>"
+        "<p>Danach können Sie das Paket wieder entfernen.</p></body></html>", encoding="utf-8")
+    from langscan.readers import ReaderOptions, read_inputs
+
+    text = "".join(d.text for d in read_inputs([str(page)], ReaderOptions()))
+    assert "Mit dem folgenden Befehl" in text and "Danach" in text
+    assert "dpkg" not in text and "USER" not in text and "root" not in text

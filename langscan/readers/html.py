@@ -1,7 +1,7 @@
 """HTML (.html, .htm, .xhtml): the visible text, located in the HTML source.
 
 Only prose a reader of the page sees is scanned: the contents of
-``script``/``style``/``template``, code (``code``/``kbd``/``samp``), comments
+``script``/``style``/``template``, code and preformatted blocks (``code``/``kbd``/``samp``/``pre``: terminal sessions, listings), comments
 and attribute values are left out.  The page is decoded as UTF-8 unless it has
 no BOM and declares another charset in a ``<meta>`` tag (windows-1251 pages
 are common in scraped corpora).
@@ -29,7 +29,7 @@ from .base import Item, ReaderOptions, Source
 from .compression import read_upto
 from .decode import BOM, decode, truncated
 
-SKIP = frozenset({"script", "style", "template", "code", "kbd", "samp"})  # not prose: code samples are not findings
+SKIP = frozenset({"script", "style", "template", "code", "kbd", "samp", "pre"})  # not prose: code samples are not findings
 BLOCK = frozenset(
     """address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption figure
     footer form h1 h2 h3 h4 h5 h6 head header hr html li main menu nav ol optgroup option p pre section summary
