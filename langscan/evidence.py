@@ -185,6 +185,12 @@ CODE_LINE_SHARE_OPERATOR = 0.3  # ... with one of them, a line this much code is
 CODE_LINE_SHARE = 0.5  # a line (or unit) whose characters are this much code is code whole; lower: prose with an identifier lost
 
 
+def is_code_line(line: str) -> bool:
+    """Is the whole line code (``mask_non_words`` blanks it by the code-line rule)? Only a line with a sign of
+    code is masked to find out: a line of prose answers no at C speed."""
+    return _CODE_SIGNS.search(line) is not None and not mask_non_words(line).strip()
+
+
 def _code_share(line: str, masked: str) -> float:
     """The share of the line's non-space characters blanked as code (identifiers, markup, commands; not URLs,
     e-mail addresses or numbers, which stand in prose)."""

@@ -253,7 +253,7 @@ def _short_line(text: str, ls: int, le: int) -> bool:
     return bool(items) and all(sum(1 for _ in words(text[s:e], 0)) <= tuning.MENU_ITEM_MAX_WORDS for s, e in items)
 
 
-def _neighbour_lines(text: str, ls: int, le: int, step: int, n: int, memo: dict | None) -> list[tuple[int, int]]:
+def neighbour_lines(text: str, ls: int, le: int, step: int, n: int, memo: dict | None) -> list[tuple[int, int]]:
     """Up to ``n`` non-blank lines before (step -1) or after (step 1) the line ``ls:le``, stopping at a line
     of prose, which is marked (-1, -1) in its place. ``memo``: line text -> is it a line of items; None
     takes any line, prose or not."""
@@ -327,8 +327,8 @@ def _local_votes(st, text: str, ls: int, le: int, s0: int, lang: str, found: _Fo
     """(items of ``lang`` around the item at ``s0``, items of the expected language there, whether the next
     non-blank line is a line of items): the menu or sidebar block the item sits in. ``repeated`` (the text's
     line counts): count only the items the page repeats as lines of their own (the rest of a repeated menu)."""
-    before = _neighbour_lines(text, ls, le, -1, tuning.UI_WINDOW, found.short)
-    after = _neighbour_lines(text, ls, le, 1, tuning.UI_WINDOW, found.short)
+    before = neighbour_lines(text, ls, le, -1, tuning.UI_WINDOW, found.short)
+    after = neighbour_lines(text, ls, le, 1, tuning.UI_WINDOW, found.short)
     next_short = not after or after[0] != (-1, -1)
     foreign = expected = 0
     spans = [(ls, le)] + [x for x in before + after if x[0] >= 0]
@@ -436,7 +436,7 @@ def grow_furniture(st, text: str, cands: list[Candidate], taken, trace) -> list[
     index = _Found(cands)
 
     def neighbour(ls: int, le: int, step: int) -> tuple[int, int] | None:
-        got = _neighbour_lines(text, ls, le, step, 1, index.short)
+        got = neighbour_lines(text, ls, le, step, 1, index.short)
         if not got or got[0][0] < 0:
             return None
         items = line_items(text, *got[0])
@@ -486,7 +486,7 @@ def grow_title_lists(st, text: str, cands: list[Candidate], taken, trace) -> lis
     index = _Found(cands)
 
     def neighbour(ls: int, le: int, step: int) -> tuple[int, int] | None:
-        got = _neighbour_lines(text, ls, le, step, 1, None)  # (any line: a title is no menu item)
+        got = neighbour_lines(text, ls, le, step, 1, None)  # (any line: a title is no menu item)
         if not got:
             return None
         s, e = got[0]

@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import spelling
-from ..evidence import mask_non_words, token_case
+from ..evidence import is_code_line, mask_non_words, token_case
 from ..finding import Kind
 from ..languages import script_of_lang
 from ..scripts import script_of
@@ -328,10 +328,11 @@ class LatinStage:
     # ------------------------------------------------------------------ one suspect line
     def _line(self, text, ls, le, trace, taken, hints=None, unseen=0, found=frozenset()):
         st = self.setup
-        if not mask_non_words(text[ls:le]).strip():
-            # a line of code, links or numbers: its string literals are code too ('"Waiting for review"')
+        if is_code_line(text[ls:le]):
+            # a line of code: its string literals are code too ('"Waiting for review"'), though a unit alone
+            # (split at "?" or ":") may not look like code
             if trace.on:
-                trace.add(ls, le, text[ls:le][:80], "screen", st.expect[0], 0.0, False, "code, links or numbers")
+                trace.add(ls, le, text[ls:le][:80], "screen", st.expect[0], 0.0, False, "a line of code")
             return []
         caps_line = _case_blind(st, text[ls:le])
         unit_spans = _rejoin_brands(text, units(text, ls, le), st.known)

@@ -21,6 +21,7 @@ from ..scripts import HOMOGLYPHS, char_label, foreign_run_regex, script_of
 from . import tuning
 from .candidate import Candidate
 from .context import holds_notice
+from .furniture import neighbour_lines
 from .menus import foreign_endonym, menu_item_at
 from .screen import foreign_script_free
 from .setup import CJK, Setup
@@ -229,15 +230,15 @@ def _everyday_phrase(text: str, s: int, e: int, found: list[str], lang: str):
 
 def _ui_item(line: str) -> Optional[list[str]]:
     """``_item_words`` of ``line``, remembered (a block's lines are read again for each of its runs)."""
-    got = _items.get(line, False)
+    got = _item_memo.get(line, False)
     if got is False:
-        if len(_items) >= tuning.LINE_CACHE_SIZE:
-            _items.clear()
-        got = _items[line] = _item_words(line)
+        if len(_item_memo) >= tuning.LINE_CACHE_SIZE:
+            _item_memo.clear()
+        got = _item_memo[line] = _item_words(line)
     return got
 
 
-_items: dict[str, Optional[list[str]]] = {}
+_item_memo: dict[str, Optional[list[str]]] = {}  # line -> its UI item words (bounded)
 
 
 def _item_words(line: str) -> Optional[list[str]]:
@@ -274,26 +275,9 @@ def _ui_block(setup: Setup, text: str, s: int, e: int) -> Optional[str]:
     if _ui_item(text[ls:le]) is None or text[ls:s].strip(_EDGE_CHARS) or text[e:le].strip(_EDGE_CHARS):
         return None
     items = [_ui_item(text[ls:le])]
-    for step in (-1, 1):  # the neighbours above, then below
-        pos, looked = (ls, le), 0
-        while len(items) < tuning.UI_BLOCK_MAX_ITEMS and looked < tuning.UI_LOOK_LINES:
-            looked += 1
-            if step < 0:
-                if pos[0] == 0:
-                    break
-                b = pos[0] - 1
-                a = text.rfind("\n", 0, b) + 1
-            else:
-                if pos[1] >= len(text):
-                    break
-                a = pos[1] + 1
-                b = text.find("\n", a)
-                b = len(text) if b == -1 else b
-            pos = (a, b)
-            line = text[a:b]
-            if not line.strip():
-                continue
-            item = _ui_item(line)
+    for step in (-1, 1):  # the neighbours above, then below, blank lines skipped, up to the first non-item
+        for a, b in neighbour_lines(text, ls, le, step, tuning.UI_BLOCK_MAX_ITEMS - len(items), None):
+            item = _ui_item(text[a:b])
             if item is None:
                 break
             items.append(item)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon, spelling
-from ..evidence import mask_non_words, token_case
+from ..evidence import is_code_line, mask_non_words, token_case
 from ..finding import Kind
 from . import tuning
 from .candidate import Candidate
@@ -39,10 +39,8 @@ def short_units(st: Setup, text, folded, unseen, taken, trace, everyday=frozense
             line = text[ls:le]
             if any(q in line for q in QUOTE_CHARS):
                 spans = [(m.start(1), m.end(1), True) for m in QUOTED.finditer(text, ls, le)]
-                if spans:
-                    # string literals of a line of code are code ('status === "pending" ? "Waiting for review"')
-                    code = mask_non_words(line)
-                    spans = [x for x in spans if code[x[0] - ls:x[1] - ls].strip()]
+                if spans and is_code_line(line):
+                    spans = []  # string literals of a line of code are code ('status === "pending" ? "Waiting"')
             cut = max(line.rfind(". "), line.rfind("! "), line.rfind("? "))
             if cut != -1 and line.count(" ", cut + 2) < tuning.SHORT_UNIT_MAX_WORDS:
                 spans.append((ls + cut + 2, le, False))  # a short sentence appended to the line
