@@ -46,6 +46,7 @@ from .screen import fold_words, occurring, share_lines
 from .setup import Setup
 from .short_units import in_short_units, short_units
 from .text import GLUED, MENU, fold, is_latin_word, mostly_upper, units, words
+from .ui_catalog import catalog_lines
 from .unknown_words import unknown_word_spans, wider
 from .whole_units import foreign_units
 from .word_evidence import decide, proposals
@@ -136,6 +137,8 @@ class LatinStage:
         folded, words_, rare = folded_words
         sus = _Suspects.of(st, rare)
         menu = self._menus(text, folded, words_, trace)
+        # English UI strings the expected language's catalogs translate ("Back" on a German page: ui_catalog.py)
+        menu += catalog_lines(st, text, folded, words_, menu, taken, trace)
         # short everyday words of another language that the expected one knows too ("les", "des", "est"),
         # standing where a short unit can hold them (most stand in English prose: "Tour de France")
         common_elsewhere = st.foreign_common.among(words_)

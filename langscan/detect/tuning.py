@@ -150,6 +150,13 @@ UI_UNHEARD_ZIPF = 2.0  # a UI line whose every word the expected language hardly
 UI_UNHEARD_MODEL_P = 0.8  # ... and the model hears as its language this surely needs no neighbours of its language
 UI_GRAMMAR_MARGIN = 2.0  # so does a phrase with a lowercase word this much more common (Zipf) in its language ("to")
 UI_REPEAT_MIN_WORDS = 2  # page with other short lines of its language found, is furniture wherever it stands
+# (ui_catalog.catalog_lines) An English UI string that the expected language's own WordPress and Django translators
+# translate (models/ui-strings.tsv: "Back", "Search for:", "Uncategorized"), standing as an item of its own on a
+# page in that language, is untranslated page furniture, with no neighbours needed.
+UI_CATALOG_MAX_WORDS = 5  # words of such a string (the catalogs' short strings; longer ones are sentences)
+UI_CATALOG_MARGIN = 1.0  # its words more common in English than in the expected language, one by this much (Zipf);
+# lower: the expected language's own words that the catalogs also list ("Art", translated "Kunst") are found
+UI_CATALOG_SCORE = 0.9  # raw score (calibrated like every Latin finding)
 LIST_TITLE_MIN_WORDS = 4  # (furniture.grow_title_lists) a found line of its own this long is a title whose
 LIST_ITEM_MAX_WORDS = 12  # ... neighbour lines of at most this many words (longer: prose, which the span decision reads)
 LIST_OWN_SHARE = 0.6  # ... with at least this share of everyday words of its language (names and numbers aside) ...

@@ -1,0 +1,119 @@
+"""English UI strings on pages in another language, read from the WordPress and Django catalogs
+(detect/ui_catalog.py, models/ui-strings.tsv), on page text written for these tests, with the real models."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from langscan import Detector
+from langscan.detect.ui_catalog import strings_for
+from langscan.lid import models_dir
+
+PAGES = Path(__file__).parent.parent / "data" / "furniture"
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "build_ui_strings.py"
+
+
+def latin(expect: str, page: str) -> list[tuple[str, str, str]]:
+    text = (PAGES / page).read_text(encoding="utf-8")
+    return [(f.text, f.lang, f.context) for f in Detector(expect=expect).scan(text) if f.kind.value == "latin"]
+
+
+def test_untranslated_wordpress_strings_on_a_german_blog_are_found():
+    got = latin("de", "de_blog_ui.txt")
+    texts = " | ".join(t for t, _, _ in got)
+    for ui in ("Back", "Search for:", "Previous post:", "Next post:"):
+        assert ui in texts, ui
+    # a WordPress category with its post count: the count is not part of the English string
+    assert ("Uncategorized", "en", "boilerplate") in got
+    assert all(lang == "en" for _, lang, _ in got)
+
+
+def test_english_words_a_german_site_uses_as_its_own_are_not_found():
+    got = latin("de", "de_blog_ui.txt")
+    found = {w for t, _, _ in got for w in re.findall(r"\w+", t)}
+    # German translators keep "Blog"; "Community" is no catalog string; "Art" is listed (translated "Kunst")
+    # but is a German word as common as the English one
+    for word in ("Blog", "Community", "Art", "Suche", "Kategorien", "Wanderungen"):
+        assert word not in found, word
+
+
+def test_a_section_named_in_english_among_french_sections_is_not_found():
+    # "Next" is the name of a French daily's supplement between its French sections; "food" is a lowercase tag
+    assert latin("fr", "fr_sections_next.txt") == []
+
+
+def test_english_pages_are_not_read_by_the_catalog_rule():
+    english = "Back\n\nSearch for:\n\nThe walk took us three days, and the huts served hot food all along the way.\n"
+    assert Detector(expect="en").scan(english) == []
+    # a page expected in English and German (a bilingual site) is not read by the rule either
+    bilingual = "Zurück\n\nBack\n\nDie Wanderung dauerte drei Tage, und die Hütten waren immer geöffnet.\n"
+    assert not [f for f in Detector(expect="de,en").scan(bilingual) if f.text == "Back"]
+
+
+def test_the_shipped_table_holds_what_the_catalogs_say():
+    german, first = strings_for("de")
+    assert {"back", "search for", "uncategorized", "previous post"} <= german
+    assert "back" in first and "search" in first
+    # German translators keep these as they are (or use them for something else): never listed for German
+    for kept in ("blog", "status", "name", "home"):
+        assert kept not in german, kept
+    # French capitals drop accents: "THEMES" is French "Thèmes", so "themes" is not listed for French
+    assert "themes" not in strings_for("fr")[0]
+    assert "themes" in strings_for("it")[0]  # (Italian: "Temi")
+    # only languages written in the Latin script are listed
+    assert strings_for("ru")[0] == frozenset() and strings_for("ja")[0] == frozenset()
+
+
+def test_the_table_file_is_well_formed():
+    lines = (models_dir() / "ui-strings.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [l.split("\t") for l in lines if l and not l.startswith("#")]
+    assert len(rows) > 2000
+    keys = [r[0] for r in rows]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    for key, langs in rows:
+        assert key == key.casefold().strip() and 1 <= len(key.split()) <= 5
+        assert not re.search(r"\d|[:.…]$", key), key
+        codes = langs.split(",")
+        assert codes == sorted(set(codes)) and all(re.fullmatch(r"[a-z]{2,3}", c) for c in codes), langs
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("build_ui_strings", TOOL)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_builder_keeps_only_strings_every_translation_changes():
+    tool = _tool()
+    catalogs = [
+        ("de", {"Back": "Zurück", "Blog": "Blog", "Home": "Startseite", "Start": "Starten", "Go": "Start",
+                "Search for:": "Suche nach:", "%s comments": "%s Kommentare", "Themes": "Themes"}),
+        ("de", {("One post", "%d posts"): ("Ein Beitrag", "%d Beiträge"), "Home": "Home"}),
+        ("fr", {"Themes": "Thèmes", "Back": "Retour"}),
+        ("ru", {"Back": "Назад"}),
+    ]
+    table = tool.build(catalogs)
+    assert table["back"] == ["de", "fr"]  # (Russian is not written in the Latin script)
+    assert table["search for"] == ["de"]
+    assert "blog" not in table and "themes" not in table  # same word; same word but for its accent
+    assert "home" not in table  # one German context keeps "Home"
+    assert "start" not in table  # German uses "Start" itself (for "Go")
+    assert not any("%" in k or "post" in k for k in table)  # placeholders and plural forms are skipped
+
+
+@pytest.mark.skipif(not (Path("/tmp/wp").exists() and any(Path("/tmp/wp").glob("wordpress-l10n_*.deb"))),
+                    reason="the WordPress and Django catalogs are not on this machine (the table is built once by a "
+                           "developer: tools/build_ui_strings.py); the builder's rules are tested above")
+def test_the_shipped_table_rebuilds_byte_for_byte(tmp_path):
+    deb = next(Path("/tmp/wp").glob("wordpress-l10n_*.deb"))
+    wheels = sorted(Path("/").glob("root/.cache/langscan-probe/django-5.2.19-*.whl"))
+    if not wheels:
+        pytest.skip("the Django 5.2.19 wheel is not on this machine")
+    out = tmp_path / "ui.tsv"
+    _tool().main(["--wordpress", str(deb), "--django", str(wheels[0]), "--out", str(out)])
+    assert out.read_bytes() == (models_dir() / "ui-strings.tsv").read_bytes()
