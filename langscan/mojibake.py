@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import Match, SequenceMatcher
+from functools import lru_cache
 from typing import Callable, Optional, Sequence
 
 from .finding import Kind
@@ -321,6 +322,75 @@ def _line_repairs(line: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# A continuation byte lost on the way: Windows-1252 has no character for 0x81, 0x8D, 0x8F, 0x90 and 0x9D, and 0xAD
+# is a soft hyphen that clean-ups drop, so "Ángel" (C3 81) read as Windows-1252 comes out as "Ãngel" and ftfy has
+# nothing left to repair. "Ã" before a lowercase letter is no letter of any language's spelling (Portuguese and
+# Vietnamese write "ã" in lowercase words, "Ã" in capitals: "SÃO", "JOÃO"). The lost letter is one of few: at
+# the start of a word Á, Í, Ï, Ð or Ý (0x81, 0x8D, 0x8F, 0x90, 0x9D), inside a lowercase word í (0xAD); the
+# shipped lexicons say which makes a word (LOST_BYTE_MIN_ZIPF in one of them), and a word none of them makes
+# is left alone.
+_LOST_TOKEN = re.compile(r"\w*\u00c3[a-z\u00df-\u00ff]\w*")
+_LOST_AT_START = ("\u00c1", "\u00cd", "\u00cf", "\u00d0", "\u00dd")  # Á Í Ï Ð Ý
+_LOST_INSIDE = ("\u00ed",)  # í
+LOST_BYTE_MIN_ZIPF = 2.5  # lower: rarer words repaired, and more chances that a guess makes some word
+LOST_BYTE_MAX_WORDS = 2000  # distinct words read per text (each asks every lexicon): bounded work on a hostile text
+
+
+def _best_word(cands: list[str]) -> Optional[str]:
+    """The candidate that is the most common word (LOST_BYTE_MIN_ZIPF at least) of any shipped lexicon."""
+    from . import lexicon
+
+    best, best_z = None, LOST_BYTE_MIN_ZIPF
+    for cand in cands:
+        low = cand.lower()
+        for code in sorted(lexicon.available()):
+            table = lexicon.load(code)
+            z = table.get(low, 0.0) if table is not None else 0.0
+            if z > best_z or (z == best_z and best is None):
+                best, best_z = cand, z
+    return best
+
+
+@lru_cache(maxsize=4096)
+def _lost_byte_repair(word: str) -> Optional[tuple[int, str]]:
+    """(where in ``word`` the repaired run starts, the run repaired) when ``word`` holds a letter whose
+    continuation byte was lost: "Ãngel" -> (0, "Ángel"), "dÃa" -> (0, "día"), "CreditÃngel" (a credit glued
+    to a name) -> (6, "Ángel"); None when no reading makes a word."""
+    if word.count("\u00c3") != 1:
+        return None
+    i = word.index("\u00c3")
+    head, tail = word[:i], word[i + 1:]
+    if head and not head[-1].islower():
+        return None  # ("SÃo": capitals around it are another matter)
+    if not head:
+        got = _best_word([x + tail for x in _LOST_AT_START])
+        return None if got is None else (0, got)
+    if head.islower():
+        got = _best_word([head + x + tail for x in _LOST_INSIDE])
+        if got is not None:
+            return 0, got
+    got = _best_word([x + tail for x in _LOST_AT_START])  # a capitalised word glued to the one before it
+    return None if got is None else (i, got)
+
+
+def _lost_byte_runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, repaired word) of each word holding a letter whose continuation byte was lost."""
+    if "\u00c3" not in text:
+        return []
+    out = []
+    seen: dict[str, Optional[tuple[int, str]]] = {}
+    for m in _LOST_TOKEN.finditer(text):
+        word = m.group()
+        got = seen.get(word, False)
+        if got is False:
+            if len(seen) >= LOST_BYTE_MAX_WORDS:
+                continue  # (a new word past the bound is not read; the words already read still are)
+            got = seen[word] = _lost_byte_repair(word)
+        if got is not None:
+            out.append((m.start() + got[0], m.end(), got[1]))
+    return out
+
+
 def repair_at(text: str, start: int, end: int) -> str:
     """The repair of the run ``text[start:end]`` as :func:`find` reported it: the run is repaired within its
     line, since a lone mis-decoded byte ("Â" before a no-break space) means nothing out of context."""
@@ -332,6 +402,9 @@ def repair_at(text: str, start: int, end: int) -> str:
     for a, b, rep in _line_repairs(piece):
         if (ls + k + a, ls + k + b) == (start, end):
             return rep
+    lost = _lost_byte_repair(text[start:end])
+    if lost is not None and lost[0] == 0:
+        return lost[1]
     return repair(text[start:end])
 
 
@@ -453,8 +526,21 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
                                   f"mis-decoded UTF-8; repaired: {rep if rep.strip() else repr(rep)}{where}"))
     # the whole text must be suspicious too (_is_bad): asked last, and only when a line holds a run; a line
     # that showed it already saves ftfy's measure a pass over the whole text
-    if not out or not (whole_bad or _is_bad(text)):
+    if out and not (whole_bad or _is_bad(text)):
+        out, notes = [], []
+    # words whose continuation byte was lost ("Ãngel"): ftfy's measure cannot see them, the lexicons can
+    taken = [(c.start, c.end) for c in out]
+    for s, e, rep in _lost_byte_runs(text):
+        if any(a < e and s < b for a, b in taken):
+            continue
+        out.append(Candidate(Kind.MOJIBAKE, s, e, expect[0], "Latin", SCORE, "mis-decoded UTF-8 (a byte lost)", (),
+                             repair=rep))
+        if note:
+            notes.append((s, e, text[s:e], "mojibake", expect[0], SCORE, True,
+                          f"mis-decoded UTF-8 with a lost byte; repaired: {rep}"))
+    if not out:
         return []
+    out.sort(key=lambda c: c.start)
     for args in notes:
         note(*args)
     return out

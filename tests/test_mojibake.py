@@ -312,3 +312,30 @@ def test_a_mis_decoded_accent_in_a_sentence_is_body_not_a_copyright_footer(det):
     # a real copyright line, even mis-decoded ("Â©"), is still boilerplate
     footer = "Â© 2019 The Daily Courier. All rights reserved, cafÃ© edition.\n"
     assert {f.context for f in det.scan(footer)} == {"boilerplate"}
+
+
+# ------------------------------------------------------------------ a continuation byte lost on the way
+def test_a_letter_whose_second_byte_was_lost_is_found_and_repaired(det):
+    # "Ángel" is C3 81; Windows-1252 has no character for 0x81, so the byte was dropped and only "Ã" is left.
+    # The credit is glued to the name, as the New York Times pages give it.
+    text = "Workers cleaned the reservoir in May.CreditÃngel Franco/The New York Times\n"
+    (f,) = det.scan(text)
+    assert f.kind is Kind.MOJIBAKE and f.text == "Ãngel" and f.repair == "Ángel"
+    assert text[f.start:f.end] == "Ãngel" and f.lang == "en"
+    assert apply(text, [f], "repair") == text.replace("Ãngel", "Ángel")
+
+
+def test_a_lost_soft_hyphen_byte_inside_a_word_is_repaired():
+    # "í" is C3 AD, and 0xAD (a soft hyphen in Windows-1252) is what HTML clean-ups drop
+    text = "El Ãndice de precios subió y el dÃa terminó con calma en los mercados.\n"
+    got = {(f.text, f.repair) for f in Detector(expect=("es",)).scan(text) if f.kind is Kind.MOJIBAKE}
+    assert got == {("Ãndice", "Índice"), ("dÃa", "día")}
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor of SÃO PAULO met JOÃO Silva at the AÇÃO office.\n",  # Portuguese capitals are spelling
+    "The code Ãzzq3 is a product key, not a word.\n",  # no reading makes a word of any lexicon
+    "She wrote SÃo Tomé with an odd capital.\n",
+])
+def test_a_capital_a_with_tilde_that_no_lost_byte_explains_is_left_alone(det, text):
+    assert [f for f in det.scan(text) if f.kind is Kind.MOJIBAKE] == []
