@@ -24,7 +24,9 @@ Actions
       sentence (``"Reserved. ഒരു നല്കുക."`` -> ``"Reserved."``);
     * a ``homoglyph`` word is repaired, not removed: its look-alike characters
       become the letters they imitate (``"Nаval"`` -> ``"Naval"``, ``"ѕсоре"`` ->
-      ``"scope"``, ``"usｅd"`` -> ``"used"``); a ``mojibake`` run is removed;
+      ``"scope"``, ``"usｅd"`` -> ``"used"``), and so is a ``mojibake`` run of the
+      expected language (``"cafÃ©"`` -> ``"café"``); a mis-decoded line of another
+      language is removed like any foreign fragment;
     * a fragment glued between two words is replaced by one space, so the words
       on either side do not fuse: ``"youtube/الدفاع الوطني - القناة الرسميةSyria's army"``
       -> ``"youtube/ Syria's army"``.
@@ -141,6 +143,18 @@ def repairable(f) -> bool:
     return str(_value(f.kind)) in REPAIRABLE or getattr(f, "repair", None) is not None
 
 
+def kept_when_stripped(f) -> bool:
+    """Is ``f`` a word of the text's own language written wrong, which ``strip`` repairs instead of removing?
+    A homoglyph word ("Nаval"), and a mojibake run of the expected language ("cafÃ©" in an English text: its
+    ``detail`` names no other language, as a mis-decoded Russian line's "mis-decoded UTF-8 of Russian text"
+    does). Removing either would cut a word out of the text's own sentences."""
+    kind = str(_value(f.kind))
+    if kind == "homoglyph":
+        return True
+    return kind == "mojibake" and " of " not in (getattr(f, "detail", "") or "") \
+        and str(getattr(f, "detail", "")).startswith("mis-decoded")
+
+
 def repair_homoglyphs(text: str, findings: Sequence) -> str:
     """Replace ``homoglyph`` words and ``mojibake`` runs by their repair ("Nаval" -> "Naval",
     "cafÃ©" -> "café"), and a ``document`` finding that carries a repair by it; other findings are
@@ -175,21 +189,21 @@ def apply(text: str, findings: Sequence, action: "Action | str" = Action.STRIP, 
     if action is Action.REPAIR:
         return repair_homoglyphs(text, chosen)  # acts only on findings with a repair
     if action is Action.STRIP:
-        # a homoglyph word is in the expected language: fix its letters, keep it. Repairs may change
+        # a homoglyph word or a mojibake run of the expected language: fix its letters, keep it. Repairs may change
         # lengths, so every edit goes right to left (a strip only touches blanks beside its span).
-        words = [f for f in chosen if str(_value(f.kind)) == "homoglyph"]
+        words = [f for f in chosen if kept_when_stripped(f)]
         if words:
             fixed = repair_homoglyphs(text, words)
             if len(fixed) != len(text):
                 # a repair changed a length (a ligature, a mathematical letter): every edit right to left
-                spans = _merge_spans(text, [f for f in chosen if str(_value(f.kind)) != "homoglyph"], bridge=True)
+                spans = _merge_spans(text, [f for f in chosen if not kept_when_stripped(f)], bridge=True)
                 edits = [(a, b, None) for a, b in spans if text[a:b].strip()]
                 edits += [(f.start, f.end, f) for f in words if not any(a < f.end and f.start < b for a, b in spans)]
                 for a, b, f in sorted(edits, key=lambda x: (x[0], x[1]), reverse=True):
                     text = _strip_span(text, a, b) if f is None else repair_homoglyphs(text, [f])
                 return text
             text = fixed  # same length: the strip spans below keep their offsets
-            chosen = [f for f in chosen if str(_value(f.kind)) != "homoglyph"]
+            chosen = [f for f in chosen if not kept_when_stripped(f)]
         # a span of nothing but blanks (only a hand-written rule can match one) is not stripped:
         # removing the blank line around it would move the text under the spans before it
         spans = [(a, b) for a, b in _merge_spans(text, chosen, bridge=True) if text[a:b].strip()]

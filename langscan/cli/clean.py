@@ -36,7 +36,8 @@ read or written (it is left untouched) or bad usage."""
 @app.command(epilog=_EPILOG, no_args_is_help=True)
 @paths_argument("")
 @option("--action", "-a", metavar="ACTION", default="strip",
-        help="strip: remove the fragment and the gap it leaves (a look-alike word is repaired, never removed); "
+        help="strip: remove the fragment and the gap it leaves (a look-alike word, or a mis-decoded word of the "
+             "expected language, is repaired, never removed); "
              "mask: replace it with --mask-template; drop-line: remove its lines; "
              "repair: write the repaired text of look-alike words and mojibake runs (of a whole document "
              "holding mojibake: the text with it repaired); nothing is removed, every other finding is left as "

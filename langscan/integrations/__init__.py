@@ -58,7 +58,8 @@ def strippable(findings: Iterable[Finding]) -> list[Finding]:
 
 def strip_text(text: str, findings: list[Finding]) -> str:
     """``text`` cleaned the way ``langscan clean --action strip`` does it: foreign fragments cut
-    out with their seams tidied, homoglyph words repaired ("Nаval" -> "Naval")."""
+    out with their seams tidied, homoglyph words and mis-decoded words of the expected language repaired
+    ("Nаval" -> "Naval", "cafÃ©" -> "café")."""
     from ..clean import Action, apply
 
     return apply(text, strippable(findings), Action.STRIP)
