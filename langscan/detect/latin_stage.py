@@ -46,6 +46,7 @@ from .screen import fold_words, occurring, share_lines
 from .setup import Setup
 from .short_units import in_short_units, short_units
 from .text import GLUED, MENU, fold, is_latin_word, mostly_upper, units, words
+from .ui_blocks import foreign_blocks
 from .ui_catalog import catalog_lines
 from .unknown_words import unknown_word_spans, wider
 from .whole_units import foreign_units
@@ -153,6 +154,7 @@ class LatinStage:
         out = self._furniture(text, folded, out, repeated, lines_read, common_elsewhere, taken, trace)
         out.extend(self._odd_short_units(text, folded, words_, rare, lines_read.lone_strong, common_elsewhere,
                                          taken, trace))
+        out.extend(foreign_blocks(st, text, folded, rare, out, taken, trace))  # (ui_blocks.py)
         return drop_names_of_works(st, text, out, trace) if out else out
 
     def _menus(self, text: str, folded: str, words_: set[str], trace) -> list[Candidate]:
@@ -178,6 +180,9 @@ class LatinStage:
         spelled = spelling.vouched_among(st.familiar.outside(rare), st.expect)
         if spelled:
             spelled = in_short_units(text, folded, spelled)
+        blocks = foreign_blocks(st, text, folded, rare, menu, taken, trace)  # (ui_blocks.py)
+        if blocks:
+            menu = menu + blocks
         if not (common_elsewhere or spelled):
             if trace.on:
                 trace.add(0, len(text), text[:80], "screen", st.expect[0], 0.0, False,

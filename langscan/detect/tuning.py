@@ -157,6 +157,18 @@ UI_CATALOG_MAX_WORDS = 5  # words of such a string (the catalogs' short strings;
 UI_CATALOG_MARGIN = 1.0  # its words more common in English than in the expected language, one by this much (Zipf);
 # lower: the expected language's own words that the catalogs also list ("Art", translated "Kunst") are found
 UI_CATALOG_SCORE = 0.9  # raw score (calibrated like every Latin finding)
+# (ui_blocks.foreign_blocks) BLOCK_MIN_LINES short lines or more, one after the other, each with at least half of
+# its words rare in the expected language, read together by the model: one finding when it hears one other
+# Latin-script language surely. Lower BLOCK_MIN_LINES or BLOCK_MODEL_P: smaller blocks found, and more lists of
+# names and places of one country taken for its UI.
+BLOCK_MIN_LINES = 3
+BLOCK_LINE_MAX_WORDS = 4  # a UI string of a sidebar or footer ("Lämna ett svar"); longer lines are read as prose
+BLOCK_GAP_LINES = 1  # other short lines allowed between two lines of a block ("Tags" among Swedish items)
+BLOCK_RARE_ZIPF = 2.5  # a word the expected language hardly uses
+BLOCK_MODEL_P = 0.6  # how surely the model must hear the block's language (with its family)
+BLOCK_MAX_EXPECTED = 0.1  # ... and at most this much of the expected languages
+BLOCK_KNOWN_ZIPF = 2.0  # a word of the heard language's lexicon (lower: names in the lexicon pass as words)
+BLOCK_KNOWN_SHARE = 0.6  # lines whose every word its lexicon (or spelling list) holds (lower: lists of names found)
 LIST_TITLE_MIN_WORDS = 4  # (furniture.grow_title_lists) a found line of its own this long is a title whose
 LIST_ITEM_MAX_WORDS = 12  # ... neighbour lines of at most this many words (longer: prose, which the span decision reads)
 LIST_OWN_SHARE = 0.6  # ... with at least this share of everyday words of its language (names and numbers aside) ...
