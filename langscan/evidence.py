@@ -42,7 +42,7 @@ NAME_PARTICLES: frozenset[str] = frozenset(
 
 # Things that are not words of any language: they are masked before tokens are read.
 # A whitespace-separated chunk that may hold a non-word: a cheap test first, the full rules after.
-_MAYBE = re.compile(r"[\d@#`/\\_=<>{}\[\]~^$*:.|]")
+_MAYBE = re.compile(r"[\d@#`/\\_=<>{}\[\]~^$*:.|]|(?:^|\s)-{1,2}[A-Za-z]|[a-z],[a-z]")
 _NOT_WORDS = re.compile(
     r"""
       (?:https?|ftp)://\S+            # URLs
@@ -71,10 +71,18 @@ _CAPTION_TAIL = re.compile(r"/([A-ZÀ-Þ][^/\s]*)$")
 _BRACKETED = re.compile(r"<[^<>\n]{0,120}>")  # <e-mail at example dot org>, <tags>
 
 
+# a command-line option ("-R", "--keep-going", "--entry=TEXT", "-r,"), and words glued by commas with no space
+# after them ("mode,ownership,timestamps": a value list, which prose never writes)
+_OPTION = re.compile(r"--?[A-Za-z][\w.-]*(?:=\S*)?[,.;:)]?")
+_GLUED_LIST = re.compile(r"[a-z],[a-z]")
+
+
 def _mask_chunk(m: "re.Match[str]") -> str:
     chunk = m.group()
     if _MAYBE.search(chunk) is None:
         return chunk
+    if _OPTION.fullmatch(chunk) or _GLUED_LIST.search(chunk):
+        return " " * len(chunk)
     if _CODE_SIGNS.search(chunk):
         return " " * len(chunk)  # identifiers, paths with underscores, markup: no word in it is language
     if "/" in chunk and "://" not in chunk:
@@ -183,6 +191,12 @@ _LINK = re.compile(r"://|^www\.|@")  # (a URL or an e-mail address ending in ".h
 _CODE_OPERATOR = re.compile(r"===|!==|&&|\|\||=>|\{\{|\}\}")  # operators and template braces no prose writes
 CODE_LINE_SHARE_OPERATOR = 0.3  # ... with one of them, a line this much code is code whole ('=== "draft" ? "Draft"')
 CODE_LINE_SHARE = 0.5  # a line (or unit) whose characters are this much code is code whole; lower: prose with an identifier lost
+
+
+def holds_non_words(frag: str) -> bool:
+    """Does ``frag`` (a short item: a menu entry, a UI line) hold anything ``mask_non_words`` blanks: a
+    command-line option, code, a path, a number, an address? Such an item is no UI string of a language."""
+    return mask_non_words(frag) != frag
 
 
 def is_code_line(line: str) -> bool:

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from .. import lexicon
+from ..evidence import holds_non_words
 from ..finding import Kind
 from ..languages import same_family, script_of_lang
 from . import tuning
@@ -184,8 +185,8 @@ def item_evidence(st, text: str, s: int, e: int) -> list[tuple[str, float]]:
     must not be shared); [] for none, or when the item is too long, holds a number ("Top 10", "Liberal (3)":
     a label or a category count), is single letters, or is a language or country name."""
     frag = text[s:e]
-    if any(c.isdigit() for c in frag):
-        return []
+    if any(c.isdigit() for c in frag) or holds_non_words(frag):
+        return []  # (a number; an option such as "--add-once", code, a path)
     toks = list(words(frag, s))
     if not toks or len(toks) > tuning.UI_MAX_WORDS:
         return []

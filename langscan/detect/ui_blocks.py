@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 
 from .. import lexicon, spelling
+from ..evidence import holds_non_words
 from ..finding import Kind
 from ..languages import same_family, script_of_lang
 from . import tuning
 from .candidate import Candidate
-from .latin_common import Taken, lexicon_code
-from .screen import lines_holding_any
+from .latin_common import Taken, lexicon_code, lines_holding
 from .text import words
 
 _SENTENCE = re.compile(r"[.!?;]\s+\S|[,;]\s*$|[\d@#/\\=<>{}\[\]_]")  # prose, numbers, code, addresses
@@ -33,7 +33,8 @@ _BLANK = re.compile(r"\s*")
 
 def _foreign_looking(st, line: str) -> bool:
     toks = [w for _, _, w in words(line, 0)]
-    if not toks or len(toks) > tuning.BLOCK_LINE_MAX_WORDS or _SENTENCE.search(line.strip()):
+    if not toks or len(toks) > tuning.BLOCK_LINE_MAX_WORDS or _SENTENCE.search(line.strip()) \
+            or holds_non_words(line.strip()):
         return False
     if len(toks) >= 2 and not any(w[:1].islower() for w in toks):
         return False  # names are capitalised word by word ("Thomas Müller"); UI strings are in sentence case
@@ -57,7 +58,7 @@ def foreign_blocks(st, text: str, folded: str, rare: set[str], cands: list[Candi
     """One candidate for each block of short foreign-looking lines the model hears as one other language."""
     if not rare:
         return []
-    lines = [(ls, le) for ls, le, fl in lines_holding_any(folded, text, rare)
+    lines = [(ls, le) for ls, le, fl in lines_holding(folded, text, rare, rare)
              if len(fl.split()) <= tuning.BLOCK_LINE_MAX_WORDS]
     if len(lines) < tuning.BLOCK_MIN_LINES:
         return []

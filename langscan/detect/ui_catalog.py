@@ -20,6 +20,7 @@ import re
 import threading
 
 from .. import lexicon
+from ..evidence import holds_non_words
 from ..finding import Kind
 from ..lid import models_dir
 from . import tuning
@@ -96,7 +97,7 @@ def catalog_lines(st, text: str, folded: str, words_: set[str], cands: list[Cand
                 e = s + m.start()
                 frag = text[s:e]
             label = _CLOSE.sub("", frag)
-            if any(c.isdigit() for c in label) or label[:1].islower():
+            if any(c.isdigit() for c in label) or label[:1].islower() or holds_non_words(frag):
                 continue  # ("Top 5": a label of the site's own; "food", "scroll": lowercase tags, as UI strings
                 # are written in sentence case or capitals)
             toks = fold(label).split()

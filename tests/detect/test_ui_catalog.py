@@ -117,3 +117,18 @@ def test_the_shipped_table_rebuilds_byte_for_byte(tmp_path):
     out = tmp_path / "ui.tsv"
     _tool().main(["--wordpress", str(deb), "--django", str(wheels[0]), "--out", str(out)])
     assert out.read_bytes() == (models_dir() / "ui-strings.tsv").read_bytes()
+
+
+def test_command_line_options_in_a_german_manual_are_code_not_english():
+    # a German manual page as groff renders it: the options are code, whatever the expected language
+    text = ("OPTIONEN\n"
+            "       -r, --recursive\n"
+            "              durchsucht alle Dateien unterhalb jedes Verzeichnisses rekursiv.\n\n"
+            "       --delete\n"
+            "              löscht die Einträge, statt sie hinzuzufügen.\n\n"
+            "       --remove\n"
+            "              ist gleichbedeutend mit --delete.\n\n"
+            "       -k, --keep-going\n"
+            "              setzt nach einer Fehlermeldung die Verarbeitung fort.\n\n"
+            "       Voreinstellung: »mode,ownership,timestamps«\n")
+    assert Detector(expect="de").scan(text) == []
