@@ -267,3 +267,15 @@ def test_results_do_not_depend_on_the_hash_seed(tmp_path):
 def test_simplified_chinese_run_is_chinese_even_when_short(det):
     (f,) = det.scan("Read the full story: 阅读全文")
     assert (f.lang, f.script, f.text) == ("zh", "Han", "阅读全文")
+
+
+def test_a_findings_context_does_not_depend_on_the_files_line_endings():
+    text = ("The committee met on Tuesday to discuss the budget for the coming year.\n"
+            "Members agreed that the proposal needed more work before a vote.\n"
+            "Заголовок открываемого материала\n"
+            "The chair thanked everyone for attending and closed the meeting at noon.\n")
+    det = Detector(expect=("en",))
+    got = {ending: [(f.kind.value, f.context) for f in det.scan(text.replace("\n", ending))]
+           for ending in ("\n", "\r\n", "\r")}
+    assert got["\n"] == [("script", "boilerplate")]
+    assert got["\r\n"] == got["\n"] and got["\r"] == got["\n"]

@@ -84,3 +84,33 @@ def test_a_language_menu_is_allowed_when_each_of_its_items_is():
     assert menus[0] not in every_item.filter(doc, fs)
     # one item allowed is not the whole menu: the other languages are still reported
     assert menus[0] in Policy(allow=("Русский",)).filter(doc, fs)
+
+
+def test_a_pattern_that_runs_out_of_time_is_not_tried_again(capsys, monkeypatch):
+    # "(.|.)*x" passes the nested-repeat check but backtracks exponentially on a long finding without an "x";
+    # after its first time-out it is dropped for the run: every later finding is reported at once, not after
+    # another second each
+    from langscan import policy
+
+    policy._warned.discard("(.|.)*x")
+    line = "Заголовок открываемого материала, который никто не перевёл на английский язык вовремя"
+    prose = ("The council approved the budget on Tuesday after a long debate about the new bus routes, the "
+             "library hours and the repairs to the old bridge over the river.")
+    text = "".join(f"{prose}\n{line} {i}\n" for i in range(6))
+    doc = Document(text=text, path="long.txt", meta={"ignore_lines": marker_lines(text)})
+    fs = Detector(expect=("en",)).scan(text)
+    assert len(fs) == 6
+    tried = []
+
+    class Counted(policy._Deadline):  # (the real time limit, counted)
+        def __enter__(self):
+            tried.append(1)
+            return super().__enter__()
+
+    monkeypatch.setattr(policy, "_Deadline", Counted)
+    kept = Policy(allow_regex=("(.|.)*x",)).filter(doc, fs)
+    assert len(tried) == 1  # the first finding ran it out of time; the five others were not tried
+    assert kept == fs  # none allowed: the pattern never matched in time
+    err = capsys.readouterr().err
+    assert err.count("gave up") == 1 and "not tried again" in err
+    assert "(.|.)*x" in policy._warned

@@ -66,9 +66,13 @@ def holds_notice(text: str) -> bool:
 def _line(text: str, c: Candidate) -> tuple[int, int]:
     """The candidate's line, at most CONTEXT_WINDOW characters either side of it (a text of one long
     line would otherwise be read whole for every candidate)."""
-    ls = max(text.rfind("\n", 0, c.start) + 1, c.start - tuning.CONTEXT_WINDOW)
-    le = text.find("\n", c.end)
-    return ls, min(len(text) if le == -1 else le, c.end + tuning.CONTEXT_WINDOW)
+    # (a line ends at "\n", "\r\n" or a lone "\r": the same line whatever the file's line endings)
+    # (both searches bounded by the window: a text without "\r" is not read to its end for every candidate)
+    w = tuning.CONTEXT_WINDOW
+    lo, hi = max(0, c.start - w), min(len(text), c.end + w)
+    ls = max(text.rfind("\n", lo, c.start) + 1, text.rfind("\r", lo, c.start) + 1, lo)
+    ends = [k for k in (text.find("\n", c.end, hi), text.find("\r", c.end, hi)) if k != -1]
+    return ls, min(ends) if ends else hi
 
 
 def _line_facts(line: str) -> tuple[bool, bool, bool, int]:
