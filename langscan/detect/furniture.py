@@ -16,6 +16,7 @@ from .. import lexicon
 from ..evidence import holds_non_words
 from ..finding import Kind
 from ..languages import same_family, script_of_lang
+from ..lid import data_rows
 from . import tuning
 from .candidate import Candidate
 from .latin_common import Taken, lexicon_code, lines_holding
@@ -178,12 +179,23 @@ def _norm(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+_PERSON_NAMES: frozenset[str] | None = None
+
+
+def person_names() -> frozenset[str]:
+    """Given names and family names in the Latin script, casefolded (``models/person-names.txt``, from Faker)."""
+    global _PERSON_NAMES
+    if _PERSON_NAMES is None:
+        _PERSON_NAMES = frozenset(row[0].casefold() for row in data_rows("person-names.txt") if row)
+    return _PERSON_NAMES
+
+
 def item_evidence(st, text: str, s: int, e: int) -> list[tuple[str, float]]:
     """(language, summed evidence), best first, of the other languages in which every word of the item is an
     everyday word, more common there than in the expected language or shared with it ("blog" in "Archives
     du blog": everyday in both, at most UI_SHARED_MARGIN more common in the expected one; one word at least
     must not be shared); [] for none, or when the item is too long, holds a number ("Top 10", "Liberal (3)":
-    a label or a category count), is single letters, or is a language or country name."""
+    a label or a category count), is single letters, or is a language or country name or a person's name."""
     frag = text[s:e]
     if any(c.isdigit() for c in frag) or holds_non_words(frag):
         return []  # (a number; an option such as "--add-once", code, a path)
@@ -195,6 +207,9 @@ def item_evidence(st, text: str, s: int, e: int) -> list[tuple[str, float]]:
         return []  # ("à" may stand in "Inscription à", not alone)
     if is_language_name(frag) or is_place_name(frag):
         return []  # a language menu item (menus.py) or a country: names
+    if len(toks) >= 2 and all(w[:1].isupper() for _, _, w in toks) and \
+            all(_norm(w) in person_names() for _, _, w in toks):
+        return []  # a person's name ("Juan Carlos Pérez" in a list of people: every word everyday Spanish too)
     index = st.everyday_index
     votes: dict[str, int] = {}
     for w in content:
