@@ -50,9 +50,16 @@ FAMILY: dict[str, str] = {"Hiragana": "Japanese", "Katakana": "Japanese", "Han":
                           "Bopomofo": "Han"}
 
 
+# Hangul fillers: letters by their Unicode category, but invisible (blank nicknames, spoofed "empty" text); they
+# write no language, so they are neutral, like spaces
+INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+
+
 @lru_cache(maxsize=65536)
 def script_of(ch: str) -> str:
     """ISO 15924 script name of one character ("Common" for neutral ones)."""
+    if ch in INVISIBLE_LETTERS:
+        return "Common"
     cp = ord(ch)
     i = bisect_right(_STARTS, cp) - 1
     if i >= 0:
@@ -63,8 +70,9 @@ def script_of(ch: str) -> str:
 
 
 def is_letter(ch: str) -> bool:
-    """A letter or combining mark (what decides a script), not punctuation/digit/symbol."""
-    return unicodedata.category(ch)[0] in "LM"
+    """A letter or combining mark (what decides a script), not punctuation/digit/symbol (nor an invisible
+    Hangul filler)."""
+    return unicodedata.category(ch)[0] in "LM" and ch not in INVISIBLE_LETTERS
 
 
 def _class_for(scripts: set[str]) -> str:

@@ -279,3 +279,14 @@ def test_a_findings_context_does_not_depend_on_the_files_line_endings():
            for ending in ("\n", "\r\n", "\r")}
     assert got["\n"] == [("script", "boilerplate")]
     assert got["\r\n"] == got["\n"] and got["\r"] == got["\n"]
+
+
+def test_invisible_hangul_fillers_write_no_language():
+    # U+3164 and its kin are letters by category but invisible (blank nicknames); a thousand of them made an
+    # English text a Korean document, so drop-record would have dropped it
+    det = Detector(expect=("en",))
+    text = "The committee met on Tuesday to discuss the budget.\n" + "\u3164" * 1000 + "\nThe chair closed it.\n"
+    assert det.scan(text) == []
+    assert det.scan("Hello \u3164\u3164 world, a name of fillers: \u115f\u1160.\n") == []
+    korean = "The meeting was long.\n안녕하세요 여러분, 오늘은 좋은 날입니다.\n"
+    assert [(f.kind.value, f.lang) for f in det.scan(korean)] == [("script", "ko")]
