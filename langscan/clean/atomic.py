@@ -107,6 +107,24 @@ class Unchanged(Exception):
     """Raised by a producer of :func:`write_atomic_stream`: keep the file as it is, write nothing."""
 
 
+def _write_backup(real: str, backup: str) -> None:
+    """Copy ``real`` to ``backup`` atomically.  A failure is a WriteError naming the backup: the
+    file being cleaned was fine, so a message naming it sent the user looking in the wrong place."""
+    bdir, bbase = os.path.split(os.path.abspath(backup))
+    try:
+        fd, btmp = tempfile.mkstemp(prefix=f".{bbase}.", suffix=TMP_SUFFIX, dir=bdir or ".")
+        os.close(fd)
+        try:
+            shutil.copy2(real, btmp)
+            os.replace(btmp, backup)
+        except BaseException:
+            _discard(btmp)
+            raise
+    except OSError as exc:
+        raise WriteError(f"cannot write the backup {backup}: {_describe(exc)}; original left untouched",
+                         exc.errno) from exc
+
+
 def write_atomic(path: str, data: bytes, *, mode_from: str | None = None,
                  backup: str | None = None) -> None:
     """Replace ``path`` with ``data`` atomically; see the module doc.
@@ -144,15 +162,7 @@ def write_atomic_stream(path: str, produce, *, mode_from: str | None = None,
             return
         try:
             if backup is not None and os.path.exists(real):
-                bdir, bbase = os.path.split(os.path.abspath(backup))
-                fd, btmp = tempfile.mkstemp(prefix=f".{bbase}.", suffix=TMP_SUFFIX, dir=bdir or ".")
-                os.close(fd)
-                try:
-                    shutil.copy2(real, btmp)
-                    os.replace(btmp, backup)
-                except BaseException:
-                    _discard(btmp)
-                    raise
+                _write_backup(real, backup)
             os.replace(tmp, real)
         except BaseException:
             _discard(tmp)

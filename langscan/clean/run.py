@@ -253,8 +253,9 @@ def _diff(before: str, after: str, path: str) -> str:
 def check_destinations(files: list, output: Optional[str], in_place: bool, many: bool) -> list:
     """Error messages for outputs that would be lost or written where they must not be, checked
     before anything is written: two inputs cleaned to the same output name (``d1/a.txt d2/a.txt -o
-    out/``), an output that is an input of the same run, and (with ``-o DIR``) an output that is a
-    symbolic link or lies outside DIR through a linked folder."""
+    out/``), an output that is an input of the same run (itself included: ``-o`` never means
+    in place, ``--in-place`` does), and (with ``-o DIR``) an output that is a symbolic link or lies
+    outside DIR through a linked folder."""
     if output == "-" or (output is None and not in_place):
         return []
     problems = []
@@ -277,7 +278,10 @@ def check_destinations(files: list, output: Optional[str], in_place: bool, many:
         if in_place:
             continue
         real = os.path.realpath(dest)
-        if real in inputs and inputs[real] != src:
+        if real in inputs and inputs[real] == src:  # `clean x.txt -o x.txt`, `clean dir -o dir`
+            problems.append(f"{_p(src)}: error: its output {_p(dest)} is the input itself; use --in-place to "
+                            "replace it (with --backup to keep the original), or choose another output")
+        elif real in inputs:
             problems.append(f"{_p(src)}: error: its output {_p(dest)} is the input {_p(inputs[real])} of this run; "
                             "choose another output folder")
         if os.path.islink(dest):
@@ -290,6 +294,34 @@ def check_destinations(files: list, output: Optional[str], in_place: bool, many:
             problems.append(f"{_p(src)}: error: the output {_p(dest)} exists and is not a regular file "
                             f"({special_kind(dest) or 'a special file'})")
     return problems
+
+
+def check_rejects(files: list, output: Optional[str], in_place: bool, many: bool,
+                  rejects: Optional[str]) -> Optional[str]:
+    """The error for a ``--rejects`` file that is an input or an output of the run, else None.
+    Rejected records are appended to it before the data file is written, so the data file would
+    then replace them (``--in-place``, or ``-o`` the same file) or get them appended (an input
+    cleaned to ``-o``): records lost or mixed in, with exit 0."""
+    if not rejects:
+        return None
+    for src, rel in files:
+        dest = src if in_place else destination(src, rel, output, many)
+        for role, path in (("input", src), ("output", dest)):
+            if path != "-" and _same_file(rejects, path):
+                return (f"langscan clean: error: --rejects {_p(rejects)} is the {role} {_p(path)} of this run; the "
+                        "records left out need a file of their own (choose another --rejects file); nothing written")
+    return None
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` name one file: the same inode when both exist (hard links, ``./x``),
+    else the same resolved path (an output not written yet)."""
+    try:
+        if os.path.exists(a) and os.path.exists(b):
+            return os.path.samefile(a, b)
+        return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+    except (OSError, ValueError):
+        return False
 
 
 def _inside(path: str, root: str) -> bool:
@@ -491,6 +523,14 @@ def _read_batches(files: list, ctx: Context, scanner, batched: bool):
             yield src, rel, raw, findings[a:b]
 
 
+def _fail(res: FileResult, message: str, err) -> None:
+    """Report that ``res``'s file could not be cleaned or written.  It is left as it was, so the
+    summary counts it as not changed, with nothing acted on: the summary tells what was written."""
+    res.errors.append(message)
+    print(message, file=err)
+    res.changed, res.acted, res.records, res.rejects = False, 0, 0, 0
+
+
 def _clean_all(files, ctx, scanner, batched, results, options, output, in_place, backup_suffix, dry_run,
                rejects, many, out, err) -> None:
     """Clean each file in turn, appending a FileResult per file to ``results``."""
@@ -507,21 +547,18 @@ def _clean_all(files, ctx, scanner, batched, results, options, output, in_place,
                     try:
                         os.makedirs(os.path.dirname(dest), exist_ok=True)
                     except OSError as exc:
-                        res.errors.append(f"{_p(src)}: error: cannot write {_p(dest)}: {exc.strerror}; "
-                                          "original left untouched")
-                        print(res.errors[-1], file=err)
+                        _fail(res, f"{_p(src)}: error: cannot write {_p(dest)}: {exc.strerror}; "
+                                   "original left untouched", err)
                         continue
                 try:
                     kept = _clean_streamed(src, dest, res, ctx, (src + backup_suffix) if (same and backup_suffix)
                                            else None, rejects or rejects_path(dest), fmt)
                 except (OSError, codecs.DecodeError, FormatError, RuleError) as exc:
                     msg = _p(exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
-                    res.errors.append(f"{_p(src)}: error: {msg}; left untouched")
-                    print(res.errors[-1], file=err)
+                    _fail(res, f"{_p(src)}: error: {msg}; left untouched", err)
                     continue
                 except WriteError as exc:
-                    res.errors.append(f"{_p(src)}: error: {_p(str(exc))}")
-                    print(res.errors[-1], file=err)
+                    _fail(res, f"{_p(src)}: error: {_p(str(exc))}", err)
                     continue
                 for e in kept:
                     print(e, file=err)
@@ -539,8 +576,7 @@ def _clean_all(files, ctx, scanner, batched, results, options, output, in_place,
                 res._skipped = fctx.skipped_documents  # type: ignore[attr-defined]
         except (OSError, codecs.DecodeError, FormatError, RuleError) as exc:
             msg = _p(exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
-            res.errors.append(f"{_p(src)}: error: {msg}; left untouched")
-            print(res.errors[-1], file=err)
+            _fail(res, f"{_p(src)}: error: {msg}; left untouched", err)
             continue
         for e in cleaned.errors:
             print(e, file=err)
@@ -572,8 +608,7 @@ def _clean_all(files, ctx, scanner, batched, results, options, output, in_place,
                          backup=(src + backup_suffix) if (same and backup_suffix) else None)
         except (WriteError, OSError) as exc:
             msg = _p(str(exc)) if isinstance(exc, WriteError) else f"cannot write {_p(dest)}: {exc.strerror}; original left untouched"
-            res.errors.append(f"{_p(src)}: error: {msg}")
-            print(res.errors[-1], file=err)
+            _fail(res, f"{_p(src)}: error: {msg}", err)
 
 
 def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_place: bool = False,
@@ -595,6 +630,11 @@ def run(paths: list, options: CleanOptions, *, output: Optional[str] = None, in_
     if in_place and any(src == "-" for src, _rel in files):
         print("langscan clean: error: --in-place cannot replace standard input; use -o", file=err)
         return 2, []
+    if not dry_run and options.action is Action.DROP_RECORD:  # the one action that writes rejects
+        clash_rejects = check_rejects(files, output, in_place, many, rejects)
+        if clash_rejects:
+            print(clash_rejects, file=err)
+            return 2, []
     if not dry_run:
         clash = check_destinations(files, output, in_place, many)
         if clash:

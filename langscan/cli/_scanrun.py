@@ -57,11 +57,32 @@ def make_progress(err: TextIO, enabled: bool, pipe=None):
     return bar
 
 
+def input_overwritten(output: Optional[str], paths) -> Optional[str]:
+    """The input of ``paths`` (as given on the command line) that writing ``output`` would replace,
+    or None.  Checked before anything is read: `report page.txt -o page.txt` replaced the corpus
+    with the report, `scan x.txt --write-baseline x.txt` skipped x.txt as langscan's own file and
+    then overwrote it.  The same file under another name (a link, ``./x.txt``) counts too."""
+    if not output or output == "-":
+        return None
+    for p in paths:
+        if p == "-":
+            continue
+        try:
+            if os.path.samefile(output, p):
+                return p
+        except (OSError, ValueError):  # one of them does not exist (yet): not the same file
+            pass
+    return None
+
+
 def pipeline_for(a, paths=None, **extra):
     """The Pipeline for command-line arguments ``a`` (any object with ScanArgs' attributes)."""
     from ..pipeline import Pipeline, Request
 
     g = lambda name, default=None: getattr(a, name, default)  # noqa: E731
+    if sys.stdin is None and "-" in (paths if paths is not None else g("paths", [])):
+        # started with standard input closed (`<&-`): Python then has no sys.stdin at all
+        raise UsageError("-: standard input is closed; nothing to read")
     return Pipeline(Request(
         paths=list(paths if paths is not None else g("paths", [])), expect=g("expect"), sensitivity=g("sensitivity"),
         threshold=g("threshold"), min_length=g("min_length"), model=g("model"), kinds=g("kinds"),
@@ -82,6 +103,10 @@ def run(a: ScanArgs, out: Optional[TextIO] = None, err: Optional[TextIO] = None)
             raise UsageError("nothing to scan: give files or directories, or '-' for stdin (see langscan scan --help)")
         if a.fmt not in FORMATS:
             raise UsageError(f"--format: must be one of {', '.join(FORMATS)}, not {a.fmt!r}")
+        clash = input_overwritten(a.write_baseline, a.paths)
+        if clash is not None:
+            raise UsageError(f"--write-baseline {a.write_baseline} is the input {clash}; writing the baseline "
+                             "would replace it (choose another file); nothing written")
         pipe = pipeline_for(a, use_baseline=not a.write_baseline,
                             extra_own_files=(a.write_baseline,) if a.write_baseline else ())
     except (UsageError, ValueError) as exc:

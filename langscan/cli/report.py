@@ -50,7 +50,7 @@ def report(paths, output, fmt, expect, sensitivity, threshold, min_length, model
     """
     from ..recurring import format_suggestions
     from ..report import collect, public, render_html, summary_line
-    from ._scanrun import ScanArgs, pipeline_for
+    from ._scanrun import ScanArgs, input_overwritten, pipeline_for
 
     def fail(msg: str) -> None:
         click.echo(f"langscan report: error: {msg}", err=True)
@@ -58,6 +58,9 @@ def report(paths, output, fmt, expect, sensitivity, threshold, min_length, model
 
     if fmt not in ("html", "json"):
         fail(f"--format: must be html or json, not {fmt!r}")
+    clash = input_overwritten(output, paths or ())
+    if clash is not None:
+        fail(f"-o {output} is the input {clash}; the report would replace it (choose another file); nothing written")
     a = ScanArgs(paths=list(paths or []), expect=split(expect), sensitivity=sensitivity, threshold=threshold,
                  min_length=min_length, model=model, fields=split(field), columns=split(column),
                  stdin_format=stdin_format, include=split(include) or (), exclude=split(exclude) or (),
