@@ -138,6 +138,9 @@ def languages(value: Langs, option: str = "--expect", default: Optional[tuple] =
     """
     items = _items(value)
     if not items:
+        if value is not None:
+            # given, but empty (`--expect ""`, `--expect ,`): a slip, not a wish for the default
+            raise UsageError(f"{option}: give at least one language, e.g. en or en,fr (it was empty)")
         if default is not None:
             return tuple(default)
         raise UsageError(f"{option}: give at least one language, e.g. en or en,fr")

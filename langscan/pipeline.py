@@ -90,7 +90,7 @@ class Pipeline:
             raise UsageError(f"--stdin-format: must be one of {', '.join(STDIN_FORMATS())}, not {r.stdin_format!r}")
         # CLI values are checked here (config values were checked when the file was read)
         self._cli = dict(
-            expect=opt.languages(r.expect) if r.expect else None,
+            expect=opt.languages(r.expect) if r.expect is not None else None,
             sensitivity=opt.sensitivity(r.sensitivity),
             threshold=opt.threshold(r.threshold),
             min_length=opt.min_length(r.min_length),

@@ -302,3 +302,28 @@ def test_html_latin_footer_and_homoglyph_located_in_the_source():
 def test_write_baseline_failure_is_exit_2(founding, tmp_path):
     code, _, err = scan("page.txt", "--write-baseline", "no/such/dir/b.json", cwd=tmp_path)
     assert code == 2 and "cannot write baseline" in err
+
+
+def test_an_option_given_empty_or_out_of_range_is_an_error_not_the_default(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("The committee met on Tuesday.\nЗаголовок открываемого материала\n", encoding="utf-8")
+    runner = CliRunner()
+    r = runner.invoke(app, ["scan", str(page), "--expect", ""])
+    assert r.exit_code == 2 and "--expect" in r.output and "empty" in r.output
+    r = runner.invoke(app, ["scan", str(page), "--expect", ","])
+    assert r.exit_code == 2
+    for args in (["--samples", "-1"], ["--top", "-3"], ["--suggest-rules", "--min-count", "0"]):
+        r = runner.invoke(app, ["report", str(page), "-f", "json", *args])
+        assert r.exit_code == 2, args
+    r = runner.invoke(app, ["scan", str(page)])  # (not given: the default, English)
+    assert r.exit_code == 1 and "script ru" in r.output
+
+
+def test_a_clean_size_limit_that_is_no_number_is_said_not_ignored(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("The committee met on Tuesday.\nЗаголовок открываемого материала\n", encoding="utf-8")
+    env = dict(os.environ, LANGSCAN_CLEAN_MAX_BYTES="0")
+    p = subprocess.run([sys.executable, "-m", "langscan", "clean", str(page), "-o", str(tmp_path / "out.txt")],
+                       capture_output=True, text=True, env=env)
+    assert p.returncode == 0 and "LANGSCAN_CLEAN_MAX_BYTES" in p.stderr and "not a positive number" in p.stderr
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == "The committee met on Tuesday.\n"

@@ -126,12 +126,29 @@ def _gzip_header(raw: bytes) -> Codec:
 DEFAULT_MAX_BYTES = 2 << 30
 
 
+_warned_max = False
+
+
 def max_bytes() -> int:
+    """LANGSCAN_CLEAN_MAX_BYTES when it is a positive whole number of bytes, else the default (a value that is
+    not one is said once on standard error, not silently ignored)."""
+    global _warned_max
     value = os.environ.get("LANGSCAN_CLEAN_MAX_BYTES", "")
-    try:
-        return int(value) if value.strip() else DEFAULT_MAX_BYTES
-    except ValueError:
+    if not value.strip():
         return DEFAULT_MAX_BYTES
+    try:
+        limit = int(value)
+    except ValueError:
+        limit = 0
+    if limit > 0:
+        return limit
+    if not _warned_max:
+        _warned_max = True
+        import sys
+
+        print(f"langscan: warning: LANGSCAN_CLEAN_MAX_BYTES={value!r} is not a positive number of bytes; "
+              f"using {DEFAULT_MAX_BYTES:,}", file=sys.stderr)
+    return DEFAULT_MAX_BYTES
 
 
 def _too_big(limit: int) -> DecodeError:

@@ -19,12 +19,12 @@ that could not be read (the other inputs are still processed)."""
 
 def split(values) -> Optional[tuple]:
     """Repeated and/or comma-separated option values as one tuple (None when not given)."""
-    if not values:
+    if values is None or (not isinstance(values, str) and not values):
         return None
     if isinstance(values, str):
         values = [values]
-    out = tuple(v.strip() for item in values for v in item.split(",") if v.strip())
-    return out or None
+    # (given but empty, `--expect ""`: an empty tuple, which the option's check refuses, not None, the default)
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
 
 
 def option(*names: str, help: str, metavar: Optional[str] = None, **kw):

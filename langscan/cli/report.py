@@ -33,13 +33,13 @@ Exit status: 0 report written; 2 bad usage, bad configuration or some input coul
         help="html (one self-contained page) or json (the same data). Default: html. Example: --format json")
 @shared("expect", "sensitivity", "threshold", "min_length", "model", "config", "field", "column", "stdin_format",
         "include", "exclude")
-@option("--samples", metavar="N", type=int, default=40,
+@option("--samples", metavar="N", type=click.IntRange(min=0), default=40,
         help="How many findings to show in context. Default: 40. Example: --samples 100")
-@option("--top", metavar="N", type=int, default=15,
+@option("--top", metavar="N", type=click.IntRange(min=0), default=15,
         help="How many recurring fragments to list. Default: 15. Example: --top 30")
 @flag("--suggest-rules", help="Print recurring fragments as cleaning rules instead of a report. "
                               "Example: --suggest-rules > rules.txt")
-@option("--min-count", metavar="N", type=int, default=2,
+@option("--min-count", metavar="N", type=click.IntRange(min=1), default=2,
         help="With --suggest-rules: occurrences needed to make a rule. Default: 2. Example: --min-count 5")
 @shared("allow", "allow_file", "jobs")
 def report(paths, output, fmt, expect, sensitivity, threshold, min_length, model, config, field, column,
