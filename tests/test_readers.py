@@ -538,3 +538,22 @@ def test_html_preformatted_blocks_are_code_not_prose(tmp_path):
     text = "".join(d.text for d in read_inputs([str(page)], ReaderOptions()))
     assert "Mit dem folgenden Befehl" in text and "Danach" in text
     assert "dpkg" not in text and "USER" not in text and "root" not in text
+
+
+def test_a_json_file_with_more_after_its_value_says_so(tmp_path):
+    # a second array (two files concatenated) or trailing garbage was silently ignored: now an input error
+    # naming its line, after the first value's records are read as before
+    from langscan.cli import app
+    from click.testing import CliRunner
+
+    two = tmp_path / "two.json"
+    two.write_text('[{"text": "The committee met."}]\n[{"text": "Заголовок открываемого материала"}]\n',
+                   encoding="utf-8")
+    r = CliRunner().invoke(app, ["scan", str(two)])
+    assert r.exit_code == 2 and "two.json:2: error: malformed JSON: more after the end of the JSON value" in r.output
+    one = tmp_path / "one.json"
+    one.write_text('[{"text": "The committee met."}]\n\n', encoding="utf-8")
+    assert CliRunner().invoke(app, ["scan", str(one)]).exit_code == 0
+    obj = tmp_path / "obj.json"
+    obj.write_text('{"text": "The committee met."} x', encoding="utf-8")
+    assert CliRunner().invoke(app, ["scan", str(obj)]).exit_code == 2

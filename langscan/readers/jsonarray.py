@@ -108,6 +108,15 @@ def _record_docs(source: Source, opts: ReaderOptions, n: int, record, raw: str, 
                        meta={"ignore_lines": ignore})
 
 
+def _trailing(source: Source, buf: _Buffer, pos: int) -> Iterator[Item]:
+    """An error when anything but blanks follows the file's one JSON value (a second array, trailing
+    garbage): it was not read, and saying nothing would pass it off as scanned."""
+    pos = buf.skip_ws(pos)
+    if pos < len(buf.text):
+        yield ReadError(source.path, "malformed JSON: more after the end of the JSON value; not read",
+                        line=buf.position(pos)[0])
+
+
 def read_json(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator[Item]:
     errors: list = []
     buf = _Buffer(source, stream, errors)
@@ -117,7 +126,7 @@ def read_json(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator
             pass
         yield from errors
         try:
-            record, _ = raw_decode(buf.text, pos)
+            record, end = raw_decode(buf.text, pos)
         except json.JSONDecodeError as exc:
             yield ReadError(source.path, f"malformed JSON: {exc.msg} at column {exc.colno}", line=exc.lineno)
             return
@@ -125,6 +134,7 @@ def read_json(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator
             yield ReadError(source.path, f"record 1 {exc}; skipped", line=buf.first_line)
             return
         yield from _record_docs(source, opts, 1, record, buf.text, pos, buf.first_line, buf.first_col)
+        yield from _trailing(source, buf, end)
         return
     if pos >= len(buf.text) or buf.text[pos] != "[":
         yield from errors
@@ -138,6 +148,7 @@ def read_json(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator
         yield from errors
         errors.clear()
         if pos < len(buf.text) and buf.text[pos] == "]":
+            yield from _trailing(source, buf, pos + 1)
             return
         if pos >= len(buf.text):
             yield ReadError(source.path, "malformed JSON: unterminated array", line=buf.position(pos)[0])
