@@ -323,3 +323,18 @@ def test_truncated_gzip_is_reported_and_left_alone(tmp_path):
     r = cli("clean", src, "--in-place")
     assert r.returncode == 2 and "cut.jsonl.gz: error: corrupt compressed data" in r.stderr
     assert src.read_bytes() == whole[: len(whole) // 2]
+
+
+def test_drop_record_keeps_a_crlf_line_ending_whole_when_the_last_record_goes(tmp_path):
+    # the last record has no line break after it; dropping it left the record before it ending in a lone "\r"
+    src = tmp_path / "crlf.jsonl"
+    src.write_bytes('{"text": "The committee met on Tuesday."}\r\n{"text": "Заголовок открываемого материала"}'
+                    .encode("utf-8"))
+    out = tmp_path / "out.jsonl"
+    from click.testing import CliRunner
+    from langscan.cli import app
+
+    r = CliRunner().invoke(app, ["clean", str(src), "-a", "drop-record", "-o", str(out),
+                                 "--rejects", str(tmp_path / "rej.jsonl")])
+    assert r.exit_code == 0, r.output
+    assert out.read_bytes() == b'{"text": "The committee met on Tuesday."}\r\n'

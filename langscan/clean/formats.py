@@ -165,7 +165,10 @@ def clean_jsonl(text: str, path: str, ctx: Context, first_line: int = 1) -> Clea
         if line != lines[i]:
             lines[i] = line
             out.records += 1
-    out.text = "\n".join(l for i, l in enumerate(lines) if i not in drop)
+    # each kept line with its own line ending ("\r\n" stays whole when the last record, with no line break
+    # after it, is dropped: "rec1\r\nrec2" becomes "rec1\r\n", never "rec1\r")
+    last = len(lines) - 1
+    out.text = "".join(l if i == last else l + "\n" for i, l in enumerate(lines) if i not in drop)
     return out
 
 
