@@ -216,7 +216,14 @@ def jobs(value: Optional[int], option: str = "--jobs") -> int:
         return DEFAULT_JOBS
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise UsageError(f"{option}: must be 0 (one per CPU) or a positive number, not {value!r}")
+    if value > MAX_JOBS:
+        # each worker holds the model and the word lists (~110 MB): a thousand would exhaust memory for no speed
+        raise UsageError(f"{option}: at most {MAX_JOBS} workers (each takes ~110 MB; this machine has "
+                         f"{os.cpu_count() or 1} CPUs, and 0 means one per CPU), not {value}")
     return value
+
+
+MAX_JOBS = 256
 
 
 def names(value: Union[str, Iterable[str], None]) -> Optional[tuple[str, ...]]:

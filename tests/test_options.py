@@ -110,3 +110,11 @@ def test_the_detector_itself_parses_languages_like_the_cli():
     assert Detector("eng,French").expect == ("en", "fr")
     with pytest.raises(UsageError, match="did you mean en"):
         Detector("englsh")
+
+
+def test_jobs_has_an_upper_bound():
+    from langscan.options import MAX_JOBS, UsageError, jobs
+
+    assert jobs(0) == 0 and jobs(MAX_JOBS) == MAX_JOBS
+    with pytest.raises(UsageError, match="at most"):
+        jobs(1000)
