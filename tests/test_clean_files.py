@@ -338,3 +338,16 @@ def test_drop_record_keeps_a_crlf_line_ending_whole_when_the_last_record_goes(tm
                                  "--rejects", str(tmp_path / "rej.jsonl")])
     assert r.exit_code == 0, r.output
     assert out.read_bytes() == b'{"text": "The committee met on Tuesday."}\r\n'
+
+
+def test_clean_names_utf16_text_instead_of_calling_it_binary(tmp_path):
+    # scan reads UTF-16 with a byte-order mark; clean rewrites UTF-8 only, and says which it is and what to do
+    src = tmp_path / "u16.txt"
+    src.write_bytes("The committee met.\nЗаголовок открываемого материала\n".encode("utf-16"))
+    before = src.read_bytes()
+    from click.testing import CliRunner
+    from langscan.cli import app
+
+    r = CliRunner().invoke(app, ["clean", str(src), "--in-place"])
+    assert r.exit_code == 2 and "UTF-16" in r.output and "iconv" in r.output and "binary" not in r.output
+    assert src.read_bytes() == before

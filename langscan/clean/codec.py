@@ -200,8 +200,11 @@ def decode_text(data: bytes) -> tuple[str, bool]:
     """(text, had_bom); raises DecodeError naming the first bad byte."""
     bom = data.startswith(BOM)
     body = data[3:] if bom else data
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise DecodeError("UTF-16 or UTF-32 text (its byte-order mark says so): clean rewrites UTF-8 only; "
+                          "convert it first, e.g. iconv -f UTF-16 -t UTF-8")
     if b"\0" in body[:8192]:
-        raise DecodeError("binary data (NUL bytes), not text")
+        raise DecodeError("binary data (NUL bytes), not text (UTF-16 without a byte-order mark reads so too)")
     try:
         return body.decode("utf-8"), bom
     except UnicodeDecodeError as exc:
