@@ -200,7 +200,7 @@ def decode_text(data: bytes) -> tuple[str, bool]:
     """(text, had_bom); raises DecodeError naming the first bad byte."""
     bom = data.startswith(BOM)
     body = data[3:] if bom else data
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") and b"\0" in data[:8192]:  # (a mark, and the NULs of UTF-16)
         raise DecodeError("UTF-16 or UTF-32 text (its byte-order mark says so): clean rewrites UTF-8 only; "
                           "convert it first, e.g. iconv -f UTF-16 -t UTF-8")
     if b"\0" in body[:8192]:
