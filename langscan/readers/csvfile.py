@@ -10,9 +10,11 @@ a short row is a ``ReadError``; the rest goes on.
 from __future__ import annotations
 
 import csv
+import re
+from bisect import bisect_left
 from typing import BinaryIO, Iterator, Optional
 
-from ..document import Document, LineIndex
+from ..document import Document, LineIndex, line_ends
 from ..policy import marker_lines
 from .base import Item, ReadError, ReaderOptions, Source
 from .decode import LineStream, decode
@@ -27,54 +29,65 @@ class _TooLong(Exception):
 
 
 class CsvLocator:
-    """Maps an offset in one cell's text to (line, column) in the CSV file."""
+    """Maps an offset in one cell's text to (line, column) in the CSV file.
+
+    A cell's text is its raw characters in order, except that each doubled quote ("") is
+    one character of the text.  So only the cell's start and the text offsets of its doubled
+    quotes are kept, and an offset is mapped by bisection: memory grows with the number of
+    doubled quotes, not with the cell's length (one int per character was 2.6 GB for a
+    57 MB cell).
+    """
 
     def __init__(self, raw: str, cell: int, delimiter: str, line_base: int):
         self.raw, self.cell, self.delimiter, self.line_base = raw, cell, delimiter, line_base
-        self._map: Optional[list[int]] = None
+        self._cell: Optional[tuple[int, int, list[int]]] = None
         self._index: Optional[LineIndex] = None
 
-    def _build(self) -> list[int]:
-        raw, i, n = self.raw, 0, 0
-        while n < self.cell and i < len(raw):  # skip earlier cells
+    def _build(self) -> tuple[int, int, list[int]]:
+        """(raw offset of the cell's first character, length of its text, text offsets of its doubled quotes)."""
+        raw, delimiter, i, n = self.raw, self.delimiter, 0, 0
+        end = len(raw)
+        while n < self.cell and i < end:  # skip earlier cells
             if raw[i] == '"':
-                i += 1
-                while i < len(raw):
-                    if raw[i] == '"':
-                        if raw[i + 1 : i + 2] == '"':
-                            i += 2
-                            continue
-                        break
-                    i += 1
-            while i < len(raw) and raw[i] != self.delimiter:
-                i += 1
-            i += 1
+                i = _closing_quote(raw, i + 1, None)
+            j = raw.find(delimiter, i)
+            i = (end if j == -1 else j) + 1
             n += 1
-        out = []
+        doubled: list[int] = []
         if raw[i : i + 1] == '"':
-            i += 1
-            while i < len(raw):
-                if raw[i] == '"':
-                    if raw[i + 1 : i + 2] != '"':
-                        break
-                    out.append(i)
-                    i += 2
-                    continue
-                out.append(i)
-                i += 1
+            start = i + 1
+            stop = _closing_quote(raw, start, doubled)
         else:
-            while i < len(raw) and raw[i] not in (self.delimiter, "\r", "\n"):
-                out.append(i)
-                i += 1
-        out.append(i)
-        return out
+            start = i
+            m = re.compile(f"[{re.escape(delimiter)}\r\n]").search(raw, i)
+            stop = m.start() if m else max(end, i)
+        return start, stop - start - len(doubled), doubled
 
     def __call__(self, offset: int) -> tuple[int, int]:
-        if self._map is None:
-            self._map = self._build()
+        if self._cell is None:
+            self._cell = self._build()
             self._index = LineIndex(self.raw)
-        line, col = self._index.locate(self._map[min(max(offset, 0), len(self._map) - 1)])  # type: ignore[union-attr]
+        start, length, doubled = self._cell
+        offset = min(max(offset, 0), length)
+        line, col = self._index.locate(start + offset + bisect_left(doubled, offset))  # type: ignore[union-attr]
         return line + self.line_base, col
+
+
+def _closing_quote(raw: str, i: int, doubled: Optional[list[int]]) -> int:
+    """Offset of the quote closing a quoted cell whose text starts at ``i`` (``len(raw)`` if none).
+
+    With ``doubled``, the text offset of each doubled quote on the way is appended to it."""
+    start, skipped = i, 0
+    while True:
+        j = raw.find('"', i)
+        if j == -1:
+            return len(raw)
+        if raw[j + 1 : j + 2] != '"':
+            return j
+        if doubled is not None:
+            doubled.append(j - start - skipped)
+        skipped += 1
+        i = j + 2
 
 
 def _reader(delimiter: str):
@@ -112,6 +125,9 @@ def _reader(delimiter: str):
             return
         yield from errors
         errors.clear()
+        # Lines are numbered as LineIndex numbers them (a lone "\r" in a quoted cell ends a line
+        # too), so each record's positions follow on from those of the record before.
+        first_line = 1 + line_ends("".join(pending))
         pending.clear()
         if header is None:
             return
@@ -123,7 +139,6 @@ def _reader(delimiter: str):
                 yield ReadError(source.path, f"no column {name!r} (the header has: {', '.join(header)})", line=1)
         if not cells:
             return
-        first_line = 2
         record = 0
         while True:
             try:
@@ -143,7 +158,7 @@ def _reader(delimiter: str):
             raw = "".join(pending)
             pending.clear()
             line_base = first_line - 1
-            first_line = lines.line + 1
+            first_line += line_ends(raw)
             if not row:
                 continue
             record += 1

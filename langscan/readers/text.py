@@ -2,10 +2,12 @@
 
 A file up to ``ReaderOptions.whole_limit`` bytes (16 MiB) is one Document,
 so a text wholly in another language can be reported as one ``document``
-finding.  A larger file is read as chunks of whole lines of about
-``chunk_size`` bytes (4 MiB); each chunk's ``line_base`` keeps line numbers
-true, and since chunks start at a line start, columns are true too.  A single
-line longer than a chunk is cut into pieces of about ``chunk_size`` bytes (at a
+finding.  A larger file is read as chunks of whole lines of at most
+``chunk_size`` bytes (4 MiB): a block at a time, cut after its last newline
+(``ChunkStream``), so millions of short lines cost no more than a few long
+ones.  Each chunk's ``line_base`` keeps line numbers true, and since chunks
+start at a line start, columns are true too.  A single line longer than a chunk
+is cut into pieces of about ``chunk_size`` bytes (between words, or at a
 character boundary), each placed at its true line and column, so memory stays
 bounded whatever the line length (a 2 GiB one-line file is read 4 MiB at a time).
 """
@@ -18,7 +20,7 @@ from ..document import Document, LineIndex
 from ..policy import marker_lines
 from .base import Item, ReaderOptions, peekable, Source
 from .compression import read_upto
-from .decode import BOM, PieceStream, decode, truncated
+from .decode import BOM, ChunkStream, decode, truncated
 
 
 def read_text(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator[Item]:
@@ -36,26 +38,10 @@ def read_text(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator
 
 
 def _chunks(source: Source, stream: BinaryIO, opts: ReaderOptions) -> Iterator[Item]:
-    lines = PieceStream(stream, opts.chunk_size)
-    source.meta["progress"] = lines
-    buf: list[bytes] = []
-    size = 0
-    first_line = 1
-    first_byte = 0
-    first_col = 0
-    for line_no, start, raw, col in lines:
-        if buf and size + len(raw) > opts.chunk_size:  # never more than a chunk in one document
-            yield from _chunk_doc(source, b"".join(buf), first_line, first_byte, first_col)
-            buf, size = [], 0
-        if not buf:
-            first_line, first_byte, first_col = line_no, start, col
-        buf.append(raw)
-        size += len(raw)
-        if size >= opts.chunk_size or (size >= opts.chunk_size // 2 and not raw.endswith(b"\n")):
-            yield from _chunk_doc(source, b"".join(buf), first_line, first_byte, first_col)
-            buf, size = [], 0
-    if buf:
-        yield from _chunk_doc(source, b"".join(buf), first_line, first_byte, first_col)
+    chunks = ChunkStream(stream, opts.chunk_size)
+    source.meta["progress"] = chunks
+    for first_line, first_byte, raw, first_col in chunks:
+        yield from _chunk_doc(source, raw, first_line, first_byte, first_col)
 
 
 class _ShiftedLines:
