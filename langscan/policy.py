@@ -197,6 +197,7 @@ class _MatchTimeout(Exception):
 
 
 _warned: set = set()
+_gave_up: dict = {}  # pattern -> the shortest finding it ran out of time on
 
 
 def _bounded_any(regexes: tuple, text: str) -> bool:
@@ -204,8 +205,9 @@ def _bounded_any(regexes: tuple, text: str) -> bool:
     MATCH_SECONDS for all of them together; on time-out the finding is not allowed."""
     stripped = text.strip()
     current = None
-    # (a pattern that ran out of time once is not tried again: on every finding it would cost a second each)
-    regexes = tuple(r for r in regexes if r.pattern not in _warned)
+    # (a pattern that ran out of time on a finding is not tried again on findings as long or longer: on each of
+    # them it would cost a second; shorter ones are still tried, and a time-out there lowers the bound)
+    regexes = tuple(r for r in regexes if len(text) < _gave_up.get(r.pattern, len(text) + 1))
     if not regexes:
         return False
     try:
@@ -215,13 +217,14 @@ def _bounded_any(regexes: tuple, text: str) -> bool:
                     return True
     except _MatchTimeout:
         pattern = current.pattern if current is not None else "?"
+        _gave_up[pattern] = min(len(text), _gave_up.get(pattern, len(text)))
         if pattern not in _warned:
             _warned.add(pattern)
             import sys
 
             print(f"langscan: warning: allow-regex {pattern!r} gave up after {MATCH_SECONDS:g} s on a "
-                  f"{len(text)}-character finding; it is not tried again in this run, and the findings it would "
-                  f"have allowed are reported", file=sys.stderr)
+                  f"{len(text)}-character finding; it is not tried again on findings as long in this run, and "
+                  f"the findings it would have allowed are reported", file=sys.stderr)
     return False
 
 
