@@ -122,6 +122,10 @@ def _mask_commands(line: str) -> str:
     "import numpy as np") blanked: a program from ``models/command-words.txt`` written in lowercase and the
     arguments after it, up to the first token that is no argument or ends in prose punctuation."""
     programs, weak = _command_words()
+    shell = _SHELL_LINE.match(line)
+    if shell:  # a command line of its own: its first word is a program, whichever
+        program = next(g for g in shell.groups() if g)
+        programs, weak = programs | {program}, weak - {program}
     out = line
     for m in _WORD_AT.finditer(line):
         word = m.group()
@@ -156,10 +160,19 @@ _PY_IMPORT = re.compile(r"(?<![\w.])(?:from [a-z_][\w.]* import [\w.*]+(?:, [\w.
                         r"|import [a-z_][\w.]* as [a-z_]\w{1,5}\b)")
 
 
+# A line that is a command of its own: after a shell prompt ("$ grep maja tel2", "# ionice -c 2 -n 0 bash"), or a
+# lowercase word opening the line with a flag after it ("gunzip -c foo", "chgrp -hR staff /u"), whatever the
+# program: manual pages and READMEs show commands no list of programs holds. (A prompt "#" needs the flag too:
+# "# intro" is a Markdown heading.)
+_SHELL_LINE = re.compile(r"\s*(?:[•*·]\s+)?(?:(?:\$ +|% +)?([a-z][\w.+-]*) +(?=-{1,2}[A-Za-z])"
+                         r"|\$ +([a-z][\w.+-]*) +(?=\S)|# +([a-z][\w.+-]*) +(?=-{1,2}[A-Za-z]))")
+
+
 def _names_a_program(line: str) -> bool:
     """Does a lowercase word of the line (as ``_mask_commands`` reads them) name a program of
-    ``models/command-words.txt``? (One regex pass and a set test, in C.)"""
-    return not _command_words()[0].isdisjoint(_WORD_AT.findall(line))
+    ``models/command-words.txt``, or is the line a command of its own (``_SHELL_LINE``)? (One regex pass and
+    a set test, in C.)"""
+    return not _command_words()[0].isdisjoint(_WORD_AT.findall(line)) or _SHELL_LINE.match(line) is not None
 
 
 def mask_non_words(line: str) -> str:

@@ -130,5 +130,21 @@ def test_command_line_options_in_a_german_manual_are_code_not_english():
             "              ist gleichbedeutend mit --delete.\n\n"
             "       -k, --keep-going\n"
             "              setzt nach einer Fehlermeldung die Verarbeitung fort.\n\n"
-            "       Voreinstellung: »mode,ownership,timestamps«\n")
+            "       Voreinstellung: »mode,ownership,timestamps«\n\n"
+            "BEISPIELE\n"
+            "           $ grep maja tel2\n"
+            "           maja    tel2\n\n"
+            "       dann ist\n\n"
+            "             gunzip -c foo\n\n"
+            "       gleichbedeutend mit dem Aufruf darüber.\n")
     assert Detector(expect="de").scan(text) == []
+
+
+def test_a_command_line_of_its_own_is_code_but_prose_with_a_dash_is_not():
+    from langscan.evidence import mask_non_words
+
+    for command in ("           $ grep maja tel2", "             gunzip -c foo", "       chgrp -hR staff /u",
+                    "       •   # ionice -c 2 -n 0 bash"):
+        assert not any(c.isalpha() for c in mask_non_words(command).replace("•", "")), command
+    for prose in ("# intro to the topic", "The dog - a good one", "sie sagte -- nein, danach ging sie"):
+        assert mask_non_words(prose) == prose
