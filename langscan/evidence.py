@@ -161,10 +161,11 @@ _PY_IMPORT = re.compile(r"(?<![\w.])(?:from [a-z_][\w.]* import [\w.*]+(?:, [\w.
 
 
 # A line that is a command of its own: after a shell prompt ("$ grep maja tel2", "# ionice -c 2 -n 0 bash"), or a
-# lowercase word opening the line with a flag after it ("gunzip -c foo", "chgrp -hR staff /u"), whatever the
+# lowercase word opening the line with a flag or an option after it ("gunzip -c foo", "chgrp -hR staff /u",
+# "wodim dev=1,0 -raw96r"), whatever the
 # program: manual pages and READMEs show commands no list of programs holds. (A prompt "#" needs the flag too:
 # "# intro" is a Markdown heading.)
-_SHELL_LINE = re.compile(r"\s*(?:[•*·]\s+)?(?:(?:\$ +|% +)?([a-z][\w.+-]*) +(?=-{1,2}[A-Za-z])"
+_SHELL_LINE = re.compile(r"\s*(?:[•*·]\s+)?(?:(?:\$ +|% +)?([a-z][\w.+-]*) +(?=-{1,2}[A-Za-z]|[\w.-]+=\S)"
                          r"|\$ +([a-z][\w.+-]*) +(?=\S)|# +([a-z][\w.+-]*) +(?=-{1,2}[A-Za-z]))")
 
 

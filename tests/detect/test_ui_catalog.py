@@ -144,7 +144,7 @@ def test_a_command_line_of_its_own_is_code_but_prose_with_a_dash_is_not():
     from langscan.evidence import mask_non_words
 
     for command in ("           $ grep maja tel2", "             gunzip -c foo", "       chgrp -hR staff /u",
-                    "       •   # ionice -c 2 -n 0 bash"):
+                    "       •   # ionice -c 2 -n 0 bash", "      export PATH=/usr/bin"):
         assert not any(c.isalpha() for c in mask_non_words(command).replace("•", "")), command
     for prose in ("# intro to the topic", "The dog - a good one", "sie sagte -- nein, danach ging sie"):
         assert mask_non_words(prose) == prose
