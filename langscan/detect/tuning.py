@@ -27,6 +27,16 @@ LATIN_IN_FOREIGN_MIN_P = 0.5  # ... and the model must hear a foreign Latin lang
 ROMANISED_NAME_SHARE = 0.5  # a run on a non-Latin page, every word capitalised, this share of them rare in the model's language, is a name
 UI_PHRASE_MIN_WORDS = 2  # fewer Latin words on a non-Latin page are never read (a lone "Menu", "Video": design labels)
 UI_PHRASE_ZIPF = 3.0  # a shorter run, or one the model is unsure of, is a UI string when every word is this everyday
+# Languages that write compounds as one word ("Dateiinhalte", "gegevensbestand", "filsystemet"): a word of
+# COMPOUND_MIN_LETTERS or more their lexicon does not list, made of two listed words of COMPOUND_MIN_PART letters or
+# more (each at least COMPOUND_PART_ZIPF there and more common there than in English), is a word of theirs, as
+# common as its rarer part less COMPOUND_DISCOUNT (setup._compound_zipf). Lower COMPOUND_PART_ZIPF: more compounds
+# read as the language's words, and more foreign words split into rare parts taken for them.
+COMPOUNDING_LANGS = frozenset({"de", "nl", "sv", "da", "no"})
+COMPOUND_MIN_LETTERS = 8
+COMPOUND_MIN_PART = 3
+COMPOUND_PART_ZIPF = 3.0
+COMPOUND_DISCOUNT = 1.0
 ELIDING_LANGS = frozenset({"fr", "it", "ca"})  # expected languages whose articles and pronouns elide before a vowel
 ELISION_MAX_LETTERS = 6  # "l'", "qu'", "jusqu'", "lorsqu'", "dell'": an elision this long before the apostrophe
 UI_BLOCK_MIN_ITEMS = 3  # lines in a row of everyday Latin UI words on a non-Latin page that make a menu (fewer: labels)

@@ -148,3 +148,18 @@ def test_a_command_line_of_its_own_is_code_but_prose_with_a_dash_is_not():
         assert not any(c.isalpha() for c in mask_non_words(command).replace("•", "")), command
     for prose in ("# intro to the topic", "The dog - a good one", "sie sagte -- nein, danach ging sie"):
         assert mask_non_words(prose) == prose
+
+
+def test_german_compounds_no_lexicon_lists_are_german_words():
+    from langscan.detect.setup import _best_zipf
+
+    # two German words each, written as one: not unknown words for a German text
+    for word in ("dateiinhalte", "programmvarianten", "gerätesysteme", "schlagwörter", "arbeitsplatzsuche"):
+        assert _best_zipf(("de",), word) > 0, word
+    # English words German web text borrows are no German parts: "understanding" is not "under" + "standing"
+    assert _best_zipf(("de",), "understanding") == 0.0
+    # and nothing is split for a language that does not compound
+    assert _best_zipf(("fr",), "dateiinhalte") == 0.0
+    text = ("Es gibt emulierte SCSI-kompatible Gerätesysteme, die SCSI-Protokolle verwenden.\n"
+            "Zusätzlich entsprechen die Programmvarianten egrep, fgrep und rgrep den Aufrufen.\n")
+    assert Detector(expect="de").scan(text) == []
