@@ -25,7 +25,7 @@ from ..languages import same_family, script_of_lang
 from . import tuning
 from .candidate import Candidate
 from .latin_common import Taken, lexicon_code, lines_holding
-from .text import words
+from .text import trim, words
 
 _SENTENCE = re.compile(r"[.!?;]\s+\S|[,;]\s*$|[\d@#/\\=<>{}\[\]_]")  # prose, numbers, code, addresses
 _BLANK = re.compile(r"\s*")
@@ -75,13 +75,13 @@ def foreign_blocks(st, text: str, folded: str, rare: set[str], cands: list[Candi
     for block in blocks:
         if len(block) < tuning.BLOCK_MIN_LINES:
             continue
-        s, e = block[0][0] + (len(text[block[0][0]:block[0][1]]) - len(text[block[0][0]:block[0][1]].lstrip())), \
-            block[-1][1] - (len(text[block[-1][0]:block[-1][1]]) - len(text[block[-1][0]:block[-1][1]].rstrip()))
+        block = [trim(text, a, b) for a, b in block]  # (the lines without their indentation)
+        s, e = block[0][0], block[-1][1]
         if taken.any_within(s, e) or taken.covers(s):
             continue
-        if all(covered.covers(a + len(text[a:b]) - len(text[a:b].lstrip())) for a, b in block):
+        if all(covered.covers(a) for a, _ in block):
             continue  # (every line found already)
-        sample = " . ".join(text[a:b].strip().lower() for a, b in block)
+        sample = " . ".join(text[a:b].lower() for a, b in block)
         lang, p, p_exp, how = _heard(st, sample)
         flagged = lang is not None and p >= tuning.BLOCK_MODEL_P and p_exp <= tuning.BLOCK_MAX_EXPECTED
         if flagged and not _words_of(st, lang, [text[a:b] for a, b in block], how):
@@ -102,10 +102,8 @@ def foreign_blocks(st, text: str, folded: str, rare: set[str], cands: list[Candi
         for c in cands:
             if c.kind is Kind.LATIN and s <= c.start and c.end <= e:
                 c.lang = lang
-        for a, b in block:
-            a2, b2 = a + len(text[a:b]) - len(text[a:b].lstrip()), b - len(text[a:b]) + len(text[a:b].rstrip())
-            if not (covered.any_within(a2, b2) or covered.covers(a2)):
-                out.append(Candidate(Kind.LATIN, a2, b2, lang, "Latin", score, context="boilerplate"))
+        out.extend(Candidate(Kind.LATIN, a, b, lang, "Latin", score, context="boilerplate")
+                   for a, b in block if not (covered.any_within(a, b) or covered.covers(a)))
     return out
 
 
