@@ -45,7 +45,7 @@ from .menus import all_first_words, menu_candidates, trigger_words
 from .screen import fold_words, occurring, share_lines
 from .setup import Setup
 from .short_units import in_short_units, short_units
-from .text import GLUED, MENU, fold, is_latin_word, mostly_upper, units, words
+from .text import GLUED, MENU, fold, is_latin_word, mostly_upper, units, without_broken_halves, words
 from .ui_blocks import foreign_blocks
 from .ui_catalog import catalog_lines
 from .unknown_words import unknown_word_spans, wider
@@ -130,7 +130,10 @@ class LatinStage:
         with share_lines(folded, text, lambda: rare.union(words_.intersection(all_first_words()),
                                                           words_.intersection(trigger_words(st)),
                                                           st.foreign_common.among(words_))):
-            return self._screen(text, trace, taken, folded_words)
+            out = self._screen(text, trace, taken, folded_words)
+        if out and ("-\n" in text or "\u2010\n" in text or "-\r" in text or "\u2010\r" in text):
+            out = without_broken_halves(text, out, trace)
+        return out
 
     def _screen(self, text: str, trace, taken: Taken, folded_words) -> list[Candidate]:
         """The stage's steps, in order; each reads only the lines its words point to."""

@@ -325,3 +325,54 @@ def keyword_list(text: str, s: int, e: int) -> bool:
     items = [x.strip() for x in body.split(",")]
     return len(items) >= tuning.TAG_LIST_MIN_ITEMS and all(
         x and x == x.lower() and _KEYWORD_ITEM.fullmatch(x) for x in items)
+
+
+# ------------------------------------------------------------------ words broken across lines
+# Hard-wrapped text (manual pages, e-mail, text taken out of PDFs) breaks a word at a line end with a hyphen:
+# "Datei‐" / "deskriptoren". Each half alone is no word of any lexicon, and a span that starts with the second
+# half or ends with the first was read as foreign ("deskriptoren vorfindet." as Danish).
+_HYPHENS = "-\u2010"
+
+
+def without_broken_halves(text: str, cands: list, trace=None) -> list:
+    """The Latin candidates with a word half they start or end with cut off (the continuation of a word the
+    previous line broke with a hyphen; the half a hyphen at the line's end breaks off); a candidate left with
+    fewer than two words is dropped."""
+    out = []
+    for c in cands:
+        if getattr(c.kind, "value", c.kind) != "latin":
+            out.append(c)
+            continue
+        s, e = c.start, c.end
+        ls = text.rfind("\n", 0, s) + 1
+        if not text[ls:s].strip() and s < e and text[s].islower() and ls >= 2:
+            prev_end = ls - 1 - (1 if ls >= 2 and text[ls - 2] == "\r" else 0)
+            prev = text[text.rfind("\n", 0, prev_end) + 1:prev_end].rstrip()
+            if prev and prev[-1] in _HYPHENS and len(prev) >= 2 and prev[-2].isalpha():
+                k = s
+                while k < e and not text[k].isspace():
+                    k += 1  # (the rest of the broken word)
+                while k < e and text[k].isspace():
+                    k += 1
+                s = k
+        if e < len(text) and text[e] in _HYPHENS and e > s and text[e - 1].isalpha():
+            after = text[e + 1:text.find("\n", e) if text.find("\n", e) != -1 else len(text)]
+            if not after.strip():
+                k = e
+                while k > s and not text[k - 1].isspace():
+                    k -= 1  # (the broken word's first half)
+                while k > s and text[k - 1].isspace():
+                    k -= 1
+                e = k
+        if (s, e) == (c.start, c.end):
+            out.append(c)
+            continue
+        kept = text[s:e].split()
+        if len(kept) < 2:
+            if trace is not None and trace.on:
+                trace.add(c.start, c.end, text[c.start:c.end], "latin", c.lang, c.score, False,
+                          "a word broken across lines by a hyphen is most of it")
+            continue
+        c.start, c.end = s, e
+        out.append(c)
+    return out

@@ -163,3 +163,16 @@ def test_german_compounds_no_lexicon_lists_are_german_words():
     text = ("Es gibt emulierte SCSI-kompatible Gerätesysteme, die SCSI-Protokolle verwenden.\n"
             "Zusätzlich entsprechen die Programmvarianten egrep, fgrep und rgrep den Aufrufen.\n")
     assert Detector(expect="de").scan(text) == []
+
+
+def test_a_word_broken_across_lines_by_a_hyphen_is_no_foreign_span():
+    # groff hard-wraps German manual pages with U+2010 at the break: "Datei‐" / "deskriptoren"
+    text = ("Das Programm meldet einen Fehler, wenn es keine ungewöhnlichen Datei\u2010\n"
+            "       deskriptoren vorfindet.\n\n"
+            "Schaltet den Schreibmodus Plextor VariRec an. Der zwin\u2010\n"
+            "                     gend notwendige Wert ist 4.\n")
+    assert Detector(expect="de").scan(text) == []
+    # a foreign line is still found, without the half of a broken word it ends with
+    text = "The committee met on Tuesday.\nWeitere Inhalte finden Sie hier unten auf der Seite-\nnavigation.\n"
+    got = [(f.text, f.lang) for f in Detector(expect="en").scan(text)]
+    assert got == [("Weitere Inhalte finden Sie hier unten auf der", "de")]
