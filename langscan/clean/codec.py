@@ -196,15 +196,23 @@ def decompress(raw: bytes, limit: Optional[int] = None) -> tuple[bytes, Codec]:
     return bytes(out), codec
 
 
+def check_text_head(head: bytes) -> None:
+    """Refuse a payload whose first 8 KiB are not UTF-8 text: UTF-16 or UTF-32 (a byte-order mark and the NUL
+    bytes of such text: named, with what to do), or binary data (NUL bytes)."""
+    head = head[:8192]
+    if b"\0" not in head:
+        return
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise DecodeError("UTF-16 or UTF-32 text (its byte-order mark says so): clean rewrites UTF-8 only; "
+                          "convert it first, e.g. iconv -f UTF-16 -t UTF-8")
+    raise DecodeError("binary data (NUL bytes), not text (UTF-16 without a byte-order mark reads so too)")
+
+
 def decode_text(data: bytes) -> tuple[str, bool]:
     """(text, had_bom); raises DecodeError naming the first bad byte."""
     bom = data.startswith(BOM)
     body = data[3:] if bom else data
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") and b"\0" in data[:8192]:  # (a mark, and the NULs of UTF-16)
-        raise DecodeError("UTF-16 or UTF-32 text (its byte-order mark says so): clean rewrites UTF-8 only; "
-                          "convert it first, e.g. iconv -f UTF-16 -t UTF-8")
-    if b"\0" in body[:8192]:
-        raise DecodeError("binary data (NUL bytes), not text (UTF-16 without a byte-order mark reads so too)")
+    check_text_head(data if not bom else body)
     try:
         return body.decode("utf-8"), bom
     except UnicodeDecodeError as exc:

@@ -149,10 +149,8 @@ def kept_when_stripped(f) -> bool:
     ``detail`` names no other language, as a mis-decoded Russian line's "mis-decoded UTF-8 of Russian text"
     does). Removing either would cut a word out of the text's own sentences."""
     kind = str(_value(f.kind))
-    if kind == "homoglyph":
-        return True
-    return kind == "mojibake" and " of " not in (getattr(f, "detail", "") or "") \
-        and str(getattr(f, "detail", "")).startswith("mis-decoded")
+    detail = getattr(f, "detail", "") or ""
+    return kind == "homoglyph" or (kind == "mojibake" and detail.startswith("mis-decoded") and " of " not in detail)
 
 
 def repair_homoglyphs(text: str, findings: Sequence) -> str:

@@ -374,11 +374,7 @@ def _batches(payload, limit: int, size: int, whole: int = 0):
     from ..readers.base import peekable
 
     sniff = payload.read(8192)  # binary data is refused before a line of it is read
-    if sniff[:2] in (b"\xff\xfe", b"\xfe\xff") and b"\0" in sniff[:8192]:  # (a mark, and the NULs of UTF-16)
-        raise codecs.DecodeError("UTF-16 or UTF-32 text (its byte-order mark says so): clean rewrites UTF-8 "
-                                 "only; convert it first, e.g. iconv -f UTF-16 -t UTF-8")
-    if b"\0" in sniff:
-        raise codecs.DecodeError("binary data (NUL bytes), not text (UTF-16 without a byte-order mark reads so too)")
+    codecs.check_text_head(sniff)
     payload = peekable(sniff, payload)
     whole = min(whole, limit)
     if whole:

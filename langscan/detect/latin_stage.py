@@ -131,9 +131,7 @@ class LatinStage:
                                                           words_.intersection(trigger_words(st)),
                                                           st.foreign_common.among(words_))):
             out = self._screen(text, trace, taken, folded_words)
-        if out and ("-\n" in text or "\u2010\n" in text or "-\r" in text or "\u2010\r" in text):
-            out = without_broken_halves(text, out, trace)
-        return out
+        return without_broken_halves(text, out, trace) if out else out
 
     def _screen(self, text: str, trace, taken: Taken, folded_words) -> list[Candidate]:
         """The stage's steps, in order; each reads only the lines its words point to."""

@@ -334,36 +334,49 @@ def keyword_list(text: str, s: int, e: int) -> bool:
 _HYPHENS = "-\u2010"
 
 
+def _blank_back(text: str, i: int) -> int:
+    """``i`` moved back over spaces, tabs and a "\r" (local: the blanks before a point, not the whole line)."""
+    while i > 0 and text[i - 1] in " \t\r\u00a0":
+        i -= 1
+    return i
+
+
+def _line_end_before(text: str, i: int) -> bool:
+    """Does a line break stand right before ``i``, with a previous line before it?"""
+    return i >= 2 and text[i - 1] == "\n"
+
+
+def _at_line_end(text: str, i: int) -> bool:
+    """Is there nothing but blanks from ``i`` to the end of its line?"""
+    while i < len(text) and text[i] in " \t\r\u00a0":
+        i += 1
+    return i == len(text) or text[i] == "\n"
+
+
 def without_broken_halves(text: str, cands: list, trace=None) -> list:
     """The Latin candidates with a word half they start or end with cut off (the continuation of a word the
     previous line broke with a hyphen; the half a hyphen at the line's end breaks off); a candidate left with
-    fewer than two words is dropped."""
+    fewer than two words is dropped. Only the characters around each candidate are read."""
     out = []
     for c in cands:
         if getattr(c.kind, "value", c.kind) != "latin":
             out.append(c)
             continue
         s, e = c.start, c.end
-        ls = text.rfind("\n", 0, s) + 1
-        if not text[ls:s].strip() and s < e and text[s].islower() and ls >= 2:
-            prev_end = ls - 1 - (1 if ls >= 2 and text[ls - 2] == "\r" else 0)
-            prev = text[text.rfind("\n", 0, prev_end) + 1:prev_end].rstrip()
-            if prev and prev[-1] in _HYPHENS and len(prev) >= 2 and prev[-2].isalpha():
-                k = s
-                while k < e and not text[k].isspace():
-                    k += 1  # (the rest of the broken word)
-                while k < e and text[k].isspace():
-                    k += 1
-                s = k
-        if e < len(text) and text[e] in _HYPHENS and e > s and text[e - 1].isalpha():
-            after = text[e + 1:text.find("\n", e) if text.find("\n", e) != -1 else len(text)]
-            if not after.strip():
-                k = e
-                while k > s and not text[k - 1].isspace():
-                    k -= 1  # (the broken word's first half)
-                while k > s and text[k - 1].isspace():
-                    k -= 1
-                e = k
+        if s < e and text[s].islower() and _line_end_before(text, _blank_back(text, s)):
+            # the previous line's last characters, past its blanks: a letter and a hyphen
+            k = _blank_back(text, _blank_back(text, s) - 1)
+            if k >= 2 and text[k - 1] in _HYPHENS and text[k - 2].isalpha():
+                while s < e and not text[s].isspace():
+                    s += 1  # (the rest of the broken word)
+                while s < e and text[s].isspace():
+                    s += 1
+        if e < len(text) and text[e] in _HYPHENS and e > s and text[e - 1].isalpha() \
+                and _at_line_end(text, e + 1):
+            while e > s and not text[e - 1].isspace():
+                e -= 1  # (the broken word's first half)
+            while e > s and text[e - 1].isspace():
+                e -= 1
         if (s, e) == (c.start, c.end):
             out.append(c)
             continue

@@ -78,7 +78,7 @@ def catalog_lines(st, text: str, folded: str, words_: set[str], cands: list[Cand
                   trace) -> list[Candidate]:
     """Candidates for the items of short lines that are English UI strings of the expected language's catalogs."""
     lang = st.expect[0]
-    if any(st.is_expected(l) for l in ("en",)) or len(st.expect) != 1:
+    if len(st.expect) != 1 or st.is_expected("en"):
         return []
     strings, first = strings_for(lang)
     starts = words_.intersection(first)
