@@ -118,6 +118,7 @@ class Pipeline:
         own = [s.source, s.allow_file, r.allow_file, self.baseline_path, *r.extra_own_files]
         self.own_files = frozenset(os.path.abspath(p) for p in own if p)
         self._opts_cache: dict = {}
+        self._last_key: tuple = (None, None)  # (path, key(path)) of the last path asked about
         self._policy_cache: dict = {}
 
     # ------------------------------------------------------------------ settings
@@ -154,9 +155,13 @@ class Pipeline:
         """``path`` as the config's globs and the baseline see it."""
         if path == "<stdin>":
             return path
+        if self._last_key[0] == path:  # (asked once per record: the records of a file share it)
+            return self._last_key[1]
         from .readers.walk import relative
 
-        return relative(path, self.root)
+        rel = relative(path, self.root)
+        self._last_key = (path, rel)
+        return rel
 
     def _path_settings(self, path: str):
         s = self.settings

@@ -131,3 +131,24 @@ def lines_holding(folded: str, text: str, words: set[str], strong: set[str]) -> 
             le = end - 1 if end > ls and text[end - 1] == "\r" else end
             out.append((ls, le, folded[ls:le]))
     return out
+
+
+def short_lines_holding(folded: str, text: str, words: set[str], max_words: int) -> list[tuple[int, int]]:
+    """(start, end) of the lines of at most ``max_words`` words holding any of ``words``, in one pass over the
+    lines (a split each) rather than a search per word: the furniture readers ask this with every rare word of a
+    text, most of which stand in its long lines."""
+    if len(folded) != len(text):  # (lowercasing changed the length: the lines are found from the text's own)
+        return [(ls, le) for ls, le, fl in lines_holding(folded, text, words, words)
+                if len(fl.split()) <= max_words]
+    out: list[tuple[int, int]] = []
+    isdisjoint = words.isdisjoint
+    pos = 0
+    for fl in folded.split("\n"):
+        n = len(fl)
+        if n:
+            held = fl.split()
+            if len(held) <= max_words and held and not isdisjoint(held):
+                end = pos + n
+                out.append((pos, end - 1 if text[end - 1] == "\r" else end))
+        pos += n + 1
+    return out

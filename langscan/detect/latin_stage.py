@@ -308,10 +308,14 @@ class LatinStage:
         # or three words)
         odd = st.familiar.outside(rare)
         if odd:
-            odd = occurring(text, folded, words_, lambda: set(fold(text, lower=False).split()),
-                            {w for w in odd if (w not in st.known or w in st.everyday
-                                                or spelling.vouches(w, st.expect))  # (Swahili "barua")
-                             and w.isalpha() and is_latin_word(w)})
+            odd = {w for w in odd if w.isalpha() and is_latin_word(w)}
+            # never seen, or everyday elsewhere, or a word a spelling list vouches for (Swahili "barua"), in
+            # set operations at C speed
+            unknown = st.known.outside(odd)
+            seen = odd - unknown
+            odd = unknown | st.everyday.among(seen)
+            odd |= spelling.vouched_among(seen - odd, st.expect)
+            odd = occurring(text, folded, words_, lambda: set(fold(text, lower=False).split()), odd)
         odd |= lone_strong
         common_elsewhere = common_elsewhere.difference(odd)
         if not (odd or common_elsewhere):

@@ -24,7 +24,7 @@ from ..finding import Kind
 from ..languages import same_family, script_of_lang
 from . import tuning
 from .candidate import Candidate
-from .latin_common import Taken, lexicon_code, lines_holding
+from .latin_common import Taken, lexicon_code, short_lines_holding
 from .text import trim, words
 
 _SENTENCE = re.compile(r"[.!?;]\s+\S|[,;]\s*$|[\d@#/\\=<>{}\[\]_]")  # prose, numbers, code, addresses
@@ -58,8 +58,7 @@ def foreign_blocks(st, text: str, folded: str, rare: set[str], cands: list[Candi
     """One candidate for each block of short foreign-looking lines the model hears as one other language."""
     if not rare:
         return []
-    lines = [(ls, le) for ls, le, fl in lines_holding(folded, text, rare, rare)
-             if len(fl.split()) <= tuning.BLOCK_LINE_MAX_WORDS]
+    lines = short_lines_holding(folded, text, rare, tuning.BLOCK_LINE_MAX_WORDS)
     if len(lines) < tuning.BLOCK_MIN_LINES:
         return []
     blocks: list[list[tuple[int, int]]] = []
