@@ -42,7 +42,7 @@ NAME_PARTICLES: frozenset[str] = frozenset(
 
 # Things that are not words of any language: they are masked before tokens are read.
 # A whitespace-separated chunk that may hold a non-word: a cheap test first, the full rules after.
-_MAYBE = re.compile(r"[\d@#`/\\_=<>{}\[\]~^$*:.|]|(?:^|\s)-{1,2}[A-Za-z]|[a-z],[a-z]")
+_MAYBE = re.compile(r"[\d@#`/\\_=<>{}\[\]~^$*:.|]|(?:^|\s)-{1,2}[A-Za-z]|[a-z],[a-z]|[a-z]-[a-z]+-[a-z]")
 _NOT_WORDS = re.compile(
     r"""
       (?:https?|ftp)://\S+            # URLs
@@ -75,6 +75,11 @@ _BRACKETED = re.compile(r"<[^<>\n]{0,120}>")  # <e-mail at example dot org>, <ta
 # after them ("mode,ownership,timestamps": a value list, which prose never writes)
 _OPTION = re.compile(r"--?[A-Za-z][\w.-]*(?:=\S*)?[,.;:)]?")
 _GLUED_LIST = re.compile(r"[a-z],[a-z]")
+# three or more lowercase ASCII words joined by hyphens ("backward-kill-word", "reset-on-fork", "set-timeout-oneshot"):
+# a command, key or option name of a program, which manual pages and configuration documents name in any language.
+# (Prose writes such chains too, "state-of-the-art", "c'est-à-dire": as one token they are no evidence of a
+# language either. A word repeated, "pura-pura-pura", is left to the reader.)
+_HYPHEN_NAME = re.compile(r"\(?([a-z][a-z0-9]*(?:-[a-z0-9]+){2,})\)?[,.;:]?\)?")
 
 
 def _mask_chunk(m: "re.Match[str]") -> str:
@@ -82,6 +87,9 @@ def _mask_chunk(m: "re.Match[str]") -> str:
     if _MAYBE.search(chunk) is None:
         return chunk
     if _OPTION.fullmatch(chunk) or _GLUED_LIST.search(chunk):
+        return " " * len(chunk)
+    name = _HYPHEN_NAME.fullmatch(chunk)
+    if name is not None and len(set(name.group(1).split("-"))) > 1:
         return " " * len(chunk)
     if _CODE_SIGNS.search(chunk):
         return " " * len(chunk)  # identifiers, paths with underscores, markup: no word in it is language

@@ -150,6 +150,32 @@ def test_a_command_line_of_its_own_is_code_but_prose_with_a_dash_is_not():
         assert mask_non_words(prose) == prose
 
 
+def test_program_names_of_hyphenated_words_in_a_french_manual_are_code_not_english():
+    # a French manual page naming a line editor's commands and settings: names of a program, not English text
+    text = ("Commandes de déplacement\n"
+            "       beginning-of-line (C-a)\n"
+            "              Se déplacer au début de la ligne courante.\n"
+            "       backward-kill-word (M-Effacement)\n"
+            "              Effacer le mot situé avant le curseur.\n"
+            "       history-search-backward\n"
+            "              Rechercher en arrière dans l'historique la ligne commençant comme la ligne courante.\n"
+            "       re-read-init-file (C-x C-r)\n"
+            "              Relire le fichier d'initialisation et prendre en compte les raccourcis.\n"
+            "       show-all-if-ambiguous (Off)\n"
+            "              Avec cette option, les complétions possibles sont affichées aussitôt.\n")
+    assert Detector(expect="fr").scan(text) == []
+    from langscan.evidence import mask_non_words
+
+    for name in ("re-read-init-file", "(show-all-if-ambiguous)", "reset-on-fork.", "auto-reboot-to-firmware-setup"):
+        assert not mask_non_words(name).strip(), name
+    # two-part compounds and a word repeated are left to the reader: prose writes them
+    for prose in ("a well-known writer", "anak-anak-anak", "vis-à-vis"):
+        assert mask_non_words(prose) == prose
+    # an English sentence among the names is still found in the French text
+    found = Detector(expect="fr").scan(text + "       Note that this command is not bound to any key by default.\n")
+    assert [f.lang for f in found] == ["en"]
+
+
 def test_german_compounds_no_lexicon_lists_are_german_words():
     from langscan.detect.setup import _best_zipf
 
