@@ -164,6 +164,11 @@ def _mask_commands(line: str) -> str:
     return out
 
 
+# The GNU documentation reader asked for a manual: "info '(coreutils) cat invocation'" (a node reference, in any
+# language's prose), or "info grep" on a line of its own (a manual page's SEE ALSO section).
+_INFO_COMMAND = re.compile(r"(?<![\w'’-])p?info\s+'\([\w.+-]+\)[^'\n]{0,80}'|^\s*p?info\s+[a-z][\w.+-]*\s*$")
+
+
 _PY_IMPORT = re.compile(r"(?<![\w.])(?:from [a-z_][\w.]* import [\w.*]+(?:, [\w.]+)*(?: as [a-z_]\w*)?"
                         r"|import [a-z_][\w.]* as [a-z_]\w{1,5}\b)")
 
@@ -192,10 +197,13 @@ def mask_non_words(line: str) -> str:
     digit or a sign that non-words use, so the cost stays linear.
     """
     command = _names_a_program(line)
-    if _MAYBE.search(line) is None and "<" not in line and "import " not in line and not command:
+    if _MAYBE.search(line) is None and "<" not in line and "import " not in line and "info " not in line \
+            and not command:
         return line
     if "import " in line:
         line = _PY_IMPORT.sub(_blank, line)
+    if "info " in line:
+        line = _INFO_COMMAND.sub(_blank, line)
     if command:
         line = _mask_commands(line)
     if "<" in line:

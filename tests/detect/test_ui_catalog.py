@@ -176,6 +176,23 @@ def test_program_names_of_hyphenated_words_in_a_french_manual_are_code_not_engli
     assert [f.lang for f in found] == ["en"]
 
 
+def test_asking_the_info_reader_for_a_manual_is_code_not_english():
+    # the end of a German manual page of a GNU tool, and its SEE ALSO section
+    text = ("SIEHE AUCH\n"
+            "       Vollständige Dokumentation unter: <https://www.gnu.org/software/coreutils/cat>\n"
+            "       oder lokal verfügbar mit: info '(coreutils) cat invocation'\n\n"
+            "       Die vollständige Dokumentation liegt als Texinfo-Handbuch vor. Wenn die Programme korrekt\n"
+            "       installiert sind, sollte Ihnen der Befehl\n\n"
+            "              info grep\n\n"
+            "       den Zugriff auf das vollständige Handbuch ermöglichen.\n")
+    assert Detector(expect="de").scan(text) == []
+    from langscan.evidence import mask_non_words
+
+    # prose that says "info" is left alone
+    for prose in ("more info here", "plus d'info sur le site", "info grep is a tool"):
+        assert mask_non_words(prose) == prose
+
+
 def test_german_compounds_no_lexicon_lists_are_german_words():
     from langscan.detect.setup import _best_zipf
 
