@@ -4,7 +4,7 @@ lexicon explains which word."""
 
 from __future__ import annotations
 
-from ..evidence import LOANWORDS
+from ..evidence import LOANWORDS, mask_non_words
 from ..finding import Kind
 from ..languages import script_of_lang
 from . import tuning
@@ -30,6 +30,12 @@ def expected_run(setup: Setup, lowered: list[str]) -> int:
     return longest
 
 
+
+
+def _spoken(frag: str) -> str:
+    """``frag`` with its non-words (``evidence.mask_non_words``) left out and the spaces they leave closed."""
+    masked = mask_non_words(frag)
+    return frag if masked == frag else " ".join(masked.split())
 
 
 def foreign_units(st: Setup, text, tokens, unit_of, unit_spans, caps_line, trace):
@@ -63,6 +69,16 @@ def foreign_units(st: Setup, text, tokens, unit_of, unit_spans, caps_line, trace
             continue  # a comma-separated list of names, handles or tags, not a sentence
         preds = st.model.predict(frag.lower() if caps_line else frag, k=5)
         p_exp = sum(q for l, q in preds if st.is_expected(l))
+        heard = frag
+        if p_exp < tuning.MODEL_HEARS_EXPECTED:
+            # non-words (code, numbers) say nothing of a unit's language and may mislead the model ("and
+            # endprotoent(3) to enumerate the protocols" heard as Dutch): without them, it may hear the expected one
+            spoken = _spoken(frag)
+            if spoken != frag:
+                again = st.model.predict(spoken.lower() if caps_line else spoken, k=5)
+                if sum(q for l, q in again if st.is_expected(l)) >= tuning.MODEL_HEARS_EXPECTED:
+                    preds, heard = again, spoken
+                    p_exp = sum(q for l, q in preds if st.is_expected(l))
         heard_expected = p_exp >= tuning.MODEL_HEARS_EXPECTED
         if heard_expected and (own > tuning.WHOLE_UNIT_MAX_COMMON * len(idx) or sum(
                 1 for k in idx if tokens[k].lower not in st.known) < tuning.LINGUA_OVERRULES_UNKNOWN * len(idx)):
@@ -75,7 +91,7 @@ def foreign_units(st: Setup, text, tokens, unit_of, unit_spans, caps_line, trace
                 or p_exp > tuning.WHOLE_UNIT_MAX_EXPECTED:
             # fastText is unsure, or hears some of the expected language: lingua's character
             # statistics must then be sure of another language and hear none of the expected one
-            verdict = lingua_verdict(st, frag)
+            verdict = lingua_verdict(st, heard)
             (l_top, p_top), l_exp = (verdict[0][0], verdict[1]) if verdict else (("und", 0.0), 1.0)
             if not st.is_expected(l_top) \
                     and p_top >= (tuning.LINGUA_OVERRULES_P if heard_expected else tuning.LINGUA_MIN_P) \

@@ -793,3 +793,18 @@ def test_a_camelcase_brand_closing_its_line_is_kept_whole():
     body = "Le conseil municipal a voté le budget mercredi soir après un long débat sur les investissements.\n"
     got = [f.text for f in Detector(expect="fr").scan(body + "Powered by\u00a0WordPress\u00a0and\u00a0ThemeGrill.\n")]
     assert got == ["Powered by\u00a0WordPress\u00a0and\u00a0ThemeGrill"]
+
+
+def test_a_function_reference_in_an_english_manual_does_not_make_its_sentence_foreign():
+    # getent(1) as man renders it: the references "getprotoent(3)" are code, and heard with them the sentence
+    # sounded Dutch to the models; without them it is plainly English
+    text = ("       protocols When no key is provided, use setprotoent(3), getpro\u2010\n"
+            "                 toent(3), and endprotoent(3) to enumerate the protocols\n"
+            "                 database. When one or more key arguments are provided,\n"
+            "                 pass each numeric key to getprotobynumber(3) and each non\u2010\n"
+            "                 numeric key to getprotobyname(3) and display the result.\n")
+    assert Detector(expect="en").scan(text) == []
+    # a foreign sentence holding a reference is still found
+    found = Detector(expect="en").scan(text + "       Mit getent(1) lassen sich die Einträge der Datenbanken "
+                                              "bequem anzeigen, auch wenn sie aus dem Netz kommen.\n")
+    assert [f.lang for f in found] == ["de"]
