@@ -66,7 +66,8 @@ def _blank(m: "re.Match[str]") -> str:
 _CODE_SIGNS = re.compile(r"[_\\={}~^$*|]|\w\.[a-z0-9]{1,4}$|\w\.[a-z0-9]{1,4}\W*$"  # identifiers, file names (siv-cmac.c)
                          r"|^[a-z]\w*(?:\.[a-z]\w*)+\W*$"  # a dotted name, "player.setav", "os.path.join"
                          r"|^[A-Za-z]\w*(?:\.[a-z]\w*){2,}\W*$"  # ... opening with a capital: "Ctrl.content.status"
-                         r"|[a-z]\.[a-zA-Z]\w*\(")  # a method call: "document.getElementById("
+                         r"|[a-z]\.[a-zA-Z]\w*\("  # a method call: "document.getElementById("
+                         r"|^\.[a-z][a-z0-9]{0,4}\W*$")  # a file name extension: ".pyc", ".gz"
 _CAPTION_TAIL = re.compile(r"/([A-ZÀ-Þ][^/\s]*)$")
 _BRACKETED = re.compile(r"<[^<>\n]{0,120}>")  # <e-mail at example dot org>, <tags>
 
@@ -197,8 +198,9 @@ def mask_non_words(line: str) -> str:
     digit or a sign that non-words use, so the cost stays linear.
     """
     command = _names_a_program(line)
+    broken = line.rstrip()[-1:] in _BREAK_HYPHENS
     if _MAYBE.search(line) is None and "<" not in line and "import " not in line and "info " not in line \
-            and not command:
+            and not command and not broken:
         return line
     if "import " in line:
         line = _PY_IMPORT.sub(_blank, line)
@@ -209,6 +211,9 @@ def mask_non_words(line: str) -> str:
     if "<" in line:
         line = _BRACKETED.sub(_blank, line)
     out = _CHUNK.sub(_mask_chunk, line)
+    if broken:
+        # the first half of a word a hyphen breaks at the line's end ("par‐" / "allel"): no word of any language
+        out = _BROKEN_HALF.sub(_blank, out)
     if _CODE_SIGNS.search(line) and _code_share(line, out) >= (
             CODE_LINE_SHARE_OPERATOR if _CODE_OPERATOR.search(line) else CODE_LINE_SHARE):
         # mostly code ('ctrl.content.status === "published" ? "Contenu publié"'): its string literals and
@@ -216,6 +221,9 @@ def mask_non_words(line: str) -> str:
         return _CHUNK.sub(_blank, out)
     return out
 
+
+_BREAK_HYPHENS = "-\u2010\u00ad"
+_BROKEN_HALF = re.compile(r"(?<![\w-])[^\W\d_]+[-\u2010\u00ad]\s*$")
 
 _LINK = re.compile(r"://|^www\.|@")  # (a URL or an e-mail address ending in ".html" is no code)
 _CODE_OPERATOR = re.compile(r"===|!==|&&|\|\||=>|\{\{|\}\}")  # operators and template braces no prose writes

@@ -808,3 +808,18 @@ def test_a_function_reference_in_an_english_manual_does_not_make_its_sentence_fo
     found = Detector(expect="en").scan(text + "       Mit getent(1) lassen sich die Einträge der Datenbanken "
                                               "bequem anzeigen, auch wenn sie aus dem Netz kommen.\n")
     assert [f.lang for f in found] == ["de"]
+
+
+def test_a_file_extension_and_the_half_of_a_broken_word_are_no_evidence_of_a_language():
+    from langscan.evidence import mask_non_words
+
+    # python(1) as man renders it: "par\u2010" / "allel" is one word broken by the hyphenation, and ".pyc" names
+    # files; heard with them, the English option text sounded French
+    text = ("          -X pycache_prefix=PATH: enable writing .pyc files to a par\u2010\n"
+            "          allel tree rooted at the given directory instead of to the code tree.\n")
+    assert Detector(expect="en").scan(text) == []
+    assert mask_non_words("enable writing .pyc files to a par\u2010").split() == ["enable", "writing", "files",
+                                                                                "to", "a"]
+    # a hyphen inside a line, or a suspended compound, is left alone
+    for prose in ("Ein- und Ausgabe", "a well-known writer", "une porte-fenêtre ouverte"):
+        assert mask_non_words(prose) == prose
