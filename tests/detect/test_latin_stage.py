@@ -278,6 +278,19 @@ def test_lines_that_are_mostly_code_are_code_whole(expect, text):
     assert Detector(expect=expect).scan(text) == []
 
 
+def test_a_cloud_command_line_in_a_manual_is_code():
+    # a gcloud manual page as man renders it: its synopsis and examples name subcommands, no English sentence
+    text = ("NAME\n"
+            "       gcloud dataplex glossaries create - create a Dataplex Glossary resource\n\n"
+            "EXAMPLES\n"
+            "       To create a glossary in the project, run:\n\n"
+            "         $ gcloud dataplex glossaries create test-glossary \\\n"
+            "             --location=us-central1 --display-name=\"Glossary\"\n\n"
+            "       This variant is also available:\n\n"
+            "         $ gcloud alpha dataplex glossaries create\n")
+    assert Detector(expect="en").scan(text) == []
+
+
 def test_a_template_line_repeated_through_a_page_is_code_every_time():
     line = '{{ctrl.item.status === "published" ? "Published" : "Waiting for review"}}\n'
     text = "Le conseil municipal a voté le budget mercredi soir après un long débat.\n" + line * 3
