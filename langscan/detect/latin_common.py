@@ -152,3 +152,29 @@ def short_lines_holding(folded: str, text: str, words: set[str], max_words: int)
                 out.append((pos, end - 1 if text[end - 1] == "\r" else end))
         pos += n + 1
     return out
+
+
+def label_by_words(st: Setup, lowered: list[str], lang: str, fasttext_lang: "str | None") -> str:
+    """The language to report for a foreign span lingua named ``lang`` while fastText named ``fasttext_lang``.
+
+    lingua's quick models misname plain English often ("The file descriptors": Latin 0.97, "exit status of a
+    function": Latin 0.99) where fastText, unsure by its own bar, named it right. The words settle it: when every
+    word of the span is in fastText's language's shipped lexicon, LABEL_KNOWN_SHARE of them at LABEL_KNOWN_ZIPF or more
+    (everyday words, not the rare foreign words every web list holds), and they are,
+    together, more common there than in lingua's language (LABEL_MARGIN a word; a language with no lexicon counts
+    nothing), fastText's language is reported. Only the label changes; whether the span is foreign is decided
+    before."""
+    if fasttext_lang is None or fasttext_lang == lang or st.is_expected(fasttext_lang):
+        return lang
+    words = [w for w in lowered if w.isalpha()]
+    if len(words) < tuning.LABEL_MIN_WORDS:
+        return lang
+    theirs = foreign_lexicon(st, fasttext_lang)
+    if theirs is None:
+        return lang
+    there = [theirs.get(w, 0.0) for w in words]
+    if min(there) <= 0.0 or sum(1 for z in there if z >= tuning.LABEL_KNOWN_ZIPF) < tuning.LABEL_KNOWN_SHARE * len(words):
+        return lang
+    named = foreign_lexicon(st, lang)
+    here = sum(named.get(w, 0.0) for w in words) if named is not None else 0.0
+    return fasttext_lang if sum(there) >= here + tuning.LABEL_MARGIN * len(words) else lang

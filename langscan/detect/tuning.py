@@ -233,6 +233,15 @@ UNKNOWN_MIN_LOWER = 2  # unknown lowercase words needed in a span (capitalised-o
 # st/tn) ...
 LINGUA_MIN_P = 0.5
 LINGUA_MAX_EXPECTED = 0.05  # ... and hear the expected language at most this much
+# (latin_common.label_by_words) when lingua and fastText name different languages for a foreign span, fastText's
+# is reported when its lexicon knows every word, this share of them at this Zipf or more, and the words are more
+# common there by LABEL_MARGIN a word; spans of fewer words keep lingua's. Lower the Zipf, share or margin: more
+# spans relabelled, some of them (a Latin or Swahili phrase whose words a web list holds) wrongly.
+LABEL_KNOWN_ZIPF = 2.5
+LABEL_KNOWN_SHARE = 0.75
+LABEL_MARGIN = 1.0
+LABEL_MIN_WORDS = 2
+LABEL_FASTTEXT_MIN_P = 0.3  # ... and fastText named its language at least this surely
 
 # --------------------------------------------------------------------------- Latin stage: short units
 SHORT_RARE_ZIPF = 2.5  # a short unit is judged when it holds a word rarer than this in the expected language

@@ -836,3 +836,34 @@ def test_a_file_extension_and_the_half_of_a_broken_word_are_no_evidence_of_a_lan
     # a hyphen inside a line, or a suspended compound, is left alone
     for prose in ("Ein- und Ausgabe", "a well-known writer", "une porte-fenêtre ouverte"):
         assert mask_non_words(prose) == prose
+
+
+def test_english_left_untranslated_in_an_italian_manual_is_named_english():
+    # an Italian manual page with sentences the translators left in English: lingua's quick models hear "The
+    # file descriptors" as Latin and "without regard to the case of alphabetic characters" as Latin too; the
+    # words are plainly English words, and English is what is reported
+    text = ("       Quando viene usato l'operatore, la stringa alla sua destra è considerata un'espressione\n"
+            "       regolare estesa e confrontata di conseguenza. Il valore di ritorno è 0 se la stringa\n"
+            "       corrisponde al modello, e 1 altrimenti. If the nocasematch shell option is enabled, the match\n"
+            "       is performed without regard to the case of alphabetic characters. Se una parte qualsiasi\n"
+            "       del modello è protetta, la parte protetta viene confrontata letteralmente.\n"
+            "       Se impostata, la shell chiude automaticamente i descrittori. The file descriptors\n"
+            "       are closed when the command completes.\n")
+    found = Detector(expect="it").scan(text)
+    assert [f.lang for f in found] == ["en", "en"]
+    assert found[1].text.startswith("The file descriptors")
+
+
+def test_a_latin_phrase_lingua_names_keeps_its_name():
+    from langscan.detect.latin_common import label_by_words
+
+    det = Detector(expect="it")
+    det.scan("scaldare")
+    st = det._setup
+    # English words, lingua saying Latin: English
+    assert label_by_words(st, ["the", "file", "descriptors"], "la", "fr") == "la"  # (French's list lacks them)
+    assert label_by_words(st, ["exit", "status", "of", "the", "function"], "la", "en") == "en"
+    # a Latin phrase whose words the English list holds only rarely keeps lingua's Latin
+    assert label_by_words(st, ["gentium", "quaedam", "omnibus"], "la", "en") == "la"
+    # a French phrase keeps French against English: its words are far more common in French
+    assert label_by_words(st, ["de", "la", "part", "de", "la", "commission"], "fr", "en") == "fr"
