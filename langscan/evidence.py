@@ -83,8 +83,23 @@ _GLUED_LIST = re.compile(r"[a-z],[a-z]")
 _HYPHEN_NAME = re.compile(r"\(?([a-z][a-z0-9]*(?:-[a-z0-9]+){2,})\)?[,.;:]?\)?")
 
 
+# A whitespace-free run longer than this is read in slices of this length: the rules' patterns try each place
+# of a run (a domain, an address, a path may start anywhere in it) and read on from there, which on one long run
+# costs its length squared (a 16 kB token took 18 s). An ASCII run this long is no word of any language (a URL,
+# a hash, glued code) and is blanked whole.
+LONG_CHUNK = 200
+
+
 def _mask_chunk(m: "re.Match[str]") -> str:
     chunk = m.group()
+    if len(chunk) > LONG_CHUNK:
+        if chunk.isascii():
+            return " " * len(chunk)
+        return "".join(_mask_piece(chunk[k:k + LONG_CHUNK]) for k in range(0, len(chunk), LONG_CHUNK))
+    return _mask_piece(chunk)
+
+
+def _mask_piece(chunk: str) -> str:
     if _MAYBE.search(chunk) is None:
         return chunk
     if _OPTION.fullmatch(chunk) or _GLUED_LIST.search(chunk):

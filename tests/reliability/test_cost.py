@@ -252,3 +252,32 @@ def test_a_language_menu_of_thousands_of_lines_costs_linear_work(detector):
     w_small = _calls(lambda: detector.scan(small))
     w_big = _calls(lambda: detector.scan(big))
     assert w_big < 6 * w_small, (w_small, w_big)
+
+
+def test_masking_a_long_run_without_spaces_reads_it_in_bounded_slices(monkeypatch):
+    # a 16 kB token of hyphenated letters ending in a full stop took 18 s: the address and path patterns were
+    # tried, and read on to its end, from each of its places. The rules now see at most LONG_CHUNK characters at
+    # a time; an ASCII run that long is no word and is blanked whole
+    from langscan import evidence
+
+    sizes: list[int] = []
+    real = evidence._mask_piece
+
+    def counting(chunk):
+        sizes.append(len(chunk))
+        return real(chunk)
+
+    monkeypatch.setattr(evidence, "_mask_piece", counting)
+    hostile = "a-b-" * 25_000 + "."
+    line = "Dies ist ein Satz " + hostile + " und noch einer."
+    out = evidence.mask_non_words(line)
+    assert len(out) == len(line)
+    assert out.split() == ["Dies", "ist", "ein", "Satz", "und", "noch", "einer."]
+    assert max(sizes) <= evidence.LONG_CHUNK
+    # a long run of another script (no spaces in Chinese) is never blanked for its length
+    chinese = "中文的句子没有空格。" * 200
+    assert evidence.mask_non_words(chinese) == chinese
+    with_link = chinese + "https://example.com/a-b-c." + chinese
+    masked = evidence.mask_non_words(with_link)
+    assert len(masked) == len(with_link) and masked.count("中") >= chinese.count("中")
+    assert max(sizes) <= evidence.LONG_CHUNK
