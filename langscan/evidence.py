@@ -182,7 +182,7 @@ def _mask_commands(line: str) -> str:
 
 # The GNU documentation reader asked for a manual: "info '(coreutils) cat invocation'" (a node reference, in any
 # language's prose), or "info grep" on a line of its own (a manual page's SEE ALSO section).
-_INFO_COMMAND = re.compile(r"(?<![\w'’-])p?info\s+'\([\w.+-]+\)[^'\n]{0,80}'|^\s*p?info\s+[a-z][\w.+-]*\s*$")
+_INFO_COMMAND = re.compile(r"(?<![\w'’-])p?info\s+['‘’]\([\w.+-]+\)[^'‘’\n]{0,80}['‘’]|^\s*p?info\s+[a-z][\w.+-]*\s*$")
 
 
 _PY_IMPORT = re.compile(r"(?<![\w.])(?:from [a-z_][\w.]* import [\w.*]+(?:, [\w.]+)*(?: as [a-z_]\w*)?"

@@ -294,6 +294,10 @@ def _item(setup: Setup, text: str, s: int, e: int, toks, lowered, names, lone: b
         if not (whole or bracketed) or (len(toks) == 1 and max(setup.expected_zipf(name), setup.expected_zipf(plain))
                          >= tuning.MENU_LONE_MAX_EXPECTED_ZIPF):
             return None
+    elif n == 1 and setup.expected_zipf(name) >= tuning.MENU_ITEM_MAX_EXPECTED_ZIPF:
+        # even in a list, one of the expected language's commonest words is that word ("akan", Indonesian for
+        # "will", and the Akan language's name, in a manual's table of options)
+        return None
     if whole:
         fs, fe = toks[0][0], toks[-1][1]
     else:

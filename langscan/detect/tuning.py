@@ -273,6 +273,7 @@ MENU_SPACE_RUN = 3  # ... unless it holds a run of this many language names with
 # (menu links the page's extraction left unseparated: "Language: English Deutsch Français Español")
 MENU_SCORE = 0.9  # raw score of a language menu item naming another language (calibrated like the rest)
 MENU_LONE_MAX_EXPECTED_ZIPF = 3.0  # a lone one-word name this common in the expected language is a word of it
+MENU_ITEM_MAX_EXPECTED_ZIPF = 6.0  # ... and, in a list, one this common is one of its function words ("akan")
 MENU_OTHER_WORD_MAX_EXPECTED_ZIPF = 3.0  # other words of an item rarer than this in English belong to the item
 MENU_BLOCK_MIN_FOREIGN = 2  # a menu of names is found whole when at least this many items name foreign languages
 MENU_FILLER_MAX_WORDS = 3  # an unnamed line this short between named lines is a menu item too ("Bân-lâm-gú")

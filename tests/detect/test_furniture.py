@@ -143,3 +143,13 @@ def test_a_phrase_english_borrowed_alone_between_english_paragraphs_is_no_findin
 @pytest.mark.parametrize("line", ["Digital Life", "Tour de France", "Sala y Gómez"])
 def test_title_case_lines_alone_over_german_prose_are_names_or_loanwords(line):
     assert Detector(expect="de").scan(line + "\n" + _DE_BODY) == []
+
+
+def test_a_common_word_of_the_expected_language_that_names_a_language_is_no_menu_item():
+    # an Indonesian manual's option table: "Nama" (the Khoekhoe language) and "akan" (the Akan language) are
+    # the words "name" and "will" here, however the lines around them are laid out
+    text = ("       -b      nama lain untuk batch.\n\n"
+            "       -v      Menampilkan waktu  tugas\t tersebut  akan\t dilaksanakan  sebelum\n"
+            "\t       membaca tugas.\n\n"
+            "       Waktu akan ditampilkan dalam format yang sama dengan keluaran perintah date.\n")
+    assert Detector(expect="id").scan(text) == []

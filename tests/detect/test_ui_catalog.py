@@ -188,6 +188,8 @@ def test_asking_the_info_reader_for_a_manual_is_code_not_english():
     assert Detector(expect="de").scan(text) == []
     from langscan.evidence import mask_non_words
 
+    # (with typographic quotes, as some translations write them)
+    assert not mask_non_words("info \u2019(coreutils) arch invocation\u2019").strip()
     # prose that says "info" is left alone
     for prose in ("more info here", "plus d'info sur le site", "info grep is a tool"):
         assert mask_non_words(prose) == prose
