@@ -155,15 +155,16 @@ def short_lines_holding(folded: str, text: str, words: set[str], max_words: int)
 
 
 def label_by_words(st: Setup, lowered: list[str], lang: str, fasttext_lang: "str | None") -> str:
-    """The language to report for a foreign span lingua named ``lang`` while fastText named ``fasttext_lang``.
+    """The language to report for a foreign span found as ``lang`` that fastText hears as ``fasttext_lang``.
 
     lingua's quick models misname plain English often ("The file descriptors": Latin 0.97, "exit status of a
     function": Latin 0.99) where fastText, unsure by its own bar, named it right. The words settle it: when every
-    word of the span is in fastText's language's shipped lexicon, LABEL_KNOWN_SHARE of them at LABEL_KNOWN_ZIPF or more
-    (everyday words, not the rare foreign words every web list holds), and they are,
-    together, more common there than in lingua's language (LABEL_MARGIN a word; a language with no lexicon counts
-    nothing), fastText's language is reported. Only the label changes; whether the span is foreign is decided
-    before."""
+    word of the span is in fastText's language's shipped lexicon (one may be missing from a span of
+    LABEL_ONE_UNKNOWN_FROM words: "hexdump"), LABEL_KNOWN_SHARE of them at LABEL_KNOWN_ZIPF or more (everyday
+    words, not the rare foreign words every web list holds), at least half of them longer than
+    LABEL_SHORT_LETTERS letters, and they are, together, more common there than in ``lang`` (LABEL_MARGIN a word; a
+    language with no lexicon counts nothing), fastText's language is reported. Only the label changes; whether
+    the span is foreign is decided before."""
     if fasttext_lang is None or fasttext_lang == lang or st.is_expected(fasttext_lang):
         return lang
     words = [w for w in lowered if w.isalpha()]
@@ -173,8 +174,40 @@ def label_by_words(st: Setup, lowered: list[str], lang: str, fasttext_lang: "str
     if theirs is None:
         return lang
     there = [theirs.get(w, 0.0) for w in words]
-    if min(there) <= 0.0 or sum(1 for z in there if z >= tuning.LABEL_KNOWN_ZIPF) < tuning.LABEL_KNOWN_SHARE * len(words):
-        return lang
+    unknown = sum(1 for z in there if z <= 0.0)
+    if unknown > (1 if len(words) >= tuning.LABEL_ONE_UNKNOWN_FROM else 0) \
+            or sum(1 for z in there if z >= tuning.LABEL_KNOWN_ZIPF) < tuning.LABEL_KNOWN_SHARE * len(words) \
+            or 2 * sum(1 for w in words if len(w) > tuning.LABEL_SHORT_LETTERS) < len(words):
+        return lang  # (short words, "o ti lo", are everyday words of too many languages to tell)
     named = foreign_lexicon(st, lang)
     here = sum(named.get(w, 0.0) for w in words) if named is not None else 0.0
     return fasttext_lang if sum(there) >= here + tuning.LABEL_MARGIN * len(words) else lang
+
+
+def relabel(st: Setup, text: str, cands: list) -> None:
+    """Give each Latin candidate of the stage (menu items excepted: CLDR names their language) the language its
+    words and fastText agree on, when that is not the one it was found as (``label_by_words``): the stage's
+    steps name a span's language each their own way, lingua's quick models among them, and English left in a
+    text of another language came out as Latin, Yoruba or Swedish. fastText, often unsure of technical English
+    ("Display hexdump format output": en 0.06), only proposes: its languages ahead of the candidate's own, down to
+    LABEL_RELABEL_MIN_P, are tried in turn, and the words decide. One fastText reading a candidate."""
+    from ..evidence import mask_non_words
+    from ..finding import Kind
+    from .text import words
+
+    for c in cands:
+        if c.kind is not Kind.LATIN or c.context == "menu":
+            continue
+        frag = text[c.start:c.end]
+        lowered = None
+        for lang, q in st.model.predict(frag, k=tuning.LABEL_RELABEL_TOP):
+            if q < tuning.LABEL_RELABEL_MIN_P or lang == c.lang:
+                break  # (fastText names the candidate's own language first, or nothing more it is not sure against)
+            if st.is_expected(lang):
+                continue
+            if lowered is None:
+                lowered = [w.lower() for _, _, w in words(mask_non_words(frag), 0)]
+            named = label_by_words(st, lowered, c.lang, lang)
+            if named != c.lang:
+                c.lang = named
+                break

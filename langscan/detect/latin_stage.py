@@ -40,7 +40,7 @@ from .candidate import Candidate
 from .furniture import foreign_ui_lines, grow_furniture, grow_title_lists, repeated_line, short_lines_holding, site_sections, whole_line_count, \
     whole_line_counts
 from .intended import drop_names_of_works
-from .latin_common import Proposal, Taken, Token, capitalises_nouns, lines_holding
+from .latin_common import Proposal, Taken, Token, capitalises_nouns, lines_holding, relabel
 from .menus import all_first_words, menu_candidates, trigger_words
 from .screen import fold_words, occurring, share_lines
 from .setup import Setup
@@ -131,7 +131,10 @@ class LatinStage:
                                                           words_.intersection(trigger_words(st)),
                                                           st.foreign_common.among(words_))):
             out = self._screen(text, trace, taken, folded_words)
-        return without_broken_halves(text, out, trace) if out else out
+        if out:
+            out = without_broken_halves(text, out, trace)
+            relabel(st, text, out)  # (latin_common.py: the language the words and fastText agree on)
+        return out
 
     def _screen(self, text: str, trace, taken: Taken, folded_words) -> list[Candidate]:
         """The stage's steps, in order; each reads only the lines its words point to."""

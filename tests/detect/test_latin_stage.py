@@ -867,3 +867,21 @@ def test_a_latin_phrase_lingua_names_keeps_its_name():
     assert label_by_words(st, ["gentium", "quaedam", "omnibus"], "la", "en") == "la"
     # a French phrase keeps French against English: its words are far more common in French
     assert label_by_words(st, ["de", "la", "part", "de", "la", "commission"], "fr", "en") == "fr"
+
+
+def test_technical_english_fasttext_is_unsure_of_is_named_by_its_words():
+    # a Hungarian manual's option list with one description left in English: fastText hears Tamil 0.08, English
+    # 0.06; the stage found it as Esperanto. Its words are English words (one, "hexdump", no list holds)
+    text = ("       -x     Kétbájtos hexadecimális kimenet, egy sorban nyolc érték jelenik meg.\n\n"
+            "       -c     Karakteres kimenet: a nem nyomtatható bájtok oktális kóddal látszanak.\n\n"
+            "       -C, --canonical\n"
+            "              Display hexdump format output\n\n"
+            "       -n, --length hossz\n"
+            "              Csak a megadott számú bájtot olvassa be a bemenetről.\n")
+    assert [(f.lang, f.text) for f in Detector(expect="hu").scan(text)] == [("en", "Display hexdump format output")]
+    from langscan.detect.latin_common import label_by_words
+
+    st = Detector(expect="hu")._setup
+    st.prepare()
+    # short everyday words many languages share decide nothing ("o ti lo", Yoruba, is no English)
+    assert label_by_words(st, ["o", "ti", "lo"], "yo", "en") == "yo"
