@@ -67,7 +67,8 @@ _CODE_SIGNS = re.compile(r"[_\\={}~^$*|]|\w\.[a-z0-9]{1,4}$|\w\.[a-z0-9]{1,4}\W*
                          r"|^[a-z]\w*(?:\.[a-z]\w*)+\W*$"  # a dotted name, "player.setav", "os.path.join"
                          r"|^[A-Za-z]\w*(?:\.[a-z]\w*){2,}\W*$"  # ... opening with a capital: "Ctrl.content.status"
                          r"|[a-z]\.[a-zA-Z]\w*\("  # a method call: "document.getElementById("
-                         r"|^\.[a-z][a-z0-9]{0,4}\W*$")  # a file name extension: ".pyc", ".gz"
+                         r"|^\.[a-z][a-z0-9]{0,4}\W*$"  # a file name extension: ".pyc", ".gz"
+                         r"|\w->\w|\w::\w")  # a member or a path of C, C++, Rust, Perl: "sample->vcpu", "std::vec"
 _CAPTION_TAIL = re.compile(r"/([A-ZÀ-Þ][^/\s]*)$")
 _BRACKETED = re.compile(r"<[^<>\n]{0,120}>")  # <e-mail at example dot org>, <tags>
 

@@ -885,3 +885,12 @@ def test_technical_english_fasttext_is_unsure_of_is_named_by_its_words():
     st.prepare()
     # short everyday words many languages share decide nothing ("o ti lo", Yoruba, is no English)
     assert label_by_words(st, ["o", "ti", "lo"], "yo", "en") == "yo"
+
+
+def test_a_c_expression_in_a_manual_is_code():
+    from langscan.evidence import mask_non_words
+
+    # perf-dlfilter(1): a C expression on a line of its own
+    assert not mask_non_words("           offsetof(struct perf_dlfilter_sample, vcpu) + sizeof(sample->vcpu)").strip()
+    line = "Der Wert steht in sample->vcpu und wird mit std::size_t gezählt."
+    assert mask_non_words(line).split() == ["Der", "Wert", "steht", "in", "und", "wird", "mit", "gezählt."]
