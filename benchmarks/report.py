@@ -146,7 +146,10 @@ def render(results: dict, info: dict) -> str:
            "[speed.md](speed.md):", "", "![throughput beside CLD2](speed.png)", "",
            "Real pages and the per-language probe: [realpages.md](realpages.md), [realpages-fresh.md](realpages-fresh.md) "
            "(a split never tuned on, run once blind), [realpages-fresh-newspaper4k.md](realpages-fresh-newspaper4k.md) "
-           "(a second set, labelled and run blind), [probe.md](probe.md).", ""]
+           "(a second set, labelled and run blind), [realpages-fresh-trafilatura.md](realpages-fresh-trafilatura.md) "
+           "(a third, mostly German and French pages, labelled and run blind), [probe.md](probe.md); manual pages in "
+           "English and 17 other Latin-script languages, each with its own language expected: [manpages.md](manpages.md).",
+           ""]
     for split, res in results.items():
         note = ("tuning split: defaults and thresholds may be tuned on it" if split == "dev"
                 else "held-out split: nothing is tuned on it")
