@@ -12,7 +12,7 @@ from ..evidence import is_code_line, mask_non_words, token_case
 from ..finding import Kind
 from . import tuning
 from .candidate import Candidate
-from .latin_common import QUOTE_CHARS, QUOTED, label_by_words, lexicon_code, lines_holding, lingua_verdict
+from .latin_common import QUOTE_CHARS, QUOTED, lexicon_code, lines_holding, lingua_verdict
 from .setup import Setup
 from .whole_units import expected_run
 from .text import extend_punct, words
@@ -132,10 +132,6 @@ def short_units(st: Setup, text, folded, unseen, taken, trace, everyday=frozense
                           f"a short {'quoted ' if quoted else ''}unit with a word the expected lexicon never saw; "
                           f"lingua hears {lang} {p:.2f}, expected {l_exp:.2f}")
             if flagged and score >= st.threshold:
-                # (the label: lingua's quick models misname plain English that fastText names)
-                heard = next(((l, q) for l, q in st.model.predict(frag, k=3) if not st.is_expected(l)), None)
-                if heard is not None and heard[1] >= tuning.LABEL_FASTTEXT_MIN_P:
-                    lang = label_by_words(st, lowered, lang, heard[0])
                 out.append(Candidate(Kind.LATIN, fs, fe, lang, "Latin", score))
     return out
 

@@ -243,7 +243,6 @@ LABEL_MARGIN = 1.0
 LABEL_MIN_WORDS = 2
 LABEL_ONE_UNKNOWN_FROM = 4  # a span of this many words may hold one word the lexicon does not know ("hexdump")
 LABEL_SHORT_LETTERS = 3  # at least half the words longer than this (short ones are everyday in many languages)
-LABEL_FASTTEXT_MIN_P = 0.3  # ... and fastText named its language at least this surely
 LABEL_RELABEL_TOP, LABEL_RELABEL_MIN_P = 5, 0.03  # (latin_common.relabel) fastText's languages tried for a found span
 
 # --------------------------------------------------------------------------- Latin stage: short units

@@ -9,7 +9,7 @@ from ..finding import Kind
 from ..languages import script_of_lang
 from . import tuning
 from .candidate import Candidate
-from .latin_common import label_by_words, lingua_verdict
+from .latin_common import lingua_verdict
 from .setup import Setup
 from .text import extend_punct
 
@@ -96,9 +96,7 @@ def foreign_units(st: Setup, text, tokens, unit_of, unit_spans, caps_line, trace
             if not st.is_expected(l_top) \
                     and p_top >= (tuning.LINGUA_OVERRULES_P if heard_expected else tuning.LINGUA_MIN_P) \
                     and l_exp <= tuning.WHOLE_UNIT_LINGUA_MAX_EXPECTED:
-                # (the label: lingua's quick models misname plain English that fastText named, unsure)
-                heard_top = top[0] if top and top[1] >= tuning.LABEL_FASTTEXT_MIN_P else None
-                lang, p = label_by_words(st, [tokens[k].lower for k in idx], l_top, heard_top), p_top
+                lang, p = l_top, p_top  # (the label is checked at the stage's end: latin_common.relabel)
             else:
                 if trace.on:
                     trace.add(s, e, frag, "latin", lang, 0.0, False,

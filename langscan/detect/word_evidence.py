@@ -11,7 +11,7 @@ from ..finding import Kind
 from ..languages import same_family, script_of_lang
 from . import tuning
 from .candidate import Candidate
-from .latin_common import Proposal, Token, label_by_words, lexicon_code
+from .latin_common import Proposal, Token, lexicon_code
 from .segmentation import segment
 from .setup import Setup
 from .text import MENU, extend_punct, mostly_upper
@@ -91,7 +91,7 @@ def decide(st: Setup, text, tokens, unit_of, unit_spans, p: Proposal, trace, cap
     if reason is None:
         reason, lang, p_lang, p_exp = _model_verdict(st, tokens, p, i, j, frag, caps, needed)
     if reason is None and p_lang < tuning.LINGUA_ASKED_BELOW:
-        lang = _lingua_renames(st, frag, lang, [tokens[k].lower for k in range(i, j)])
+        lang = _lingua_renames(st, frag, lang)
     score = 0.5 * min(1.0, p.llr / (tuning.EVIDENCE_SCALE * needed)) + 0.5 * min(1.0, max(p_lang, 0.0))
     flagged = reason is None and score >= st.threshold
     if reason is None and not flagged:
@@ -201,17 +201,16 @@ def _model_verdict(st: Setup, tokens, p: Proposal, i: int, j: int, frag: str, ca
     return reason, ft_lang, ft_p, p_exp
 
 
-def _lingua_renames(st: Setup, frag: str, lang: str, lowered: list[str]) -> str:
+def _lingua_renames(st: Setup, frag: str, lang: str) -> str:
     """fastText is unsure of the language (Swahili read as Malay): lingua's character statistics cover
-    every Latin-script language and rename the span when they are sure of another family, unless the span's
-    words are plainly words of the language the lexicons and fastText named (``label_by_words``: lingua's
-    quick models hear "The file descriptors" as Latin)."""
+    every Latin-script language and rename the span when they are sure of another family (the name is
+    checked against the span's words at the stage's end: ``latin_common.relabel``)."""
     from .lingua_evidence import languages_of
 
     named = languages_of(frag, k=1)
     if named and named[0][1] >= tuning.LINGUA_RENAMES_P and not st.is_expected(named[0][0]) \
             and not same_family(named[0][0], lang):
-        return label_by_words(st, lowered, named[0][0], lang)
+        return named[0][0]
     return lang
 
 # ------------------------------------------------------------------ words no lexicon explains
