@@ -9,7 +9,7 @@ from ..finding import Kind
 from ..languages import script_of_lang
 from . import tuning
 from .candidate import Candidate
-from .latin_common import lingua_verdict
+from .latin_common import foreign_lexicon, lingua_verdict
 from .setup import Setup
 from .text import extend_punct
 
@@ -101,6 +101,19 @@ def foreign_units(st: Setup, text, tokens, unit_of, unit_spans, caps_line, trace
                 if trace.on:
                     trace.add(s, e, frag, "latin", lang, 0.0, False,
                               f"few expected words ({common}/{len(idx)}) but no model names a language")
+                continue
+        # the models' language must explain the unit's longer words (short ones are shared noise of every web
+        # list) at least as well as the expected language does, when half of those are common expected words
+        # (Danish manual text, "opret en kontrolsum i BSD-stil", was heard as Turkish 0.80)
+        words = [tokens[k].lower for k in idx if len(tokens[k].lower) > tuning.LABEL_SHORT_LETTERS]
+        ours = [st.expected_zipf(w) for w in words]
+        named = foreign_lexicon(st, lang) if len(words) >= 2 and 2 * sum(
+            1 for z in ours if z >= tuning.WHOLE_UNIT_COMMON_ZIPF) >= len(words) else None
+        if named is not None:
+            if sum(named.get(w, 0.0) for w in words) < sum(ours):
+                if trace.on:
+                    trace.add(s, e, frag, "latin", lang, 0.0, False,
+                              f"the models hear {lang}, but its words are more common in the expected language")
                 continue
         score = min(tuning.SCORE_CAP, 0.5 + 0.5 * p * (1 - common / len(idx)))
         flagged = score >= st.threshold
