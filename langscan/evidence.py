@@ -42,7 +42,7 @@ NAME_PARTICLES: frozenset[str] = frozenset(
 
 # Things that are not words of any language: they are masked before tokens are read.
 # A whitespace-separated chunk that may hold a non-word: a cheap test first, the full rules after.
-_MAYBE = re.compile(r"[\d@#`/\\_=<>{}\[\]~^$*:.|]|(?:^|\s)-{1,2}[A-Za-z]|[a-z],[a-z]|[a-z]-[a-z]+-[a-z]")
+_MAYBE = re.compile(r"[\d@#`/\\_=<>{}\[\]~^$*:.|]|(?:^|\s)-{1,2}[A-Za-z]|[a-z],[a-z]|[a-z]-[a-z]+-[a-z]|[a-z]\([\w,.]+\)")
 _NOT_WORDS = re.compile(
     r"""
       (?:https?|ftp)://\S+            # URLs
@@ -68,7 +68,8 @@ _CODE_SIGNS = re.compile(r"[_\\={}~^$*|]|\w\.[a-z0-9]{1,4}$|\w\.[a-z0-9]{1,4}\W*
                          r"|^[A-Za-z]\w*(?:\.[a-z]\w*){2,}\W*$"  # ... opening with a capital: "Ctrl.content.status"
                          r"|[a-z]\.[a-zA-Z]\w*\("  # a method call: "document.getElementById("
                          r"|^\.[a-z][a-z0-9]{0,4}\W*$"  # a file name extension: ".pyc", ".gz"
-                         r"|\w->\w|\w::\w")  # a member or a path of C, C++, Rust, Perl: "sample->vcpu", "std::vec"
+                         r"|\w->\w|\w::\w"  # a member or a path of C, C++, Rust, Perl: "sample->vcpu", "std::vec"
+                         r"|^[a-z_]\w*\([\w,.]+\)\W*$")  # a call or a signature: "scale(lauseke)", "sqrt(x),"
 _CAPTION_TAIL = re.compile(r"/([A-ZÀ-Þ][^/\s]*)$")
 _BRACKETED = re.compile(r"<[^<>\n]{0,120}>")  # <e-mail at example dot org>, <tags>
 
@@ -216,8 +217,10 @@ def mask_non_words(line: str) -> str:
     command = _names_a_program(line)
     broken = line.rstrip()[-1:] in _BREAK_HYPHENS
     if _MAYBE.search(line) is None and "<" not in line and "import " not in line and "info " not in line \
-            and not command and not broken:
+            and not command and not broken and _OPERATOR_GAP.search(line) is None:
         return line
+    if _OPERATOR_GAP.search(line) and _EXPRESSION.fullmatch(line):
+        return " " * len(line)  # an expression: "expr + expr", "var = expr", "a && b"
     if "import " in line:
         line = _PY_IMPORT.sub(_blank, line)
     if "info " in line:
@@ -237,6 +240,11 @@ def mask_non_words(line: str) -> str:
         return _CHUNK.sub(_blank, out)
     return out
 
+
+# a line that is an expression: operands joined by operators with spaces around them ("expr + expr", "var <op>=
+# expr", "x && y"), which prose never writes as a whole line ("rm - remove files" has words without operators)
+_OPERATOR_GAP = re.compile(r"\s(?:[-+*/%^=<>!&|]{1,3}|<\w+>=?)\s")
+_EXPRESSION = re.compile(r"\s*[\w.()\[\]]+(?:\s+(?:[-+*/%^=<>!&|]{1,3}|<\w+>=?)\s+[\w.()\[\]]+)+\s*[;.]?\s*")
 
 _BREAK_HYPHENS = "-\u2010\u00ad"
 _BROKEN_HALF = re.compile(r"(?<![\w-])[^\W\d_]+[-\u2010\u00ad]\s*$")

@@ -161,7 +161,7 @@ def label_by_words(st: Setup, lowered: list[str], lang: str, fasttext_lang: "str
     function": Latin 0.99) where fastText, unsure by its own bar, named it right. The words settle it: when every
     word of the span is in fastText's language's shipped lexicon (one may be missing from a span of
     LABEL_ONE_UNKNOWN_FROM words: "hexdump"), LABEL_KNOWN_SHARE of them at LABEL_KNOWN_ZIPF or more (everyday
-    words, not the rare foreign words every web list holds), at least half of them longer than
+    words, not the rare foreign words every web list holds), LABEL_LONG_WORDS of them longer than
     LABEL_SHORT_LETTERS letters, and they are, together, more common there than in ``lang`` (LABEL_MARGIN a word; a
     language with no lexicon counts nothing), fastText's language is reported. Only the label changes; whether
     the span is foreign is decided before."""
@@ -177,7 +177,7 @@ def label_by_words(st: Setup, lowered: list[str], lang: str, fasttext_lang: "str
     unknown = sum(1 for z in there if z <= 0.0)
     if unknown > (1 if len(words) >= tuning.LABEL_ONE_UNKNOWN_FROM else 0) \
             or sum(1 for z in there if z >= tuning.LABEL_KNOWN_ZIPF) < tuning.LABEL_KNOWN_SHARE * len(words) \
-            or 2 * sum(1 for w in words if len(w) > tuning.LABEL_SHORT_LETTERS) < len(words):
+            or sum(1 for w in words if len(w) > tuning.LABEL_SHORT_LETTERS) < tuning.LABEL_LONG_WORDS:
         return lang  # (short words, "o ti lo", are everyday words of too many languages to tell)
     named = foreign_lexicon(st, lang)
     here = sum(named.get(w, 0.0) for w in words) if named is not None else 0.0

@@ -242,7 +242,8 @@ LABEL_KNOWN_SHARE = 0.75
 LABEL_MARGIN = 1.0
 LABEL_MIN_WORDS = 2
 LABEL_ONE_UNKNOWN_FROM = 4  # a span of this many words may hold one word the lexicon does not know ("hexdump")
-LABEL_SHORT_LETTERS = 3  # at least half the words longer than this (short ones are everyday in many languages)
+LABEL_SHORT_LETTERS, LABEL_LONG_WORDS = 3, 2  # at least 2 words longer than 3 letters (short ones are everyday
+# words of many languages: "o ti lo" decides nothing)
 LABEL_RELABEL_TOP, LABEL_RELABEL_MIN_P = 5, 0.03  # (latin_common.relabel) fastText's languages tried for a found span
 
 # --------------------------------------------------------------------------- Latin stage: short units

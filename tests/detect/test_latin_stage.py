@@ -909,3 +909,20 @@ def test_a_danish_option_text_heard_as_turkish_stays_danish():
             "       --untagged\n"
             "              opret en kontrolsum i omvendt stil uden angivelse af typen\n")
     assert Detector(expect="da").scan(text) == []
+
+
+def test_an_expression_on_a_line_of_its_own_is_code_and_english_of_short_words_is_named_english():
+    from langscan.evidence import mask_non_words
+
+    # bc(1) in Finnish: its list of expressions is code, whatever the words
+    for line in ("       expr + expr", "       var <op>= expr", "       expr && expr"):
+        assert not mask_non_words(line).strip(), line
+    # a manual page's name line and prose with an operator inside are left to the reader
+    assert mask_non_words("rm - remove files or directories") == "rm - remove files or directories"
+    # a sentence left in English, most of its words short ("of", "the", "and"), is named English
+    text = ("       scale(lauseke)\n"
+            "              Lausekkeen desimaalien määrä. Arvo lasketaan seuraavasti: maximum of the precision\n"
+            "              value and the precision of the argument.\n\n"
+            "       sqrt(lauseke)\n"
+            "              Lausekkeen neliöjuuri. Jos lauseke on negatiivinen, tulostetaan virheilmoitus.\n")
+    assert [f.lang for f in Detector(expect="fi").scan(text)] == ["en"]
