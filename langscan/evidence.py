@@ -243,8 +243,10 @@ def mask_non_words(line: str) -> str:
 
 # a line that is an expression: operands joined by operators with spaces around them ("expr + expr", "var <op>=
 # expr", "x && y"), which prose never writes as a whole line ("rm - remove files" has words without operators)
-_OPERATOR_GAP = re.compile(r"\s(?:[-+*/%^=<>!&|]{1,3}|<\w+>=?)\s")
-_EXPRESSION = re.compile(r"\s*[\w.()\[\]]+(?:\s+(?:[-+*/%^=<>!&|]{1,3}|<\w+>=?)\s+[\w.()\[\]]+)+\s*[;.]?\s*")
+# (not "-", "/" or "|": menus and lists separate their items with them, "Contact | World | Kontakt")
+_OPERATOR = r"(?:[+*%^]|[=!<>]=?|==|&&|\|\||<\w+>=?)"
+_OPERATOR_GAP = re.compile(r"\s" + _OPERATOR + r"\s")
+_EXPRESSION = re.compile(r"\s*[\w.()\[\]]+(?:\s+" + _OPERATOR + r"\s+[\w.()\[\]]+)+\s*[;.]?\s*")
 
 _BREAK_HYPHENS = "-\u2010\u00ad"
 _BROKEN_HALF = re.compile(r"(?<![\w-])[^\W\d_]+[-\u2010\u00ad]\s*$")
