@@ -209,6 +209,8 @@ LINGUA_OVERRULES_P = 0.99  # lingua this sure overrules fastText hearing the exp
 # of few expected words (fastText hears English in Swahili it cannot place) ...
 LINGUA_OVERRULES_UNKNOWN = 0.6  # ... whose words are mostly unknown to the expected lexicon
 WHOLE_UNIT_FASTTEXT_SURE = 0.8  # with many shared short words, fastText alone decides only when this sure
+WHOLE_UNIT_SHORT_LETTERS = 3  # (whole_units) words this short are left out when the unit's words are weighed
+# against the language the models hear (short words are everyday in many web lists: shared noise)
 
 # --------------------------------------------------------------------------- Latin stage: the segmentation
 # Two states per word, expected (E) and foreign (F), decoded by Viterbi over a unit's words; the lexicon

@@ -105,7 +105,7 @@ def foreign_units(st: Setup, text, tokens, unit_of, unit_spans, caps_line, trace
         # the models' language must explain the unit's longer words (short ones are shared noise of every web
         # list) at least as well as the expected language does, when half of those are common expected words
         # (Danish manual text, "opret en kontrolsum i BSD-stil", was heard as Turkish 0.80)
-        words = [tokens[k].lower for k in idx if len(tokens[k].lower) > tuning.LABEL_SHORT_LETTERS]
+        words = [tokens[k].lower for k in idx if len(tokens[k].lower) > tuning.WHOLE_UNIT_SHORT_LETTERS]
         ours = [st.expected_zipf(w) for w in words]
         named = foreign_lexicon(st, lang) if len(words) >= 2 and 2 * sum(
             1 for z in ours if z >= tuning.WHOLE_UNIT_COMMON_ZIPF) >= len(words) else None
