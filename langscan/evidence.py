@@ -216,10 +216,11 @@ def mask_non_words(line: str) -> str:
     """
     command = _names_a_program(line)
     broken = line.rstrip()[-1:] in _BREAK_HYPHENS
+    operators = _OPERATOR_GAP.search(line) is not None
     if _MAYBE.search(line) is None and "<" not in line and "import " not in line and "info " not in line \
-            and not command and not broken and _OPERATOR_GAP.search(line) is None:
+            and not command and not broken and not operators:
         return line
-    if _OPERATOR_GAP.search(line) and _EXPRESSION.fullmatch(line):
+    if operators and _EXPRESSION.fullmatch(line):
         return " " * len(line)  # an expression: "expr + expr", "var = expr", "a && b"
     if "import " in line:
         line = _PY_IMPORT.sub(_blank, line)

@@ -20,7 +20,6 @@ from ..lid import data_rows
 from . import tuning
 from .candidate import Candidate
 from .latin_common import Taken, lexicon_code, lines_holding
-from .latin_common import short_lines_holding as _short_lines_holding
 from .menus import is_language_name, is_place_name
 from .setup import Setup
 from .text import extend_punct, words
@@ -520,12 +519,6 @@ def grow_title_lists(st, text: str, cands: list[Candidate], taken, trace) -> lis
     seeds = [c for c in index.cands if c.context != "menu"
              and sum(1 for _ in words(text[c.start:c.end], 0)) >= tuning.LIST_TITLE_MIN_WORDS]
     return _grow(st, text, index, seeds, taken, trace, neighbour, judge)
-
-
-def short_lines_holding(text: str, folded: str, common: set[str]) -> list[tuple[int, int]]:
-    """(start, end) of the lines of at most UI_ROW_MAX_WORDS words holding a word of ``common`` (short everyday
-    words of another language the expected one knows too, "du", "à": lines the screen does not read)."""
-    return _short_lines_holding(folded, text, common, tuning.UI_ROW_MAX_WORDS)
 
 
 def _grammar_phrase(st, frag: str, lang: str) -> bool:

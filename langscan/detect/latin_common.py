@@ -1,6 +1,7 @@
 """What the Latin-script stage's modules share: the token and proposal types, the spans already
-taken by the script stage, quotation marks, and the two questions every module asks: which shipped
-lexicon stands for a language, and what lingua hears in a fragment."""
+taken by the script stage, quotation marks, the questions every module asks (which shipped lexicon
+stands for a language, what lingua hears in a fragment, which lines hold given words), and the stage's
+last step, the language each candidate is reported as (``relabel``)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .. import lexicon
+from ..evidence import mask_non_words
+from ..finding import Kind
 from . import tuning
 from .screen import lines_holding_any
 from .setup import Setup
-from .text import lines
+from .text import lines, words
 
 
 @dataclass(slots=True)
@@ -191,10 +194,6 @@ def relabel(st: Setup, text: str, cands: list) -> None:
     text of another language came out as Latin, Yoruba or Swedish. fastText, often unsure of technical English
     ("Display hexdump format output": en 0.06), only proposes: its languages ahead of the candidate's own, down to
     LABEL_RELABEL_MIN_P, are tried in turn, and the words decide. One fastText reading a candidate."""
-    from ..evidence import mask_non_words
-    from ..finding import Kind
-    from .text import words
-
     for c in cands:
         if c.kind is not Kind.LATIN or c.context == "menu":
             continue

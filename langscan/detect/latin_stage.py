@@ -37,10 +37,10 @@ from ..languages import script_of_lang
 from ..scripts import script_of
 from . import tuning
 from .candidate import Candidate
-from .furniture import foreign_ui_lines, grow_furniture, grow_title_lists, repeated_line, short_lines_holding, site_sections, whole_line_count, \
+from .furniture import foreign_ui_lines, grow_furniture, grow_title_lists, repeated_line, site_sections, whole_line_count, \
     whole_line_counts
 from .intended import drop_names_of_works
-from .latin_common import Proposal, Taken, Token, capitalises_nouns, lines_holding, relabel
+from .latin_common import Proposal, Taken, Token, capitalises_nouns, lines_holding, relabel, short_lines_holding
 from .menus import all_first_words, menu_candidates, trigger_words
 from .screen import fold_words, occurring, share_lines
 from .setup import Setup
@@ -194,7 +194,8 @@ class LatinStage:
             return menu
         out = list(menu)
         if common_elsewhere:
-            out += foreign_ui_lines(st, text, short_lines_holding(text, folded, common_elsewhere), menu, taken, trace)
+            ui_rows = short_lines_holding(folded, text, common_elsewhere, tuning.UI_ROW_MAX_WORDS)
+            out += foreign_ui_lines(st, text, ui_rows, menu, taken, trace)
         out += short_units(st, text, folded, common_elsewhere | spelled, taken, trace,
                            common_elsewhere=common_elsewhere)
         return drop_names_of_works(st, text, out, trace) if out else out
@@ -291,7 +292,7 @@ class LatinStage:
             out = [c for c in out if id(c) not in drop]
         short_lines = seen.short_lines
         if common_elsewhere:  # ("Archives du blog": no suspect, but "du" is far more common in French)
-            short_lines = short_lines + [x for x in short_lines_holding(text, folded, common_elsewhere)
+            short_lines = short_lines + [x for x in short_lines_holding(folded, text, common_elsewhere, tuning.UI_ROW_MAX_WORDS)
                                          if x[0] not in seen.starts]
         if short_lines:
             out.extend(foreign_ui_lines(st, text, sorted(short_lines), out, taken, trace))
