@@ -153,7 +153,9 @@ def whole_line_counts(folded: str) -> WholeLines:
 # A section with an English name among a French site's French sections ("Next", "Food" on Libération) is
 # the site's name for it, and stays unflagged; so do titles and names in prose, which this never reads.
 
-_ITEM_SPLIT = re.compile(r"[ \t\u00a0]*[|•·][ \t\u00a0]*|\t+")
+# (leading blanks only from where their run starts: from every place of a long run, ``[ \t]*`` read the rest of
+# it again, quadratic)
+_ITEM_SPLIT = re.compile(r"(?:(?<![ \t\u00a0])[ \t\u00a0]+)?[|•·][ \t\u00a0]*|\t+")
 _TRAIL = " \t\u00a0:.!?…"
 
 

@@ -40,7 +40,26 @@ _triggers: dict[tuple[str, ...], frozenset[str]] = {}
 _CODE = {"nb": "no", "fil": "tl", "iw": "he", "in": "id", "zh": "zh"}
 
 _ITEM_SEP = re.compile(r"\s*(?:[|•·/,;]|\t|\s{3,})\s*")
-_LABEL_END = re.compile(r".*[:：]\s+")  # (the last colon of the first item: what stands before it is a label)
+
+
+def label_end(text: str, s: int, e: int) -> int:
+    """Where a label before the first item of a row ends ("Read this page in: French Français"): after the
+    last colon of ``text[s:e]`` followed by whitespace, and that whitespace; -1 when there is none.
+
+    (One pass back from the end. The pattern ``.*[:：]\\s+``, searched, read the rest of the item again from each of
+    its places when no colon stood there: quadratic on a long item.) An item holds no line break.
+    """
+    i = e
+    while True:
+        j = max(text.rfind(":", s, i), text.rfind("：", s, i))
+        if j == -1:
+            return -1
+        k = j + 1
+        while k < e and text[k].isspace():
+            k += 1
+        if k > j + 1:
+            return k
+        i = j
 # what may stand before a run of language names on its line: a label and one item ("Language: English ▾ ")
 _MENU_LEAD = re.compile(r"[^\n:：]{0,40}[:：]\s*(?:[^\w\n]*\w+[^\w\n]*)?")
 _OPEN, _CLOSE = "([«“„‘", ")]»”“’"
@@ -206,9 +225,9 @@ def _items(text: str, ls: int, le: int) -> list[tuple[int, int]]:
     if len(out) >= 2:
         # a label before the first item of a row is no item: "Read this page in: French Français | Dansk | ..."
         s, e = out[0]
-        label = _LABEL_END.search(text, s, e)
-        if label is not None and label.end() < e:
-            out[0] = (label.end(), e)
+        end = label_end(text, s, e)
+        if end != -1 and end < e:
+            out[0] = (end, e)
     return out
 
 

@@ -34,14 +34,18 @@ _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 # A unit boundary inside a line: menu and breadcrumb separators, dashes between spaces,
 # tabs, and sentence ends (., !, ?, … followed by space).  Clause-level localisation
 # inside a sentence is left to the detector's span search.
+# (A boundary's leading whitespace must start where its run starts, ``(?<![^\S\n])``; a line's first character
+# follows a line break. Tried from every place of a long run of spaces, ``\s*`` read the rest of the run again
+# each time: quadratic. The separators that may follow a run of tabs come before ``\t+``, which would otherwise
+# end a match inside the run.)
 _BOUNDARY = re.compile(
     r"""
-      \s*[|•·►»«]\s*              # menu / breadcrumb separators
-    | \s+[-–—/]\s+                # " - ", " – ", " / " between words
+      (?:(?<![^\S\n])\s+)?[|•·►»«]\s*   # menu / breadcrumb separators
+    | (?<![^\S\n])\s+[-–—/]\s+          # " - ", " – ", " / " between words
+    | (?:(?<![^\S\n])\s+)?;\s+
+    | (?:(?<![^\S\n])\s+)?:\s+          # "Photo: ...", "Credit: ..."
     | \t+
     | (?<=[.!?…。！？])["'”’)\]]*\s+  # sentence end
-    | \s*;\s+
-    | \s*:\s+                     # "Photo: ...", "Credit: ..."
     | (?<=[a-zß-ÿ.!?])(?=[A-ZÀ-Þ][a-zß-ÿ])(?<![A-Z][a-z])  # text glued to the next sentence: "...enteroBut"
     """,
     re.VERBOSE,

@@ -33,8 +33,26 @@ from .text import fold
 _lock = threading.Lock()
 _rows: dict[str, str] | None = None  # folded string -> comma-separated language codes
 _by_lang: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # lang -> (strings, their first words)
-_COUNT = re.compile(r"\s*[(\[]\s*\d[\d.,]*\s*[)\]]\s*$")  # a closing post count: "Uncategorized (51)"
-_CLOSE = re.compile(r"[\s:.…]+$")
+_COUNT = re.compile(r"\s*[(\[]\s*\d[\d.,]*\s*[)\]]$")  # a closing post count: "Uncategorized (51)"
+_COUNT_MAX = 40  # characters of an item's end read for its post count (a count is short; a search over a whole
+# long item would try every place of a run of spaces: quadratic)
+_CLOSING = ":.…"  # stripped off a label's end, with whitespace
+
+
+def _count_start(frag: str) -> int:
+    """Where a closing post count starts in ``frag`` ("Uncategorized (51)" -> 13), or -1."""
+    body = frag.rstrip()
+    m = _COUNT.search(body, max(0, len(body) - _COUNT_MAX))
+    return -1 if m is None else m.start()
+
+
+def _label(frag: str) -> str:
+    """``frag`` without its closing colons, full stops, ellipses and whitespace (one pass from the end: a
+    pattern such as ``[\\s:.…]+$`` tries every place of a long run of them, quadratic)."""
+    i = len(frag)
+    while i and (frag[i - 1] in _CLOSING or frag[i - 1].isspace()):
+        i -= 1
+    return frag[:i]
 
 
 def _load_rows() -> dict[str, str]:
@@ -92,11 +110,11 @@ def catalog_lines(st, text: str, folded: str, words_: set[str], cands: list[Cand
             continue
         for s, e in line_items(text, ls, le):
             frag = text[s:e]
-            m = _COUNT.search(frag)
-            if m:
-                e = s + m.start()
+            k = _count_start(frag)
+            if k != -1:
+                e = s + k
                 frag = text[s:e]
-            label = _CLOSE.sub("", frag)
+            label = _label(frag)
             if any(c.isdigit() for c in label) or label[:1].islower() or holds_non_words(frag):
                 continue  # ("Top 5": a label of the site's own; "food", "scroll": lowercase tags, as UI strings
                 # are written in sentence case or capitals)

@@ -89,11 +89,46 @@ def wider(chosen: list[Candidate], unknown: list[Candidate]) -> list[Candidate]:
     whole (and overlaps no other partly) in their place; a run overlapping none is added."""
     if not unknown:
         return chosen
+    runs = sorted(unknown, key=lambda c: c.start)
+    if any(a.end > b.start for a, b in zip(runs, runs[1:])):
+        return _wider_each(chosen, unknown)  # (overlapping runs: each must see the others' replacements)
+    # The runs are disjoint, so each is judged against the lexicons' candidates alone, and only those starting
+    # before its end can touch it: one sweep, not every run against every candidate (thousands of runs on one
+    # long line made that quadratic).
+    order = sorted(range(len(chosen)), key=lambda k: chosen[k].start)
+    dropped: set[int] = set()
+    added: list[Candidate] = []
+    k = 0
+    open_: list[int] = []  # candidates started before the current run's start that may still reach into it
+    for u in runs:
+        while k < len(order) and chosen[order[k]].start < u.start:
+            open_.append(order[k])
+            k += 1
+        open_ = [i for i in open_ if chosen[i].end > u.start]
+        inside, partly = [], bool(open_)
+        j = k
+        while j < len(order) and chosen[order[j]].start < u.end:
+            c = chosen[order[j]]
+            if c.end <= u.end:
+                inside.append(order[j])
+            else:
+                partly = True
+            j += 1
+        if partly or (inside and sum(chosen[i].end - chosen[i].start for i in inside) * 2 > u.end - u.start):
+            continue  # (a run barely longer than the lexicons' pieces adds nothing: keep their verdict)
+        dropped.update(inside)
+        added.append(u)
+    out = [c for i, c in enumerate(chosen) if i not in dropped] + added
+    return sorted(out, key=lambda c: c.start)
+
+
+def _wider_each(chosen: list[Candidate], unknown: list[Candidate]) -> list[Candidate]:
+    """``wider`` run by run against everything kept so far (for runs that overlap each other)."""
     out = list(chosen)
     for u in unknown:
         inside = [c for c in out if u.start <= c.start and c.end <= u.end]
         partly = [c for c in out if c.start < u.end and u.start < c.end and c not in inside]
         if partly or (inside and sum(c.end - c.start for c in inside) * 2 > u.end - u.start):
-            continue  # (a run barely longer than the lexicons' pieces adds nothing: keep their verdict)
+            continue
         out = [c for c in out if c not in inside] + [u]
     return sorted(out, key=lambda c: c.start)

@@ -45,7 +45,19 @@ SHARE_BINS = (("none", 0.0), ("< 1%", 0.01), ("1–5%", 0.05), ("5–20%", 0.20)
               ("50–99%", 0.99), ("whole text", 1.0))
 _SUFFIXES = (".gz", ".bz2", ".xz", ".zst", ".html", ".htm", ".xhtml", ".txt", ".md", ".jsonl", ".ndjson",
              ".json", ".csv", ".tsv", ".parquet")
-_PAGE_NUMBER = re.compile(r"[-_.]?\d+$")
+
+
+def _without_page_number(name: str) -> str:
+    """``name`` without a closing page number and the separator before it ("news-12" -> "news"); one pass from
+    the end (a pattern such as ``[-_.]?\\d+$`` would try every place of a long run of digits)."""
+    i = len(name)
+    while i and name[i - 1].isdecimal():
+        i -= 1
+    if i == len(name):
+        return name
+    if i and name[i - 1] in "-_.":
+        i -= 1
+    return name[:i]
 
 
 def _value(x) -> str:
@@ -93,7 +105,7 @@ def site_of(path: str, roots: list[str]) -> str:
             if lowered.endswith(suf) and len(lowered) > len(suf):
                 name, lowered = name[: -len(suf)], lowered[: -len(suf)]
                 changed = True
-    stem = _PAGE_NUMBER.sub("", name)
+    stem = _without_page_number(name)
     return stem or name
 
 

@@ -281,3 +281,138 @@ def test_masking_a_long_run_without_spaces_reads_it_in_bounded_slices(monkeypatc
     masked = evidence.mask_non_words(with_link)
     assert len(masked) == len(with_link) and masked.count("中") >= chinese.count("中")
     assert max(sizes) <= evidence.LONG_CHUNK
+
+
+# Lines a fuzzer of hostile text found slow (2026-12-02): a long run of one character that a pattern tried from
+# each of its places and read to the run's end every time (a pattern ending in `X+$`, `.*:`, or one opening with
+# `\s*`), and thousands of runs of unknown words on one line, each compared with every candidate of the line.
+# 60,000 characters of them took 6-125 s; the same at 200,000 characters would take minutes to hours.
+_HOSTILE_LINES = {
+    "spaces": "  ",  # menu items and unit boundaries (`\s*` from every place)
+    "guillemets and spaces": "\u00ab  ",
+    "colons": "::",  # the closing colons of a UI label
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_HOSTILE_LINES))
+def test_long_runs_in_one_line_do_not_hang(tmp_path, shape):
+    """Through the CLI with a generous bound, as a hang guard (not a timing test)."""
+    from conftest import run_cli
+
+    unit = _HOSTILE_LINES[shape]
+    f = tmp_path / "run.txt"
+    f.write_text("The report said " + unit * (200_000 // len(unit)) + " and then stopped.\n", encoding="utf-8")
+    for lang in ("fr", "de"):
+        r = run_cli("scan", f, "--expect", lang, "--format", "jsonl", timeout=90)
+        assert r.returncode in (0, 1), r
+
+
+# The rewritten helpers must answer exactly what the patterns they replace answered.
+
+def _random_strings(alphabet: str, n: int, longest: int, seed: int):
+    rng = __import__("random").Random(seed)
+    for _ in range(n):
+        yield "".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest)))
+
+
+def test_ui_label_helpers_agree_with_the_patterns_they_replace():
+    import re
+
+    from langscan.detect.ui_catalog import _count_start, _label
+
+    count = re.compile(r"\s*[(\[]\s*\d[\d.,]*\s*[)\]]\s*$")
+    close = re.compile(r"[\s:.…]+$")
+    for frag in _random_strings("ab (1)[]:.… \t,9", 20_000, 14, 21):
+        m = count.search(frag)
+        assert _count_start(frag) == (-1 if m is None else m.start()), frag
+        assert _label(frag) == close.sub("", frag), frag
+    assert _label("Search for: ") == "Search for" and _count_start("Uncategorized (51)") == 13
+
+
+def test_menu_label_end_agrees_with_the_pattern_it_replaces():
+    import random
+    import re
+
+    from langscan.detect.menus import label_end
+
+    pattern = re.compile(r".*[:：]\s+")
+    rng = random.Random(5)
+    for text in _random_strings("ab :：\t\u00a0x", 20_000, 16, 22):
+        s = rng.randint(0, len(text))
+        e = rng.randint(s, len(text))
+        m = pattern.search(text, s, e)
+        assert label_end(text, s, e) == (-1 if m is None else m.end()), (text, s, e)
+    text = "Read this page in: French Français"
+    assert text[label_end(text, 0, len(text)):] == "French Français"
+
+
+def test_unit_boundaries_and_menu_items_agree_with_the_patterns_they_replace():
+    import random
+    import re
+
+    from langscan.detect import furniture, text as text_mod
+
+    old_boundary = re.compile(r"""
+          \s*[|•·►»«]\s*
+        | \s+[-–—/]\s+
+        | \t+
+        | (?<=[.!?…。！？])["'”’)\]]*\s+
+        | \s*;\s+
+        | \s*:\s+
+        | (?<=[a-zß-ÿ.!?])(?=[A-ZÀ-Þ][a-zß-ÿ])(?<![A-Z][a-z])
+        """, re.VERBOSE)
+    old_items = re.compile(r"[ \t\u00a0]*[|•·][ \t\u00a0]*|\t+")
+    new_boundary, new_items = text_mod._BOUNDARY, furniture._ITEM_SPLIT
+    rng = random.Random(11)
+    lines = list(_random_strings("ab  \t\t|•»;:-–/.!?\"')Aé\u00a0x", 30_000, 14, 23))
+    try:
+        for k in range(0, len(lines) - 2, 3):
+            page = "\n".join(lines[k:k + 3])
+            j = rng.randint(0, 2)
+            s = sum(len(x) + 1 for x in lines[k:k + j])
+            e = s + len(lines[k + j])  # the callers ask about one line at a time
+            text_mod._BOUNDARY, furniture._ITEM_SPLIT = old_boundary, old_items
+            before = text_mod._units(page, s, e), furniture.line_items(page, s, e)
+            text_mod._BOUNDARY, furniture._ITEM_SPLIT = new_boundary, new_items
+            assert (text_mod._units(page, s, e), furniture.line_items(page, s, e)) == before, (page, s, e)
+    finally:
+        text_mod._BOUNDARY, furniture._ITEM_SPLIT = new_boundary, new_items
+
+
+def test_page_number_helper_agrees_with_the_pattern_it_replaces():
+    import re
+
+    from langscan.report.collect import _without_page_number
+
+    pattern = re.compile(r"[-_.]?\d+$")
+    for name in _random_strings("ab-_.12٣", 20_000, 10, 24):
+        assert _without_page_number(name) == pattern.sub("", name), name
+
+
+def test_wider_runs_in_one_sweep_agree_with_run_by_run(monkeypatch):
+    import random
+
+    from langscan.detect import unknown_words
+    from langscan.detect.candidate import Candidate
+    from langscan.finding import Kind
+
+    rng = random.Random(2)
+    key = lambda cs: [(c.start, c.end, c.lang) for c in cs]
+    for _ in range(5000):
+        chosen = []
+        for _ in range(rng.randint(0, 6)):
+            a = rng.randint(0, 40)
+            chosen.append(Candidate(Kind.LATIN, a, a + rng.randint(1, 8), rng.choice("ab"), "Latin", 0.9))
+        runs, pos = [], rng.randint(0, 5)
+        for _ in range(rng.randint(1, 4)):
+            a = pos + rng.randint(0, 5)
+            b = a + rng.randint(1, 12)
+            runs.append(Candidate(Kind.LATIN, a, b, "xx", "Latin", 0.8))
+            pos = b
+        rng.shuffle(runs)
+        assert key(unknown_words.wider(chosen, runs)) == key(unknown_words._wider_each(chosen, runs)), (chosen, runs)
+    # disjoint runs, as the segmentation makes them, never take the run-by-run path (quadratic on long lines)
+    monkeypatch.setattr(unknown_words, "_wider_each", lambda *a: pytest.fail("run by run"))
+    many = [Candidate(Kind.LATIN, 10 * k, 10 * k + 8, "xx", "Latin", 0.8) for k in range(5000)]
+    inner = [Candidate(Kind.LATIN, 10 * k + 1, 10 * k + 3, "fr", "Latin", 0.9) for k in range(5000)]
+    assert key(unknown_words.wider(inner, many)) == key(many)
