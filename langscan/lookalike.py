@@ -41,6 +41,8 @@ from .scripts import HOMOGLYPHS, char_label, script_of
 EVERYDAY_ZIPF = 3.0  # a skeleton must spell a word at least this common (Zipf) in the expected language
 MIN_LETTERS_FOREIGN = 3  # a word with no letter of the expected script: shorter ones ("он", "ΜΕ") are real words
 CONTEXT_WORDS = 6  # words either side of a candidate that make up its context
+CONTEXT_CHARS = 400  # and at most this many characters either side (a line without spaces would be one "word":
+# each of its thousands of candidates read the whole line, quadratic)
 OTHER_LANGUAGE_P = 0.5  # the repaired context is a foreign sentence when the model hears another language this surely
 
 
@@ -397,10 +399,10 @@ def _digit_candidate(text: str, s: int, e: int, expect: Sequence[str]) -> Option
 
 
 def _context(text: str, s: int, e: int) -> tuple[int, int]:
-    """The stretch of the line around [s, e): up to CONTEXT_WORDS words either side."""
-    ls = text.rfind("\n", 0, s) + 1
-    le = text.find("\n", e)
-    le = len(text) if le == -1 else le
+    """The stretch of the line around [s, e): up to CONTEXT_WORDS words, and CONTEXT_CHARS characters, either side."""
+    ls = max(text.rfind("\n", max(0, s - CONTEXT_CHARS), s) + 1, s - CONTEXT_CHARS, 0)
+    le = text.find("\n", e, e + CONTEXT_CHARS)
+    le = min(len(text), e + CONTEXT_CHARS) if le == -1 else le
     a = s
     for _ in range(CONTEXT_WORDS + 1):
         k = text.rfind(" ", ls, a - 1) if a - 1 > ls else -1

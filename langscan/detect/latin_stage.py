@@ -456,15 +456,19 @@ def _rejoin_brands(text: str, spans: list[tuple[int, int]], known: frozenset) ->
     """Units cut at glued text ("...enteroBut") are joined again when the glued word is a known word
     ("WhatsApp", "YouTube")."""
     out: list[tuple[int, int]] = []
+    run = (0, 0, False)  # the last run of letters walked: (start, end, is it a known word); a long run glued
+    # many times ("CaféFrançaisCafé...") is walked once, not once per glue
     for s, e in spans:
         if out and out[-1][1] == s and s > 0 and text[s - 1].isalpha() and text[s].isalpha():
-            ws = s
-            while ws > 0 and text[ws - 1].isalpha():
-                ws -= 1
-            we = s
-            while we < len(text) and text[we].isalpha():
-                we += 1
-            if text[ws:we].lower() in known:
+            if not run[0] < s < run[1]:
+                ws = s
+                while ws > 0 and text[ws - 1].isalpha():
+                    ws -= 1
+                we = s
+                while we < len(text) and text[we].isalpha():
+                    we += 1
+                run = (ws, we, text[ws:we].lower() in known)
+            if run[2]:
                 out[-1] = (out[-1][0], e)
                 continue
         out.append((s, e))

@@ -416,3 +416,39 @@ def test_wider_runs_in_one_sweep_agree_with_run_by_run(monkeypatch):
     many = [Candidate(Kind.LATIN, 10 * k, 10 * k + 8, "xx", "Latin", 0.8) for k in range(5000)]
     inner = [Candidate(Kind.LATIN, 10 * k + 1, 10 * k + 3, "fr", "Latin", 0.9) for k in range(5000)]
     assert key(unknown_words.wider(inner, many)) == key(many)
+
+
+def test_a_long_run_of_glued_words_costs_linear_work():
+    # "CaféFrançaisCafé..." without a space: every glue point walked the whole run of letters again to ask
+    # whether the glued word is a brand ("WhatsApp"); 20,000 characters took 7 s
+    text = lambda n: "The report said the council met on Monday.\n" + "CaféFrançais" * (n // 12) + "\nThe end.\n"
+    from langscan.detector import Detector
+
+    def work(n: int) -> int:
+        fresh = Detector(expect=["en"])  # (a detector that has read the line remembers its verdict)
+        fresh.scan(_alternating(100))
+        return _calls(lambda: fresh.scan(text(n)))
+
+    w_small, w_big = work(2500), work(10_000)
+    assert w_big < 6 * w_small, (w_small, w_big)
+
+
+def test_look_alike_words_in_a_line_without_spaces_read_a_bounded_context(monkeypatch):
+    # look-alike words between soft hyphens, no space in the line: each took the whole line as its context
+    # (80,000 characters: 19 s); the context is now at most CONTEXT_CHARS either side
+    from langscan import lookalike
+    from langscan.detector import Detector
+
+    read = []
+    real = lookalike._context
+
+    def counting(text, s, e):
+        a, b = real(text, s, e)
+        read.append(b - a)
+        return a, b
+
+    monkeypatch.setattr(lookalike, "_context", counting)
+    text = "The report said the council met on Monday.\n" + "\u00ada\u0430" * 10_000 + "\nThe end.\n"
+    found = Detector(expect=["en"]).scan(text)
+    assert len(found) > 1000 and read
+    assert max(read) <= 2 * lookalike.CONTEXT_CHARS + 10
