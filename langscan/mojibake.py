@@ -30,7 +30,34 @@ from .lookalike import Predict
 from .scripts import script_of
 
 SCORE = 0.9
-MAX_LINE = 20_000  # longer lines are repaired in pieces of this many characters (diffing stays cheap)
+MAX_LINE = 2_000  # longer lines are repaired in pieces of about this many characters: diffing a line with its
+# repair costs its length times the number of repairs in it (a hostile 20,000-character piece with a repair
+# every 15 characters took 23 s)
+CUT_BACK = 200  # a piece ends after the last space in this many characters before its nominal end, so a cut
+# seldom falls inside a mis-decoded run (never after a non-ASCII character: "Ã" before a space is one)
+
+
+def piece_start(text: str, ls: int, le: int, m: int) -> int:
+    """Where piece ``m`` of the line ``text[ls:le]`` starts (piece 0 at ``ls``; past the last one, ``le``): about
+    ``m * MAX_LINE`` characters in, moved back after a space when one lies within CUT_BACK before. Each start is
+    found on its own, so the piece holding an offset is found without reading the line from its start."""
+    at = ls + m * MAX_LINE
+    if m <= 0:
+        return ls
+    if at >= le:
+        return le
+    i = text.rfind(" ", at - CUT_BACK, at)
+    while i > at - CUT_BACK and not text[i - 1].isascii():
+        i = text.rfind(" ", at - CUT_BACK, i)
+    return i + 1 if i > at - CUT_BACK else at
+
+
+def _piece_of(text: str, ls: int, le: int, offset: int) -> tuple[int, int]:
+    """(start, end) of the piece of the line ``text[ls:le]`` holding ``offset``."""
+    m = (offset - ls) // MAX_LINE
+    if offset >= piece_start(text, ls, le, m + 1):
+        m += 1
+    return piece_start(text, ls, le, m), piece_start(text, ls, le, m + 1)
 MIN_WORDS_FOR_LANG = 3  # a repaired Latin-script run names another language only from this many words
 SURE_P = 0.6  # fastText alone names the language of a repaired Latin-script run this surely
 UNSURE_MAX_EXPECTED = 0.1  # below SURE_P, fastText may hear this much of the expected language at most
@@ -199,7 +226,15 @@ class _StringMatcher(SequenceMatcher):
         lo = max(_common_prefix(a, alo, b, blo, min(na, nb)), _common_suffix(a, ahi, b, bhi, min(na, nb)))
         hi = min(na, nb) - 1
         if lo < hi and not _substrings(b, blo, bhi, lo + 1).isdisjoint(_pieces(a, alo, ahi, lo + 1)):
-            lo += 1  # longer than the prefix and suffix (when the edits are few, it seldom is): bisect
+            lo += 1  # longer than the prefix and suffix (when the edits are few, it seldom is)
+            # gallop up from lo before bisecting: a test at length L costs L per place, so a first test near
+            # hi (half a long line) cost the line's length squared when the answer was short (many edits)
+            while lo < hi:
+                up = min(hi, 2 * lo)
+                if _substrings(b, blo, bhi, up).isdisjoint(_pieces(a, alo, ahi, up)):
+                    hi = up - 1
+                    break
+                lo = up
             while lo < hi:
                 mid = (lo + hi + 1) // 2
                 if _substrings(b, blo, bhi, mid).isdisjoint(_pieces(a, alo, ahi, mid)):
@@ -397,10 +432,9 @@ def repair_at(text: str, start: int, end: int) -> str:
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", end)
     le = len(text) if le == -1 else le
-    k = (start - ls) // MAX_LINE * MAX_LINE
-    piece = text[ls + k:min(le, ls + k + MAX_LINE)]
-    for a, b, rep in _line_repairs(piece):
-        if (ls + k + a, ls + k + b) == (start, end):
+    ps, pe = _piece_of(text, ls, le, start)
+    for a, b, rep in _line_repairs(text[ps:pe]):
+        if (ps + a, ps + b) == (start, end):
             return rep
     lost = _lost_byte_repair(text[start:end])
     if lost is not None and lost[0] == 0:
@@ -510,8 +544,12 @@ def find(text: str, expect: Sequence[str] = ("en",), predict: Optional[Predict] 
     notes: list[tuple] = []
     whole_bad = False  # is _is_bad(text) known to be True (from a line)?
     for base, raw_line in _screened_lines(text):
-        for k in range(0, len(raw_line), MAX_LINE):
-            line = raw_line[k:k + MAX_LINE]
+        n = len(raw_line)
+        for m in range((n + MAX_LINE - 1) // MAX_LINE):
+            k = piece_start(raw_line, 0, n, m)
+            line = raw_line[k:piece_start(raw_line, 0, n, m + 1)]
+            if not line:
+                continue
             reps = _line_repairs(line)
             if reps and not whole_bad:
                 whole_bad = _bad_inside(text, base + k, base + k + len(line), line == raw_line)

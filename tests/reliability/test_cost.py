@@ -452,3 +452,39 @@ def test_look_alike_words_in_a_line_without_spaces_read_a_bounded_context(monkey
     found = Detector(expect=["en"]).scan(text)
     assert len(found) > 1000 and read
     assert max(read) <= 2 * lookalike.CONTEXT_CHARS + 10
+
+
+def test_a_long_line_with_many_mis_decoded_runs_is_diffed_in_bounded_pieces(monkeypatch):
+    # a line with a mis-decoded run every 15 characters ("Café®©" reads as UTF-8 mojibake): the diff between
+    # the line and its repair costs the piece's length times its runs, and pieces of 20,000 characters took
+    # 23 s each (80,000 characters: 13 minutes before the longest match galloped). Pieces are now about
+    # MAX_LINE characters, cut after a space.
+    from langscan import mojibake
+
+    sizes = []
+    real = mojibake._line_repairs
+
+    def counting(line):
+        sizes.append(len(line))
+        return real(line)
+
+    monkeypatch.setattr(mojibake, "_line_repairs", counting)
+    unit = "-na\u00efve\t\u00b7Caf\u00e9\u00ae\u00a9\u0130"
+    line = unit * (12_000 // len(unit))
+    found = mojibake.find("The report said.\n" + line + "\nThe end.\n")
+    assert len(found) > 500 and all(f.repair == "\u9BA9" for f in found)
+    assert sizes and max(sizes) <= mojibake.MAX_LINE
+    assert sum(sizes) == len(line)  # the pieces cover the line, once
+
+
+def test_line_pieces_cut_after_a_space_and_find_their_offsets():
+    from langscan import mojibake
+
+    line = ("word " * 1000) + "x" * 3000
+    n = len(line)
+    starts = [mojibake.piece_start(line, 0, n, m) for m in range(5)]
+    assert starts[0] == 0 and starts[1] == 2000 and line[starts[1] - 1] == " "  # (a space just before 2,000)
+    assert starts[2] == 4000 and starts[3] == 6000 and starts[4] == n  # no space near: a hard cut
+    for offset in (0, 1999, 2000, 3999, 4000, 7999):
+        s, e = mojibake._piece_of(line, 0, n, offset)
+        assert s <= offset < e and s in starts and (e in starts or e == n)
