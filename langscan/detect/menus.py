@@ -266,11 +266,31 @@ def _menu_line(setup: Setup, text: str, ls: int, le: int, listed: bool = False) 
     else:
         return []
     out = []
+    places = []  # items that are a country's name in another language, and nothing else ("MÉXICO", "Japón")
     for s, e, toks, lowered, names in parsed:
         cand = _item(setup, text, s, e, toks, lowered, names, (single or named < 2) and not listed, listed)
         if cand is not None:
             out.append(cand)
+        elif not single:
+            lang = _place_language(setup, text[s:e])
+            if lang is not None:
+                places.append(Candidate(Kind.LATIN, toks[0][0], toks[-1][1], lang, "Latin", tuning.MENU_SCORE,
+                                        context="menu"))
+    if out and places:
+        # a row that names another language is a language or edition menu: its editions named after a country
+        # in that country's language are items of it, whatever their case ("U.S. | INTERNATIONAL | MÉXICO |
+        # ESPAÑOL", where word evidence takes a lone word in capitals for an acronym)
+        out = sorted(out + places, key=lambda c: c.start)
     return out
+
+
+def _place_language(setup: Setup, frag: str) -> Optional[str]:
+    """The language ``frag`` is a country's name in, when it is exactly such a name in a language other than
+    the expected ones and never the country's English name (``foreign_place``); else None."""
+    if not foreign_place(setup, frag):
+        return None
+    toks = tuple(w.lower() for _, _, w in words(frag, 0))
+    return next((lang for lang, kind in _load_places()[toks] if kind == "local"), None)
 
 
 def _item(setup: Setup, text: str, s: int, e: int, toks, lowered, names, lone: bool,

@@ -104,6 +104,27 @@ def test_edition_menu_of_country_endonyms_is_one_finding(det, menu, whole):
     assert [(f.text, f.lang, f.context) for f in det.scan(body + menu)] == [(whole, "mul", "menu")]
 
 
+@pytest.mark.parametrize("row,whole", [
+    # an edition menu in capitals: the country's own name is an item of it, though a lone word in capitals is
+    # otherwise read as an acronym or a label
+    ("U.S. | INTERNATIONAL | MÉXICO | ESPAÑOL", "MÉXICO | ESPAÑOL"),
+    # three languages named: the edition menu is found whole, its English item included
+    ("US | Japón | Italia | Español", "US | Japón | Italia | Español"),
+])
+def test_country_names_in_their_own_language_are_items_of_a_row_naming_a_language(det, row, whole):
+    body = "\nThe city council decided on Monday to cut fees for after-school programs, the mayor said.\n"
+    assert [(f.text, f.context) for f in det.scan(row + body)] == [(whole, "menu")]
+
+
+@pytest.mark.parametrize("row", [
+    "Home | World | Japan | Australia | Español",  # English names of countries stay English
+    "Italia | Roma | Milano",  # a row of places that names no language is no edition menu
+])
+def test_country_names_items_need_a_foreign_name_and_a_row_naming_a_language(det, row):
+    body = "\nThe city council decided on Monday to cut fees for after-school programs, the mayor said.\n"
+    assert all(f.text in ("Español",) for f in det.scan(row + body))
+
+
 @pytest.mark.parametrize("expect, switcher, body", [
     ("de", "English\n\nDeutsch", "Die Stadtverwaltung informiert über die neuen Öffnungszeiten der Bürgerbüros."),
     ("de", "English | Deutsch", "Die Stadtverwaltung informiert über die neuen Öffnungszeiten der Bürgerbüros."),
