@@ -488,3 +488,37 @@ def test_line_pieces_cut_after_a_space_and_find_their_offsets():
     for offset in (0, 1999, 2000, 3999, 4000, 7999):
         s, e = mojibake._piece_of(line, 0, n, offset)
         assert s <= offset < e and s in starts and (e in starts or e == n)
+
+
+def test_a_piece_with_many_repairs_is_diffed_word_by_word(monkeypatch):
+    # a 2,000-character piece with a repair in every word ("'1ß™the " repeated, read as mis-decoded with Chinese
+    # expected) took 4 s to diff by longest matches over the piece; the diff is now one word pair at a time
+    import ftfy
+
+    from langscan import mojibake
+
+    line = "naÃ¯ve cafÃ© crÃ¨me seÃ±or " * 80
+    fixed = ftfy.fix_text(line, mojibake._ftfy_config())
+    assert len(line) - len(fixed) > mojibake.MANY_EDITS_CHARS
+    read = []
+    real = mojibake._StringMatcher
+
+    class Counting(real):
+        def __init__(self, isjunk, a, b, autojunk=False):
+            read.append(len(a) + len(b))
+            super().__init__(isjunk, a, b, autojunk=autojunk)
+
+    monkeypatch.setattr(mojibake, "_StringMatcher", Counting)
+    ops = mojibake._word_edits(line, fixed)
+    assert ops and max(read) < 20  # one word and its repair at a time, never the piece
+    # the edits turn the line into its repair
+    out, pos = [], 0
+    for _, i1, i2, j1, j2 in ops:
+        out.append(line[pos:i1] + fixed[j1:j2])
+        pos = i2
+    assert "".join(out) + line[pos:] == fixed
+    runs = mojibake._runs(line, fixed)
+    assert [line[a:b] for a, b, _, _ in runs[:4]] == ["naÃ¯ve", "cafÃ©", "crÃ¨me", "seÃ±or"]
+    # "Ã" before a space is "à" whose no-break space became a space: the spaces differ, and the piece is
+    # diffed whole as before
+    assert mojibake._word_edits("dÃ©jÃ  vu " * 40, ftfy.fix_text("dÃ©jÃ  vu " * 40, mojibake._ftfy_config())) is None
