@@ -96,6 +96,51 @@ class _Extractor(HTMLParser):
         if self.n and self.last != "\n":
             self._emit("\n", False)
 
+    # html.parser searches to the end of its buffer for the close of every comment it meets, so a page with
+    # thousands of "<!--" and no close after them took the square of its length (200 kB: 30 s). The buffer's last
+    # possible close is found once: a comment starting after it has none, and is answered at once. (The pattern
+    # is a superset of the parser's own, "--\s*>" or "--!?>", so a close it could find is never missed.)
+    _COMMENT_CLOSE = re.compile(r"--!?\s*>")
+    _closes_in: Optional[str] = None
+    _last_close = -1
+
+    def parse_comment(self, i, report=1):
+        raw = self.rawdata
+        if raw is not self._closes_in:
+            self._closes_in = raw
+            self._last_close = max((m.start() for m in self._COMMENT_CLOSE.finditer(raw)), default=-1)
+        if i + 4 > self._last_close:
+            return -1
+        return super().parse_comment(i, report)
+
+    # The same for marked sections ("<![CDATA[ ... ]]>", "<![if ...]>"): a superset of both closes, "]\s*>", found
+    # once per buffer; a section starting after the last one is shown only the few characters of its name
+    # (from its start: its offsets are then relative to it).
+    _SECTION_CLOSE = re.compile(r"]\s*>")
+    _NAME_WINDOW = 64
+    _sections_in: Optional[str] = None
+    _last_section_close = -1
+
+    def parse_marked_section(self, i, report=1):
+        raw = self.rawdata
+        if raw is not self._sections_in:
+            self._sections_in = raw
+            self._last_section_close = max((m.start() for m in self._SECTION_CLOSE.finditer(raw)), default=-1)
+        try:
+            if i + 3 > self._last_section_close:
+                self.rawdata = raw[i:i + self._NAME_WINDOW]  # (offsets from the section's start)
+                try:
+                    j = super().parse_marked_section(0, report)
+                finally:
+                    self.rawdata = raw
+                return j if j < 0 else i + j
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            # html.parser fails on a keyword it does not know ("<![foo["), which stopped the whole scan; the
+            # HTML standard reads such a section as a bogus comment that ends at the next ">"
+            j = raw.find(">", i + 3)
+            return -1 if j < 0 else j + 1
+
     def handle_starttag(self, tag, attrs):  # noqa: D401 - HTMLParser hook
         if tag in SKIP:
             self.skip += 1
@@ -130,6 +175,11 @@ class _Extractor(HTMLParser):
             self._emit(html.unescape(f"&#{name};"), False)
 
 
+_TAIL_MIN = 4096  # characters after the last ">" from which the tail is read in one pass (a page's usual tail,
+# a closing line or two, is read as before)
+_HELD = "\ue000"  # a private-use character standing for "<" in such a tail
+
+
 def extract(source_text: str) -> tuple[str, HtmlLocator]:
     """The visible text of an HTML document and its locator."""
     p = _Extractor()
@@ -138,8 +188,19 @@ def extract(source_text: str) -> tuple[str, HtmlLocator]:
         # `scan` everywhere; the parser and the locator count "\n" only. One character for one:
         # every source offset stays where it was.
         source_text = _LONE_CR.sub("\n", source_text)
-    p.feed(source_text)
-    p.close()
+    # After the source's last ">", no markup can be complete, yet html.parser tries each "<" there and reads on
+    # to the end of the source every time ("<a <a <a ...": 80 kB took 42 s). A long such tail is fed with its
+    # "<" held back as a placeholder (one character for one: offsets stay), so it reads as the text the parser
+    # would have made of it, in one pass.
+    cut = source_text.rfind(">") + 1
+    if len(source_text) - cut > _TAIL_MIN and "<" in source_text[cut:] and _HELD not in source_text:
+        p.feed(source_text[:cut])
+        p.feed(source_text[cut:].replace("<", _HELD))
+        p.close()
+        p.pieces = [x.replace(_HELD, "<") for x in p.pieces]
+    else:
+        p.feed(source_text)
+        p.close()
     text = "".join(p.pieces)
     return text, HtmlLocator(text, p.starts, p.lines, p.cols, p.verbatim)
 

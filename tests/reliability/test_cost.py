@@ -522,3 +522,51 @@ def test_a_piece_with_many_repairs_is_diffed_word_by_word(monkeypatch):
     # "Ã" before a space is "à" whose no-break space became a space: the spaces differ, and the piece is
     # diffed whole as before
     assert mojibake._word_edits("dÃ©jÃ  vu " * 40, ftfy.fix_text("dÃ©jÃ  vu " * 40, mojibake._ftfy_config())) is None
+
+
+# HTML that html.parser reads in the square of its length: markup that never closes, met thousands of times
+# (each "<" searched on to the end of the page again). 80-200 kB of it took 30-40 s; 400 kB, minutes.
+_HOSTILE_HTML = {
+    "unclosed comments": "<!--",
+    "unclosed start tags": "<a ",
+    "unclosed attributes": "<a href='",
+    "comments closed by no --> but by >": "<!-- a > ",
+    "CDATA sections closed by no ]]> but by >": "<![CDATA[ a > ",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_HOSTILE_HTML))
+def test_html_markup_that_never_closes_does_not_hang(tmp_path, shape):
+    """Through the CLI with a generous bound, as a hang guard (not a timing test)."""
+    from conftest import run_cli
+
+    unit = _HOSTILE_HTML[shape]
+    f = tmp_path / "page.html"
+    f.write_text("<p>The museum reopened.</p>" + unit * (400_000 // len(unit)) + " Заголовок", encoding="utf-8")
+    r = run_cli("scan", f, "--format", "jsonl", timeout=90)
+    assert r.returncode == 1, r  # the Russian words at the end are still read
+    assert "Заголовок" in r.stdout
+
+
+def test_an_unknown_marked_section_does_not_stop_the_scan(tmp_path):
+    # "<![foo[" made html.parser raise, and the whole run stopped with "an unexpected failure"; browsers read it
+    # as a bogus comment that ends at the next ">"
+    from conftest import run_cli
+
+    (tmp_path / "a.html").write_text("<p>Hello there</p><![foo[ x ]]> <p>Заголовок открываемого материала</p>\n",
+                                     encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The museum reopened. Alle Rechte vorbehalten.\n", encoding="utf-8")
+    r = run_cli("scan", tmp_path, "--format", "jsonl", timeout=90)
+    assert r.returncode == 1, r
+    assert "unexpected failure" not in r.stderr
+    texts = {__import__("json").loads(line)["text"] for line in r.stdout.splitlines()}
+    assert texts == {"Заголовок открываемого материала", "Alle Rechte vorbehalten."}
+
+
+def test_html_extraction_after_the_last_tag_keeps_text_and_places():
+    from langscan.readers.html import extract
+
+    tail = "x <y " * 2000 + "&amp; Заголовок"
+    text, locate = extract("<p>Hello</p>\n" + tail)
+    assert text.endswith("x <y x <y & Заголовок") and "\ue000" not in text
+    assert locate(len(text) - 1) == (2, len(tail))  # the last letter, on the tail's line
