@@ -159,6 +159,9 @@ def read_source(source: Source, opts: ReaderOptions) -> Iterator[Item]:
             )
         except OSError as exc:
             yield ReadError(source.path, f"read failed: {exc}", line=progress_line())
+        except Exception as exc:  # a reader's own failure on one odd file must not end the run for every other one
+            yield ReadError(source.path, f"could not be read ({type(exc).__name__}: {exc}); the rest of this file is "
+                                         f"not scanned (please report it)", line=progress_line())
     finally:
         stream.close()
 

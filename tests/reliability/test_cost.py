@@ -570,3 +570,29 @@ def test_html_extraction_after_the_last_tag_keeps_text_and_places():
     text, locate = extract("<p>Hello</p>\n" + tail)
     assert text.endswith("x <y x <y & Заголовок") and "\ue000" not in text
     assert locate(len(text) - 1) == (2, len(tail))  # the last letter, on the tail's line
+
+
+def test_a_reader_failing_on_one_file_leaves_the_others_scanned(tmp_path, monkeypatch):
+    """Whatever a reader's bug (the unknown marked section above was one), the run goes on with the other files,
+    and the failing file is named as an input error."""
+    from langscan.document import Document
+    from langscan.readers import FORMATS, ReadError, ReaderOptions, read_inputs
+
+    real = FORMATS["markdown"]
+
+    def failing():
+        inner = real()
+
+        def read(source, stream, opts):
+            yield from inner(source, stream, opts)
+            raise RuntimeError("a reader bug")
+        return read
+
+    monkeypatch.setitem(FORMATS, "markdown", failing)
+    (tmp_path / "a.md").write_text("# Notes\n\nAlle Rechte vorbehalten.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Заголовок открываемого материала\n", encoding="utf-8")
+    items = list(read_inputs([str(tmp_path)], ReaderOptions()))
+    errors = [i for i in items if isinstance(i, ReadError)]
+    docs = [i for i in items if isinstance(i, Document)]
+    assert [e.path.endswith("a.md") for e in errors] == [True] and "a reader bug" in errors[0].message
+    assert any("Заголовок" in d.text for d in docs) and any("Rechte" in d.text for d in docs)
