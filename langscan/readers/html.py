@@ -96,38 +96,36 @@ class _Extractor(HTMLParser):
         if self.n and self.last != "\n":
             self._emit("\n", False)
 
-    # html.parser searches to the end of its buffer for the close of every comment it meets, so a page with
-    # thousands of "<!--" and no close after them took the square of its length (200 kB: 30 s). The buffer's last
-    # possible close is found once: a comment starting after it has none, and is answered at once. (The pattern
-    # is a superset of the parser's own, "--\s*>" or "--!?>", so a close it could find is never missed.)
+    # html.parser searches to the end of its buffer for the close of every comment and marked section it meets,
+    # so a page with thousands of "<!--" and no close after them took the square of its length (200 kB: 30 s).
+    # The buffer's last possible close is found once: a comment or section starting after it has none. (Each
+    # pattern is a superset of the parser's own closes, "--\s*>" or "--!?>" for comments, "]\s*]\s*>" and
+    # "]\s*>" for sections, so a close the parser could find is never missed.)
     _COMMENT_CLOSE = re.compile(r"--!?\s*>")
-    _closes_in: Optional[str] = None
-    _last_close = -1
+    _SECTION_CLOSE = re.compile(r"]\s*>")
+    _NAME_WINDOW = 64  # what a section with no close is shown of itself: its "<![" and keyword
+    _closes: tuple = (None, {})  # (the buffer, pattern -> where its last match starts in it)
+
+    def _last_close(self, pattern: re.Pattern) -> int:
+        """Where the last match of ``pattern`` starts in the parser's buffer (-1: none), found once a buffer."""
+        raw = self.rawdata
+        buffer, found = self._closes
+        if raw is not buffer:
+            found = {}
+            self._closes = (raw, found)
+        if pattern not in found:
+            found[pattern] = max((m.start() for m in pattern.finditer(raw)), default=-1)
+        return found[pattern]
 
     def parse_comment(self, i, report=1):
-        raw = self.rawdata
-        if raw is not self._closes_in:
-            self._closes_in = raw
-            self._last_close = max((m.start() for m in self._COMMENT_CLOSE.finditer(raw)), default=-1)
-        if i + 4 > self._last_close:
-            return -1
+        if i + 4 > self._last_close(self._COMMENT_CLOSE):
+            return -1  # no close after it: incomplete, as the parser's own search would say
         return super().parse_comment(i, report)
-
-    # The same for marked sections ("<![CDATA[ ... ]]>", "<![if ...]>"): a superset of both closes, "]\s*>", found
-    # once per buffer; a section starting after the last one is shown only the few characters of its name
-    # (from its start: its offsets are then relative to it).
-    _SECTION_CLOSE = re.compile(r"]\s*>")
-    _NAME_WINDOW = 64
-    _sections_in: Optional[str] = None
-    _last_section_close = -1
 
     def parse_marked_section(self, i, report=1):
         raw = self.rawdata
-        if raw is not self._sections_in:
-            self._sections_in = raw
-            self._last_section_close = max((m.start() for m in self._SECTION_CLOSE.finditer(raw)), default=-1)
         try:
-            if i + 3 > self._last_section_close:
+            if i + 3 > self._last_close(self._SECTION_CLOSE):
                 self.rawdata = raw[i:i + self._NAME_WINDOW]  # (offsets from the section's start)
                 try:
                     j = super().parse_marked_section(0, report)
