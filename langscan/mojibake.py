@@ -286,32 +286,38 @@ def _substrings(s: str, lo: int, hi: int, k: int) -> set[str]:
 
 
 MANY_EDITS_CHARS = 64  # a repair this many characters shorter than its piece holds dozens of runs: the diff is
-# made word by word (``_word_edits``) instead of by longest matches over the piece (whose cost is the piece's
-# length times its runs: 4 s for 20,000 characters of hostile text)
+# made between the ASCII runs both keep (``_anchored_edits``) instead of by longest matches over the piece (whose
+# cost is the piece's length times its runs: 4 s for 20,000 characters of hostile text)
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 
 
-def _word_edits(a: str, b: str) -> Optional[list[tuple[str, int, int, int, int]]]:
-    """The edits turning ``a`` into ``b`` (``get_opcodes`` without the equal stretches), diffed word by word:
-    ftfy repairs runs inside words and leaves the spaces between them, so when both hold the same number of
-    spaces the n-th words pair up and only the pairs that differ are diffed. None when the spaces differ."""
-    if a.count(" ") != b.count(" "):
+def _anchored_edits(a: str, b: str) -> Optional[list[tuple[str, int, int, int, int]]]:
+    """The edits turning ``a`` into ``b`` (``get_opcodes`` without the equal stretches), diffed between anchors:
+    a mis-decoded run is made of non-ASCII characters, so when ``a`` and ``b`` hold the same runs of ASCII
+    characters in the same order, the n-th stretches between them pair up and only the pairs that differ are
+    diffed. None when the ASCII runs differ (a repair that took a space: "Ã " is "à")."""
+    runs = _ASCII_RUN.findall(a)
+    if runs != _ASCII_RUN.findall(b):
         return None
     ops: list[tuple[str, int, int, int, int]] = []
     i = j = 0
-    for wa, wb in zip(a.split(" "), b.split(" ")):
-        if wa != wb:
-            for tag, i1, i2, j1, j2 in _StringMatcher(None, wa, wb, autojunk=False).get_opcodes():
+    for k, (xa, xb) in enumerate(zip(_ASCII_RUN.split(a), _ASCII_RUN.split(b))):
+        if xa != xb:
+            for tag, i1, i2, j1, j2 in _StringMatcher(None, xa, xb, autojunk=False).get_opcodes():
                 if tag != "equal":
                     ops.append((tag, i + i1, i + i2, j + j1, j + j2))
-        i += len(wa) + 1
-        j += len(wb) + 1
+        i += len(xa)
+        j += len(xb)
+        if k < len(runs):
+            i += len(runs[k])
+            j += len(runs[k])
     return ops
 
 
 def _runs(line: str, fixed: str) -> list[tuple[int, int, int, int]]:
     """(start, end) in ``line`` and (start, end) in ``fixed`` of each changed stretch, widened to the word
     it is part of when the repaired characters are letters of that word."""
-    ops = _word_edits(line, fixed) if len(line) - len(fixed) > MANY_EDITS_CHARS else None
+    ops = _anchored_edits(line, fixed) if len(line) - len(fixed) > MANY_EDITS_CHARS else None
     if ops is None:
         ops = [op for op in _StringMatcher(None, line, fixed, autojunk=False).get_opcodes() if op[0] != "equal"]
     groups: list[list[int]] = []
@@ -389,7 +395,8 @@ def _line_repairs(line: str) -> list[tuple[int, int, str]]:
 # the start of a word Á, Í, Ï, Ð or Ý (0x81, 0x8D, 0x8F, 0x90, 0x9D), inside a lowercase word í (0xAD); the
 # shipped lexicons say which makes a word (LOST_BYTE_MIN_ZIPF in one of them), and a word none of them makes
 # is left alone.
-_LOST_TOKEN = re.compile(r"\w*\u00c3[a-z\u00df-\u00ff]\w*")
+_LOST_TOKEN = re.compile(r"(?<!\w)\w*\u00c3[a-z\u00df-\u00ff]\w*")  # (from a word's start only: tried
+# from every place of a long word without such a letter, \w* read the rest of the word again each time)
 _LOST_AT_START = ("\u00c1", "\u00cd", "\u00cf", "\u00d0", "\u00dd")  # Á Í Ï Ð Ý
 _LOST_INSIDE = ("\u00ed",)  # í
 LOST_BYTE_MIN_ZIPF = 2.5  # lower: rarer words repaired, and more chances that a guess makes some word

@@ -291,6 +291,7 @@ _HOSTILE_LINES = {
     "spaces": "  ",  # menu items and unit boundaries (`\s*` from every place)
     "guillemets and spaces": "\u00ab  ",
     "colons": "::",  # the closing colons of a UI label
+    "one long word of Ã": "ÃÃ",  # words whose continuation byte was lost (`\w*Ã[a-z]\w*` from every place)
 }
 
 
@@ -490,9 +491,10 @@ def test_line_pieces_cut_after_a_space_and_find_their_offsets():
         assert s <= offset < e and s in starts and (e in starts or e == n)
 
 
-def test_a_piece_with_many_repairs_is_diffed_word_by_word(monkeypatch):
+def test_a_piece_with_many_repairs_is_diffed_between_its_ascii_runs(monkeypatch):
     # a 2,000-character piece with a repair in every word ("'1ß™the " repeated, read as mis-decoded with Chinese
-    # expected) took 4 s to diff by longest matches over the piece; the diff is now one word pair at a time
+    # expected) took 4 s to diff by longest matches over the piece; the diff is now one stretch between ASCII runs
+    # at a time
     import ftfy
 
     from langscan import mojibake
@@ -509,19 +511,23 @@ def test_a_piece_with_many_repairs_is_diffed_word_by_word(monkeypatch):
             super().__init__(isjunk, a, b, autojunk=autojunk)
 
     monkeypatch.setattr(mojibake, "_StringMatcher", Counting)
-    ops = mojibake._word_edits(line, fixed)
-    assert ops and max(read) < 20  # one word and its repair at a time, never the piece
+    ops = mojibake._anchored_edits(line, fixed)
+    assert ops and max(read) < 20  # one stretch and its repair at a time, never the piece
     # the edits turn the line into its repair
     out, pos = [], 0
     for _, i1, i2, j1, j2 in ops:
         out.append(line[pos:i1] + fixed[j1:j2])
         pos = i2
     assert "".join(out) + line[pos:] == fixed
+    # without a space: the stretches between the ASCII runs ("2020") pair up just the same
+    read.clear()
+    dense = "Ã•2020" * 400
+    assert mojibake._anchored_edits(dense, ftfy.fix_text(dense, mojibake._ftfy_config())) and max(read) < 10
     runs = mojibake._runs(line, fixed)
     assert [line[a:b] for a, b, _, _ in runs[:4]] == ["naÃ¯ve", "cafÃ©", "crÃ¨me", "seÃ±or"]
     # "Ã" before a space is "à" whose no-break space became a space: the spaces differ, and the piece is
     # diffed whole as before
-    assert mojibake._word_edits("dÃ©jÃ  vu " * 40, ftfy.fix_text("dÃ©jÃ  vu " * 40, mojibake._ftfy_config())) is None
+    assert mojibake._anchored_edits("dÃ©jÃ  vu " * 40, ftfy.fix_text("dÃ©jÃ  vu " * 40, mojibake._ftfy_config())) is None
 
 
 # HTML that html.parser reads in the square of its length: markup that never closes, met thousands of times
@@ -596,3 +602,13 @@ def test_a_reader_failing_on_one_file_leaves_the_others_scanned(tmp_path, monkey
     docs = [i for i in items if isinstance(i, Document)]
     assert [e.path.endswith("a.md") for e in errors] == [True] and "a reader bug" in errors[0].message
     assert any("Заголовок" in d.text for d in docs) and any("Rechte" in d.text for d in docs)
+
+
+def test_lost_byte_words_are_found_as_before():
+    import re
+
+    from langscan import mojibake
+
+    pattern = re.compile(r"\w*\u00c3[a-z\u00df-\u00ff]\w*")  # the pattern before it started at words only
+    for text in _random_strings("aÃé ß1-Ã\u00a0x", 20_000, 20, 25):
+        assert [m.span() for m in mojibake._LOST_TOKEN.finditer(text)] == [m.span() for m in pattern.finditer(text)]
