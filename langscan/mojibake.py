@@ -36,6 +36,11 @@ MAX_LINE = 2_000  # longer lines are repaired in pieces of about this many chara
 CUT_BACK = 200  # a piece ends after the last space in this many characters before its nominal end, so a cut
 # seldom falls inside a mis-decoded run (never after a non-ASCII character: "Ã" before a space is one)
 
+MIN_WORDS_FOR_LANG = 3  # a repaired Latin-script run names another language only from this many words
+SURE_P = 0.6  # fastText alone names the language of a repaired Latin-script run this surely
+UNSURE_MAX_EXPECTED = 0.1  # below SURE_P, fastText may hear this much of the expected language at most
+_LOGOGRAPHIC = frozenset({"Han", "Hiragana", "Katakana", "Hangul", "Yi"})  # one character is a word
+
 
 def piece_start(text: str, ls: int, le: int, m: int) -> int:
     """Where piece ``m`` of the line ``text[ls:le]`` starts (piece 0 at ``ls``; past the last one, ``le``): about
@@ -58,10 +63,6 @@ def _piece_of(text: str, ls: int, le: int, offset: int) -> tuple[int, int]:
     if offset >= piece_start(text, ls, le, m + 1):
         m += 1
     return piece_start(text, ls, le, m), piece_start(text, ls, le, m + 1)
-MIN_WORDS_FOR_LANG = 3  # a repaired Latin-script run names another language only from this many words
-SURE_P = 0.6  # fastText alone names the language of a repaired Latin-script run this surely
-UNSURE_MAX_EXPECTED = 0.1  # below SURE_P, fastText may hear this much of the expected language at most
-_LOGOGRAPHIC = frozenset({"Han", "Hiragana", "Katakana", "Hangul", "Yi"})  # one character is a word
 
 _config = None
 

@@ -41,6 +41,10 @@ _CODE = {"nb": "no", "fil": "tl", "iw": "he", "in": "id", "zh": "zh"}
 
 _ITEM_SEP = re.compile(r"\s*(?:[|•·/,;]|\t|\s{3,})\s*")
 
+# what may stand before a run of language names on its line: a label and one item ("Language: English ▾ ")
+_MENU_LEAD = re.compile(r"[^\n:：]{0,40}[:：]\s*(?:[^\w\n]*\w+[^\w\n]*)?")
+_OPEN, _CLOSE = "([«“„‘", ")]»”“’"
+
 
 def label_end(text: str, s: int, e: int) -> int:
     """Where a label before the first item of a row ends ("Read this page in: French Français"): after the
@@ -60,9 +64,6 @@ def label_end(text: str, s: int, e: int) -> int:
         if k > j + 1:
             return k
         i = j
-# what may stand before a run of language names on its line: a label and one item ("Language: English ▾ ")
-_MENU_LEAD = re.compile(r"[^\n:：]{0,40}[:：]\s*(?:[^\w\n]*\w+[^\w\n]*)?")
-_OPEN, _CLOSE = "([«“„‘", ")]»”“’"
 
 
 def _load() -> None:
@@ -285,12 +286,14 @@ def _menu_line(setup: Setup, text: str, ls: int, le: int, listed: bool = False) 
 
 
 def _place_language(setup: Setup, frag: str) -> Optional[str]:
-    """The language ``frag`` is a country's name in, when it is exactly such a name in a language other than
-    the expected ones and never the country's English name (``foreign_place``); else None."""
-    if not foreign_place(setup, frag):
-        return None
+    """The language ``frag`` (punctuation aside) is a country's name in, when it is exactly such a name in a
+    language other than the expected ones and never the country's English name (``foreign_place``); else None.
+    (The table's names are "local" or "english": a name with no English row has a local language.)"""
     toks = tuple(w.lower() for _, _, w in words(frag, 0))
-    return next((lang for lang, kind in _load_places()[toks] if kind == "local"), None)
+    place = _load_places().get(toks) if toks else None
+    if not place or any(kind == "english" or _expected_name(setup, lang) for lang, kind in place):
+        return None
+    return next((lang for lang, kind in place if kind == "local"), None)
 
 
 def _item(setup: Setup, text: str, s: int, e: int, toks, lowered, names, lone: bool,
@@ -804,9 +807,7 @@ def is_place_name(frag: str) -> bool:
 def foreign_place(setup: Setup, frag: str) -> bool:
     """Is ``frag`` (punctuation aside) a country's name in a language other than the expected ones and never
     its English name ("Japón", "Italia", "Deutschland"; not "Chile", which English writes the same)?"""
-    toks = tuple(w.lower() for _, _, w in words(frag, 0))
-    place = _load_places().get(toks) if toks else None
-    return bool(place) and not any(kind == "english" or _expected_name(setup, lang) for lang, kind in place)
+    return _place_language(setup, frag) is not None
 
 
 def foreign_endonym(setup: Setup, frag: str) -> Optional[str]:
