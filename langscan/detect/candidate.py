@@ -29,8 +29,10 @@ class Candidate:
     chars: tuple[str, ...] = ()
     context: str = "body"
     repair: Optional[str] = None  # homoglyph word, mojibake run: what the text becomes when repaired
+    alternatives: tuple[str, ...] = ()  # the languages the evidence allows, when the finding's language is open to
+    # its neighbours (a UI string of several languages' catalogs: "Arkiv" is Danish, Norwegian and Swedish)
 
     def shifted(self, delta: int) -> "Candidate":
         """The same candidate ``delta`` code points further on (for cached line verdicts)."""
         return Candidate(self.kind, self.start + delta, self.end + delta, self.lang, self.script, self.score,
-                         self.detail, self.chars, self.context, self.repair)
+                         self.detail, self.chars, self.context, self.repair, self.alternatives)

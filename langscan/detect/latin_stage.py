@@ -48,6 +48,7 @@ from .short_units import in_short_units, short_units
 from .text import GLUED, MENU, fold, is_latin_word, mostly_upper, units, without_broken_halves, words
 from .ui_blocks import foreign_blocks
 from .ui_catalog import catalog_lines
+from .ui_foreign import agree_with_neighbours, foreign_catalog_lines
 from .unknown_words import unknown_word_spans, wider
 from .whole_units import foreign_units
 from .word_evidence import decide, proposals
@@ -132,6 +133,7 @@ class LatinStage:
                                                           st.foreign_common.among(words_))):
             out = self._screen(text, trace, taken, folded_words)
         if out:
+            agree_with_neighbours(text, out)  # (ui_foreign.py: a shared catalog string takes its block's language)
             out = without_broken_halves(text, out, trace)
             relabel(st, text, out)  # (latin_common.py: the language the words and fastText agree on)
         return out
@@ -144,6 +146,8 @@ class LatinStage:
         menu = self._menus(text, folded, words_, trace)
         # English UI strings the expected language's catalogs translate ("Back" on a German page: ui_catalog.py)
         menu += catalog_lines(st, text, folded, words_, menu, taken, trace)
+        # other languages' UI strings standing alone ("Impressum" on an English page: ui_foreign.py)
+        menu += foreign_catalog_lines(st, text, folded, rare, menu, taken, trace)
         # short everyday words of another language that the expected one knows too ("les", "des", "est"),
         # standing where a short unit can hold them (most stand in English prose: "Tour de France")
         common_elsewhere = st.foreign_common.among(words_)

@@ -167,6 +167,20 @@ UI_CATALOG_MAX_WORDS = 5  # words of such a string (the catalogs' short strings;
 UI_CATALOG_MARGIN = 1.0  # its words more common in English than in the expected language, one by this much (Zipf);
 # lower: the expected language's own words that the catalogs also list ("Art", translated "Kunst") are found
 UI_CATALOG_SCORE = 0.9  # raw score (calibrated like every Latin finding)
+# (ui_foreign.foreign_catalog_lines) A UI string of another language's catalogs (models/ui-foreign.tsv: "Impressum",
+# "Weiterlesen", "Política de privacidad") standing as an item of its own is that language's page furniture, with
+# no neighbours needed, when the expected language hardly knows its long words and the model or a word list hears
+# the language. Raise UI_FOREIGN_EXPECTED_ZIPF: catalog strings that are also rarer English words ("Cyan") found.
+UI_FOREIGN_LONG_WORD = 4  # letters of a word the tests below read (short ones are grammar: "de" in "Política de ...")
+UI_FOREIGN_EXPECTED_ZIPF = 2.5  # each such word below this Zipf in the expected language ("Data", "Film": English)
+UI_FOREIGN_MODEL_P = 0.5  # fastText (lowercased) hears the language at least this surely ...
+UI_FOREIGN_LEXICON_ZIPF = 3.0  # ... or its word list knows each long word at least this well (fastText hears
+# little in one word: "Impressum" is pt 0.20 to it) ...
+UI_FOREIGN_UNKNOWN_ZIPF = 1.0  # ... and the expected language not at all (English knows "Roboto", a font: 1.8)
+UI_FOREIGN_GAP_MAX = 12  # characters of blanks and separators between such an item and a found neighbour whose
+# language it then takes when its catalogs list that language too (one block, one language)
+UI_FOREIGN_LOOK = 6  # candidates looked at either side of it for that neighbour (bounded work)
+UI_FOREIGN_ACRONYM_MAX = 4  # a single word in capitals of at most this many letters is an acronym ("AP", "XUL")
 # (ui_blocks.foreign_blocks) BLOCK_MIN_LINES short lines or more, one after the other, each with at least half of
 # its words rare in the expected language, read together by the model: one finding when it hears one other
 # Latin-script language surely. Lower BLOCK_MIN_LINES or BLOCK_MODEL_P: smaller blocks found, and more lists of

@@ -69,7 +69,9 @@ def foreign_blocks(st, text: str, folded: str, rare: set[str], cands: list[Candi
             blocks[-1].append((ls, le))
         else:
             blocks.append([(ls, le)])
-    covered = Taken(sorted((c.start, c.end) for c in cands))
+    # (a UI string found alone by the catalogs, its language open, is read as part of the block around it: the
+    # block, longer, then wins over it)
+    covered = Taken(sorted((c.start, c.end) for c in cands if not c.alternatives))
     out: list[Candidate] = []
     for block in blocks:
         if len(block) < tuning.BLOCK_MIN_LINES:

@@ -1,0 +1,101 @@
+"""Other languages' UI strings standing alone on a page (ui_foreign.py, models/ui-foreign.tsv), real models."""
+
+from __future__ import annotations
+
+import pytest
+
+from langscan import Detector
+from langscan import lexicon
+from langscan.detect import ui_foreign
+from langscan.lid import data_rows, models_dir
+
+NEWS = ("The council voted on Tuesday to approve the new budget, which includes money for roads and schools.\n"
+        "Officials said the plan would be reviewed again next spring after public hearings in every district.\n\n"
+        "{line}\n\n"
+        "Residents can comment online until the end of the month, the mayor's office said in a statement.\n")
+
+
+@pytest.fixture(scope="module")
+def det() -> Detector:
+    return Detector(expect=("en",))
+
+
+def found(det, text):
+    return [(f.kind.value, f.text, f.lang, f.context) for f in det.scan(text)]
+
+
+@pytest.mark.parametrize("line,lang", [
+    ("Impressum", "de"),  # (fastText hears Portuguese in it: the German word list vouches)
+    ("Datenschutz", "de"),
+    ("Startseite", "de"),
+    ("Weiterlesen", "de"),
+    ("Suivant", "fr"),
+    ("Haftungsausschluss", "de"),
+])
+def test_a_foreign_ui_string_alone_on_an_english_page_is_found(det, line, lang):
+    text = NEWS.format(line=line)
+    got = det.scan(text)
+    assert [(f.text, f.lang, f.context) for f in got] == [(line, lang, "boilerplate")]
+    assert text[got[0].start:got[0].end] == line
+
+
+def test_an_item_of_an_english_menu_row_is_found_as_a_menu_item(det):
+    text = NEWS.format(line="Home | About us | Impressum | Newsletter")
+    assert found(det, text) == [("latin", "Impressum", "de", "menu")]
+
+
+@pytest.mark.parametrize("line", [
+    "Roboto",  # a font's name (a Lithuanian catalog string, and English knows it a little)
+    "Film",  # Norwegian and Polish catalog strings, English words
+    "Data",
+    "XUL",  # an acronym
+    "Cyan",
+    "Impressum 2024",  # (a digit: no UI string of a catalog)
+])
+def test_catalog_strings_that_english_uses_are_not_found(det, line):
+    assert found(det, NEWS.format(line=line)) == []
+
+
+def test_a_string_of_the_expected_languages_own_catalogs_is_not_found():
+    de = Detector(expect=("de",))
+    text = ("Der Stadtrat hat am Dienstag den neuen Haushalt beschlossen, der Geld für Straßen und Schulen vorsieht.\n\n"
+            "Impressum\n\n"
+            "Die Bürger können den Plan bis zum Monatsende im Internet kommentieren, teilte die Stadt mit.\n")
+    assert [f.text for f in de.scan(text)] == []
+
+
+def test_the_explain_trace_names_the_catalogs(det):
+    units = det.explain(NEWS.format(line="Weiterlesen"))
+    reasons = [u.reason for u in units if u.text == "Weiterlesen"]
+    assert reasons and "catalogs" in reasons[0] and "model hears de" in reasons[0]
+
+
+# --------------------------------------------------------------------------- the data file
+def test_the_table_ships_with_a_matching_index_and_keeps_english_out():
+    blob = (models_dir() / "ui-foreign.tsv").read_bytes()
+    assert lexicon.lines_index_slots(blob, (models_dir() / "ui-foreign.hash").read_bytes()) is not None
+    known = {row[0] for row in data_rows("language_codes.tsv")}
+    rows = blob.decode("utf-8").splitlines()
+    assert rows[0].startswith("# ") and "WordPress" in rows[0] and "MediaWiki" in rows[0]
+    langs = set()
+    for row in rows[1:]:
+        s, _, codes = row.partition("\t")
+        assert s == s.casefold().strip() and codes
+        for code in codes.split(","):
+            assert code in known and code != "en"
+            langs.add(code)
+    assert len(rows) > 50_000 and len(langs) >= 60
+    # English strings of the catalogs are never listed, whatever language also uses them
+    for english in ("start", "home", "blog", "search", "navigation", "log in", "privacy policy"):
+        assert ui_foreign.languages_of(english) == []
+    assert "de" in ui_foreign.languages_of("Impressum")
+    assert "es" in ui_foreign.languages_of("POLÍTICA DE PRIVACIDAD:")  # (folded, closing ":" dropped)
+
+
+def test_a_variable_in_capitals_on_a_manual_page_is_not_a_ui_string():
+    # "lister" is in French's catalogs and word list; in capitals in a Polish manual it is an environment variable
+    pl = Detector(expect=("pl",))
+    text = ("Zmienne środowiskowe\n\n"
+            "     EDITOR\t   Ścieżka do edytora używanego przez polecenie edit lub ~e.\n\n"
+            "     LISTER\t   Ścieżka do programu wyświetlającego zawartość katalogu, używanego przez polecenie folders.\n")
+    assert [f.text for f in pl.scan(text) if f.text == "LISTER"] == []
