@@ -303,7 +303,15 @@ def _anchored_edits(a: str, b: str) -> Optional[list[tuple[str, int, int, int, i
     ops: list[tuple[str, int, int, int, int]] = []
     i = j = 0
     for k, (xa, xb) in enumerate(zip(_ASCII_RUN.split(a), _ASCII_RUN.split(b))):
-        if xa != xb:
+        if xa != xb and len(xa) > MANY_EDITS_CHARS and not any(c.isspace() for c in xa):
+            # a long stretch with no space: ``_runs`` joins every edit inside it into one run anyway, so the
+            # run is the stretch less what both texts share at its ends (no diff: its cost grows with the
+            # stretch's length times its edits, 3 kB/s on a line of nothing but mis-decoded runs)
+            n = min(len(xa), len(xb))
+            p = _common_prefix(xa, 0, xb, 0, n)
+            q = _common_suffix(xa, len(xa), xb, len(xb), n - p)
+            ops.append(("replace", i + p, i + len(xa) - q, j + p, j + len(xb) - q))
+        elif xa != xb:
             for tag, i1, i2, j1, j2 in _StringMatcher(None, xa, xb, autojunk=False).get_opcodes():
                 if tag != "equal":
                     ops.append((tag, i + i1, i + i2, j + j1, j + j2))

@@ -530,6 +530,36 @@ def test_a_piece_with_many_repairs_is_diffed_between_its_ascii_runs(monkeypatch)
     assert mojibake._anchored_edits("dÃ©jÃ  vu " * 40, ftfy.fix_text("dÃ©jÃ  vu " * 40, mojibake._ftfy_config())) is None
 
 
+def test_a_piece_of_mis_decoded_runs_without_ascii_or_space_is_one_run_without_a_diff(monkeypatch):
+    # "·\u200bÃ©" repeated: no ASCII character to anchor on and no space to part runs, so every edit joins into
+    # one run; diffing the 2,000-character piece by longest matches first ran at 3 kB/s
+    import ftfy
+
+    from langscan import mojibake
+
+    line = "·\u200bÃ©" * 500
+    fixed = ftfy.fix_text(line, mojibake._ftfy_config())
+    read = []
+    real = mojibake._StringMatcher
+
+    class Counting(real):
+        def __init__(self, isjunk, a, b, autojunk=False):
+            read.append(len(a) + len(b))
+            super().__init__(isjunk, a, b, autojunk=autojunk)
+
+    monkeypatch.setattr(mojibake, "_StringMatcher", Counting)
+    runs = mojibake._runs(line, fixed)
+    assert read == []  # no diff
+    assert len(runs) == 1
+    a, b, j1, j2 = runs[0]
+    assert line[:a] + fixed[j1:j2] + line[b:] == fixed  # the run and its repair give the repaired line
+    assert line[:a] == fixed[:j1] and line[b:] == fixed[j2:]
+    # and the diff, which the shortcut replaces, joins into the same run
+    monkeypatch.setattr(mojibake, "_StringMatcher", real)
+    monkeypatch.setattr(mojibake, "MANY_EDITS_CHARS", 10 ** 9)  # (always the plain diff)
+    assert mojibake._runs(line, fixed) == runs
+
+
 # HTML that html.parser reads in the square of its length: markup that never closes, met thousands of times
 # (each "<" searched on to the end of the page again). 80-200 kB of it took 30-40 s; 400 kB, minutes.
 _HOSTILE_HTML = {
