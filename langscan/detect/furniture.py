@@ -537,6 +537,20 @@ def _grammar_phrase(st, frag: str, lang: str) -> bool:
     return any(w.islower() and lex.get(w, 0.0) - st.expected_zipf(w) >= tuning.UI_GRAMMAR_MARGIN for w in toks)
 
 
+def _unheard_words(st, frag: str, lang: str) -> bool:
+    """Does the expected language hardly know the UI line's words (each below UI_UNHEARD_ZIPF there)? A short
+    word of the line's language far more common there (UI_GRAMMAR_MARGIN) is its grammar and does not count:
+    "de" in "Aviso de Privacidad" is Spanish, though English names use it ("Tour de France" is known by "Tour").
+    A line so joined that holds a personal name is a name."""
+    lex = _lex(st, lang)
+    toks = [_norm(w) for _, _, w in words(frag, 0)]
+    rest = [w for w in toks if not (lex is not None and len(w) <= tuning.UI_GRAMMAR_WORD_MAX
+                                    and lex.get(w, 0.0) - st.expected_zipf(w) >= tuning.UI_GRAMMAR_MARGIN)]
+    if len(rest) < len(toks) and any(w in person_names() for w in rest):
+        return False  # (a name joined by a small word: "Sala y Gómez", an island named after a person)
+    return bool(rest) and all(st.expected_zipf(w) < tuning.UI_UNHEARD_ZIPF for w in rest)
+
+
 def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Candidate], taken,
                      trace) -> list[Candidate]:
     """Candidates for the short lines ``lines`` (start, end) that are another language's UI strings."""
@@ -575,8 +589,7 @@ def foreign_ui_lines(st, text: str, lines: list[tuple[int, int]], cands: list[Ca
                 else:
                     foreign, expected, next_short = _local_votes(st, text, ls, le, s, lang, index)
                     why += f"; around it {foreign} item(s) of {lang}, {expected} of the expected language"
-                    unheard = p_lang >= tuning.UI_UNHEARD_MODEL_P and all(
-                        st.expected_zipf(w.lower()) < tuning.UI_UNHEARD_ZIPF for _, _, w in words(frag, 0))
+                    unheard = p_lang >= tuning.UI_UNHEARD_MODEL_P and _unheard_words(st, frag, lang)
                     # a phrase held together by a small word of its own language ("Skip to content") needs no
                     # neighbours of its language, but a short line after it: followed by prose, it may be a
                     # phrase the expected language borrowed ("en route", "de facto", "per se")

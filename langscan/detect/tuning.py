@@ -159,6 +159,7 @@ UI_REPEAT_MIN = 2  # a phrase of UI_REPEAT_MIN_WORDS+ words the page repeats thi
 UI_UNHEARD_ZIPF = 2.0  # a UI line whose every word the expected language hardly knows (below this Zipf) ...
 UI_UNHEARD_MODEL_P = 0.8  # ... and the model hears as its language this surely needs no neighbours of its language
 UI_GRAMMAR_MARGIN = 2.0  # so does a phrase with a lowercase word this much more common (Zipf) in its language ("to")
+UI_GRAMMAR_WORD_MAX = 3  # letters of such a word that the "hardly knows" test above passes over ("de", "du", "la")
 UI_REPEAT_MIN_WORDS = 2  # page with other short lines of its language found, is furniture wherever it stands
 # (ui_catalog.catalog_lines) An English UI string that the expected language's own WordPress and Django translators
 # translate (models/ui-strings.tsv: "Back", "Search for:", "Uncategorized"), standing as an item of its own on a

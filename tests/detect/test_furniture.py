@@ -153,3 +153,24 @@ def test_a_common_word_of_the_expected_language_that_names_a_language_is_no_menu
             "\t       membaca tugas.\n\n"
             "       Waktu akan ditampilkan dalam format yang sama dengan keluaran perintah date.\n")
     assert Detector(expect="id").scan(text) == []
+
+
+_NEWS = ("The council voted on Tuesday to approve the new budget, which includes money for roads and schools.\n"
+         "Officials said the plan would be reviewed again next spring after public hearings in every district.\n\n"
+         "{line}\n\n"
+         "Residents can comment online until the end of the month, the mayor's office said in a statement.\n")
+
+
+@pytest.mark.parametrize("line,lang", [("Aviso de Privacidad", "es"), ("Términos de Uso", "es"),
+                                       ("Mentions de confidentialité", "fr")])
+def test_a_lone_ui_line_held_together_by_a_small_word_of_its_language_is_found(line, lang):
+    # English hardly knows its words but "de", which is Spanish (and French) grammar, not an English word
+    got = Detector(expect="en").scan(_NEWS.format(line=line))
+    assert [(f.text, f.lang) for f in got] == [(line, lang)]
+
+
+@pytest.mark.parametrize("line", ["Tour de France", "Plaza de Mayo", "Museo del Prado", "Puerta del Sol",
+                                  "Casa de Campo", "Ciudad de México", "Universidad de Chile"])
+def test_names_of_places_and_events_with_de_stay_unflagged(line):
+    # each holds a word English knows ("Tour", "Plaza", "Sol", "Casa", "México") or a name
+    assert Detector(expect="en").scan(_NEWS.format(line=line)) == []
