@@ -667,6 +667,22 @@ def test_a_quoted_setswana_sentence_of_short_shared_words_is_found(det):
     assert det.scan("He shouted “I’mnah drunk! I’m jethnah master now.” and fell asleep.") == []
 
 
+@pytest.mark.parametrize("quote", ["Pats place Olszewski on IR", "Māori Battalion haka in Egypt, 1941",
+                                   "umair haque in Eudaimonia and Co"])
+def test_a_quoted_line_of_names_between_english_words_is_not_flagged(det, quote):
+    # real English lines (a sports headline, a photo caption, a byline) that lingua gives to Polish, Tsonga and
+    # Shona by the spelling of their names; fastText hears English in them
+    text = ("The package manager keeps a list of the software installed on the system. They wrote "
+            f"“{quote}” in the notes.\nYou can update that list with a single command before installing anything.")
+    assert det.scan(text) == []
+
+
+def test_a_quoted_foreign_sentence_with_one_name_is_still_found(det):
+    text = ("The report says “Kila mtu ana haki ya kupumzika na kupata likizo ya Mungu.” according to the "
+            "authors of the study.")
+    assert [f.lang for f in det.scan(text)] == ["sw"]
+
+
 def test_a_short_latin_line_of_its_own_is_found(det):
     text = "The report was published today.\nOmnes servitudines omnibus modis prohibentur.\nThe end."
     assert [(f.text, f.lang) for f in det.scan(text)] == [("Omnes servitudines omnibus modis prohibentur.", "la")]
