@@ -92,6 +92,31 @@ def _english_enough(st, words_: list[str]) -> bool:
     return bool(margins) and min(margins) >= 0.0 and max(margins) >= tuning.UI_CATALOG_MARGIN
 
 
+def label_items(text: str, lines):
+    """Each item of the short ``lines`` ((start, end, folded line) from ``lines_holding``) written as a UI label is:
+    ``(line start, line end, start, end, item, label, folded words, items in its row)``. The item ends before a
+    closing post count ("Uncategorized (51)"); its label is the item without a closing ":", "." or "…". Left out:
+    lines of more than UI_ROW_MAX_WORDS words, items of more than UI_CATALOG_MAX_WORDS words, and labels holding a
+    digit ("Top 5": the site's own), starting in lowercase ("food", "scroll": tags; UI strings are written in
+    sentence case or capitals) or holding an address or code."""
+    for ls, le, folded_line in lines:
+        if len(folded_line.split()) > tuning.UI_ROW_MAX_WORDS:
+            continue
+        row = line_items(text, ls, le)
+        for s, e in row:
+            frag = text[s:e]
+            k = _count_start(frag)
+            if k != -1:
+                e = s + k
+                frag = text[s:e]
+            label = _label(frag)
+            if any(c.isdigit() for c in label) or label[:1].islower() or holds_non_words(frag):
+                continue
+            toks = fold(label).split()
+            if toks and len(toks) <= tuning.UI_CATALOG_MAX_WORDS:
+                yield ls, le, s, e, frag, label, toks, len(row)
+
+
 def catalog_lines(st, text: str, folded: str, words_: set[str], cands: list[Candidate], taken: Taken,
                   trace) -> list[Candidate]:
     """Candidates for the items of short lines that are English UI strings of the expected language's catalogs."""
@@ -105,42 +130,29 @@ def catalog_lines(st, text: str, folded: str, words_: set[str], cands: list[Cand
     covered = Taken(sorted((c.start, c.end) for c in cands))
     out: list[Candidate] = []
     index = None  # (the found candidates, for the neighbour votes; made when first asked)
-    for ls, le, folded_line in lines_holding(folded, text, starts, starts):
-        if len(folded_line.split()) > tuning.UI_ROW_MAX_WORDS:
+    for ls, le, s, e, frag, label, toks, _ in label_items(text, lines_holding(folded, text, starts, starts)):
+        if " ".join(toks) not in strings:
             continue
-        for s, e in line_items(text, ls, le):
-            frag = text[s:e]
-            k = _count_start(frag)
-            if k != -1:
-                e = s + k
-                frag = text[s:e]
-            label = _label(frag)
-            if any(c.isdigit() for c in label) or label[:1].islower() or holds_non_words(frag):
-                continue  # ("Top 5": a label of the site's own; "food", "scroll": lowercase tags, as UI strings
-                # are written in sentence case or capitals)
-            toks = fold(label).split()
-            if not toks or len(toks) > tuning.UI_CATALOG_MAX_WORDS or " ".join(toks) not in strings:
+        if taken.any_within(s, e) or taken.covers(s) or covered.any_within(s, e) or covered.covers(s):
+            continue
+        if is_language_name(label) or not _english_enough(st, toks):
+            continue
+        if len(toks) == 1 and st.expected_zipf(toks[0]) > 0.0:
+            # one word the expected language uses as a loan ("Next", a French daily's supplement): among
+            # the items of the expected language it is the name of a section, not an untranslated string
+            if index is None:
+                index = _Found(cands)
+            english, expected, _ = _local_votes(st, text, ls, le, s, "en", index)
+            if expected > english:
+                if trace.on:
+                    trace.add(s, e, frag, "latin", "en", tuning.UI_CATALOG_SCORE, False,
+                              f"an English UI string of the {lang} catalogs, but among {expected} item(s) of "
+                              f"the expected language and {english} of English: a section's name")
                 continue
-            if taken.any_within(s, e) or taken.covers(s) or covered.any_within(s, e) or covered.covers(s):
-                continue
-            if is_language_name(label) or not _english_enough(st, toks):
-                continue
-            if len(toks) == 1 and st.expected_zipf(toks[0]) > 0.0:
-                # one word the expected language uses as a loan ("Next", a French daily's supplement): among
-                # the items of the expected language it is the name of a section, not an untranslated string
-                if index is None:
-                    index = _Found(cands)
-                english, expected, _ = _local_votes(st, text, ls, le, s, "en", index)
-                if expected > english:
-                    if trace.on:
-                        trace.add(s, e, frag, "latin", "en", tuning.UI_CATALOG_SCORE, False,
-                                  f"an English UI string of the {lang} catalogs, but among {expected} item(s) of "
-                                  f"the expected language and {english} of English: a section's name")
-                    continue
-            # (the item keeps a closing ":" or "…", as the other UI readers keep it: "Search for:")
-            if trace.on:
-                trace.add(s, e, frag, "latin", "en", tuning.UI_CATALOG_SCORE, True,
-                          f"an English UI string that the {lang} catalogs of WordPress and Django translate, "
-                          f"standing as an item of its own")
-            out.append(Candidate(Kind.LATIN, s, e, "en", "Latin", tuning.UI_CATALOG_SCORE, context="boilerplate"))
+        # (the item keeps a closing ":" or "…", as the other UI readers keep it: "Search for:")
+        if trace.on:
+            trace.add(s, e, frag, "latin", "en", tuning.UI_CATALOG_SCORE, True,
+                      f"an English UI string that the {lang} catalogs of WordPress and Django translate, "
+                      f"standing as an item of its own")
+        out.append(Candidate(Kind.LATIN, s, e, "en", "Latin", tuning.UI_CATALOG_SCORE, context="boilerplate"))
     return out

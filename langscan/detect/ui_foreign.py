@@ -27,16 +27,15 @@ from __future__ import annotations
 import threading
 
 from .. import lexicon
-from ..evidence import holds_non_words
 from ..finding import Kind
 from ..lid import models_dir
 from . import tuning
 from .candidate import Candidate
-from .furniture import _lex, _model_hears, line_items
+from .furniture import _lex, _model_hears
 from .latin_common import Taken, lines_holding
 from .menus import is_language_name
 from .text import fold
-from .ui_catalog import _count_start, _label
+from .ui_catalog import label_items
 
 _lock = threading.Lock()
 _table = None  # (the .tsv bytes, its hash slots), or () when the files are missing or do not match
@@ -104,44 +103,31 @@ def foreign_catalog_lines(st, text: str, folded: str, rare: set[str], cands: lis
     covered = Taken(sorted((c.start, c.end) for c in cands))
     out: list[Candidate] = []
     verdicts: dict[str, tuple[list[str], tuple[str, str] | None]] = {}  # label -> (its languages, how heard)
-    for ls, le, folded_line in lines_holding(folded, text, rare, rare):
-        if len(folded_line.split()) > tuning.UI_ROW_MAX_WORDS:
+    for _, _, s, e, frag, label, toks, row in label_items(text, lines_holding(folded, text, rare, rare)):
+        context = "menu" if row >= 2 else "boilerplate"  # (an item of a menu row, or a line of its own)
+        if rare.isdisjoint(toks):
             continue
-        row = line_items(text, ls, le)
-        context = "menu" if len(row) >= 2 else "boilerplate"  # (an item of a menu row, or a line of its own)
-        for s, e in row:
-            frag = text[s:e]
-            k = _count_start(frag)
-            if k != -1:
-                e = s + k
-                frag = text[s:e]
-            label = _label(frag)
-            toks = fold(label).split()
-            if not toks or len(toks) > tuning.UI_CATALOG_MAX_WORDS or rare.isdisjoint(toks):
-                continue
-            if any(c.isdigit() for c in label) or label[:1].islower() or holds_non_words(frag):
-                continue
-            if len(toks) == 1 and label.isupper() and len(label) <= tuning.UI_FOREIGN_ACRONYM_MAX:
-                continue  # ("AP", "XUL": acronyms)
-            if taken.any_within(s, e) or taken.covers(s) or covered.any_within(s, e) or covered.covers(s):
-                continue
-            got = verdicts.get(label)
-            if got is None:  # (a template repeats its strings: each is judged once a text)
-                langs = [l for l in languages_of(label) if not st.is_expected(l)]
-                if langs and (is_language_name(label) or not _unheard(st, toks)):
-                    langs = []  # (a language's name: the menu reader's; or words the expected language knows)
-                got = verdicts[label] = (langs, _heard(st, label, toks, langs) if langs else None)
-            langs, heard = got
-            if not langs or (heard is None and not trace.on):
-                continue
-            if trace.on:
-                trace.add(s, e, frag, "latin", heard[0] if heard else langs[0], tuning.UI_CATALOG_SCORE,
-                          heard is not None,
-                          f"a UI string of the {', '.join(langs[:5])} catalogs of WordPress or MediaWiki, "
-                          f"as an item of its own; " + (heard[1] if heard else "but no model or word list hears it"))
-            if heard is not None:
-                out.append(Candidate(Kind.LATIN, s, e, heard[0], "Latin", tuning.UI_CATALOG_SCORE, context=context,
-                                     alternatives=tuple(langs)))
+        if len(toks) == 1 and label.isupper() and len(label) <= tuning.UI_FOREIGN_ACRONYM_MAX:
+            continue  # ("AP", "XUL": acronyms)
+        if taken.any_within(s, e) or taken.covers(s) or covered.any_within(s, e) or covered.covers(s):
+            continue
+        got = verdicts.get(label)
+        if got is None:  # (a template repeats its strings: each is judged once a text)
+            langs = [l for l in languages_of(label) if not st.is_expected(l)]
+            if langs and (is_language_name(label) or not _unheard(st, toks)):
+                langs = []  # (a language's name: the menu reader's; or words the expected language knows)
+            got = verdicts[label] = (langs, _heard(st, label, toks, langs) if langs else None)
+        langs, heard = got
+        if not langs or (heard is None and not trace.on):
+            continue
+        if trace.on:
+            trace.add(s, e, frag, "latin", heard[0] if heard else langs[0], tuning.UI_CATALOG_SCORE,
+                      heard is not None,
+                      f"a UI string of the {', '.join(langs[:5])} catalogs of WordPress or MediaWiki, "
+                      f"as an item of its own; " + (heard[1] if heard else "but no model or word list hears it"))
+        if heard is not None:
+            out.append(Candidate(Kind.LATIN, s, e, heard[0], "Latin", tuning.UI_CATALOG_SCORE, context=context,
+                                 alternatives=tuple(langs)))
     return out
 
 

@@ -491,6 +491,22 @@ def test_line_pieces_cut_after_a_space_and_find_their_offsets():
         assert s <= offset < e and s in starts and (e in starts or e == n)
 
 
+def _count_diffs(monkeypatch) -> list[int]:
+    """Make the mojibake diff record the length of each pair of texts it is asked to diff; the list it fills."""
+    from langscan import mojibake
+
+    read: list[int] = []
+    real = mojibake._StringMatcher
+
+    class Counting(real):
+        def __init__(self, isjunk, a, b, autojunk=False):
+            read.append(len(a) + len(b))
+            super().__init__(isjunk, a, b, autojunk=autojunk)
+
+    monkeypatch.setattr(mojibake, "_StringMatcher", Counting)
+    return read
+
+
 def test_a_piece_with_many_repairs_is_diffed_between_its_ascii_runs(monkeypatch):
     # a 2,000-character piece with a repair in every word ("'1ß™the " repeated, read as mis-decoded with Chinese
     # expected) took 4 s to diff by longest matches over the piece; the diff is now one stretch between ASCII runs
@@ -502,15 +518,7 @@ def test_a_piece_with_many_repairs_is_diffed_between_its_ascii_runs(monkeypatch)
     line = "naÃ¯ve cafÃ© crÃ¨me seÃ±or " * 80
     fixed = ftfy.fix_text(line, mojibake._ftfy_config())
     assert len(line) - len(fixed) > mojibake.MANY_EDITS_CHARS
-    read = []
-    real = mojibake._StringMatcher
-
-    class Counting(real):
-        def __init__(self, isjunk, a, b, autojunk=False):
-            read.append(len(a) + len(b))
-            super().__init__(isjunk, a, b, autojunk=autojunk)
-
-    monkeypatch.setattr(mojibake, "_StringMatcher", Counting)
+    read = _count_diffs(monkeypatch)
     ops = mojibake._anchored_edits(line, fixed)
     assert ops and max(read) < 20  # one stretch and its repair at a time, never the piece
     # the edits turn the line into its repair
@@ -539,15 +547,8 @@ def test_a_piece_of_mis_decoded_runs_without_ascii_or_space_is_one_run_without_a
 
     line = "·\u200bÃ©" * 500
     fixed = ftfy.fix_text(line, mojibake._ftfy_config())
-    read = []
     real = mojibake._StringMatcher
-
-    class Counting(real):
-        def __init__(self, isjunk, a, b, autojunk=False):
-            read.append(len(a) + len(b))
-            super().__init__(isjunk, a, b, autojunk=autojunk)
-
-    monkeypatch.setattr(mojibake, "_StringMatcher", Counting)
+    read = _count_diffs(monkeypatch)
     runs = mojibake._runs(line, fixed)
     assert read == []  # no diff
     assert len(runs) == 1
