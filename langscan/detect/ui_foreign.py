@@ -15,11 +15,15 @@ address), is X's page furniture when
 - the expected language hardly knows its words (each word of UI_FOREIGN_LONG_WORD letters or more below
   UI_FOREIGN_EXPECTED_ZIPF there: "Data" and "Film" are Italian and Polish catalog strings but English words), and
 - X is heard: fastText (lowercased) gives X at least UI_FOREIGN_MODEL_P and the expected language less than
-  MODEL_HEARS_EXPECTED, or X's word list knows every long word (UI_FOREIGN_LEXICON_ZIPF) and the expected
-  language none of them (below UI_FOREIGN_UNKNOWN_ZIPF) and it is not written in capitals. A catalog string the model does not hear and the
-  expected language knows a little ("Roboto", a font's name, and a Lithuanian word) is left.
+  MODEL_HEARS_EXPECTED, or X's word list knows every long word (UI_FOREIGN_LEXICON_ZIPF), the expected
+  language none of them (below UI_FOREIGN_UNKNOWN_ZIPF), and it is not written in capitals. A catalog string
+  the model does not hear and the expected language knows a little ("Roboto", a font's name, and a Lithuanian
+  word) is left.
 
-Language names ("Deutsch") are left to the menu reader; acronyms ("XUL", "AP") are no UI strings here.
+Language names ("Deutsch") are left to the menu reader; acronyms ("XUL", "AP") are no UI strings here. A string
+several languages' catalogs hold ("Arkiv": Danish, Norwegian, Swedish) keeps them all as the candidate's
+``alternatives``: ``agree_with_neighbours`` then gives it the language of the findings around it, and a block of
+short lines (``ui_blocks``) reads it as one of its own lines.
 """
 
 from __future__ import annotations
