@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 
 from langscan import Detector
@@ -99,3 +102,52 @@ def test_a_variable_in_capitals_on_a_manual_page_is_not_a_ui_string():
             "     EDITOR\t   Ścieżka do edytora używanego przez polecenie edit lub ~e.\n\n"
             "     LISTER\t   Ścieżka do programu wyświetlającego zawartość katalogu, używanego przez polecenie folders.\n")
     assert [f.text for f in pl.scan(text) if f.text == "LISTER"] == []
+
+
+# --------------------------------------------------------------------------- the builder
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "build_ui_foreign.py"
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("build_ui_foreign", TOOL)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_builder_keeps_translations_that_are_no_english_string():
+    tool = _tool()
+    catalogs = [
+        ("de", {"Imprint": "Impressum", "Home": "Start", "Navigation": "Navigation", "Search": "Suche",
+                "%s comments": "%s Kommentare", "Read more": "Weiterlesen", "Menu": "Menü",
+                "Page $1 of $2": "Seite $1 von $2", ("One post", "%d posts"): ("Ein Beitrag", "%d Beiträge")}),
+        ("de-formal", {"Log in": "Anmelden"}),
+        ("sr-el", {"Search": "Pretraga"}),
+        ("ru", {"Search": "Поиск"}),
+        ("xx", {"Search": "Zzz"}),  # (a code lid.176 does not know)
+    ]
+    english = {"start", "navigation", "home", "search", "imprint", "read more", "log in", "menu"}
+    table = tool.build(catalogs, english, known={"de", "sr", "ru"})
+    assert table["impressum"] == ["de"] and table["weiterlesen"] == ["de"] and table["suche"] == ["de"]
+    assert table["anmelden"] == ["de"]  # (a variant's code is its language's)
+    assert table["pretraga"] == ["sr"]  # (Serbian in the Latin script)
+    assert "start" not in table  # an English string too
+    assert "navigation" not in table and "menü" not in table  # kept as in English, or but for an accent
+    assert "поиск" not in table  # not the Latin script
+    assert "zzz" not in table  # a language lid.176 does not know
+    assert not any("$" in k or "%" in k or "beitr" in k for k in table)  # placeholders, plural forms
+
+
+_SOURCES = (sorted(Path("/tmp/wp").glob("wordpress-l10n_*.deb")), sorted(Path("/tmp/mw").glob("mediawiki_*.deb")),
+            sorted(Path("/root/.cache/langscan-probe").glob("django-5.2.19-*.whl")))
+
+
+@pytest.mark.skipif(not all(_SOURCES), reason="the WordPress, MediaWiki and Django packages are not on this machine "
+                    "(the table is built once by a developer: tools/build_ui_foreign.py); the builder's rules are "
+                    "tested above")
+def test_the_shipped_table_rebuilds_byte_for_byte(tmp_path):
+    out = tmp_path / "ui-foreign.tsv"
+    _tool().main(["--wordpress", str(_SOURCES[0][0]), "--mediawiki", str(_SOURCES[1][0]),
+                  "--django", str(_SOURCES[2][0]), "--out", str(out)])
+    assert out.read_bytes() == (models_dir() / "ui-foreign.tsv").read_bytes()
+    assert out.with_suffix(".hash").read_bytes() == (models_dir() / "ui-foreign.hash").read_bytes()
