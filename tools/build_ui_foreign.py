@@ -28,8 +28,11 @@ A string is kept for language X when
 - X is written in the Latin script (on a page in another script, the script stage reads them already) and is a
   language fastText's lid.176 knows.
 
-The output is UTF-8 text: a header line, then one string a line, the normalised string (casefolded, inner
-whitespace single, closing ":", "." and "…" removed), a tab, and the comma-separated codes of the languages
+Beside it, ``models/ui-foreign-words.txt`` (and its ``.hash``) lists every word of those strings, so that a text
+none of whose rare words is among them is passed over without reading its lines.
+
+The output is UTF-8 text: a header line, then one string a line, the string as langscan looks it up (``key_of``:
+closing ":", "." and "…" removed, lowercased, punctuation as spaces, spaces single), a tab, and the comma-separated codes of the languages
 (langscan's codes) whose catalogs hold it. Deterministic: the same inputs give the same bytes.
 """
 
@@ -56,8 +59,11 @@ _CODE = {"nb": "no", "nn": "nn", "sr-el": "sr", "sr-latn": "sr"}  # MediaWiki / 
 
 HEADER = ("# UI strings of other languages (translations of short English UI strings in the WordPress 6.1.9 and "
           "MediaWiki 1.39.17 catalogs, both GPL-2.0-or-later; strings Django 5.2.19 or either uses in English left "
-          "out), built by tools/build_ui_foreign.py; see models/README.md. Columns: normalised string <TAB> "
+          "out), built by tools/build_ui_foreign.py; see models/README.md. Columns: string as looked up <TAB> "
           "languages.\n")
+
+
+WORDS_HEADER = "# the words of models/ui-foreign.tsv's strings, one a line (built with it by tools/build_ui_foreign.py)\n"
 
 
 def mediawiki(deb: Path):
@@ -83,19 +89,29 @@ def english_strings(wp_deb: Path, dj_wheel: Path, mw_deb: Path) -> set[str]:
             for key, value in cat.items():
                 for k in (key if isinstance(key, tuple) else (key,)):
                     if isinstance(k, str) and k:
-                        out.add(plain(norm(k.split("\x04")[-1])))
+                        out.add(plain(key_of(k.split("\x04")[-1])))
                 if lang == "en":
                     for v in (value if isinstance(value, tuple) else (value,)):
                         if isinstance(v, str) and v:
-                            out.add(plain(norm(v)))
+                            out.add(plain(key_of(v)))
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["dpkg-deb", "-x", str(mw_deb), tmp], check=True)
         i18n = next(Path(tmp).rglob("languages/i18n"))
         for p in [i18n / "en.json", *sorted(i18n.glob("en-*.json"))]:
             for v in json.loads(p.read_text(encoding="utf-8")).values():
                 if isinstance(v, str):
-                    out.add(plain(norm(v)))
+                    out.add(plain(key_of(v)))
     return out
+
+
+def key_of(s: str) -> str:
+    """The form langscan looks a line's item up by: its label (closing ":", "." and "…" dropped) folded as the
+    detector folds text (lowercase, punctuation and digits as spaces: ``langscan.detect.text.fold``), spaces single."""
+    import re
+
+    from langscan.detect.text import fold
+
+    return " ".join(fold(re.sub(r"[\s:.…]+$", "", s)).split())
 
 
 def _short(s: str, ascii_only: bool) -> bool:
@@ -118,8 +134,8 @@ def build(catalogs, english: set[str], known: set[str]) -> dict[str, list[str]]:
             msgid = key.split("\x04")[-1]
             if not _short(msgid, ascii_only=True) or not _short(value.strip(), ascii_only=False):
                 continue
-            s = norm(value)
-            if not s or plain(s) == plain(norm(msgid)) or plain(s) in english:
+            s = key_of(value)
+            if not s or plain(s) == plain(key_of(msgid)) or plain(s) in english:
                 continue
             found[code][s].add(msgid)
     out: dict[str, list[str]] = defaultdict(list)
@@ -153,6 +169,13 @@ def main(argv=None) -> int:
     blob = text.encode("utf-8")
     a.out.write_bytes(blob)
     a.out.with_suffix(".hash").write_bytes(lexicon.lines_index(blob))
+    # every word of the strings, one a line: a text none of whose rare words is one of them holds no such string,
+    # and is not read further (most English texts: their rare words are names)
+    words = sorted({w for s in table for w in s.split()})
+    wblob = (WORDS_HEADER + "".join(f"{w}\n" for w in words)).encode("utf-8")
+    wpath = a.out.with_name(a.out.stem + "-words.txt")
+    wpath.write_bytes(wblob)
+    wpath.with_suffix(".hash").write_bytes(lexicon.lines_index(wblob))
     print(f"{len(table)} strings in {len({l for ls in table.values() for l in ls})} languages -> {a.out}")
     return 0
 

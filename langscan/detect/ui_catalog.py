@@ -37,6 +37,7 @@ _COUNT = re.compile(r"\s*[(\[]\s*\d[\d.,]*\s*[)\]]$")  # a closing post count: "
 _COUNT_MAX = 40  # characters of an item's end read for its post count (a count is short; a search over a whole
 # long item would try every place of a run of spaces: quadratic)
 _CLOSING = ":.…"  # stripped off a label's end, with whitespace
+_DIGIT = re.compile(r"\d")
 
 
 def _count_start(frag: str) -> int:
@@ -92,16 +93,15 @@ def _english_enough(st, words_: list[str]) -> bool:
     return bool(margins) and min(margins) >= 0.0 and max(margins) >= tuning.UI_CATALOG_MARGIN
 
 
-def label_items(text: str, lines):
-    """Each item of the short ``lines`` ((start, end, folded line) from ``lines_holding``) written as a UI label is:
-    ``(line start, line end, start, end, item, label, folded words, items in its row)``. The item ends before a
-    closing post count ("Uncategorized (51)"); its label is the item without a closing ":", "." or "…". Left out:
-    lines of more than UI_ROW_MAX_WORDS words, items of more than UI_CATALOG_MAX_WORDS words, and labels holding a
-    digit ("Top 5": the site's own), starting in lowercase ("food", "scroll": tags; UI strings are written in
-    sentence case or capitals) or holding an address or code."""
-    for ls, le, folded_line in lines:
-        if len(folded_line.split()) > tuning.UI_ROW_MAX_WORDS:
-            continue
+def label_items(text: str, lines, wanted=None):
+    """Each item of the short ``lines`` ((start, end) of lines of at most UI_ROW_MAX_WORDS words) written as a UI
+    label: ``(line start, line end, start, end, item, label, folded words, items in its row)``. The item ends
+    before a closing post count ("Uncategorized (51)"); its label is the item without a closing ":", "." or "…".
+    Left out: items of more than UI_CATALOG_MAX_WORDS words, items whose folded words ``wanted`` (when given, a
+    cheap test: a table look-up) refuses, and labels holding a digit ("Top 5": the site's own), starting in
+    lowercase ("food", "scroll": tags; UI strings are written in sentence case or capitals) or holding an address
+    or code."""
+    for ls, le in lines:
         row = line_items(text, ls, le)
         for s, e in row:
             frag = text[s:e]
@@ -110,12 +110,14 @@ def label_items(text: str, lines):
                 e = s + k
                 frag = text[s:e]
             label = _label(frag)
-            if any(c.isdigit() for c in label) or label[:1].islower() or holds_non_words(frag):
+            if label[:1].islower():
                 continue
             toks = fold(label).split()
-            if toks and len(toks) <= tuning.UI_CATALOG_MAX_WORDS:
-                yield ls, le, s, e, frag, label, toks, len(row)
-
+            if not toks or len(toks) > tuning.UI_CATALOG_MAX_WORDS or (wanted is not None and not wanted(toks)):
+                continue
+            if _DIGIT.search(label) or holds_non_words(frag):
+                continue
+            yield ls, le, s, e, frag, label, toks, len(row)
 
 def catalog_lines(st, text: str, folded: str, words_: set[str], cands: list[Candidate], taken: Taken,
                   trace) -> list[Candidate]:
@@ -130,9 +132,9 @@ def catalog_lines(st, text: str, folded: str, words_: set[str], cands: list[Cand
     covered = Taken(sorted((c.start, c.end) for c in cands))
     out: list[Candidate] = []
     index = None  # (the found candidates, for the neighbour votes; made when first asked)
-    for ls, le, s, e, frag, label, toks, _ in label_items(text, lines_holding(folded, text, starts, starts)):
-        if " ".join(toks) not in strings:
-            continue
+    lines = [(ls, le) for ls, le, fl in lines_holding(folded, text, starts, starts)
+             if len(fl.split()) <= tuning.UI_ROW_MAX_WORDS]
+    for ls, le, s, e, frag, label, toks, _ in label_items(text, lines, lambda toks: " ".join(toks) in strings):
         if taken.any_within(s, e) or taken.covers(s) or covered.any_within(s, e) or covered.covers(s):
             continue
         if is_language_name(label) or not _english_enough(st, toks):

@@ -36,7 +36,7 @@ from ..lid import models_dir
 from . import tuning
 from .candidate import Candidate
 from .furniture import _lex, _model_hears
-from .latin_common import Taken, lines_holding
+from .latin_common import Taken, short_lines_holding
 from .menus import is_language_name
 from .text import fold
 from .ui_catalog import label_items
@@ -45,28 +45,65 @@ _lock = threading.Lock()
 _table = None  # (the .tsv bytes, its hash slots), or () when the files are missing or do not match
 
 
+_words = None  # the same for ui-foreign-words.txt, every word of the strings
+
+
+def _read(name: str):
+    """(the bytes of ``models/<name>.*``'s text, its hash slots), or () when missing or not matching."""
+    d = models_dir()
+    text = next((p for p in (d / f"{name}.tsv", d / f"{name}.txt") if p.is_file()), None)
+    try:
+        blob = text.read_bytes() if text is not None else b""
+        slots = lexicon.lines_index_slots(blob, (d / f"{name}.hash").read_bytes()) if blob else None
+    except OSError:
+        slots = None
+    return () if slots is None else (blob, slots)
+
+
 def _load():
     global _table
     if _table is None:
         with _lock:
             if _table is None:
-                d = models_dir()
-                try:
-                    blob = (d / "ui-foreign.tsv").read_bytes()
-                    slots = lexicon.lines_index_slots(blob, (d / "ui-foreign.hash").read_bytes())
-                except OSError:
-                    slots = None
-                _table = () if slots is None else (blob, slots)
+                _table = _read("ui-foreign")
     return _table
+
+
+def listed_words(words: set[str]) -> set[str]:
+    """Those of the folded ``words`` that stand in a UI string of the table (a look-up each, nothing parsed)."""
+    global _words
+    if _words is None:
+        with _lock:
+            if _words is None:
+                _words = _read("ui-foreign-words")
+    if not _words:
+        return set()
+    blob, slots = _words
+    known = _listed_memo
+    if len(known) > _LISTED_MEMO_MAX:
+        known.clear()  # (bounded: a corpus of many names would grow it without end)
+    out = set()
+    for w in words:
+        got = known.get(w)
+        if got is None:
+            got = known[w] = lexicon.find_line(blob, slots, w) is not None
+        if got:
+            out.add(w)
+    return out
+
+
+_listed_memo: dict[str, bool] = {}  # word -> does it stand in a UI string (texts share their rare words: names)
+_LISTED_MEMO_MAX = 200_000
 
 
 def languages_of(label: str) -> list[str]:
     """The languages whose catalogs hold ``label`` as a UI string (folded as the table is), [] when none."""
+    return _languages_of_key(" ".join(fold(label).split()))
+
+
+def _languages_of_key(key: str) -> list[str]:
     table = _load()
-    if not table:
-        return []
-    key = " ".join(fold(label).split())
-    row = lexicon.find_line(table[0], table[1], key)
+    row = lexicon.find_line(table[0], table[1], key) if table else None
     return row.split("\t", 1)[1].split(",") if row else []
 
 
@@ -104,20 +141,35 @@ def foreign_catalog_lines(st, text: str, folded: str, rare: set[str], cands: lis
     """Candidates for the items of short lines that are UI strings of another language's catalogs."""
     if not rare or not _load():
         return []
+    listed = listed_words(rare)  # (a text whose rare words stand in no UI string, most English ones, stops here)
+    if not listed:
+        return []
     covered = Taken(sorted((c.start, c.end) for c in cands))
     out: list[Candidate] = []
     verdicts: dict[str, tuple[list[str], tuple[str, str] | None]] = {}  # label -> (its languages, how heard)
-    for _, _, s, e, frag, label, toks, row in label_items(text, lines_holding(folded, text, rare, rare)):
+    # (the short lines holding a rare word, a pass the block reader shares, then those holding a listed one)
+    lines = [(ls, le) for ls, le in short_lines_holding(folded, text, rare, tuning.UI_ROW_MAX_WORDS)
+             if not listed.isdisjoint(folded[ls:le].split())]
+    held: dict[str, list[str]] = {}  # folded item -> the languages whose catalogs hold it
+
+    def wanted(toks: list[str]) -> bool:  # (a listed word, and a string of the table: one look-up, before the rest)
+        if listed.isdisjoint(toks):
+            return False
+        key = " ".join(toks)
+        got = held.get(key)
+        if got is None:
+            got = held[key] = _languages_of_key(key)
+        return bool(got)
+
+    for _, _, s, e, frag, label, toks, row in label_items(text, lines, wanted):
         context = "menu" if row >= 2 else "boilerplate"  # (an item of a menu row, or a line of its own)
-        if rare.isdisjoint(toks):
-            continue
         if len(toks) == 1 and label.isupper() and len(label) <= tuning.UI_FOREIGN_ACRONYM_MAX:
             continue  # ("AP", "XUL": acronyms)
         if taken.any_within(s, e) or taken.covers(s) or covered.any_within(s, e) or covered.covers(s):
             continue
         got = verdicts.get(label)
         if got is None:  # (a template repeats its strings: each is judged once a text)
-            langs = [l for l in languages_of(label) if not st.is_expected(l)]
+            langs = [l for l in held[" ".join(toks)] if not st.is_expected(l)]
             if langs and (is_language_name(label) or not _unheard(st, toks)):
                 langs = []  # (a language's name: the menu reader's; or words the expected language knows)
             got = verdicts[label] = (langs, _heard(st, label, toks, langs) if langs else None)

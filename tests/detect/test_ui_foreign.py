@@ -10,6 +10,7 @@ import pytest
 from langscan import Detector
 from langscan import lexicon
 from langscan.detect import ui_foreign
+from langscan.detect.text import fold
 from langscan.lid import data_rows, models_dir
 
 NEWS = ("The council voted on Tuesday to approve the new budget, which includes money for roads and schools.\n"
@@ -83,7 +84,7 @@ def test_the_table_ships_with_a_matching_index_and_keeps_english_out():
     langs = set()
     for row in rows[1:]:
         s, _, codes = row.partition("\t")
-        assert s == s.casefold().strip() and codes
+        assert s == " ".join(fold(s).split()) and codes  # (as the detector folds an item's label)
         for code in codes.split(","):
             assert code in known and code != "en"
             langs.add(code)
@@ -92,6 +93,10 @@ def test_the_table_ships_with_a_matching_index_and_keeps_english_out():
     for english in ("start", "home", "blog", "search", "navigation", "log in", "privacy policy"):
         assert ui_foreign.languages_of(english) == []
     assert "de" in ui_foreign.languages_of("Impressum")
+    assert "de" in ui_foreign.languages_of("Schließen")  # (ß kept: the detector lowercases, it does not casefold)
+    # the words index holds every word of the strings, and no other
+    assert ui_foreign.listed_words({"impressum", "privacidad", "schließen", "zzzqx", "obama"}) == {
+        "impressum", "privacidad", "schließen"}
     assert "es" in ui_foreign.languages_of("POLÍTICA DE PRIVACIDAD:")  # (folded, closing ":" dropped)
 
 
@@ -151,3 +156,5 @@ def test_the_shipped_table_rebuilds_byte_for_byte(tmp_path):
                   "--django", str(_SOURCES[2][0]), "--out", str(out)])
     assert out.read_bytes() == (models_dir() / "ui-foreign.tsv").read_bytes()
     assert out.with_suffix(".hash").read_bytes() == (models_dir() / "ui-foreign.hash").read_bytes()
+    for name in ("ui-foreign-words.txt", "ui-foreign-words.hash"):
+        assert (tmp_path / name).read_bytes() == (models_dir() / name).read_bytes()
