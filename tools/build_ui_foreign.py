@@ -43,14 +43,13 @@ import json
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_ui_strings import _SKIP, _latin_share, django, norm, plain, wordpress  # noqa: E402
+from build_ui_strings import _SKIP, _latin_share, django, plain, wordpress  # noqa: E402
 
 MAX_WORDS = 5
 MAX_CHARS = 40
