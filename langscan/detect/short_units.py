@@ -99,14 +99,13 @@ def short_units(st: Setup, text, folded, unseen, taken, trace, everyday=frozense
                        and (l_exp <= tuning.SHORT_MAX_EXPECTED
                             or (l_exp <= tuning.SHORT_SPELLED_MAX_EXPECTED and not long_quote
                                 and spelled_through(st, lowered, lang))))
-            if flagged and long_quote and (sum(1 for _, _, w in toks[1:] if w[:1].isupper()) >= tuning.SHORT_QUOTE_NAMES
-                                           or 2 * common >= len(toks)) and sum(q for l, q in st.predict(frag, k=5) if st.is_expected(l)) \
+            if flagged and long_quote and sum(1 for _, _, w in toks[1:] if w[:1].isupper()) >= \
+                    tuning.SHORT_QUOTE_NAMES and sum(q for l, q in st.predict(frag, k=5) if st.is_expected(l)) \
                     >= tuning.MODEL_HEARS_EXPECTED:
-                # names around a few English words, or half its words everyday English, and fastText hears the
-                # expected language in the whole quote ("Pats place Olszewski on IR", "Māori Battalion haka in
-                # Egypt", "tall glass of coquito"): lingua, reading characters, gives it to a language whose
-                # spelling the names happen to fit. (Without either, fastText's English is no veto: it hears
-                # English in sentences of languages it hardly knows, Manx, Kabyle)
+                # names around a few English words, and fastText hears the expected language in the whole quote
+                # ("Pats place Olszewski on IR", "Māori Battalion haka in Egypt"): lingua, reading characters,
+                # gives it to a language whose spelling the names happen to fit. (Without the names, fastText's
+                # English is no veto: it hears English in sentences of languages it hardly knows, Manx, Kabyle)
                 flagged = False
             if flagged and long_quote and common_words:
                 # most everyday expected words of a quoted sentence must be more common in the language

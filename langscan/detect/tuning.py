@@ -284,9 +284,8 @@ SHORT_ALT_LANGS = 3  # lingua's top languages tried in turn for a short unit (it
 SHORT_PARTICLE_LETTERS = 2  # words this short ("le", "na", "ya") are shared particles, not evidence either way
 SHORT_LONG_QUOTE_WORDS = 5  # a quoted phrase of this many words is judged like a whole sentence ...
 SHORT_QUOTE_MAX_COMMON = 0.5  # ... with at most this share of everyday expected words
-SHORT_QUOTE_NAMES = 2  # ... and, holding this many capitalised words after its first (or half its words everyday
-# expected words), not one fastText hears as the expected language (MODEL_HEARS_EXPECTED): names between English
-# words. Lower: foreign quotes with a name lost
+SHORT_QUOTE_NAMES = 2  # ... and, holding this many capitalised words after its first, not one fastText hears as
+# the expected language (MODEL_HEARS_EXPECTED): names between English words. Lower: foreign quotes with a name lost
 
 # --------------------------------------------------------------------------- language menus
 MENU_CODE_SWITCHER_MIN = 3  # language codes in capitals, one a line, that make a switcher (with the page's own code)
