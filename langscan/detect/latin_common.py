@@ -6,7 +6,6 @@ last step, the language each candidate is reported as (``relabel``)."""
 from __future__ import annotations
 
 import re
-import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -14,7 +13,7 @@ from .. import lexicon
 from ..evidence import mask_non_words
 from ..finding import Kind
 from . import tuning
-from .screen import lines_holding_any
+from .screen import lines_holding_any, shared_lines
 from .setup import Setup
 from .text import lines, words
 
@@ -137,28 +136,19 @@ def lines_holding(folded: str, text: str, words: set[str], strong: set[str]) -> 
     return out
 
 
-_short_memo = threading.local()  # the last text's short lines holding a set of words (two readers ask for the same)
-
-
 def short_lines_holding(folded: str, text: str, words: set[str], max_words: int) -> list[tuple[int, int]]:
     """(start, end) of the lines of at most ``max_words`` words holding any of ``words``, in one pass over the
     lines (a split each) rather than a search per word: the furniture readers ask this with every rare word of a
-    text, most of which stand in its long lines. The pass, for lines of up to UI_ROW_MAX_WORDS words, is kept
-    for the last text and word set asked about (the block reader and the catalog reader ask with the same)."""
+    text, most of which stand in its long lines. Within the Latin stage the pass is the one ``share_lines``
+    makes for all its readers (``screen.shared_lines``)."""
     if len(folded) != len(text):  # (lowercasing changed the length: the lines are found from the text's own)
         return [(ls, le) for ls, le, fl in lines_holding(folded, text, words, words)
                 if len(fl.split()) <= max_words]
-    if max_words > tuning.UI_ROW_MAX_WORDS:
-        return [(ls, le) for ls, le, k in _short_lines(folded, text, words, max_words)]
-    memo = getattr(_short_memo, "last", None)
-    if memo is None or memo[0] is not folded or memo[1] is not words:
-        memo = _short_memo.last = (folded, words, _short_lines(folded, text, words, tuning.UI_ROW_MAX_WORDS))
-    return [(ls, le) for ls, le, k in memo[2] if k <= max_words]
-
-
-def _short_lines(folded: str, text: str, words: set[str], max_words: int) -> list[tuple[int, int, int]]:
-    out: list[tuple[int, int, int]] = []
     isdisjoint = words.isdisjoint
+    shared = shared_lines(folded, text, words)
+    if shared is not None:
+        return [(s, e) for s, e, _, held, k in shared if k <= max_words and not isdisjoint(held)]
+    out: list[tuple[int, int]] = []
     pos = 0
     for fl in folded.split("\n"):
         n = len(fl)
@@ -166,9 +156,10 @@ def _short_lines(folded: str, text: str, words: set[str], max_words: int) -> lis
             held = fl.split()
             if len(held) <= max_words and held and not isdisjoint(held):
                 end = pos + n
-                out.append((pos, end - 1 if text[end - 1] == "\r" else end, len(held)))
+                out.append((pos, end - 1 if text[end - 1] == "\r" else end))
         pos += n + 1
     return out
+
 
 def label_by_words(st: Setup, lowered: list[str], lang: str, fasttext_lang: "str | None") -> str:
     """The language to report for a foreign span found as ``lang`` that fastText hears as ``fasttext_lang``.

@@ -224,6 +224,17 @@ def lines_holding_any(folded: str, text: str, words) -> list[tuple[int, int, str
     While ``share_lines`` holds this text and ``words`` are among its words, the answer comes from the lines
     found holding any of them, each with those of its words, made in one pass when first asked: the stages
     of one scan ask about several sets of words (each pass splits every line of a long text into words)."""
+    lines = shared_lines(folded, text, words)
+    if lines is not None:
+        isdisjoint = words.isdisjoint
+        return [(s, e, folded[s:s + n]) for s, e, n, held, _ in lines if not isdisjoint(held)]
+    return _lines_holding(folded, text, words)
+
+
+def shared_lines(folded: str, text: str, words) -> "list[tuple] | None":
+    """While ``share_lines`` holds this text and ``words`` are among its words: the lines holding any of its
+    words, as (start, end, length of the folded line, the words of ``make_vocab()`` it holds, its number of
+    words), made in one pass when first asked; else None."""
     shared = getattr(_shared, "folded", None)
     if shared is folded and _shared.text is text:
         if _shared.vocab is None:
@@ -231,15 +242,14 @@ def lines_holding_any(folded: str, text: str, words) -> list[tuple[int, int, str
         if _shared.vocab.issuperset(words):
             if _shared.lines is None:
                 _shared.lines = _lines_holding(folded, text, _shared.vocab, keep_words=True)
-            isdisjoint = words.isdisjoint
-            return [(s, e, folded[s:s + n]) for s, e, n, held in _shared.lines if not isdisjoint(held)]
-    return _lines_holding(folded, text, words)
+            return _shared.lines
+    return None
 
 
 def _lines_holding(folded: str, text: str, words, keep_words: bool = False) -> list[tuple]:
     """``lines_holding_any`` in one pass; with ``keep_words``, (start, end, length of the folded line, the
-    ``words`` it holds) for each line (kept small: the folded line is cut again when asked for, the words are
-    a tuple, a third of a set's size)."""
+    ``words`` it holds, its number of words) for each line (kept small: the folded line is cut again when asked
+    for, the words are a tuple, a third of a set's size)."""
     out: list[tuple] = []
     pos = 0
     if keep_words:
@@ -247,10 +257,11 @@ def _lines_holding(folded: str, text: str, words, keep_words: bool = False) -> l
         for fl in folded.split("\n"):
             n = len(fl)
             if n:
-                held = held_of(fl.split())
+                split = fl.split()
+                held = held_of(split)
                 if held:
                     end = pos + n
-                    out.append((pos, end - 1 if text[end - 1] == "\r" else end, n, tuple(held)))
+                    out.append((pos, end - 1 if text[end - 1] == "\r" else end, n, tuple(held), len(split)))
             pos += n + 1
         return out
     isdisjoint = words.isdisjoint

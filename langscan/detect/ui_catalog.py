@@ -119,6 +119,7 @@ def label_items(text: str, lines, wanted=None):
                 continue
             yield ls, le, s, e, frag, label, toks, len(row)
 
+
 def catalog_lines(st, text: str, folded: str, words_: set[str], cands: list[Candidate], taken: Taken,
                   trace) -> list[Candidate]:
     """Candidates for the items of short lines that are English UI strings of the expected language's catalogs."""
