@@ -166,7 +166,9 @@ def test_ctrl_c_stops_workers_and_keeps_output_valid(tmp_path):
     import langscan
 
     env = {**os.environ, "PYTHONPATH": str(Path(langscan.__file__).parents[1])}
-    proc = subprocess.Popen([sys.executable, str(script)], stderr=subprocess.PIPE, text=True, env=env)
+    # (Ctrl-C as usual in the child, even when the test run was started in the background with it ignored)
+    proc = subprocess.Popen([sys.executable, str(script)], stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while (not out.exists() or out.stat().st_size < 2000) and time.monotonic() < deadline:
         time.sleep(0.1)

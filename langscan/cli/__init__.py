@@ -31,7 +31,7 @@ def main() -> None:
         app()
     except SystemExit as done:
         _end(done)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):
         print("langscan: interrupted", file=sys.stderr)
         raise SystemExit(130) from None
     except BrokenPipeError:
@@ -67,6 +67,12 @@ def main() -> None:
 
 
 _COMMANDS = ("scan", "explain", "clean", "report", "languages")
+
+
+class Interrupted(Exception):
+    """Ctrl-C while a command ran, outside the command's own handling of it (loading the model, reading the
+    options). Raised in place of KeyboardInterrupt, which click would turn into "Aborted!" and exit code 1,
+    the code that means findings."""
 
 
 def _langscan_error() -> type:

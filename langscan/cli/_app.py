@@ -74,6 +74,10 @@ class _Group(click.Group):
             sys.stderr = _Std(err, "standard error")  # type: ignore[assignment]
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            from . import Interrupted
+
+            raise Interrupted() from None  # (the entry point ends the run with exit code 130)
         except OutputError as exc:
             if exc.stream == "standard output":
                 _drop_pending(out)
