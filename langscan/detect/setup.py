@@ -163,7 +163,7 @@ class Setup:
             return best
 
         def contains(w) -> bool:
-            if type(w) is not str or len(w) < 2 or not w.isalpha():
+            if type(w) is not str or not w.isalpha() or (len(w) < 2 and w.isascii()):
                 return False
             z = top().get(w)
             if z is None:
@@ -181,7 +181,7 @@ class Setup:
             expected = [lexicon.top_words(l, tuning.SCREEN_MIN_ZIPF) for l in expect]
             words: list[str] = []
             for w, z in top().items():
-                if len(w) > 1 and w.isalpha():
+                if w.isalpha() and (len(w) > 1 or not w.isascii()):
                     own = max((t.get(w, 0.0) for t in expected), default=0.0)
                     if own and z - own >= tuning.FOREIGN_COMMON_MARGIN and w in screen:
                         words.append(w)

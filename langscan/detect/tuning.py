@@ -56,6 +56,7 @@ SCREEN_MIN_ZIPF = 3.0  # expected words at least this frequent never make a line
 # its own, an appended short sentence, a quoted phrase, judged by lingua and the lexicons) when another
 # shipped language uses it at least FOREIGN_COMMON_MIN_ZIPF and FOREIGN_COMMON_MARGIN more often than the
 # expected language. Lower either: more pairs found, more English lines read (and a higher risk of alarms).
+# (One-letter words only when not ASCII: French "à", Portuguese "é"; "a", "e", "i" are words of many.)
 FOREIGN_COMMON_MIN_ZIPF = 5.5
 FOREIGN_COMMON_MARGIN = 2.0
 LONG_LINE_WORDS = 8  # a single odd word in a line longer than this is a name or loanword, not a foreign span

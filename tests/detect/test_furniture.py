@@ -93,10 +93,12 @@ def test_a_repeated_phrase_alone_is_not_enough():
 
 def test_french_blog_template_on_an_english_blog_is_found_line_by_line():
     # Blogger's French UI around an English post; "Archives du blog" holds no word English lacks ("du" is one
-    # English knows, far more common in French; "blog" is everyday in both)
+    # English knows, far more common in French; "blog" is everyday in both); nor does "Inscription à :" ("à",
+    # one letter, is in English's list through "à la")
     got = latin("en", "en_blogger_fr.txt")
     covered = " ".join(t for t, _ in got)
-    for line in ("Partager sur Twitter", "Article plus ancien", "Archives du blog", "Afficher mon profil complet"):
+    for line in ("Partager sur Twitter", "Article plus ancien", "Archives du blog", "Afficher mon profil complet",
+                 "Inscription à"):
         assert line in covered
     assert all(lang == "fr" for _, lang in got)
     assert "shed" not in covered and "Saturday" not in covered
