@@ -103,6 +103,19 @@ def _foreign_title(st, line_words: list[str]) -> bool:
     return foreign >= tuning.TITLE_LINE_FOREIGN_SHARE * len(line_words)
 
 
+def _lowercase_all_foreign(st, line: str, lowered: set[str]) -> bool:
+    """Is every word the line writes in lowercase a suspect or a short everyday word of another language
+    (``Setup.foreign_common``), at least LOWERCASE_FOREIGN_WORDS of them? Then its capitals are nouns of a
+    language that capitalises them, not names: "Menü zur Konfiguration von bevorzugten Anwendungen" holds one
+    suspect in lowercase beside "zur" and "von". A name keeps its lowercase words to particles ("Museo de la
+    Ciudad") or English ("Museum of Modern Art"), and one suspect among them is not enough."""
+    low = {w for w in fold(line, lower=False).split() if w[:1].islower()}
+    if len(low) < tuning.LOWERCASE_FOREIGN_WORDS:
+        return False
+    rest = low - lowered
+    return len(st.foreign_common.among(rest)) == len(rest)
+
+
 @dataclass(slots=True)
 class _LinesRead:
     """What reading the suspect lines left for the later steps."""
@@ -230,7 +243,8 @@ class LatinStage:
                 capital_everyday = sum(1 for w in (found - lowered) & sus.everyday
                                        if capitalises_nouns(index.get(w, ""), st))
                 if capital_everyday < tuning.CAPITAL_EVERYDAY_WORDS and \
-                        (not lowered or (sus.strong.isdisjoint(lowered) and len(lowered) < 2)) \
+                        (not lowered or (sus.strong.isdisjoint(lowered) and len(lowered) < 2
+                                         and not _lowercase_all_foreign(st, line, lowered))) \
                         and not _foreign_headline(st, line):
                     if trace.on:
                         trace.add(ls, le, line, "screen", st.expect[0], 0.0, False,

@@ -82,6 +82,8 @@ TITLE_LINE_MIN_WORDS = 6  # a title-case line this long whose words are mostly (
 TITLE_LINE_FOREIGN_SHARE = 0.6  # in another language and hardly used in the expected one (Zipf below
 TITLE_LINE_EXPECTED_ZIPF = 3.0  # TITLE_LINE_EXPECTED_ZIPF) is a foreign headline, not a name: it is read
 CAPITAL_EVERYDAY_WORDS = 2  # a line whose capitalised suspects hold this many everyday German words is read
+LOWERCASE_FOREIGN_WORDS = 3  # ... as is one whose lowercase words, at least this many, are all suspects or short
+# everyday words of another language ("zur", "von"); fewer: names with particles ("Museo de la Ciudad") are read
 CAPITAL_NOUNS_ALONE = 3  # capitalised everyday German words making a whole sentence on their own
 
 # --------------------------------------------------------------------------- Latin stage: span decision

@@ -210,6 +210,20 @@ def test_capitalised_german_is_german_not_names(det, text):
     assert f.lang == "de" and f.text == text
 
 
+def test_capitalised_german_with_one_plain_word_in_lowercase_is_german(det):
+    # every capitalised word could be a name, and "installierten", the one lowercase word English lacks, is no
+    # everyday German word; but every other lowercase word is German too ("zur", "von"), as no name has it
+    text = "Dialog zur Verwaltung von installierten Erweiterungen"
+    (f,) = det.scan("Sign up for our weekly newsletter.\n" + text + "\nRead more about our privacy policy.")
+    assert (f.text, f.lang) == (text, "de")
+
+
+@pytest.mark.parametrize("name", ["Museo de la Ciudad de México y Centro Histórico",
+                                  "Wernher von Braun Space Flight Center", "Rudolf von Habsburg zu Lothringen"])
+def test_long_names_with_particles_stay_names(det, name):
+    assert det.scan("Sign up for our weekly newsletter.\n" + name + "\nRead more about our privacy policy.") == []
+
+
 def test_names_in_english_stay_clean(det):
     for text in ["The gallery's director, José Müller, welcomed François Hollande and Nguyễn Văn Thành.",
                  "Łukasz Piszczek and Wojciech Szczęsny joined the squad on Monday."]:
