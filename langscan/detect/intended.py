@@ -37,7 +37,8 @@ def drop_names_of_works(st: Setup, text: str, cands: list[Candidate], trace) -> 
     per phrase the short candidates open with (the places found are shared by the candidates opening with it).
     """
     out = []
-    # the text in lowercase, made once when a recurrence is looked for, then the places of each phrase in it
+    # the text in lowercase, made once when a recurrence is looked for, then the places of each phrase in it,
+    # then whether each (phrase, language) recurs
     lowered: list = []
     taken = Taken(sorted((c.start, c.end) for c in cands))
     if len(cands) >= PLACES_BATCH_FROM:
@@ -111,7 +112,15 @@ def intended(st: Setup, text: str, c: Candidate, taken: Taken, lowered: list[str
             places = lowered[1].get(phrase)
             if places is None:
                 places = lowered[1][phrase] = phrase_places(lowered[0], phrase)
-            if recurs_in_expected_text(st, lowered[0], phrase, taken, c.lang, places):
+            # (the answer depends on the phrase, the language and the candidates, which are the pass's: a
+            # template repeating its phrase hundreds of times is answered once)
+            if len(lowered) < 3:
+                lowered.append({})
+            recurs = lowered[2].get((phrase, c.lang))
+            if recurs is None:
+                recurs = lowered[2][(phrase, c.lang)] = recurs_in_expected_text(st, lowered[0], phrase, taken,
+                                                                                 c.lang, places)
+            if recurs:
                 return f"{phrase!r} recurs inside text of the expected language: a name or loanword of the page"
     return None
 

@@ -643,3 +643,23 @@ def test_lost_byte_words_are_found_as_before():
     pattern = re.compile(r"\w*\u00c3[a-z\u00df-\u00ff]\w*")  # the pattern before it started at words only
     for text in _random_strings("aÃé ß1-Ã\u00a0x", 20_000, 20, 25):
         assert [m.span() for m in mojibake._LOST_TOKEN.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_a_phrase_repeated_through_a_line_is_looked_up_once_per_scan(monkeypatch):
+    # a template string repeated hundreds of times on one line (found by tools/fuzz_hostile.py, 10 kB/s on a
+    # German page): whether it recurs in text of the expected language is one question, asked once
+    from langscan.detect import intended
+    from langscan.detector import Detector
+
+    det = Detector(expect=["de"])
+    asked = []
+    real = intended.recurs_in_expected_text
+
+    def counting(st, low, phrase, taken, lang, places=None):
+        asked.append((phrase, lang))
+        return real(st, low, phrase, taken, lang, places)
+
+    monkeypatch.setattr(intended, "recurs_in_expected_text", counting)
+    found = det.scan('Lire la suite-(]"...\xadthe ' * 400)
+    assert len(found) >= 100
+    assert len(asked) == len(set(asked)) and len(asked) <= 3
