@@ -51,7 +51,7 @@ from .ui_catalog import catalog_lines
 from .ui_foreign import agree_with_neighbours, foreign_catalog_lines
 from .unknown_words import unknown_word_spans, wider
 from .whole_units import foreign_units
-from .word_evidence import decide, proposals
+from .word_evidence import decide, fill_units, proposals
 
 __all__ = ["LatinStage", "Taken", "merge_latin"]
 
@@ -446,7 +446,7 @@ class LatinStage:
         if not props:
             found_unknown = unknown_word_spans(st, text, tokens, unit_of, unit_spans, caps_line, trace)
             if found_unknown:
-                return found_unknown
+                return fill_units(st, text, tokens, unit_of, unit_spans, found_unknown)
             if trace.on:
                 trace.add(ls, le, text[ls:le], "latin", st.expect[0], 0.0, False,
                           f"no span reaches word evidence {st.min_llr * tuning.PROPOSAL_FACTOR:.1f} for "
@@ -465,8 +465,10 @@ class LatinStage:
         # the lexicons' spans may be none or a piece of the line (Maori read as Latvian, Latin as Italian):
         # the words no lexicon explains are segmented as for a language without a lexicon, and a longer
         # span found so replaces the pieces it holds
-        return wider(chosen, unknown_word_spans(st, text, tokens, unit_of, unit_spans, caps_line, trace,
-                                                tuning.UNKNOWN_AFTER_LEXICONS_MIN_WORDS))
+        got = wider(chosen, unknown_word_spans(st, text, tokens, unit_of, unit_spans, caps_line, trace,
+                                               tuning.UNKNOWN_AFTER_LEXICONS_MIN_WORDS))
+        # (a span the segmentation stopped short of its sentence's end, at words that are no English either)
+        return fill_units(st, text, tokens, unit_of, unit_spans, got)
 
 
 

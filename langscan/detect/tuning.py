@@ -75,6 +75,11 @@ ALPHABET_BONUS = 1.0  # Zipf given to an unknown word spelt with the language's 
 WORD_SCORE_CAP = 3.0  # no single word counts more than this (a typo cannot make a span on its own)
 STRONG_WORD = 0.5  # a word scoring above this is strong evidence for the foreign language
 GROW_OVER = -1.0  # a span grows over neighbouring words scoring above this (names, numbers' neighbours)
+FILL_MIN_SHARE = 0.3  # a span holding this share of its unit's words (and the only one there) grows to the
+FILL_MAX_COMMON_SHARE = 0.25  # whole unit when at most this share of the words it left out are expected words:
+FILL_WORD_LETTERS = 3  # this long, at least FILL_EXPECTED_ZIPF in the expected language and more common there
+FILL_EXPECTED_ZIPF = 3.0  # than in the span's ("remembers" is; "as", "cairys" in a Manx sentence are not).
+# More share or fewer letters: English words beside a foreign sentence join it ("Rob Lowe remembers a ...").
 EXPECTED_COMMON_ZIPF = 3.5  # a word this frequent in the expected language counts as expected (no-lexicon path)
 EVERYDAY_ZIPF = 4.0  # a capitalised word this common in the candidate language is a word of it, not a name
 NOUNS_CAPITALISED = frozenset({"de"})  # lexicons of languages that capitalise every noun (German)

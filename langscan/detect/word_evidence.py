@@ -5,13 +5,15 @@ agree.  Languages without a shipped lexicon propose only whole units the model i
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import lexicon
 from ..evidence import LOANWORDS, NAME_PARTICLES
 from ..finding import Kind
 from ..languages import same_family, script_of_lang
 from . import tuning
 from .candidate import Candidate
-from .latin_common import Proposal, Token, lexicon_code
+from .latin_common import Proposal, Token, foreign_lexicon, lexicon_code
 from .segmentation import segment
 from .setup import Setup
 from .text import MENU, extend_punct, mostly_upper
@@ -116,6 +118,76 @@ def _grown(p: Proposal, unit_of: list[int]) -> tuple[int, int]:
     if (gi == 0 or unit_of[gi - 1] != ua) and (gj == len(unit_of) or unit_of[gj] != ua):
         return gi, gj
     return i, j
+
+
+def fill_units(st: Setup, text: str, tokens: list[Token], unit_of: list[int], unit_spans, cands: list[Candidate]
+               ) -> list[Candidate]:
+    """The candidates of one unit, all of one language, that hold at least FILL_MIN_SHARE of its words become one
+    candidate of the whole unit when the words they left out are not the expected language: at most
+    FILL_MAX_COMMON_SHARE of them are its words (``_expected_word``). The segmentation stops at a foreign word
+    the expected language also knows ("as" in a Manx sentence) and at words no list knows, and an English
+    sentence on a French page came out in two pieces without "- even if it's" between them; the rest of a
+    sentence made of such words is that sentence too. A foreign phrase inside an English sentence keeps its
+    span: the words around it are English."""
+    if not cands:
+        return cands
+    where: dict[int, list[int]] = {}  # unit -> the indexes of its tokens
+    for k, u in enumerate(unit_of):
+        where.setdefault(u, []).append(k)
+    unit_at = {tokens[k].start: unit_of[k] for k in range(len(tokens))}
+    groups: dict[int, list[Candidate]] = {}  # unit -> its candidates
+    for c in cands:
+        u = unit_at.get(c.start)
+        if u is not None:
+            groups.setdefault(u, []).append(c)
+    filled: dict[int, Candidate] = {}  # id of a unit's first candidate -> the whole unit's; the others dropped
+    dropped: set[int] = set()
+    for u, group in groups.items():
+        whole = _filled(st, text, tokens, where[u], unit_spans[u], group)
+        if whole is not None:
+            filled[id(group[0])] = whole
+            dropped.update(id(c) for c in group[1:])
+    if not filled:
+        return cands
+    return [filled.get(id(c), c) for c in cands if id(c) not in dropped]
+
+
+def _filled(st: Setup, text: str, tokens: list[Token], idx: list[int], unit: tuple[int, int],
+            group: list[Candidate]) -> Candidate | None:
+    """The whole unit (token indexes ``idx``) as one candidate, when ``group`` fills it (``fill_units``)."""
+    lang = group[0].lang
+    if any(c.kind is not Kind.LATIN or c.lang != lang for c in group):
+        return None
+    inside = [k for k in idx if any(c.start <= tokens[k].start and tokens[k].end <= c.end for c in group)]
+    if 2 * sum(1 for k in inside if tokens[k].word[:1].isupper() and not tokens[k].initial) >= len(inside):
+        return None  # (capitalised words: a title or a name, which the names test after this step judges whole:
+        # "Le documentaire The Death and Life of Marsha P." would hide a film's title in a French sentence)
+    outside = [k for k in idx if not any(tokens[k].start < c.end and c.start < tokens[k].end for c in group)]
+    if not outside or len(inside) < tuning.FILL_MIN_SHARE * len(idx) or len(inside) + len(outside) != len(idx):
+        return None
+    if len(inside) <= tuning.RECUR_MAX_WORDS:
+        return None  # (a phrase this short may be a term of the page, which the names test after this step looks
+        # for elsewhere in the text by its first words: grown, it would no longer be asked)
+    lex = foreign_lexicon(st, lang) or {}
+    if sum(1 for k in outside if _expected_word(st, tokens[k].lower, lex)) > tuning.FILL_MAX_COMMON_SHARE * len(outside):
+        return None
+    first, last = min(group, key=lambda c: c.start), max(group, key=lambda c: c.end)
+    s, e = min(first.start, tokens[idx[0]].start), max(last.end, extend_punct(text, tokens[idx[-1]].end))
+    us, ue = unit
+    if not (us <= s and e <= max(ue, last.end)):
+        return None
+    return replace(first, start=s, end=e, score=max(c.score for c in group))
+
+
+def _expected_word(st: Setup, w: str, lex: dict[str, float]) -> bool:
+    """Is ``w`` a word of the expected language rather than of the span's (``lex``, its lexicon)? At least
+    FILL_WORD_LETTERS letters (the short ones, "a", "as", "le", are words of many languages), at least
+    FILL_EXPECTED_ZIPF there, and more common there than in the span's language."""
+    if len(w) < tuning.FILL_WORD_LETTERS:
+        return False
+    w = w.replace("\u2019", "'")  # (the lists spell "it's" with the straight apostrophe)
+    z = st.expected_zipf(w)
+    return z >= tuning.FILL_EXPECTED_ZIPF and z > lex.get(w, 0.0)
 
 
 def _word_reason(st: Setup, text, tokens, unit_of, unit_spans, p: Proposal, i: int, j: int, frag: str,

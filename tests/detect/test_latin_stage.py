@@ -246,6 +246,33 @@ def test_quoted_word_pair_is_found(det):
     assert (f.text, f.lang, f.context) == ("eskerrik asko", "eu", "quote")
 
 
+# --------------------------------------------------------------------------- spans that fill their sentence
+_FR_BEFORE = "Le conseil municipal a voté mardi soir le nouveau budget de la ville pour l’année prochaine.\n"
+_FR_AFTER = "\nLa séance a duré plus de trois heures et les débats ont été animés."
+
+
+def test_an_english_sentence_on_a_french_page_is_found_whole():
+    # the dash ends a unit, and "even if it’s" alone is no evidence: the second half came out without it, and
+    # clean left "- even if it’s" behind. The words left out are no French words, so the sentence is one finding
+    sentence = "Feeding the pigeons in the square will cost you a fine - even if it’s supposed to be kind."
+    got = [(f.text, f.lang) for f in Detector(expect="fr").scan(_FR_BEFORE + sentence + _FR_AFTER)]
+    assert got == [(sentence, "en")]
+
+
+def test_english_words_before_a_foreign_sentence_do_not_join_it(det):
+    text = "Rob Lowe remembers a Raamatukogu on avatud iga päev peale pühapäeva.\nThen we drove on to the coast."
+    (f,) = det.scan("We stopped at the village before noon.\n" + text)
+    assert f.lang == "et" and "pühapäeva" in f.text and "remembers" not in f.text
+
+
+def test_a_title_inside_a_foreign_sentence_stays_a_title():
+    # the title is English and capitalised; the French words around it must not make it a French sentence's
+    # English finding ("Le documentaire ... du cinéaste" is French prose)
+    text = ("Le documentaire The Secret Life of Harbour Seals du cinéaste Paul Martin relate la vie des phoques. "
+            "Il sort en mars.")
+    assert Detector(expect="fr").scan(_FR_BEFORE + text + _FR_AFTER) == []
+
+
 # --------------------------------------------------------------------------- word boundaries
 @pytest.mark.parametrize("text,fragment", [
     ("Auf WhatsApp teilen und Facebook liken", "Auf WhatsApp teilen und Facebook liken"),
