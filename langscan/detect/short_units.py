@@ -125,7 +125,12 @@ def short_units(st: Setup, text, folded, unseen, taken, trace, everyday=frozense
                 named = [(lang, p)] + [(l, q) for l, q in preds[1:tuning.SHORT_ALT_LANGS]
                                        if q >= tuning.SHORT_PAIR_MIN_P and not st.is_expected(l)
                                        and (lexicon_code(l) in st.lexicons or l in spelling.available())]
-                # (runners-up need a lexicon or a spelling list to be checked against)
+                # (runners-up need a lexicon or a spelling list to be checked against); and the language fastText
+                # is sure of, when lingua has not named it ("der komprimierten": lingua es, fastText de 0.96)
+                sure = [(l, q) for l, q in st.predict(frag.lower(), k=1) if q >= tuning.SHORT_MODEL_ALT_P
+                        and not st.is_expected(l) and all(l != a for a, _ in named)
+                        and (lexicon_code(l) in st.lexicons or l in spelling.available())]
+                named += sure
                 flagged = False
                 for alt, q in named:
                     if short_words_fit(st, lowered, alt):

@@ -289,6 +289,7 @@ SHORT_PAIR_MIN_P = 0.15  # ... and, for a few words, name a language at least th
 SHORT_UNSURE_MAX_WORDS = 5  # ... a unit of at most this many words (2-3 before: lingua, with no model for
 # Uzbek, spreads "Hech qanday fayl topilmadi" over Azeri, Somali, Setswana, none above 0.5, hearing no English)
 SHORT_ALT_LANGS = 3  # lingua's top languages tried in turn for a short unit (its runner-up is often right)
+SHORT_MODEL_ALT_P = 0.9  # ... then fastText's language, when it is this sure (lower: more of fastText's guesses tried)
 SHORT_PARTICLE_LETTERS = 2  # words this short ("le", "na", "ya") are shared particles, not evidence either way
 SHORT_LONG_QUOTE_WORDS = 5  # a quoted phrase of this many words is judged like a whole sentence ...
 SHORT_QUOTE_MAX_COMMON = 0.5  # ... with at most this share of everyday expected words

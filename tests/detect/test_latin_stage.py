@@ -241,6 +241,13 @@ def test_languages_without_a_word_list_are_found_and_named(det, sentence, lang):
     assert f.text == sentence and f.lang == lang
 
 
+def test_a_word_pair_lingua_misnames_is_found_in_the_language_fasttext_is_sure_of(det):
+    # lingua reads "der komprimierten" as Spanish, whose word list does not hold "der"; fastText hears German
+    # surely, and German's list knows "der" far better than English does
+    text = "We stopped at the village before noon.\nder komprimierten\nThen we drove on to the coast."
+    assert [(f.text, f.lang) for f in det.scan(text)] == [("der komprimierten", "de")]
+
+
 def test_quoted_word_pair_is_found(det):
     (f,) = det.scan('At the end of the evening he wrote "eskerrik asko" on the card.')
     assert (f.text, f.lang, f.context) == ("eskerrik asko", "eu", "quote")
