@@ -22,7 +22,7 @@ def found(det, text):
 
 
 def test_lists_are_sorted_lowercase_words_of_the_shipped_lexicons():
-    assert spelling.available() == {"af", "en", "ga", "la", "mi", "sw"}
+    assert spelling.available() == {"af", "cy", "en", "eu", "ga", "la", "mi", "sw"}
     shipped = set()
     for lang in lexicon.available():
         shipped |= lexicon.words(lang)
@@ -44,6 +44,8 @@ def test_membership_is_the_dictionarys():
     assert {"focal", "faire"} <= spelling.words("ga")
     assert "barua" in spelling.words("sw")
     assert {"mahi", "noho", "kura"} <= spelling.words("mi") and "school" not in spelling.words("mi")
+    assert {"holl", "wedi"} <= spelling.words("cy") and "the" not in spelling.words("cy")
+    assert {"gaur", "asko"} <= spelling.words("eu")
     assert spelling.words("xx") is None and not spelling.listed("thermobaric", ("en",))
     # en.words: the listed words English's own dictionary holds; they are English when English is expected
     assert {"ellipsis", "modulo", "die"} <= spelling.words("en") and "barua" not in spelling.words("en")
@@ -57,6 +59,8 @@ def test_membership_is_the_dictionarys():
     # "habari", "za" and "asubuhi": rare or unknown in English, words of the Swahili list; no suspect word
     ("The banner at the top of the page read:\nhabari za asubuhi\nNobody changed it.", "habari za asubuhi", "sw"),
     ("The banner at the top read “ya sasa” for a year.", "ya sasa", "sw"),
+    # "gaur" (today) is in English's web list and the Basque dictionary; "goizean" (in the morning) is in no list
+    ("The banner at the top of the page read:\ngaur goizean\nNobody changed it.", "gaur goizean", "eu"),
 ])
 def test_short_units_vouched_by_a_spelling_list(det, text, fragment, lang):
     assert found(det, text) == [(fragment, lang)]

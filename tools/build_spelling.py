@@ -4,7 +4,7 @@ Run once by a developer (langscan reads the files; it needs neither hunspell nor
 
     apt-get install hunspell tesseract-ocr && python tools/build_spelling.py
 
-For a language no shipped lexicon covers (Afrikaans, Swahili, Irish, Latin), a word the expected language's
+For a language no shipped lexicon covers (Afrikaans, Swahili, Irish, Latin, Basque, Welsh), a word the expected language's
 lexicon has never seen is already evidence of a foreign word; what the detector cannot tell without more data
 is whether a word the expected lexicon *does* know ("die", "reg", "focal", "cum", "barua": wordfreq's English
 list holds them, some as foreign noise) is also a word of that language. So each file holds the words that
@@ -18,6 +18,8 @@ Sources (fetched with the ordinary clients into ~/.cache/langscan-spelling, then
 - sw: Debian ``hunspell-sw`` (sw_TZ, Jason M Githeko, Alberto Escudero-Pascual; LGPL-2.1+)
 - ga: Debian ``myspell-ga`` (ga_IE, Kevin Scannell's gaelspell; GPL)
 - la: npm ``dictionary-la`` (the OpenOffice Latin dictionary packaged by wooorm; GPL-2.0)
+- eu: Debian ``hunspell-eu`` (eu_ES, Eleka Ingeniaritza Linguistikoa; LGPL-3+)
+- cy: Debian ``tesseract-ocr-cym`` (as mi below: Welsh has no spelling dictionary in the registries)
 - mi: Debian ``tesseract-ocr-mri`` (Tesseract's tessdata_fast model for Maori, Google, Apache-2.0): its word
   list, without the words English's dictionary accepts (the list was gathered from web pages mixing English)
 - en: Debian ``hunspell-en-us`` and ``hunspell-en-gb`` (en_US and en_GB from Kevin Atkinson's SCOWL;
@@ -49,12 +51,14 @@ SOURCES = {
     "sw": ("apt", "hunspell-sw", "usr/share/hunspell/sw_TZ"),
     "ga": ("apt", "myspell-ga", "usr/share/hunspell/ga_IE"),
     "la": ("npm", "dictionary-la", "package/index"),
+    "eu": ("apt", "hunspell-eu", "usr/share/hunspell/eu_ES"),
 }
 # Languages without a hunspell dictionary in the registries: the word list of Tesseract's OCR model
 # (tessdata_fast, Apache-2.0), read out with Tesseract's own tools. It was gathered from web text and holds
 # much English (the pages it came from mix languages): words English's dictionary accepts are left out.
 TESSERACT_SOURCES = {
     "mi": ("apt", "tesseract-ocr-mri", "usr/share/tesseract-ocr/5/tessdata/mri"),
+    "cy": ("apt", "tesseract-ocr-cym", "usr/share/tesseract-ocr/5/tessdata/cym"),
 }
 
 # The expected language's own dictionary, asked only about the words of the lists above: English's web list
