@@ -128,7 +128,8 @@ def fill_units(st: Setup, text: str, tokens: list[Token], unit_of: list[int], un
     the expected language also knows ("as" in a Manx sentence) and at words no list knows, and an English
     sentence on a French page came out in two pieces without "- even if it's" between them; the rest of a
     sentence made of such words is that sentence too. A foreign phrase inside an English sentence keeps its
-    span: the words around it are English."""
+    span: the words around it are English. Left as they are: runs of RECUR_MAX_WORDS words or fewer, and runs
+    mostly capitalised (titles and names, which the names test after this step must see as they are)."""
     if not cands:
         return cands
     where: dict[int, list[int]] = {}  # unit -> the indexes of its tokens
