@@ -393,19 +393,28 @@ def complete_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Cand
         if len(langs) != 1:
             continue
         lang = langs.pop()
+        # (the line's candidates by start: each item asks only those from the first that ends after its start,
+        # a pointer that moves right with the items, so a row of thousands of items is read once, not per item)
+        idx = sorted(idx, key=lambda n: cands[n].start)
+        j = 0
         foreign = []
         for s, e in items:
             toks = list(words(text[s:e], s))
             if not toks or len(toks) > tuning.MENU_ITEM_MAX_WORDS:
                 foreign = []
                 break
-            hit = any(cands[n].start < e and cands[n].end > s for n in idx)
+            while j < len(idx) and cands[idx[j]].end <= s:
+                j += 1
+            hit = j < len(idx) and cands[idx[j]].start < e
             unknown = all(setup.expected_zipf(w.lower()) < tuning.MENU_OTHER_WORD_MAX_EXPECTED_ZIPF
                           for _, _, w in toks)
             foreign.append((s, e, hit or unknown, hit))
         if sum(1 for f in foreign if f[3]) < 2:
             continue
         # runs of consecutive foreign items, each holding at least one found item
+        starts = [cands[n].start for n in idx]
+        ends = [cands[n].end for n in idx]
+        ends_sorted = all(a <= b for a, b in zip(ends, ends[1:]))  # (disjoint candidates: ends follow starts)
         run: list = []
         for item in foreign + [(0, 0, False, False)]:
             if item[2]:
@@ -413,7 +422,9 @@ def complete_menus(setup: Setup, text: str, cands: list[Candidate]) -> list[Cand
                 continue
             if run and any(r[3] for r in run) and len(run) >= 2:
                 s, e = run[0][0], run[-1][1]
-                inside = [n for n in idx if cands[n].start < e and cands[n].end > s]
+                # (the candidates starting before the run's end, from the first ending after its start)
+                lo = bisect_right(ends, s) if ends_sorted else 0
+                inside = [n for n in idx[lo:bisect_left(starts, e)] if cands[n].start < e and cands[n].end > s]
                 score = max(cands[n].score for n in inside)
                 drop.update(inside)
                 added.append(Candidate(Kind.LATIN, s, e, lang, "Latin", score, context="menu"))

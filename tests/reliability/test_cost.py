@@ -663,3 +663,15 @@ def test_a_phrase_repeated_through_a_line_is_looked_up_once_per_scan(monkeypatch
     found = det.scan('Lire la suite-(]"...\xadthe ' * 400)
     assert len(found) >= 100
     assert len(asked) == len(set(asked)) and len(asked) <= 3
+
+
+def test_a_foreign_menu_row_of_thousands_of_items_costs_linear_work(detector):
+    # complete_menus asked every candidate of the row about every item (found by tools/fuzz_hostile.py seed 44:
+    # 160 kB of one row took 12 s, a quarter of it 1.9 s); the row's candidates are now walked with the items
+    row = lambda n: "The museum reopened on Saturday.\n" + ("Wörter | Bücher | Straße | " * (n // 27)) + "\n"
+    small, big = row(6000), row(24000)
+    (f,) = detector.scan(big)
+    assert f.context == "menu" and f.text.startswith("Wörter") and f.lang == "de"
+    w_small = _calls(lambda: detector.scan(small))
+    w_big = _calls(lambda: detector.scan(big))
+    assert w_big < 6 * w_small, (w_small, w_big)
