@@ -103,13 +103,14 @@ def _foreign_title(st, line_words: list[str]) -> bool:
     return foreign >= tuning.TITLE_LINE_FOREIGN_SHARE * len(line_words)
 
 
-def _lowercase_all_foreign(st, line: str, lowered: set[str]) -> bool:
+def _lowercase_all_foreign(st, written: list[str], lowered: set[str]) -> bool:
     """Is every word the line writes in lowercase a suspect or a short everyday word of another language
     (``Setup.foreign_common``), at least LOWERCASE_FOREIGN_WORDS of them? Then its capitals are nouns of a
     language that capitalises them, not names: "Menü zur Konfiguration von bevorzugten Anwendungen" holds one
     suspect in lowercase beside "zur" and "von". A name keeps its lowercase words to particles ("Museo de la
-    Ciudad") or English ("Museum of Modern Art"), and one suspect among them is not enough."""
-    low = {w for w in fold(line, lower=False).split() if w[:1].islower()}
+    Ciudad") or English ("Museum of Modern Art"), and one suspect among them is not enough. ``written``: the
+    line's words as written (``fold(line, lower=False).split()``)."""
+    low = {w for w in written if w[:1].islower()}
     if len(low) < tuning.LOWERCASE_FOREIGN_WORDS:
         return False
     rest = low - lowered
@@ -238,13 +239,14 @@ class LatinStage:
             line = text[ls:le]
             if len(line_words) > tuning.CAPS_ONLY_LINE_WORDS and not MENU.search(line) \
                     and not mostly_upper(line) and not GLUED.search(line):
-                lowered = found.intersection(fold(line, lower=False).split())
+                written = fold(line, lower=False).split()
+                lowered = found.intersection(written)
                 # capitalised suspects that are everyday nouns of a language capitalising its nouns (German)
                 capital_everyday = sum(1 for w in (found - lowered) & sus.everyday
                                        if capitalises_nouns(index.get(w, ""), st))
                 if capital_everyday < tuning.CAPITAL_EVERYDAY_WORDS and \
                         (not lowered or (sus.strong.isdisjoint(lowered) and len(lowered) < 2
-                                         and not _lowercase_all_foreign(st, line, lowered))) \
+                                         and not _lowercase_all_foreign(st, written, lowered))) \
                         and not _foreign_headline(st, line):
                     if trace.on:
                         trace.add(ls, le, line, "screen", st.expect[0], 0.0, False,

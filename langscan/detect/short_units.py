@@ -125,18 +125,22 @@ def short_units(st: Setup, text, folded, unseen, taken, trace, everyday=frozense
                 named = [(lang, p)] + [(l, q) for l, q in preds[1:tuning.SHORT_ALT_LANGS]
                                        if q >= tuning.SHORT_PAIR_MIN_P and not st.is_expected(l)
                                        and (lexicon_code(l) in st.lexicons or l in spelling.available())]
-                # (runners-up need a lexicon or a spelling list to be checked against); and the language fastText
-                # is sure of, when lingua has not named it ("der komprimierten": lingua es, fastText de 0.96)
-                sure = [(l, q) for l, q in st.predict(frag.lower(), k=1) if q >= tuning.SHORT_MODEL_ALT_P
-                        and not st.is_expected(l) and all(l != a for a, _ in named)
-                        and (lexicon_code(l) in st.lexicons or l in spelling.available())]
-                named += sure
+                # (runners-up need a lexicon or a spelling list to be checked against)
                 flagged = False
                 for alt, q in named:
                     if short_words_fit(st, lowered, alt):
                         flagged = True
                         lang, p = alt, max(p if alt == lang else q, q)
                         break
+                if not flagged:
+                    # none fits: the language fastText is sure of, when lingua has not named it ("der
+                    # komprimierten": lingua es, fastText de 0.96)
+                    for alt, q in st.predict(frag.lower(), k=1):
+                        if q >= tuning.SHORT_MODEL_ALT_P and not st.is_expected(alt) \
+                                and all(alt != a for a, _ in named) \
+                                and (lexicon_code(alt) in st.lexicons or alt in spelling.available()) \
+                                and short_words_fit(st, lowered, alt):
+                            flagged, lang, p = True, alt, q
             if flagged and quoted and all(w[:1].isupper() for _, _, w in toks) and len(toks) < 3:
                 flagged = False  # a quoted title or name ("Quo Vadis", "Caja Magica")
             score = min(tuning.SCORE_CAP, 0.5 + 0.5 * p * (1 - common / len(toks)))

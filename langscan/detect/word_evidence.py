@@ -159,12 +159,32 @@ def _filled(st: Setup, text: str, tokens: list[Token], idx: list[int], unit: tup
     lang = group[0].lang
     if any(c.kind is not Kind.LATIN or c.lang != lang for c in group):
         return None
-    inside = [k for k in idx if any(c.start <= tokens[k].start and tokens[k].end <= c.end for c in group)]
+    # the unit's tokens inside a candidate and outside all of them, in one sweep along both (sorted by start;
+    # a candidate left behind ends before the token's start, so before every later token's too)
+    group = sorted(group, key=lambda c: c.start)
+    inside, outside = [], []
+    j = 0
+    for k in idx:
+        t = tokens[k]
+        while j < len(group) and group[j].end <= t.start:
+            j += 1
+        state = None  # (None: no candidate overlaps the token; False: one cuts it; True: one holds it)
+        i = j
+        while i < len(group) and group[i].start < t.end:
+            c = group[i]
+            if c.end > t.start:
+                state = state or (c.start <= t.start and t.end <= c.end)
+            i += 1
+        if state is None:
+            outside.append(k)
+        elif state:
+            inside.append(k)
+        else:
+            return None  # (a candidate ending inside a word)
     if 2 * sum(1 for k in inside if tokens[k].word[:1].isupper() and not tokens[k].initial) >= len(inside):
         return None  # (capitalised words: a title or a name, which the names test after this step judges whole:
         # "Le documentaire The Death and Life of Marsha P." would hide a film's title in a French sentence)
-    outside = [k for k in idx if not any(tokens[k].start < c.end and c.start < tokens[k].end for c in group)]
-    if not outside or len(inside) < tuning.FILL_MIN_SHARE * len(idx) or len(inside) + len(outside) != len(idx):
+    if not outside or len(inside) < tuning.FILL_MIN_SHARE * len(idx):
         return None
     if len(inside) <= tuning.RECUR_MAX_WORDS:
         return None  # (a phrase this short may be a term of the page, which the names test after this step looks
@@ -172,7 +192,7 @@ def _filled(st: Setup, text: str, tokens: list[Token], idx: list[int], unit: tup
     lex = foreign_lexicon(st, lang) or {}
     if sum(1 for k in outside if _expected_word(st, tokens[k].lower, lex)) > tuning.FILL_MAX_COMMON_SHARE * len(outside):
         return None
-    first, last = min(group, key=lambda c: c.start), max(group, key=lambda c: c.end)
+    first, last = group[0], max(group, key=lambda c: c.end)
     s, e = min(first.start, tokens[idx[0]].start), max(last.end, extend_punct(text, tokens[idx[-1]].end))
     us, ue = unit
     if not (us <= s and e <= max(ue, last.end)):
