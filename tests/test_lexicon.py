@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import gzip
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -22,12 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 LEXICON_DIR = ROOT / "models" / "lexicon"
 SOURCES = sorted(LEXICON_DIR.glob("*.tsv.gz"))
 
-
-def _tool():
-    spec = importlib.util.spec_from_file_location("build_lexicons", ROOT / "tools" / "build_lexicons.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _source_rows(code: str) -> list[tuple[str, str]]:
@@ -42,8 +35,8 @@ def test_every_source_has_its_compact_file_and_back():
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
-def test_compact_file_is_what_the_build_makes_of_its_source(source):
-    built = _tool().compact(source)
+def test_compact_file_is_what_the_build_makes_of_its_source(source, load_tool):
+    built = load_tool("build_lexicons").compact(source)
     committed = (LEXICON_DIR / (source.name.split(".")[0] + ".words")).read_bytes()
     assert built == committed, f"rebuild with: python tools/build_lexicons.py --compact ({source.name} changed)"
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from langscan.detect.ui_catalog import strings_for
 from langscan.lid import models_dir
 
 PAGES = Path(__file__).parent.parent / "data" / "furniture"
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "build_ui_strings.py"
 
 
 def latin(expect: str, page: str) -> list[tuple[str, str, str]]:
@@ -81,15 +79,9 @@ def test_the_table_file_is_well_formed():
         assert codes == sorted(set(codes)) and all(re.fullmatch(r"[a-z]{2,3}", c) for c in codes), langs
 
 
-def _tool():
-    spec = importlib.util.spec_from_file_location("build_ui_strings", TOOL)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
-
-def test_the_builder_keeps_only_strings_every_translation_changes():
-    tool = _tool()
+def test_the_builder_keeps_only_strings_every_translation_changes(load_tool):
+    tool = load_tool("build_ui_strings")
     catalogs = [
         ("de", {"Back": "Zurück", "Blog": "Blog", "Home": "Startseite", "Start": "Starten", "Go": "Start",
                 "Search for:": "Suche nach:", "%s comments": "%s Kommentare", "Themes": "Themes"}),
@@ -109,13 +101,13 @@ def test_the_builder_keeps_only_strings_every_translation_changes():
 @pytest.mark.skipif(not (Path("/tmp/wp").exists() and any(Path("/tmp/wp").glob("wordpress-l10n_*.deb"))),
                     reason="the WordPress and Django catalogs are not on this machine (the table is built once by a "
                            "developer: tools/build_ui_strings.py); the builder's rules are tested above")
-def test_the_shipped_table_rebuilds_byte_for_byte(tmp_path):
+def test_the_shipped_table_rebuilds_byte_for_byte(tmp_path, load_tool):
     deb = next(Path("/tmp/wp").glob("wordpress-l10n_*.deb"))
     wheels = sorted(Path("/").glob("root/.cache/langscan-probe/django-5.2.19-*.whl"))
     if not wheels:
         pytest.skip("the Django 5.2.19 wheel is not on this machine")
     out = tmp_path / "ui.tsv"
-    _tool().main(["--wordpress", str(deb), "--django", str(wheels[0]), "--out", str(out)])
+    load_tool("build_ui_strings").main(["--wordpress", str(deb), "--django", str(wheels[0]), "--out", str(out)])
     assert out.read_bytes() == (models_dir() / "ui-strings.tsv").read_bytes()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -110,18 +109,10 @@ def test_a_variable_in_capitals_on_a_manual_page_is_not_a_ui_string():
 
 
 # --------------------------------------------------------------------------- the builder
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "build_ui_foreign.py"
 
 
-def _tool():
-    spec = importlib.util.spec_from_file_location("build_ui_foreign", TOOL)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def test_the_builder_keeps_translations_that_are_no_english_string():
-    tool = _tool()
+def test_the_builder_keeps_translations_that_are_no_english_string(load_tool):
+    tool = load_tool("build_ui_foreign")
     catalogs = [
         ("de", {"Imprint": "Impressum", "Home": "Start", "Navigation": "Navigation", "Search": "Suche",
                 "%s comments": "%s Kommentare", "Read more": "Weiterlesen", "Menu": "Menü",
@@ -150,9 +141,9 @@ _SOURCES = (sorted(Path("/tmp/wp").glob("wordpress-l10n_*.deb")), sorted(Path("/
 @pytest.mark.skipif(not all(_SOURCES), reason="the WordPress, MediaWiki and Django packages are not on this machine "
                     "(the table is built once by a developer: tools/build_ui_foreign.py); the builder's rules are "
                     "tested above")
-def test_the_shipped_table_rebuilds_byte_for_byte(tmp_path):
+def test_the_shipped_table_rebuilds_byte_for_byte(tmp_path, load_tool):
     out = tmp_path / "ui-foreign.tsv"
-    _tool().main(["--wordpress", str(_SOURCES[0][0]), "--mediawiki", str(_SOURCES[1][0]),
+    load_tool("build_ui_foreign").main(["--wordpress", str(_SOURCES[0][0]), "--mediawiki", str(_SOURCES[1][0]),
                   "--django", str(_SOURCES[2][0]), "--out", str(out)])
     assert out.read_bytes() == (models_dir() / "ui-foreign.tsv").read_bytes()
     assert out.with_suffix(".hash").read_bytes() == (models_dir() / "ui-foreign.hash").read_bytes()
