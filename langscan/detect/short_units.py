@@ -118,29 +118,10 @@ def short_units(st: Setup, text, folded, unseen, taken, trace, everyday=frozense
                                        else w not in st.everyday))
                 flagged = 2 * english_like < len(toks)
             if flagged and not long_quote:
-                # every word the expected lexicon knows must be more common in the named language
-                # ("hypersensitive pneumonitis" is rare English, not Esperanto); lingua's runners-up
-                # are tried too, since two words rarely tell close languages apart ("encontrar un":
-                # pt 0.42, es below it)
-                named = [(lang, p)] + [(l, q) for l, q in preds[1:tuning.SHORT_ALT_LANGS]
-                                       if q >= tuning.SHORT_PAIR_MIN_P and not st.is_expected(l)
-                                       and (lexicon_code(l) in st.lexicons or l in spelling.available())]
-                # (runners-up need a lexicon or a spelling list to be checked against)
-                flagged = False
-                for alt, q in named:
-                    if short_words_fit(st, lowered, alt):
-                        flagged = True
-                        lang, p = alt, max(p if alt == lang else q, q)
-                        break
-                if not flagged:
-                    # none fits: the language fastText is sure of, when lingua has not named it ("der
-                    # komprimierten": lingua es, fastText de 0.96)
-                    for alt, q in st.predict(frag.lower(), k=1):
-                        if q >= tuning.SHORT_MODEL_ALT_P and not st.is_expected(alt) \
-                                and all(alt != a for a, _ in named) \
-                                and (lexicon_code(alt) in st.lexicons or alt in spelling.available()) \
-                                and short_words_fit(st, lowered, alt):
-                            flagged, lang, p = True, alt, q
+                fit = _fitting_language(st, frag, lowered, preds)
+                flagged = fit is not None
+                if fit is not None:
+                    lang, p = fit
             if flagged and quoted and all(w[:1].isupper() for _, _, w in toks) and len(toks) < 3:
                 flagged = False  # a quoted title or name ("Quo Vadis", "Caja Magica")
             score = min(tuning.SCORE_CAP, 0.5 + 0.5 * p * (1 - common / len(toks)))
@@ -152,6 +133,31 @@ def short_units(st: Setup, text, folded, unseen, taken, trace, everyday=frozense
                 out.append(Candidate(Kind.LATIN, fs, fe, lang, "Latin", score))
     return out
 
+
+
+def _fitting_language(st: Setup, frag: str, lowered: list[str], preds: list[tuple[str, float]]
+                      ) -> tuple[str, float] | None:
+    """The language of a short unit of a few words, and how surely it is heard, when its words fit it: every
+    word the expected lexicon knows must be more common there ("hypersensitive pneumonitis" is rare English,
+    not Esperanto; ``short_words_fit``). Tried in turn: lingua's first language, its runners-up (two words
+    rarely tell close languages apart: "encontrar un" is pt 0.42, es below it; a runner-up needs a lexicon or a
+    spelling list to be checked against), then the language fastText is sure of when lingua has not named it
+    ("der komprimierten": lingua es, fastText de 0.96). None when none fits."""
+    named = preds[:1] + [(l, q) for l, q in preds[1:tuning.SHORT_ALT_LANGS]
+                         if q >= tuning.SHORT_PAIR_MIN_P and not st.is_expected(l) and _checkable(st, l)]
+    for lang, q in named:
+        if short_words_fit(st, lowered, lang):
+            return lang, q
+    for lang, q in st.predict(frag.lower(), k=1):  # (asked only when none of lingua's fits)
+        if q >= tuning.SHORT_MODEL_ALT_P and not st.is_expected(lang) and all(lang != l for l, _ in named) \
+                and _checkable(st, lang) and short_words_fit(st, lowered, lang):
+            return lang, q
+    return None
+
+
+def _checkable(st: Setup, lang: str) -> bool:
+    """Has ``lang`` a shipped lexicon or a spelling list to check a unit's words against?"""
+    return lexicon_code(lang) in st.lexicons or lang in spelling.available()
 
 
 def spelled_through(st: Setup, lowered: list[str], lang: str) -> bool:
