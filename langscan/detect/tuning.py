@@ -90,6 +90,9 @@ CAPITAL_EVERYDAY_WORDS = 2  # a line whose capitalised suspects hold this many e
 LOWERCASE_FOREIGN_WORDS = 3  # ... as is one whose lowercase words, at least this many, are all suspects or short
 # everyday words of another language ("zur", "von"); fewer: names with particles ("Museo de la Ciudad") are read
 CAPITAL_NOUNS_ALONE = 3  # capitalised everyday German words making a whole sentence on their own
+CAPITAL_UNHEARD_NOUNS_ALONE = 2  # ... or this many, when every word of the unit is everyday German and below
+CAPITAL_UNHEARD_EXPECTED_ZIPF = 3.0  # this Zipf in the expected language ("Alle Menschen"; "Deutsche Bank" is
+# known to English at 3.7). Higher: German names English writes about ("Bayern München") read as German lines
 
 # --------------------------------------------------------------------------- Latin stage: span decision
 WHOLE_UNIT_STRONG_FACTOR = 0.7  # a whole line/sentence/menu item needs this share of the word evidence (0.75 missed

@@ -224,13 +224,21 @@ def _word_reason(st: Setup, text, tokens, unit_of, unit_spans, p: Proposal, i: i
     lex = lexicon.load(code) if code in tuning.NOUNS_CAPITALISED and not st.is_expected(code) else None
     capital_everyday = 0 if lex is None else sum(
         1 for k in range(i, j) if tokens[k].case == "title" and lex.get(tokens[k].lower, 0.0) >= tuning.EVERYDAY_ZIPF)
+    # ... and two of them are enough when every word of the unit is an everyday word of the language that the
+    # expected one hardly uses ("Alle Menschen", "Grenzen Informationen"): names the expected language
+    # writes about are words it knows ("Deutsche Bank", "Bayern München")
+    nouns_alone = tuning.CAPITAL_NOUNS_ALONE
+    if capital_everyday >= tuning.CAPITAL_UNHEARD_NOUNS_ALONE and all(
+            lex.get(tokens[k].lower, 0.0) >= tuning.EVERYDAY_ZIPF
+            and st.expected_zipf(tokens[k].lower) < tuning.CAPITAL_UNHEARD_EXPECTED_ZIPF for k in range(i, j)):
+        nouns_alone = tuning.CAPITAL_UNHEARD_NOUNS_ALONE
     # A whole line of nothing but capitalised everyday words of the language could be a title-case
     # UI string ("Take Our Poll") but is as often a title or a name ("House of Cards", "The New York
     # Times" on a Portuguese page): the words alone cannot tell, so it is not evidence here. Such a line
     # is judged as page furniture instead (furniture.foreign_ui_lines), by the block it stands in.
     if lex is not None and not any(scores[k] > strong_w and tokens[k].case == "lower"
                                    and tokens[k].lower not in NAME_PARTICLES for k in range(i, j)) \
-            and not (whole_units and capital_everyday >= tuning.CAPITAL_NOUNS_ALONE):
+            and not (whole_units and capital_everyday >= nouns_alone):
         # capitalised nouns count beside a lowercase word of the language, or as a whole sentence
         # of several of them; "Kyle Busch" is a name
         lex = None

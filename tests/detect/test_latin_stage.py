@@ -218,6 +218,19 @@ def test_capitalised_german_with_one_plain_word_in_lowercase_is_german(det):
     assert (f.text, f.lang) == (text, "de")
 
 
+@pytest.mark.parametrize("text", ["Alle Menschen", "Aktuelle Nachrichten", "Grenzen Informationen"])
+def test_two_capitalised_german_words_english_hardly_knows_are_german(det, text):
+    # two words are too few to call capitalised German prose by count alone, but every word is everyday German
+    # and rare in English: no name English writes about
+    (f,) = det.scan("Sign up for our weekly newsletter.\n" + text + "\nRead more about our privacy policy.")
+    assert (f.text, f.lang) == (text, "de")
+
+
+@pytest.mark.parametrize("name", ["Deutsche Bank", "Bayern München", "Der Spiegel", "Die Welt"])
+def test_two_word_german_names_english_knows_stay_names(det, name):
+    assert det.scan("Sign up for our weekly newsletter.\n" + name + "\nRead more about our privacy policy.") == []
+
+
 @pytest.mark.parametrize("name", ["Museo de la Ciudad de México y Centro Histórico",
                                   "Wernher von Braun Space Flight Center", "Rudolf von Habsburg zu Lothringen"])
 def test_long_names_with_particles_stay_names(det, name):
