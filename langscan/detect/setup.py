@@ -241,35 +241,44 @@ _compounds: dict[tuple, float] = {}
 
 def _compound_zipf(expect: tuple[str, ...], word: str, tables) -> float:
     """A compound of the expected language that its lexicon does not list ("Dateiinhalte", "Gerätesysteme",
-    "Schlagwörter"): two words it lists, each at least COMPOUND_PART_ZIPF and more common there than in English
-    (so "understanding" is not "under" + "standing", English words German web text borrows), a linking "s"
-    allowed ("Arbeits|platz"). Its frequency stands at the rarer part's, COMPOUND_DISCOUNT lower; 0.0 for none.
+    "Schlagwörter"): two words it lists, each more common there than in English (so "understanding" is not
+    "under" + "standing", English words German web text borrows). See ``compound_zipf``; 0.0 for none.
     Memoised: German prose repeats its compounds."""
     key = (expect, word)
     got = _compounds.get(key)
     if got is not None:
         return got
     english = lexicon.load("en") if "en" not in expect else None
+    against = (lambda w: english.get(w, 0.0)) if english is not None else (lambda w: 0.0)
     got = 0.0
     for lex, lang in zip(tables, expect):
-        if lang not in tuning.COMPOUNDING_LANGS:
-            continue
-
-        def part(w: str) -> float:
-            z = lex.get(w, 0.0)
-            if z < tuning.COMPOUND_PART_ZIPF or (english is not None and english.get(w, 0.0) >= z):
-                return 0.0
-            return z
-
-        for i in range(tuning.COMPOUND_MIN_PART, len(word) - tuning.COMPOUND_MIN_PART + 1):
-            head, tail = word[:i], word[i:]
-            zt = part(tail)
-            if not zt:
-                continue
-            zh = part(head) or (part(head[:-1]) if head.endswith("s") and len(head) > tuning.COMPOUND_MIN_PART else 0.0)
-            if zh:
-                got = max(got, min(zh, zt) - tuning.COMPOUND_DISCOUNT)
+        if lang in tuning.COMPOUNDING_LANGS:
+            got = max(got, compound_zipf(lex, word, against))
     if len(_compounds) > 100_000:
         _compounds.clear()
     _compounds[key] = got
+    return got
+
+
+def compound_zipf(lex, word: str, against) -> float:
+    """``word`` read as a compound of the lexicon ``lex`` (a language of COMPOUNDING_LANGS): a head and a tail it
+    lists, each of COMPOUND_MIN_PART letters or more, at least COMPOUND_PART_ZIPF there and more common there than
+    ``against(part)`` says the other language uses it, a linking "s" allowed after the head ("Arbeits|platz").
+    Its frequency stands at the rarer part's, COMPOUND_DISCOUNT lower; 0.0 when no split works."""
+    if len(word) < tuning.COMPOUND_MIN_LETTERS:
+        return 0.0
+
+    def part(w: str) -> float:
+        z = lex.get(w, 0.0)
+        return z if z >= tuning.COMPOUND_PART_ZIPF and against(w) < z else 0.0
+
+    got = 0.0
+    for i in range(tuning.COMPOUND_MIN_PART, len(word) - tuning.COMPOUND_MIN_PART + 1):
+        head, tail = word[:i], word[i:]
+        zt = part(tail)
+        if not zt:
+            continue
+        zh = part(head) or (part(head[:-1]) if head.endswith("s") and len(head) > tuning.COMPOUND_MIN_PART else 0.0)
+        if zh:
+            got = max(got, min(zh, zt) - tuning.COMPOUND_DISCOUNT)
     return got

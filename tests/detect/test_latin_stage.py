@@ -231,6 +231,19 @@ def test_two_word_german_names_english_knows_stay_names(det, name):
     assert det.scan("Sign up for our weekly newsletter.\n" + name + "\nRead more about our privacy policy.") == []
 
 
+def test_a_german_compound_no_word_list_holds_is_german_evidence(det):
+    # "Datenspeicher" is in neither word list; read as "Daten" + "Speicher" it is German, and "einem" alone is
+    # too little to call the pair German
+    text = "The manual says to copy the files before the upgrade. einem Datenspeicher\nThen restart the machine."
+    (f,) = det.scan(text)
+    assert (f.text, f.lang) == ("einem Datenspeicher", "de")
+
+
+def test_english_words_made_of_english_parts_are_no_german_compounds(det):
+    # each part is more common in English than in German, so the words are no German compounds
+    assert det.scan("The boatyard's floatplanes and the shipwrights' workbenches were sold at the auction.") == []
+
+
 @pytest.mark.parametrize("name", ["Museo de la Ciudad de México y Centro Histórico",
                                   "Wernher von Braun Space Flight Center", "Rudolf von Habsburg zu Lothringen"])
 def test_long_names_with_particles_stay_names(det, name):
