@@ -109,13 +109,16 @@ def short_units(st: Setup, text, folded, unseen, taken, trace, everyday=frozense
                 flagged = False
             if flagged and long_quote and common_words:
                 # most everyday expected words of a quoted sentence must be more common in the language
-                # lingua names (or, without its lexicon, everyday elsewhere: "le", "o", "na" in
-                # Setswana), not English words ("drunk", "master", "now")
+                # lingua names (or, without its lexicon, particles everyday elsewhere, "le", "o", "na" in
+                # Setswana, or words its spelling list holds), not English words ("drunk", "master", "now";
+                # "tall", "glass", "november" are everyday Swedish or Dutch too, and no Yoruba)
                 code = lexicon_code(lang)
                 named_lex = lexicon.load(code) if code in st.lexicons else None
+                listed = spelling.words(lang) if named_lex is None else None
                 english_like = sum(1 for w in common_words
                                    if (named_lex.get(w, 0.0) <= st.expected_zipf(w) if named_lex is not None
-                                       else w not in st.everyday))
+                                       else not (w in st.everyday and (len(w) <= tuning.SHORT_PARTICLE_LETTERS
+                                                                       or (listed is not None and w in listed)))))
                 flagged = 2 * english_like < len(toks)
             if flagged and not long_quote:
                 fit = _fitting_language(st, frag, lowered, preds)

@@ -741,6 +741,12 @@ def test_a_quoted_setswana_sentence_of_short_shared_words_is_found(det):
     assert det.scan("He shouted “I’mnah drunk! I’m jethnah master now.” and fell asleep.") == []
 
 
+def test_a_quoted_english_tweet_of_words_other_languages_share_is_not_flagged(det):
+    # "tall", "glass" and "november" are everyday Swedish or Dutch too; lingua reads the quote as Yoruba, a
+    # language without a word list, and only short shared particles may stand for its words
+    assert det.scan("He said: “— tall glass of coquito 🎄 (@_orabora) November 19, 2019” and left.") == []
+
+
 @pytest.mark.parametrize("quote", ["Pats place Olszewski on IR", "Māori Battalion haka in Egypt, 1941",
                                    "umair haque in Eudaimonia and Co"])
 def test_a_quoted_line_of_names_between_english_words_is_not_flagged(det, quote):
