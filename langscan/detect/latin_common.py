@@ -214,3 +214,48 @@ def relabel(st: Setup, text: str, cands: list) -> None:
             if named != c.lang:
                 c.lang = named
                 break
+
+
+def next_to_a_name(st: Setup, text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]``, one word standing as a line of its own, next to a line that is a name: the nearest
+    non-blank line before or after it of at most UI_MAX_WORDS words (NAME_LINE_MAX_CHARS characters), every one
+    capitalised, none an everyday word of any language we know nor common in the expected one
+    (NAME_LINE_EXPECTED_ZIPF), and no UI string of a catalog? Then it is one name more in a list of names:
+    "Minimo" under "Grendel" in a navbox of Mozilla's products, though it is an Italian word; "Impressum" under
+    "Datenschutz" or "Contact" is a footer link."""
+    n = len(text)
+    # (alone on its line, looked for within a few characters: a long line costs nothing)
+    lo = max(0, s - tuning.NAME_LINE_MAX_CHARS)
+    a = text.rfind("\n", lo, s) + 1
+    if a == 0 and lo > 0:
+        return False
+    b = text.find("\n", e, e + tuning.NAME_LINE_MAX_CHARS)
+    if b == -1:
+        if e + tuning.NAME_LINE_MAX_CHARS < n:
+            return False
+        b = n
+    if text[a:s].strip() or text[e:b].strip(" \t\r.:"):
+        return False
+    k = a
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    prev = (text.rfind("\n", 0, k) + 1, k)
+    k = b
+    while k < n and text[k].isspace():
+        k += 1
+    end = text.find("\n", k)
+    nxt = (k, n if end == -1 else end)
+    return any(0 < hi - lo <= tuning.NAME_LINE_MAX_CHARS and _name_line(st, text[lo:hi]) for lo, hi in (prev, nxt))
+
+
+def _name_line(st: Setup, line: str) -> bool:
+    from .text import fold
+    from .ui_foreign import held_by_catalogs
+
+    toks = [w for _, _, w in words(line, 0)]
+    if not toks or len(toks) > tuning.UI_MAX_WORDS or not all(w[:1].isupper() and w[1:].islower() for w in toks):
+        return False
+    index = st.everyday_index
+    if any(index.get(w) or st.expected_zipf(w) >= tuning.NAME_LINE_EXPECTED_ZIPF for w in (t.lower() for t in toks)):
+        return False
+    return not held_by_catalogs(fold(line))

@@ -193,6 +193,16 @@ UI_FOREIGN_GAP_MAX = 12  # characters of blanks and separators between such an i
 # language it then takes when its catalogs list that language too (one block, one language)
 UI_FOREIGN_LOOK = 6  # candidates looked at either side of it for that neighbour (bounded work)
 UI_FOREIGN_ACRONYM_MAX = 4  # a single word in capitals of at most this many letters is an acronym ("AP", "XUL")
+# (latin_common.next_to_a_name) One capitalised word on a line of its own, next to a line of capitalised words that
+# are no everyday words anywhere and rarer than NAME_LINE_EXPECTED_ZIPF in the expected language ("Grendel"), is a
+# name in a list of names ("Minimo", a Mozilla product and an Italian word). Higher: more lists of names recognised,
+# and a foreign word beside a brand's name lost. Lines longer than NAME_LINE_MAX_CHARS are not read as names.
+NAME_LINE_EXPECTED_ZIPF = 3.0
+NAME_LINE_MAX_CHARS = 60
+NAME_LINE_MAX_CHARS = 60  # characters of a line read as such a name (longer: prose, not read)
+NAME_LINE_EXPECTED_ZIPF = 3.0  # a one-word catalog string next to a line of capitalised words that are no everyday
+# words anywhere and rarer than this in the expected language ("Grendel") is a name in a list of names ("Minimo",
+# a Mozilla product). Higher: more such lists recognised, and a foreign footer link beside a brand name lost
 # (ui_blocks.foreign_blocks) BLOCK_MIN_LINES short lines or more, one after the other, each with at least half of
 # its words rare in the expected language, read together by the model: one finding when it hears one other
 # Latin-script language surely. Lower BLOCK_MIN_LINES or BLOCK_MODEL_P: smaller blocks found, and more lists of

@@ -101,6 +101,11 @@ def languages_of(label: str) -> list[str]:
     return _languages_of_key(" ".join(fold(label).split()))
 
 
+def held_by_catalogs(folded: str) -> bool:
+    """Is the folded line a UI string of some language's catalogs (the table read on first use)?"""
+    return bool(_load()) and bool(_languages_of_key(" ".join(folded.split())))
+
+
 def _languages_of_key(key: str) -> list[str]:
     table = _load()
     row = lexicon.find_line(table[0], table[1], key) if table else None

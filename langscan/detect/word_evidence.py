@@ -13,7 +13,7 @@ from ..finding import Kind
 from ..languages import same_family, script_of_lang
 from . import tuning
 from .candidate import Candidate
-from .latin_common import Proposal, Token, foreign_lexicon, lexicon_code
+from .latin_common import Proposal, Token, foreign_lexicon, lexicon_code, next_to_a_name
 from .segmentation import segment
 from .setup import Setup, compound_zipf
 from .text import MENU, extend_punct, mostly_upper
@@ -272,6 +272,8 @@ def _word_reason(st: Setup, text, tokens, unit_of, unit_spans, p: Proposal, i: i
         return "the foreign-looking words are capitalised: a name or title", needed
     if j - i == 1 and tokens[i].case == "upper":
         return "one word in capitals: an acronym or a label", needed
+    if j - i == 1 and tokens[i].case == "title" and next_to_a_name(st, text, tokens[i].start, tokens[i].end):
+        return "one capitalised word next to a line that is a name: a name in a list of names", needed
     if not whole_units and strong < tuning.INSIDE_SENTENCE_STRONG:
         return f"{strong} foreign-looking word(s) inside a sentence: a name or loanword", needed
     if whole_units and strong < 2 and not (MENU.search(text[unit_spans[0][0]:unit_spans[-1][1]])

@@ -244,6 +244,18 @@ def test_english_words_made_of_english_parts_are_no_german_compounds(det):
     assert det.scan("The boatyard's floatplanes and the shipwrights' workbenches were sold at the auction.") == []
 
 
+def test_a_foreign_word_in_a_list_of_names_is_a_name(det):
+    # a navbox of discontinued Mozilla products, one a line: "Minimo" is an Italian word, and a product's name
+    # beside "Grendel", a name no language uses every day
+    navbox = "Discontinued\n\nCalendar Project\n\nCamino\n\nFirefox Home\n\nGrendel\n\nMinimo\n\n"
+    assert det.scan("The browser was first released in 2005.\n\n" + navbox + "The project ended in 2010.") == []
+    # a German footer link under English ones, or under another German one, is still found
+    assert found(det, "The council met on Tuesday.\n\nAbout us\nContact\nImpressum\nPrivacy\n") == [
+        ("latin", "Impressum", "de", "boilerplate")]
+    assert [f.text for f in det.scan("The council met on Tuesday.\n\nDatenschutz\nImpressum\n")] == [
+        "Datenschutz\nImpressum"]
+
+
 @pytest.mark.parametrize("name", ["Museo de la Ciudad de México y Centro Histórico",
                                   "Wernher von Braun Space Flight Center", "Rudolf von Habsburg zu Lothringen"])
 def test_long_names_with_particles_stay_names(det, name):
