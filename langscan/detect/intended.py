@@ -22,6 +22,8 @@ _CITATION = re.compile(r"^\s*\^|\bArchived from\b|\b(?:Retrieved|Accessed)(?: on
 _TITLE_AFTER_YEAR = re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?\)[.:,]\s*[\"'“‘«„]?$")
 _TAG_LIST_MIN_COMMAS = 4
 _BRACKETED = re.compile(r"\(([^()\n]{1,40})\)")
+_DETAILS = re.compile(r"\s\(([^()\n]{1,40})\)?[.,;:]?\s*$")  # a bracketed group closing the candidate (its ")"
+# may lie outside it)
 
 
 def drop_names_of_works(st: Setup, text: str, cands: list[Candidate], trace) -> list[Candidate]:
@@ -86,6 +88,8 @@ def intended(st: Setup, text: str, c: Candidate, taken: Taken, lowered: list[str
         return "a title-case phrase inside a line: the title of a work or a name"
     if _title_of_work(text, c, toks, rest, line, ls):
         return "a title in title case inside a line of another language ('Guardians of the Galaxy'): a name"
+    if _title_with_details(frag, c.lang):
+        return "a title in title case with its year or running time in brackets: the name of a work"
     groups = [m for m in _BRACKETED.finditer(line) if m.start() < c.end - ls and c.start - ls < m.end()]
     if groups and all(m.start() > 0 and line[m.start() - 1] == " " and line[m.start() - 2:m.start() - 1].isalpha()
                       for m in groups):
@@ -153,9 +157,26 @@ def _title_of_work(text: str, c: Candidate, toks: list[str], rest: list[str], li
         if not w[:1].isupper() or len(phrase) >= tuning.TITLE_CASE_MAX_WORDS:
             break
         phrase.append(w)
+    return _in_title_case(phrase, minor)
+
+
+def _in_title_case(phrase: list[str], minor: frozenset[str]) -> bool:
+    """Are the words written in title case: 2 to TITLE_CASE_MAX_WORDS of them, every one capitalised but the
+    language's minor words (``minor``), the first and the last capitalised?"""
     capital = sum(1 for w in phrase if w[:1].isupper())
     return 2 <= len(phrase) <= tuning.TITLE_CASE_MAX_WORDS and phrase[0][:1].isupper() and capital >= 2 \
         and all(w[:1].isupper() or w.lower() in minor for w in phrase) and phrase[-1][:1].isupper()
+
+
+def _title_with_details(frag: str, lang: str) -> bool:
+    """Is the candidate a title in its language's title case followed by its details in brackets, a year or a
+    running time among them: "The Death and Life of Marsha P. Johnson (docu, 1h45, Netflix)", "Naken (2000)"?
+    A work's name, listed with what it is."""
+    m = _DETAILS.search(frag)
+    if m is None or not any(ch.isdigit() for ch in m.group(1)):
+        return False
+    minor = _minor_words(lang)
+    return bool(minor) and _in_title_case([w for _, _, w in words(frag[:m.start()], 0)], minor)
 
 
 def _described(st: Setup, after: str, lang: str) -> bool:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import spelling
+from .. import lexicon, spelling
 from ..evidence import is_code_line, mask_non_words, token_case
 from ..finding import Kind
 from ..languages import script_of_lang
@@ -258,6 +258,9 @@ class LatinStage:
                 for lang in langs.split(",") if langs else ():
                     if not st.is_expected(lang):
                         hints[lang] = hints.get(lang, 0) + 1
+            if "en" in hints:
+                english = lexicon.load("en")
+                hints["en"] += sum(1 for w in found if english.get(w, 0.0) >= tuning.ENGLISH_HINT_ZIPF)
             seen.starts.add(ls)
             got = self._line_cached(text, ls, le, trace, taken, hints, len(found & sus.unseen), found)
             if not got and len(line_words) <= tuning.REPEAT_MAX_WORDS and not taken.any_within(ls, le):

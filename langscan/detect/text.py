@@ -45,7 +45,7 @@ _BOUNDARY = re.compile(
     | (?:(?<![^\S\n])\s+)?;\s+
     | (?:(?<![^\S\n])\s+)?:\s+          # "Photo: ...", "Credit: ..."
     | \t+
-    | (?<=[.!?…。！？])["'”’)\]]*\s+  # sentence end
+    | (?<=[.!?…。！？])(?<![\s(][A-Z]\.)["'”’)\]]*\s+  # sentence end (not a name's initial: "Andrew B. Myers")
     | (?<=[a-zß-ÿ.!?])(?=[A-ZÀ-Þ][a-zß-ÿ])(?<![A-Z][a-z])  # text glued to the next sentence: "...enteroBut"
     """,
     re.VERBOSE,

@@ -63,6 +63,9 @@ LONG_LINE_WORDS = 8  # a single odd word in a line longer than this is a name or
 CAPS_ONLY_LINE_WORDS = 4  # in lines longer than this, suspects seen only capitalised are names
 LINE_CACHE_SIZE = 20_000  # scored lines remembered per Detector (cleared when full: bounded memory)
 MAX_HINT_LANGS = 2  # lexicons scored per line from its everyday words (more: slower, a little more recall)
+ENGLISH_HINT_ZIPF = 5.0  # on a page not expected in English, a suspect word this common in English counts once more
+# for English among the line's languages: every language's web text uses "by", "for", "the", so they hint all
+# alike, and "Photo Illustration by ... for The New York Times" on a Spanish page was tried as French and Czech
 MODEL_PROBE_MIN_P = 0.08  # a language the model hears in a line this surely is scored too
 MODEL_PROBE_LANGS = 3  # ... at most this many of them
 MIN_UNSEEN_FOR_PROBE = 2  # unseen words needed before the model is asked for languages when hints exist

@@ -1055,3 +1055,30 @@ def test_an_expression_on_a_line_of_its_own_is_code_and_english_of_short_words_i
             "       sqrt(lauseke)\n"
             "              Lausekkeen neliöjuuri. Jos lauseke on negatiivinen, tulostetaan virheilmoitus.\n")
     assert [f.lang for f in Detector(expect="fi").scan(text)] == ["en"]
+
+
+# --------------------------------------------------------------------------- English furniture on other pages
+def test_a_name_s_initial_ends_no_sentence():
+    from langscan.detect.text import units
+
+    line = "Photo Illustration by Andrew B. Myers for The New York Times. It ran in the U.S. Then it closed."
+    got = [line[s:e] for s, e in units(line, 0, len(line))]
+    assert got == ["Photo Illustration by Andrew B. Myers for The New York Times.", "It ran in the U.S.",
+                   "Then it closed."]
+
+
+def test_an_english_photo_credit_on_a_spanish_page_is_found():
+    # "by", "for" and "the" are in every language's web text, so they hinted Czech and French as much as English
+    det = Detector(expect=("es",))
+    credit = "Photo Illustration by Andrew B. Myers for The New York Times"
+    page = ("El desafío de comer sano en una ciudad llena de tentaciones.\n"
+            f"{credit}\nLa alimentación de los niños preocupa cada vez más a los padres y a los médicos.\n")
+    assert [(f.text, f.lang) for f in det.scan(page)] == [(credit, "en")]
+
+
+def test_an_english_title_with_its_details_in_brackets_on_a_french_page_is_a_name_of_a_work():
+    det = Detector(expect=("fr",))
+    page = ("Pour honorer la mémoire d’une icône queer, le documentaire revient sur sa vie.\n"
+            "The Death and Life of Marsha P. Johnson (docu, 1h45, Netflix)\n"
+            "Marsha, la militante de New York, est retrouvée morte dans l’Hudson en 1992.\n")
+    assert det.scan(page) == []

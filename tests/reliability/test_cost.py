@@ -357,7 +357,7 @@ def test_unit_boundaries_and_menu_items_agree_with_the_patterns_they_replace():
           \s*[|•·►»«]\s*
         | \s+[-–—/]\s+
         | \t+
-        | (?<=[.!?…。！？])["'”’)\]]*\s+
+        | (?<=[.!?…。！？])(?<![\s(][A-Z]\.)["'”’)\]]*\s+
         | \s*;\s+
         | \s*:\s+
         | (?<=[a-zß-ÿ.!?])(?=[A-ZÀ-Þ][a-zß-ÿ])(?<![A-Z][a-z])
