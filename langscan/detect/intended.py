@@ -97,9 +97,9 @@ def intended(st: Setup, text: str, c: Candidate, taken: Taken, lowered: list[str
                    if not any(m.start() <= s_ - ls < m.end() for m in groups)]
         if len(outside) <= len(groups) - 1:
             return "gloss: foreign terms in brackets after the expected word they translate"
-    if len(toks) <= tuning.TITLE_MAX_WORDS and not line[:c.start - ls].strip(_BULLETS) \
+    if len(toks) <= tuning.TITLE_MAX_WORDS and _opens_sentence(line[:c.start - ls]) \
             and line[c.end - ls:c.end - ls + 2] == ", " and _described(st, line[c.end - ls + 2:], c.lang):
-        return "a name opening its line, described after a comma in the expected language (a list entry)"
+        return "a name opening its line or sentence, described after a comma in the expected language"
     if keyword_list(text, c.start, c.end):
         return "a list of lowercase keywords (a tag cloud)"
     items = line.split(",")
@@ -131,6 +131,12 @@ def intended(st: Setup, text: str, c: Candidate, taken: Taken, lowered: list[str
 
 
 _BULLETS = " \t*•·-–—"
+
+
+def _opens_sentence(before: str) -> bool:
+    """Does what precedes a candidate on its line leave it opening the line, a sentence or a quotation?"""
+    before = before.rstrip(_BULLETS)
+    return not before or before[-1] in ".!?" + QUOTE_CHARS + "‘"
 _MINOR: dict[str, frozenset[str]] | None = None
 
 

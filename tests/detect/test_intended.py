@@ -28,6 +28,15 @@ def test_a_foreign_line_without_a_description_is_still_found():
     assert any(t.startswith("Zerkalo dlya geroya, kotoryy") for t in got)
 
 
+def test_a_title_described_after_a_comma_opening_a_sentence_or_a_quote_is_a_name():
+    det = Detector(expect="en")
+    entry = "Zerkalo dlya geroya, a Soviet Union film by Vladimir Khotinenko, was shown again last year."
+    assert det.scan("The festival closed with an old favourite. " + entry) == []
+    assert det.scan("The festival notes read “" + entry + "” under the poster.") == []
+    # after a word of the sentence it opens nothing: the rule does not apply there
+    assert det.scan("The festival closed with " + entry) != []
+
+
 FANDOM = ("Conversations with a Cryptid - Chapter 1 - AMournfulHowl - 僕のヒーローアカデミア | Boku no Hero Academia | "
           "My Hero Academia [Archive of Our Own]\n"
           "Fandom:\n僕のヒーローアカデミア | Boku no Hero Academia | My Hero Academia\n"
