@@ -137,6 +137,8 @@ def _opens_sentence(before: str) -> bool:
     """Does what precedes a candidate on its line leave it opening the line, a sentence or a quotation?"""
     before = before.rstrip(_BULLETS)
     return not before or before[-1] in ".!?" + QUOTE_CHARS + "‘"
+
+
 _MINOR: dict[str, frozenset[str]] | None = None
 
 

@@ -239,12 +239,13 @@ def next_to_a_name(st: Setup, text: str, s: int, e: int) -> bool:
     k = a
     while k > 0 and text[k - 1].isspace():
         k -= 1
-    prev = (text.rfind("\n", 0, k) + 1, k)
+    window = max(0, k - tuning.NAME_LINE_MAX_CHARS - 1)
+    prev = (text.rfind("\n", window, k) + 1 or (0 if window == 0 else k), k)  # (a longer line: not read)
     k = b
     while k < n and text[k].isspace():
         k += 1
-    end = text.find("\n", k)
-    nxt = (k, n if end == -1 else end)
+    end = text.find("\n", k, k + tuning.NAME_LINE_MAX_CHARS + 1)
+    nxt = (k, end if end != -1 else (n if n - k <= tuning.NAME_LINE_MAX_CHARS else k))
     return any(0 < hi - lo <= tuning.NAME_LINE_MAX_CHARS and _name_line(st, text[lo:hi]) for lo, hi in (prev, nxt))
 
 

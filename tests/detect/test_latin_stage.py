@@ -1082,3 +1082,22 @@ def test_an_english_title_with_its_details_in_brackets_on_a_french_page_is_a_nam
             "The Death and Life of Marsha P. Johnson (docu, 1h45, Netflix)\n"
             "Marsha, la militante de New York, est retrouvée morte dans l’Hudson en 1992.\n")
     assert det.scan(page) == []
+
+
+def test_next_to_a_name_reads_only_short_neighbouring_lines():
+    from langscan.detect.latin_common import next_to_a_name
+
+    from langscan.detect.setup import Setup
+
+    st = Setup(DetectorOptions(expect=("en",)))
+    st.prepare()
+
+    def at(text, word):
+        s = text.rindex(word)
+        return next_to_a_name(st, text, s, s + len(word))
+
+    assert at("Camino\n\nGrendel\n\nMinimo\n\n", "Minimo")
+    assert not at("About us\nContact\nImpressum\nPrivacy\n", "Impressum")
+    assert not at("Grendel and more text around Minimo\n", "Minimo")  # not alone on its line
+    # a neighbour longer than NAME_LINE_MAX_CHARS is no name, and is not read
+    assert not at("Grendel " * 20_000 + "\nMinimo\n", "Minimo")
