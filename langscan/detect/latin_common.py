@@ -15,7 +15,7 @@ from ..finding import Kind
 from . import tuning
 from .screen import lines_holding_any, shared_lines
 from .setup import Setup
-from .text import lines, words
+from .text import fold, lines, words
 
 
 @dataclass(slots=True)
@@ -250,8 +250,7 @@ def next_to_a_name(st: Setup, text: str, s: int, e: int) -> bool:
 
 
 def _name_line(st: Setup, line: str) -> bool:
-    from .text import fold
-    from .ui_foreign import held_by_catalogs
+    from .ui_foreign import held_by_catalogs  # (here: ui_foreign imports this module)
 
     toks = [w for _, _, w in words(line, 0)]
     if not toks or len(toks) > tuning.UI_MAX_WORDS or not all(w[:1].isupper() and w[1:].islower() for w in toks):

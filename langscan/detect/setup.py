@@ -236,7 +236,7 @@ def _best_zipf(expect: tuple[str, ...], word: str, tables=None) -> float:
     return best
 
 
-_compounds: dict[tuple, float] = {}
+_compounds: dict[tuple, float] = {}  # (expected languages, word) or (expected languages, foreign code, word)
 
 
 def _compound_zipf(expect: tuple[str, ...], word: str, tables) -> float:
@@ -254,10 +254,26 @@ def _compound_zipf(expect: tuple[str, ...], word: str, tables) -> float:
     for lex, lang in zip(tables, expect):
         if lang in tuning.COMPOUNDING_LANGS:
             got = max(got, compound_zipf(lex, word, against))
-    if len(_compounds) > 100_000:
-        _compounds.clear()
-    _compounds[key] = got
+    _remember(key, got)
     return got
+
+
+def foreign_compound_zipf(st: "Setup", code: str, lex, word: str) -> float:
+    """``word`` read as a compound of another language (``code``, its lexicon ``lex``), each part more common there
+    than in the expected language ("Datenspeicher" on an English page; see ``compound_zipf``). Memoised beside
+    the expected language's compounds."""
+    key = (st.expect, code, word)
+    got = _compounds.get(key)
+    if got is None:
+        got = compound_zipf(lex, word, st.expected_zipf)
+        _remember(key, got)
+    return got
+
+
+def _remember(key: tuple, zipf: float) -> None:
+    if len(_compounds) > 100_000:
+        _compounds.clear()  # (bounded: a text of endless invented words cannot grow it)
+    _compounds[key] = zipf
 
 
 def compound_zipf(lex, word: str, against) -> float:

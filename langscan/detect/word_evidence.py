@@ -15,7 +15,7 @@ from . import tuning
 from .candidate import Candidate
 from .latin_common import Proposal, Token, foreign_lexicon, lexicon_code, next_to_a_name
 from .segmentation import segment
-from .setup import Setup, compound_zipf
+from .setup import Setup, foreign_compound_zipf
 from .text import MENU, extend_punct, mostly_upper
 
 def proposals(st: Setup, text, tokens, unit_of, unit_spans, lang, caps_line) -> list[Proposal]:
@@ -27,7 +27,7 @@ def proposals(st: Setup, text, tokens, unit_of, unit_spans, lang, caps_line) -> 
     out = []
     abc = lexicon.alphabet(code)
     nouns = code in tuning.NOUNS_CAPITALISED and not st.is_expected(code)
-    compounds = code in tuning.COMPOUNDING_LANGS and not st.is_expected(code)
+    compounds = code if code in tuning.COMPOUNDING_LANGS and not st.is_expected(code) else ""
     scores = [token_score(st, t, lex, caps_line, abc, nouns, compounds) for t in tokens]
     k = 0
     while k < len(tokens):
@@ -49,9 +49,9 @@ def proposals(st: Setup, text, tokens, unit_of, unit_spans, lang, caps_line) -> 
 
 
 def token_score(st: Setup, t: Token, lex: dict[str, float], caps_line: bool,
-                abc: frozenset[str] = frozenset(), nouns_capitalised: bool = False, compounds: bool = False) -> float:
+                abc: frozenset[str] = frozenset(), nouns_capitalised: bool = False, compounds: str = "") -> float:
     """Log10 frequency ratio foreign/expected of one word, weighted by how name-like it is. ``compounds``: the
-    language writes compounds as one word, and a word its lexicon lacks may be one of its compounds."""
+    code of ``lex`` when that language writes compounds as one word (a word its lexicon lacks may be one)."""
     if t.lower in LOANWORDS:
         return tuning.LOANWORD_SCORE
     weight = 1.0
@@ -69,7 +69,7 @@ def token_score(st: Setup, t: Token, lex: dict[str, float], caps_line: bool,
     if compounds and fz == ez == lexicon.FLOOR and t.lower.isalpha():
         # "Datenspeicher", "wachtwoordindeling": a compound of two words the language uses more than the
         # expected one does ("understanding" is no German "under" + "standing")
-        fz = max(fz, _foreign_compound(st, lex, t.lower))
+        fz = max(fz, foreign_compound_zipf(st, compounds, lex, t.lower))
     if fz == ez == lexicon.FLOOR and abc and not t.lower.isascii() and t.lower not in st.known:
         # in no lexicon, but spelt with this language's letters (and not a word we expect)
         if all(c in abc for c in t.lower if not c.isascii()):
@@ -82,18 +82,6 @@ def token_score(st: Setup, t: Token, lex: dict[str, float], caps_line: bool,
         d = -cap
     return d * weight
 
-_compound_memo: dict[tuple, float] = {}
-
-
-def _foreign_compound(st: Setup, lex, word: str) -> float:
-    """``setup.compound_zipf`` of a word for another language's lexicon ``lex``, memoised per expected languages."""
-    key = (st.expect, getattr(lex, "lang", id(lex)), word)
-    got = _compound_memo.get(key)
-    if got is None:
-        if len(_compound_memo) > 100_000:
-            _compound_memo.clear()
-        got = _compound_memo[key] = compound_zipf(lex, word, st.expected_zipf)
-    return got
 
 # ------------------------------------------------------------------ one proposed span
 
